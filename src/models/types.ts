@@ -1,0 +1,121 @@
+/**
+ * What the model builders promise to the stages. Models know nothing of YAML, stages or the run
+ * store: they take plain settings and plain typed-array samples, and report progress by callback.
+ */
+
+/** A batch of samples: n samples of `shape` each, sample-major in `x`. */
+export interface Samples {
+  readonly x: Float32Array;
+  readonly n: number;
+  /** Shape of one sample, e.g. [784] or [28, 28, 1]. */
+  readonly shape: readonly number[];
+}
+
+export interface LabelledSamples extends Samples {
+  readonly labels: Uint8Array;
+  readonly classes: number;
+}
+
+export type OptimizerName = 'adam' | 'adadelta' | 'sgd' | 'rmsprop' | 'adagrad';
+export interface OptimizerSpec {
+  readonly name: OptimizerName;
+  /** When absent, the optimizer's Keras default (adam 0.001, adadelta 1.0 as in Keras 2, sgd 0.01, ...). */
+  readonly learning_rate?: number;
+}
+
+export type LossName = 'binary_crossentropy' | 'mse';
+
+export interface TrainSpec {
+  readonly epochs: number;
+  readonly batch_size: number;
+  readonly optimizer: OptimizerSpec;
+  /** Reconstruction loss for autoencoders; classifiers always use categorical cross-entropy. */
+  readonly loss: LossName;
+  readonly shuffle: boolean;
+}
+
+/** Metrics of one finished epoch, Keras-style names: loss, val_loss, acc, val_acc, and extras. */
+export interface EpochLog {
+  readonly epoch: number;
+  readonly metrics: Readonly<Record<string, number>>;
+  readonly seconds: number;
+}
+
+export interface TrainCallbacks {
+  onBatch?(epoch: number, batch: number, batches: number, loss: number): void;
+  onEpoch?(log: EpochLog): void | Promise<void>;
+}
+
+export type AutoencoderVariant =
+  | 'undercomplete'
+  | 'denoising'
+  | 'sparse'
+  | 'deep'
+  | 'contractive'
+  | 'convolutional'
+  | 'variational';
+
+export type Activation = 'relu' | 'sigmoid' | 'tanh' | 'elu' | 'linear' | 'softplus';
+
+export interface NoiseSpec {
+  readonly kind: 'gaussian' | 'masking' | 'salt_and_pepper';
+  /** std for gaussian, drop fraction for masking, fraction of flipped pixels for salt_and_pepper. */
+  readonly amount: number;
+}
+
+export interface AutoencoderSpec {
+  readonly variant: AutoencoderVariant;
+  /** Size of the code (dense variants) or channels of the innermost feature map (convolutional). */
+  readonly latent: number;
+  /** Hidden dense layers between input and code (deep: e.g. [128, 64]); mirrored in the decoder. */
+  readonly hidden: readonly number[];
+  readonly activation: Activation;
+  readonly output_activation: Activation;
+  /** denoising: corruption applied to training inputs (targets stay clean). */
+  readonly noise?: NoiseSpec;
+  /** sparse: L1 penalty on the code, or KL sparsity towards rho with weight beta. */
+  readonly sparsity?: { readonly kind: 'l1'; readonly weight: number } | { readonly kind: 'kl'; readonly rho: number; readonly beta: number };
+  /** contractive: weight of the squared Frobenius norm of the encoder's Jacobian. */
+  readonly contractive_weight?: number;
+  /** convolutional: filters per conv block of the encoder (default 16-8-8), mirrored in the decoder. */
+  readonly filters?: readonly number[];
+  /** variational: weight of the KL term. */
+  readonly kl_weight?: number;
+}
+
+/** A trained or trainable autoencoder. Every method takes and returns plain typed arrays. */
+export interface Autoencoder {
+  readonly spec: AutoencoderSpec;
+  /** Shape of one input sample ([784] for dense variants, [28, 28, 1] for convolutional). */
+  readonly inputShape: readonly number[];
+  /** Shape of one code ([latent] or e.g. [4, 4, 8]). */
+  readonly codeShape: readonly number[];
+  train(train: Samples, validation: Samples | undefined, spec: TrainSpec, seed: number, callbacks?: TrainCallbacks): Promise<EpochLog[]>;
+  encode(x: Samples): Promise<Samples>;
+  reconstruct(x: Samples): Promise<Samples>;
+  /** Mean per-pixel reconstruction loss (the TrainSpec's loss) over a set. */
+  evaluate(x: Samples, loss: LossName): Promise<number>;
+  /** Saves in TensorFlow.js layers format under dir (model.json + weights), one sub-folder per part. */
+  save(dir: string): Promise<void>;
+  dispose(): void;
+}
+
+export interface ClassifierSpec {
+  readonly arch: 'cnn' | 'dense';
+  /** cnn: filters of each conv layer (default [32, 64], Keras mnist_cnn). */
+  readonly filters: readonly number[];
+  /** Hidden dense units of the head (default [128]). */
+  readonly dense: readonly number[];
+  readonly dropout: number;
+}
+
+export interface Classifier {
+  readonly spec: ClassifierSpec;
+  readonly inputShape: readonly number[];
+  train(train: LabelledSamples, validation: LabelledSamples | undefined, spec: TrainSpec, seed: number, callbacks?: TrainCallbacks): Promise<EpochLog[]>;
+  /** Predicted class per sample. */
+  predict(x: Samples): Promise<Uint8Array>;
+  evaluate(x: LabelledSamples): Promise<{ loss: number; acc: number }>;
+  save(dir: string): Promise<void>;
+  dispose(): void;
+}
