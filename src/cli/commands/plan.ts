@@ -1,0 +1,65 @@
+import { loadExperiment, type Override } from '../../config/load.js';
+import { planExperiment, sharedNodes, type Plan } from '../../plan/plan.js';
+import { codeVersion } from '../../plan/code-version.js';
+import { countLine, printDiagnostics } from '../diagnostics-output.js';
+
+/** `aelab plan FILE`: the DAG in order, what each stage reads and writes, the trials; trains nothing. */
+export async function planCommand(file: string, opts: { overrides: Override[]; json: boolean; backend: string }): Promise<number> {
+  const outcome = await loadExperiment(file, { overrides: opts.overrides });
+  printDiagnostics(outcome.diagnostics, outcome.sources);
+  if (!outcome.experiment) {
+    process.stderr.write(`${file}: invalid (${countLine(outcome.diagnostics)})\n`);
+    return 1;
+  }
+  const plan = planExperiment(outcome.experiment.config, { codeVersion: await codeVersion(), backend: opts.backend });
+  process.stdout.write(opts.json ? `${JSON.stringify(planJson(plan), null, 2)}\n` : renderPlan(plan));
+  return 0;
+}
+
+function planJson(plan: Plan): object {
+  return {
+    name: plan.config.name,
+    trials: plan.trials.map((t) => ({
+      id: t.id,
+      assignment: t.assignment,
+      nodes: t.nodes.map((n) => ({ name: n.name, kind: n.kind === 'data' ? 'data' : n.config.type, reads: n.inputs.map((i) => i.ref), writes: n.outputs, fingerprint: n.fingerprint })),
+    })),
+  };
+}
+
+export function renderPlan(plan: Plan): string {
+  const lines: string[] = [];
+  const first = plan.trials[0]!;
+  lines.push(`experiment ${plan.config.name}: ${first.nodes.length} nodes, ${plan.trials.length} trial${plan.trials.length === 1 ? '' : 's'}`);
+  lines.push('');
+  lines.push('DAG (in run order):');
+  const width = Math.max(...first.nodes.map((n) => n.name.length));
+  first.nodes.forEach((n, i) => {
+    const what =
+      n.kind === 'data'
+        ? `data (${n.config.source}${'train' in n.config && n.config.train !== undefined ? `, train ${n.config.train}` : ''}${'test' in n.config && n.config.test !== undefined ? `, test ${n.config.test}` : ''})`
+        : n.config.type === 'autoencoder'
+          ? `autoencoder (${n.config.variant}, latent ${n.config.latent}, ${n.config.train.epochs} epochs)`
+          : `classifier (${n.config.arch}, ${n.config.train.epochs} epochs)`;
+    const reads = n.inputs.length ? `reads ${n.inputs.map((r) => r.ref).join(', ')}` : 'reads nothing';
+    lines.push(`  ${String(i + 1).padStart(2)}. ${n.name.padEnd(width)}  ${what}`);
+    lines.push(`      ${' '.repeat(width)}  ${reads}; writes ${n.outputs.map((o) => (n.kind === 'data' ? n.name : `${n.name}.${o}`)).join(', ')}`);
+  });
+  if (plan.isSweep) {
+    const shared = sharedNodes(plan);
+    lines.push('');
+    lines.push(`Trials (${plan.trials.length}):`);
+    for (const t of plan.trials) {
+      const settings = Object.entries(t.assignment)
+        .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+        .join(' ');
+      const reused = t.nodes.filter((n) => n.kind === 'stage' && (shared.get(n.fingerprint)?.trials[0] ?? t.index) < t.index).map((n) => n.name);
+      lines.push(`  ${t.id}  ${settings}${reused.length ? `   (reuses ${reused.join(', ')} from an earlier trial)` : ''}`);
+    }
+    const stagesRun = [...shared.values()].filter((s) => first.nodes.some((n) => n.name === s.name && n.kind === 'stage')).length;
+    const naive = plan.trials.reduce((a, t) => a + t.nodes.filter((n) => n.kind === 'stage').length, 0);
+    lines.push('');
+    lines.push(`${naive} stage runs in all; ${stagesRun} distinct, the rest shared.`);
+  }
+  return `${lines.join('\n')}\n`;
+}

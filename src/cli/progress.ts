@@ -1,0 +1,91 @@
+import cliProgress from 'cli-progress';
+import type { RunEvent } from '../run/events.js';
+
+const fmt = (v: number): string => (Math.abs(v) >= 100 || Number.isInteger(v) ? String(v) : v.toPrecision(4));
+
+export function formatMetrics(metrics: Readonly<Record<string, number>>): string {
+  return Object.entries(metrics)
+    .map(([k, v]) => `${k}=${fmt(v)}`)
+    .join(' ');
+}
+
+/**
+ * Shows a run's progress: on a terminal, a live bar per training stage (batches of the current
+ * epoch and the running loss) with a line per finished epoch above it; elsewhere (CI, files,
+ * pipes) plain lines, one per epoch, so logs stay readable.
+ */
+export class Progress {
+  private readonly bars = new Map<string, cliProgress.SingleBar>();
+  private readonly multibar?: cliProgress.MultiBar;
+
+  constructor(
+    private readonly out: NodeJS.WriteStream = process.stdout,
+    /** Prefix for each line, e.g. the trial id in a sweep. */
+    private readonly label = '',
+  ) {
+    if (out.isTTY) {
+      this.multibar = new cliProgress.MultiBar(
+        {
+          stream: out,
+          format: '{stage} epoch {epoch}/{epochs} [{bar}] {value}/{total} loss {loss}',
+          barsize: 24,
+          hideCursor: true,
+          clearOnComplete: true,
+          autopadding: true,
+        },
+        cliProgress.Presets.shades_grey,
+      );
+    }
+  }
+
+  private line(text: string): void {
+    if (this.multibar) this.multibar.log(`${text}\n`);
+    else this.out.write(`${text}\n`);
+  }
+
+  readonly onEvent = (e: RunEvent): void => {
+    const who = this.label ? `${this.label} ${'stage' in e ? e.stage : ''}`.trim() : 'stage' in e ? e.stage : '';
+    switch (e.type) {
+      case 'stage_started':
+        this.line(`${who}: started`);
+        break;
+      case 'batch': {
+        if (!this.multibar) return;
+        let bar = this.bars.get(who);
+        if (!bar) {
+          bar = this.multibar.create(e.batches, 0, { stage: who, epoch: e.epoch, epochs: e.epochs, loss: '-' });
+          this.bars.set(who, bar);
+        }
+        bar.setTotal(e.batches);
+        bar.update(e.batch, { stage: who, epoch: e.epoch, epochs: e.epochs, loss: fmt(e.loss) });
+        break;
+      }
+      case 'epoch':
+        this.line(`${who} epoch ${e.epoch}/${e.epochs} ${formatMetrics(e.metrics)} (${e.seconds.toFixed(1)}s)`);
+        break;
+      case 'stage_finished':
+        this.removeBar(who);
+        this.line(`${who}: done in ${e.seconds.toFixed(1)}s${e.cached ? ' (cached)' : ''} ${formatMetrics(e.metrics)}`);
+        break;
+      case 'stage_failed':
+        this.removeBar(who);
+        this.line(`${who}: FAILED ${e.error.split('\n')[0]}`);
+        break;
+      case 'stage_skipped':
+        this.line(`${who}: skipped (${e.reason})`);
+        break;
+      default:
+        break;
+    }
+  };
+
+  private removeBar(who: string): void {
+    const bar = this.bars.get(who);
+    if (bar && this.multibar) this.multibar.remove(bar);
+    this.bars.delete(who);
+  }
+
+  stop(): void {
+    this.multibar?.stop();
+  }
+}

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { stringify } from 'safe-stable-stringify';
+import { parseReference, STAGE_OUTPUTS } from '../config/references.js';
+import { withSetting } from '../config/settings.js';
+import type { ExperimentConfig, StageConfig } from '../config/types.js';
+import type { DataSourceConfig } from '../data/config.js';
+import { Dag } from '../graph/dag.js';
+import { expandSweep, type Assignment } from './sweep.js';
+
+export interface PlannedInput {
+  /** The reference as written (`ae.reconstructions`). */
+  readonly ref: string;
+  readonly node: string;
+  readonly output?: string;
+}
+
+export type PlannedNode =
+  | { readonly kind: 'data'; readonly name: string; readonly config: DataSourceConfig; readonly inputs: readonly PlannedInput[]; readonly outputs: readonly string[]; readonly fingerprint: string }
+  | { readonly kind: 'stage'; readonly name: string; readonly config: StageConfig; readonly inputs: readonly PlannedInput[]; readonly outputs: readonly string[]; readonly fingerprint: string };
+
+export interface Trial {
+  readonly index: number;
+  /** `t000`, `t001`, ...: stable names for child runs. */
+  readonly id: string;
+  /** The swept settings of this trial (empty without a sweep). */
+  readonly assignment: Assignment;
+  readonly config: ExperimentConfig;
+  /** Data sets and stages in an order that runs every node after its inputs. */
+  readonly nodes: readonly PlannedNode[];
+}
+
+export interface Plan {
+  readonly config: ExperimentConfig;
+  readonly trials: readonly Trial[];
+  readonly isSweep: boolean;
+}
+
+export interface PlanOptions {
+  /** Identifies the code that computes stages: a change invalidates cached outputs. */
+  readonly codeVersion: string;
+  /** Results differ slightly across backends, so cached outputs are kept per backend. */
+  readonly backend: string;
+}
+
+const hash = (value: unknown): string => createHash('sha256').update(stringify(value) ?? '').digest('hex').slice(0, 16);
+
+/** The nodes of one configuration in topological order, each with its fingerprint. */
+export function planNodes(config: ExperimentConfig, options: PlanOptions): PlannedNode[] {
+  const dag = new Dag<undefined>();
+  const inputsOf = new Map<string, PlannedInput[]>();
+  for (const name of Object.keys(config.data)) dag.addNode(name);
+  for (const [name, stage] of Object.entries(config.stages)) {
+    const ref = parseReference(stage.input);
+    dag.addNode(name).addEdge(ref.node, name, undefined);
+    inputsOf.set(name, [{ ref: stage.input, node: ref.node, ...(ref.output ? { output: ref.output } : {}) }]);
+  }
+  const order = dag.topologicalOrder();
+  // Loading validated the graph; a cycle here is a bug, not a user error.
+  if (!order.ok) throw new Error(`bug: cycle in a validated experiment: ${order.cycle.map((e) => e.to).join(' -> ')}`);
+
+  const fingerprints = new Map<string, string>();
+  const nodes: PlannedNode[] = [];
+  for (const name of order.order) {
+    const data = config.data[name];
+    if (data) {
+      // A data set's identity is its source and the seed that splits it: not the backend or code.
+      const fingerprint = hash({ kind: 'data', config: data, seed: config.seed });
+      fingerprints.set(name, fingerprint);
+      nodes.push({ kind: 'data', name, config: data, inputs: [], outputs: ['images'], fingerprint });
+      continue;
+    }
+    const stage = config.stages[name]!;
+    const inputs = inputsOf.get(name) ?? [];
+    const { input: _ignoredName, ...settings } = stage;
+    const fingerprint = hash({
+      kind: stage.type,
+      settings,
+      inputs: inputs.map((i) => ({ fingerprint: fingerprints.get(i.node), output: i.output })),
+      seed: config.seed,
+      code: options.codeVersion,
+      backend: options.backend,
+    });
+    fingerprints.set(name, fingerprint);
+    nodes.push({ kind: 'stage', name, config: stage, inputs, outputs: Object.keys(STAGE_OUTPUTS[stage.type] ?? {}), fingerprint });
+  }
+  return nodes;
+}
+
+/** Expands the sweep into trials; a file without a sweep is a plan of one trial. */
+export function planExperiment(config: ExperimentConfig, options: PlanOptions): Plan {
+  const { sweep, ...base } = config;
+  const trials = expandSweep(sweep, config.seed).map((assignment, index) => {
+    let trialConfig: Record<string, unknown> = { ...base };
+    for (const [key, value] of Object.entries(assignment)) {
+      const set = withSetting(trialConfig, key, value);
+      if (!set.ok) throw new Error(`bug: sweep key ${key} was validated but does not apply: ${set.message}`);
+      trialConfig = set.value;
+    }
+    const resolved = trialConfig as unknown as ExperimentConfig;
+    return { index, id: `t${String(index).padStart(3, '0')}`, assignment, config: resolved, nodes: planNodes(resolved, options) };
+  });
+  return { config, trials, isSweep: sweep !== undefined };
+}
+
+/** For each fingerprint, the trials that need it: what a sweep computes once and shares. */
+export function sharedNodes(plan: Plan): Map<string, { name: string; trials: number[] }> {
+  const out = new Map<string, { name: string; trials: number[] }>();
+  for (const trial of plan.trials) {
+    for (const node of trial.nodes) {
+      const entry = out.get(node.fingerprint) ?? { name: node.name, trials: [] };
+      entry.trials.push(trial.index);
+      out.set(node.fingerprint, entry);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import type { AutoencoderStageConfig } from '../config/types.js';
+import type { DataSplit, ImageSet } from '../data/types.js';
+import { buildAutoencoder } from '../models/index.js';
+import type { Autoencoder } from '../models/types.js';
+import { autoencoderFigurePng } from '../pictures/index.js';
+import { writeFileAtomic } from '../util/atomic.js';
+import { asSamples, fromSamples, head, imageShape } from './samples.js';
+import { autoencoderSpec, trainSpec } from './model-specs.js';
+import { trainingCallbacks } from './progress.js';
+import type { StageContext, StageKind, StageResult, StageValue } from './stage.js';
+
+/** How many test digits the seed's figure shows. */
+const FIGURE_SAMPLES = 10;
+
+/**
+ * Trains an autoencoder on its input's training split, validated on the test split as the seed
+ * does, and offers its reconstructions and codes of both splits to the stages after it.
+ */
+export const autoencoderStage: StageKind<AutoencoderStageConfig> = {
+  async run(config, inputs, ctx): Promise<StageResult> {
+    const input = inputs[0];
+    if (input?.kind !== 'images') throw new Error(`bug: autoencoder ${ctx.name} got ${input?.kind ?? 'no'} input`);
+    const split = input.split;
+    const ae = buildAutoencoder(autoencoderSpec(config), imageShape(split.train));
+    try {
+      const spec = trainSpec(config.train);
+      const history = await ae.train(asSamples(split.train, ae.inputShape), asSamples(split.test, ae.inputShape), spec, ctx.seed, trainingCallbacks(ctx, spec.epochs));
+      const last = history[history.length - 1]?.metrics ?? {};
+      const testLoss = await ae.evaluate(asSamples(split.test, ae.inputShape), spec.loss);
+
+      const reconstructions = await transformSplit(split, `${split.identity}|${ctx.name}.reconstructions`, (s) => ae.reconstruct(asSamples(s, ae.inputShape)));
+      const codes = await transformSplit(split, `${split.identity}|${ctx.name}.codes`, (s) => ae.encode(asSamples(s, ae.inputShape)));
+
+      await ae.save(path.join(ctx.dir, 'model'));
+      ctx.emit({ type: 'artifact', stage: ctx.name, path: `${ctx.relDir}/model`, description: 'trained autoencoder (TensorFlow.js layers format)' });
+      await drawFigure(ae, split.test, codes.test, reconstructions.test, ctx);
+
+      const outputs: Record<string, StageValue> = {
+        reconstructions: { kind: 'images', split: reconstructions, flat: input.flat },
+        codes: { kind: 'images', split: codes, flat: ae.codeShape.length === 1 },
+        model: { kind: 'model', dir: path.join(ctx.dir, 'model') },
+      };
+      const metrics: Record<string, number> = { test_loss: testLoss };
+      if (last.loss !== undefined) metrics.train_loss = last.loss;
+      for (const [k, v] of Object.entries(last)) if (k !== 'loss' && k !== 'val_loss') metrics[`final_${k}`] = v;
+      return { outputs, metrics };
+    } finally {
+      ae.dispose();
+    }
+  },
+};
+
+async function transformSplit(split: DataSplit, identity: string, f: (set: ImageSet) => Promise<{ x: Float32Array; n: number; shape: readonly number[] }>): Promise<DataSplit> {
+  const train = fromSamples(await f(split.train), split.train);
+  const test = fromSamples(await f(split.test), split.test);
+  return { train, test, identity };
+}
+
+/** The seed's figure: test originals, their codes drawn as small images, their reconstructions. */
+async function drawFigure(ae: Autoencoder, test: ImageSet, codes: ImageSet, reconstructions: ImageSet, ctx: StageContext): Promise<void> {
+  const png = autoencoderFigurePng(head(test, FIGURE_SAMPLES), head(codes, FIGURE_SAMPLES), head(reconstructions, FIGURE_SAMPLES), ae.codeShape);
+  await writeFileAtomic(path.join(ctx.dir, 'figure.png'), png);
+  ctx.emit({ type: 'artifact', stage: ctx.name, path: `${ctx.relDir}/figure.png`, description: 'originals, codes and reconstructions of 10 test images' });
+}

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import type { ClassifierStageConfig } from '../config/types.js';
+import { buildClassifier } from '../models/index.js';
+import { confusionMatrix, confusionMatrixPng, perClassPrecisionRecall } from '../pictures/index.js';
+import { writeFileAtomic, writeJsonAtomic } from '../util/atomic.js';
+import { asSamples, imageShape } from './samples.js';
+import { classifierSpec, trainSpec } from './model-specs.js';
+import { trainingCallbacks } from './progress.js';
+import type { StageKind, StageResult } from './stage.js';
+
+/**
+ * Trains a classifier on labelled images (raw digits, reconstructions or codes), validated on the
+ * test split, and reports test accuracy, per-class precision and recall and a confusion matrix.
+ */
+export const classifierStage: StageKind<ClassifierStageConfig> = {
+  async run(config, inputs, ctx): Promise<StageResult> {
+    const input = inputs[0];
+    if (input?.kind !== 'images') throw new Error(`bug: classifier ${ctx.name} got ${input?.kind ?? 'no'} input`);
+    const { train, test } = input.split;
+    // Validation rejects a CNN on flat codes, so a flat input here always goes to a dense model.
+    const shape = input.flat ? [train.height * train.width * train.channels] : imageShape(train);
+    const model = buildClassifier(classifierSpec(config), shape, train.classes);
+    try {
+      const spec = trainSpec(config.train);
+      const history = await model.train(asSamples(train, shape), asSamples(test, shape), spec, ctx.seed, trainingCallbacks(ctx, spec.epochs));
+      const last = history[history.length - 1]?.metrics ?? {};
+      const evaluation = await model.evaluate(asSamples(test, shape));
+      const predictions = await model.predict(asSamples(test, shape));
+      const matrix = confusionMatrix(test.labels, predictions, test.classes);
+      const perClass = perClassPrecisionRecall(matrix);
+
+      await model.save(path.join(ctx.dir, 'model'));
+      ctx.emit({ type: 'artifact', stage: ctx.name, path: `${ctx.relDir}/model`, description: 'trained classifier (TensorFlow.js layers format)' });
+      const classNames = Array.from({ length: test.classes }, (_, i) => String(i));
+      await writeFileAtomic(path.join(ctx.dir, 'confusion.png'), confusionMatrixPng(matrix, classNames));
+      ctx.emit({ type: 'artifact', stage: ctx.name, path: `${ctx.relDir}/confusion.png`, description: 'confusion matrix on the test split' });
+      await writeJsonAtomic(path.join(ctx.dir, 'evaluation.json'), { test_loss: evaluation.loss, test_acc: evaluation.acc, confusion_matrix: matrix, per_class: perClass });
+      ctx.emit({ type: 'artifact', stage: ctx.name, path: `${ctx.relDir}/evaluation.json`, description: 'test metrics, confusion matrix, per-class precision and recall' });
+
+      const metrics: Record<string, number> = { test_loss: evaluation.loss, test_acc: evaluation.acc };
+      if (last.loss !== undefined) metrics.train_loss = last.loss;
+      if (last.acc !== undefined) metrics.train_acc = last.acc;
+      return { outputs: { model: { kind: 'model', dir: path.join(ctx.dir, 'model') } }, metrics };
+    } finally {
+      model.dispose();
+    }
+  },
+};

@@ -1,0 +1,167 @@
+import { randomBytes } from 'node:crypto';
+import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { EnvironmentInfo, RunEvent } from '../run/events.js';
+import { writeJsonAtomic } from '../util/atomic.js';
+
+export type RunStatus = 'running' | 'finished' | 'failed' | 'killed';
+
+export interface StageRecord {
+  status: 'running' | 'finished' | 'failed' | 'skipped';
+  fingerprint?: string;
+  metrics: Record<string, number>;
+  seconds?: number;
+  cached?: boolean;
+  error?: string;
+}
+
+/** run.json: everything about a run but its per-epoch metrics (metrics.jsonl) and files. */
+export interface RunRecord {
+  id: string;
+  name: string;
+  kind: 'run' | 'sweep' | 'trial';
+  experiment_file: string;
+  parent?: string;
+  trial?: string;
+  /** The swept settings of a trial. */
+  assignment?: Record<string, unknown>;
+  status: RunStatus;
+  start_time: string;
+  end_time?: string;
+  duration_s?: number;
+  error?: string;
+  seed: number;
+  environment?: EnvironmentInfo;
+  stages: Record<string, StageRecord>;
+}
+
+/** One line of metrics.jsonl. */
+export interface MetricLine {
+  stage: string;
+  key: string;
+  value: number;
+  step: number;
+  time: number;
+}
+
+export const RUN_FILE = 'run.json';
+export const METRICS_FILE = 'metrics.jsonl';
+export const CONFIG_FILE = 'config.json';
+export const PARAMS_FILE = 'params.json';
+
+/** `20261128-031502-ae-to-cnn-3f9a`: sortable by time, readable, unique across processes. */
+export function newRunId(name: string, now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${stamp}-${name}-${randomBytes(2).toString('hex')}`;
+}
+
+/**
+ * Listens to a trial's events and keeps its run folder up to date: run.json and params rewritten
+ * atomically, metrics appended as JSON lines (one write per line, so a crash can cut at most the
+ * last line, which readers skip). Writes are queued so that they land in event order.
+ */
+export class RunFolderWriter {
+  private queue: Promise<void> = Promise.resolve();
+  private writeError: unknown;
+
+  constructor(
+    readonly dir: string,
+    private readonly record: RunRecord,
+  ) {}
+
+  static async create(dir: string, record: RunRecord, config: unknown): Promise<RunFolderWriter> {
+    await mkdir(dir, { recursive: true });
+    await writeJsonAtomic(path.join(dir, CONFIG_FILE), config);
+    await writeJsonAtomic(path.join(dir, RUN_FILE), record);
+    return new RunFolderWriter(dir, record);
+  }
+
+  get current(): Readonly<RunRecord> {
+    return this.record;
+  }
+
+  /** The event callback; never throws into the runner (a failed write is reported by flush()). */
+  readonly onEvent = (event: RunEvent): void => {
+    const work = this.apply(event);
+    if (work) this.queue = this.queue.then(work).catch((e: unknown) => void (this.writeError ??= e));
+  };
+
+  async flush(): Promise<void> {
+    await this.queue;
+    if (this.writeError) throw this.writeError;
+  }
+
+  private saveRecord = () => writeJsonAtomic(path.join(this.dir, RUN_FILE), this.record);
+
+  private apply(event: RunEvent): (() => Promise<void>) | undefined {
+    const r = this.record;
+    switch (event.type) {
+      case 'run_started':
+        r.environment = event.environment;
+        return async () => {
+          await writeJsonAtomic(path.join(this.dir, PARAMS_FILE), event.params);
+          await this.saveRecord();
+        };
+      case 'stage_started':
+        r.stages[event.stage] = { status: 'running', fingerprint: event.fingerprint, metrics: {} };
+        return this.saveRecord;
+      case 'epoch': {
+        const lines = Object.entries(event.metrics).map(([key, value]) => JSON.stringify({ stage: event.stage, key, value, step: event.epoch, time: event.time } satisfies MetricLine));
+        return () => appendFile(path.join(this.dir, METRICS_FILE), lines.map((l) => `${l}\n`).join(''));
+      }
+      case 'stage_finished':
+        r.stages[event.stage] = { ...r.stages[event.stage], status: 'finished', metrics: { ...event.metrics }, seconds: event.seconds, cached: event.cached };
+        return this.saveRecord;
+      case 'stage_failed':
+        r.stages[event.stage] = { ...(r.stages[event.stage] ?? { metrics: {} }), status: 'failed', error: event.error };
+        return this.saveRecord;
+      case 'stage_skipped':
+        r.stages[event.stage] = { status: 'skipped', metrics: {}, error: event.reason };
+        return this.saveRecord;
+      case 'run_finished':
+        r.status = event.status;
+        r.end_time = new Date(event.time).toISOString();
+        r.duration_s = (event.time - Date.parse(r.start_time)) / 1000;
+        if (event.error !== undefined) r.error = event.error;
+        return this.saveRecord;
+      default:
+        return undefined;
+    }
+  }
+}
+
+/** Reads a run folder back; tolerant of a cut last metrics line. */
+export async function readRun(dir: string): Promise<{ record: RunRecord; metrics: MetricLine[] }> {
+  const record = JSON.parse(await readFile(path.join(dir, RUN_FILE), 'utf8')) as RunRecord;
+  let metrics: MetricLine[] = [];
+  try {
+    const text = await readFile(path.join(dir, METRICS_FILE), 'utf8');
+    metrics = text
+      .split('\n')
+      .filter(Boolean)
+      .flatMap((line) => {
+        try {
+          return [JSON.parse(line) as MetricLine];
+        } catch {
+          return [];
+        }
+      });
+  } catch {
+    metrics = [];
+  }
+  return { record, metrics };
+}
+
+/** Run folders under a runs/ root, newest first. */
+export async function listRuns(root: string): Promise<string[]> {
+  try {
+    const entries = await readdir(root, { withFileTypes: true });
+    return entries
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+      .map((e) => e.name)
+      .sort()
+      .reverse();
+  } catch {
+    return [];
+  }
+}
