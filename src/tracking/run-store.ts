@@ -49,10 +49,10 @@ export const METRICS_FILE = 'metrics.jsonl';
 export const CONFIG_FILE = 'config.json';
 export const PARAMS_FILE = 'params.json';
 
-/** `20261128-031502-ae-to-cnn-3f9a`: sortable by time, readable, unique across processes. */
+/** `20261128-031502-ae-to-cnn-3f9a1c`: sortable by time, readable, unique across processes. */
 export function newRunId(name: string, now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return `${stamp}-${name}-${randomBytes(2).toString('hex')}`;
+  return `${stamp}-${name}-${randomBytes(3).toString('hex')}`;
 }
 
 /**

@@ -1,0 +1,36 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Writes an experiment file into a fresh temp folder and returns its path and folder. */
+export async function writeExperiment(yaml: string, name = 'experiment.yaml'): Promise<{ dir: string; file: string }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'aelab-test-'));
+  const file = path.join(dir, name);
+  await writeFile(file, yaml);
+  return { dir, file };
+}
+
+/** A tiny but complete experiment: a few hundred digits, one epoch per stage. */
+export const TINY_EXPERIMENT = `name: tiny
+seed: 7
+data:
+  digits: { source: mnist, train: 300, test: 100 }
+stages:
+  ae:
+    type: autoencoder
+    input: digits
+    latent: 16
+    train: { epochs: 2, batch_size: 64, optimizer: { name: adam, learning_rate: 0.003 } }
+  cnn:
+    type: classifier
+    input: ae.reconstructions
+    filters: [4, 8]
+    dense: [32]
+    train: { epochs: 1, batch_size: 50 }
+  cnn_raw:
+    type: classifier
+    input: digits
+    arch: dense
+    dense: [32]
+    train: { epochs: 2, batch_size: 50 }
+`;
