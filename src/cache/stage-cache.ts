@@ -38,7 +38,9 @@ interface Manifest {
 }
 
 export interface CacheHit {
-  readonly result: StageResult;
+  readonly metrics: Readonly<Record<string, number>>;
+  /** The stored outputs, read from disk only when a later stage needs them. */
+  readonly outputs: () => Promise<StageResult['outputs']>;
   readonly epochs: readonly EpochRecord[];
   readonly artifacts: readonly ArtifactRecord[];
   readonly seconds: number;
@@ -79,20 +81,42 @@ export class StageCache {
     }
     await mkdir(stageDir, { recursive: true });
     await cp(path.join(dir, 'artifacts'), stageDir, { recursive: true });
-    const outputs: Record<string, StageValue> = {};
-    for (const [name, stored] of Object.entries(manifest.outputs)) {
-      if (stored.kind === 'model') {
-        outputs[name] = { kind: 'model', dir: path.join(stageDir, 'model') };
-        continue;
+    const outputs = async (): Promise<StageResult['outputs']> => {
+      const values: Record<string, StageValue> = {};
+      for (const [name, stored] of Object.entries(manifest.outputs)) {
+        if (stored.kind === 'model') {
+          values[name] = { kind: 'model', dir: path.join(stageDir, 'model') };
+          continue;
+        }
+        const split: DataSplit = {
+          train: await readSet(path.join(dir, `${name}.train`), stored.train),
+          test: await readSet(path.join(dir, `${name}.test`), stored.test),
+          identity: stored.identity,
+        };
+        values[name] = { kind: 'images', split, flat: stored.flat };
       }
-      const split: DataSplit = {
-        train: await readSet(path.join(dir, `${name}.train`), stored.train),
-        test: await readSet(path.join(dir, `${name}.test`), stored.test),
-        identity: stored.identity,
-      };
-      outputs[name] = { kind: 'images', split, flat: stored.flat };
+      return values;
+    };
+    return { metrics: manifest.metrics, outputs, epochs: manifest.epochs, artifacts: manifest.artifacts, seconds: manifest.seconds };
+  }
+
+  /**
+   * Claims the right to compute a fingerprint, across processes: a lock file created exclusively,
+   * holding the owner's pid. Returns a release function, or undefined while a live process holds
+   * it (the caller waits for the entry to appear). A lock left by a dead process is taken over.
+   */
+  async tryLock(fingerprint: string): Promise<(() => Promise<void>) | undefined> {
+    await mkdir(this.root, { recursive: true });
+    const lock = path.join(this.root, `${fingerprint}.lock`);
+    try {
+      await writeFile(lock, String(process.pid), { flag: 'wx' });
+      return () => rm(lock, { force: true });
+    } catch {
+      const owner = Number(await readFile(lock, 'utf8').catch(() => ''));
+      if (owner && owner !== process.pid && isAlive(owner)) return undefined;
+      await rm(lock, { force: true });
+      return this.tryLock(fingerprint);
     }
-    return { result: { outputs, metrics: manifest.metrics }, epochs: manifest.epochs, artifacts: manifest.artifacts, seconds: manifest.seconds };
   }
 
   /** Stores a finished stage: its outputs, metrics, epoch history and artifact folder. */
@@ -123,6 +147,15 @@ export class StageCache {
       // Another process stored the same fingerprint first: its entry is as good as ours.
       if (!(await this.has(fingerprint))) throw e;
     }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,14 +1,19 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { parseOverride, type Override } from '../config/load.js';
+import { SourceText } from '../diagnostics/format.js';
 import { packageVersion } from '../util/package-root.js';
 import { printDiagnostics } from './diagnostics-output.js';
 
 const HELP = `aelab: autoencoder and CNN experiments on MNIST-style images, declared in YAML
 
 Usage:
-  aelab run FILE [--set path=value]... [--backend auto|tensorflow|wasm|cpu] [--runs DIR]
+  aelab run FILE [--set path=value]... [--sweep path=a,b,c]... [--parallel N] [--fail-fast]
+                 [--no-cache] [--backend auto|tensorflow|wasm|cpu] [--runs DIR]
       Validate FILE, train its stages in DAG order, and write a run folder under runs/.
+      A sweep runs its trials in parallel processes; stages already computed are reused.
+  aelab resume RUN
+      Run the trials of a sweep that did not finish (killed, failed or never started).
   aelab validate FILE... [--json]
       Report every error in each file (file:line:col), without training. Exit 1 if any is invalid.
   aelab plan FILE [--set path=value]... [--json]
@@ -16,6 +21,10 @@ Usage:
 
 Options:
   --set path=value   Override a setting, e.g. --set stages.ae.train.epochs=5 (repeatable)
+  --sweep path=a,b   Sweep a setting over values, e.g. --sweep stages.ae.latent=8,16,32
+  --parallel N       Trials at once (default: the sweep's \`parallel\`, else the number of cores)
+  --fail-fast        Stop a sweep at its first failed trial
+  --no-cache         Compute every stage even if its output is cached
   --backend NAME     Compute backend (default auto: tensorflow if installed, else wasm, else cpu)
   --runs DIR         Where run folders go (default ./runs)
   --json             Machine-readable output (validate, plan)
@@ -29,6 +38,10 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       set: { type: 'string', multiple: true, default: [] },
+      sweep: { type: 'string', multiple: true, default: [] },
+      parallel: { type: 'string' },
+      'fail-fast': { type: 'boolean', default: false },
+      'no-cache': { type: 'boolean', default: false },
       backend: { type: 'string', default: 'auto' },
       runs: { type: 'string', default: 'runs' },
       json: { type: 'boolean', default: false },
@@ -55,6 +68,30 @@ async function main(argv: string[]): Promise<number> {
     }
     overrides.push(parsed.value);
   }
+  const sweeps: { key: string; values: unknown[]; checks: Override[] }[] = [];
+  for (const [i, text] of values.sweep.entries()) {
+    const origin = `--sweep #${i + 1}`;
+    const eq = text.indexOf('=');
+    const parsedValues = eq > 0 ? text.slice(eq + 1).split(',').map((v) => parseOverride(`${text.slice(0, eq)}=${v}`, origin)) : [parseOverride(text, origin)];
+    const checks: Override[] = [];
+    for (const p of parsedValues) {
+      if (!p.ok) {
+        printDiagnostics([p.error], new Map());
+        return 2;
+      }
+      // Each check points at the whole --sweep text, so an error names the argument as typed.
+      checks.push({ ...p.value, source: new SourceText(origin, text) });
+    }
+    sweeps.push({ key: checks[0]!.path, values: checks.map((c) => c.value), checks });
+  }
+  let parallel: number | undefined;
+  if (values.parallel !== undefined) {
+    parallel = Number(values.parallel);
+    if (!Number.isInteger(parallel) || parallel < 1) {
+      process.stderr.write(`error: --parallel must be a whole number of at least 1, not ${values.parallel}\n`);
+      return 2;
+    }
+  }
   const backend = values.backend;
   if (!['auto', 'tensorflow', 'wasm', 'cpu'].includes(backend)) {
     process.stderr.write(`error: --backend must be auto, tensorflow, wasm or cpu, not ${backend}\n`);
@@ -75,7 +112,20 @@ async function main(argv: string[]): Promise<number> {
     case 'run': {
       if (args.length !== 1) return usage('run needs exactly one file');
       const { runCommand } = await import('./commands/run.js');
-      return runCommand(args[0]!, { overrides, backend: backend as 'auto', runsDir: values.runs });
+      return runCommand(args[0]!, {
+        overrides,
+        sweeps,
+        backend: backend as 'auto',
+        runsDir: values.runs,
+        ...(parallel !== undefined ? { parallel } : {}),
+        failFast: values['fail-fast'],
+        cache: !values['no-cache'],
+      });
+    }
+    case 'resume': {
+      if (args.length !== 1) return usage('resume needs exactly one run (its id or folder)');
+      const { resumeCommand } = await import('./commands/resume.js');
+      return resumeCommand(args[0]!, { runsDir: values.runs });
     }
     default:
       return usage(`unknown command \`${command}\``);

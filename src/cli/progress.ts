@@ -20,8 +20,8 @@ export class Progress {
 
   constructor(
     private readonly out: NodeJS.WriteStream = process.stdout,
-    /** Prefix for each line, e.g. the trial id in a sweep. */
-    private readonly label = '',
+    /** In a sweep, lines and bars are prefixed with the trial id. */
+    private readonly labelTrials = false,
   ) {
     if (out.isTTY) {
       this.multibar = new cliProgress.MultiBar(
@@ -44,7 +44,8 @@ export class Progress {
   }
 
   readonly onEvent = (e: RunEvent): void => {
-    const who = this.label ? `${this.label} ${'stage' in e ? e.stage : ''}`.trim() : 'stage' in e ? e.stage : '';
+    const stage = 'stage' in e ? e.stage : '';
+    const who = this.labelTrials ? `${e.trial} ${stage}`.trim() : stage;
     switch (e.type) {
       case 'stage_started':
         this.line(`${who}: started`);
@@ -78,6 +79,15 @@ export class Progress {
         break;
     }
   };
+
+  /** A sweep's trial ended: said at once, failures included, not saved for the end. */
+  trialDone(trial: string, assignment: Readonly<Record<string, unknown>>, outcome: { status: string; error?: string }): void {
+    const settings = Object.entries(assignment)
+      .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+      .join(' ');
+    const why = outcome.status === 'finished' ? '' : `: ${(outcome.error ?? '').split('\n')[0]}`;
+    this.line(`${trial} ${outcome.status.toUpperCase()} ${settings}${why}`);
+  }
 
   private removeBar(who: string): void {
     const bar = this.bars.get(who);

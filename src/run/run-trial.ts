@@ -1,12 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ArtifactRecord, CacheHit, EpochRecord, StageCache } from '../cache/stage-cache.js';
 import { flattenSettings } from '../config/settings.js';
-import { loadDataSplit } from '../data/index.js';
 import type { PlannedNode, Trial } from '../plan/plan.js';
-import { stageKinds } from '../stages/index.js';
 import type { StageValue } from '../stages/stage.js';
 import type { EnvironmentInfo, Emit, EventBody } from './events.js';
-import type { ArtifactRecord, EpochRecord, StageCache } from '../cache/stage-cache.js';
 
 export interface TrialOptions {
   /** The trial's run folder: stages write their artifacts under `<runDir>/stages/<name>/`. */
@@ -23,14 +22,22 @@ export interface TrialOptions {
 
 export type TrialStatus = { readonly status: 'finished' } | { readonly status: 'failed'; readonly error: string };
 
+/** An expected failure (bad data file, NaN loss) whose message is the whole story: no stack. */
+export class StageError extends Error {}
+
+/** How often a trial looks again for a stage that another process is computing. */
+const LOCK_POLL_MS = 250;
+
 /**
- * Runs the nodes of one trial in order, each after its inputs. A failing stage fails the trial;
- * the stages that depend on it are skipped, and everything logged before stays as it was.
+ * Runs the nodes of one trial in order, each after its inputs. A stage already in the cache is
+ * not run: its logs are replayed and its outputs read only if a later stage must be computed, so
+ * a trial whose stages are all cached needs neither the data nor TensorFlow.js. A failing stage
+ * fails the trial; the stages after it are skipped, and everything logged before stays.
  */
 export async function runTrial(trial: Trial, options: TrialOptions): Promise<TrialStatus> {
   const emit = (body: EventBody) => options.emit({ ...body, time: Date.now(), trial: trial.id } as Parameters<Emit>[0]);
   emit({ type: 'run_started', params: flattenSettings(trial.config), environment: options.environment });
-  const values = new Map<string, StageValue>();
+  const values = new Map<string, () => Promise<StageValue>>();
   let failure: string | undefined;
 
   for (const node of trial.nodes) {
@@ -38,47 +45,12 @@ export async function runTrial(trial: Trial, options: TrialOptions): Promise<Tri
       if (node.kind === 'stage') emit({ type: 'stage_skipped', stage: node.name, reason: 'an earlier stage failed' });
       continue;
     }
-    const started = Date.now();
+    if (node.kind === 'data') {
+      values.set(node.name, memo(() => loadData(node, trial, options)));
+      continue;
+    }
     try {
-      if (node.kind === 'data') {
-        const loaded = await loadDataSplit(node.config, { seed: trial.config.seed, projectDir: options.projectDir, cacheDir: options.dataCacheDir });
-        if (!loaded.ok) throw new StageError(loaded.error);
-        values.set(node.name, { kind: 'images', split: loaded.value, flat: false });
-        continue;
-      }
-      emit({ type: 'stage_started', stage: node.name, fingerprint: node.fingerprint });
-      const relDir = `stages/${node.name}`;
-      const dir = path.join(options.runDir, relDir);
-      const hit = options.cache ? await options.cache.load(node.fingerprint, dir) : undefined;
-      if (hit) {
-        // Replay what the stored stage logged, so this run's folder is as complete as the original's.
-        for (const e of hit.epochs) emit({ type: 'epoch', stage: node.name, ...e });
-        for (const a of hit.artifacts) emit({ type: 'artifact', stage: node.name, path: `${relDir}/${a.path}`, description: a.description });
-        for (const [output, value] of Object.entries(hit.result.outputs)) values.set(`${node.name}.${output}`, value);
-        emit({ type: 'stage_finished', stage: node.name, metrics: hit.result.metrics, seconds: hit.seconds, cached: true });
-        continue;
-      }
-      await mkdir(dir, { recursive: true });
-      const epochs: EpochRecord[] = [];
-      const artifacts: ArtifactRecord[] = [];
-      const result = await stageKinds[node.config.type].run(node.config as never, inputsOf(node, values), {
-        name: node.name,
-        seed: trial.config.seed,
-        dir,
-        relDir,
-        emit: (body) => {
-          if (body.type === 'epoch') {
-            if (Object.values(body.metrics).some((v) => !Number.isFinite(v))) throw new StageError(`${node.name}: a metric became ${formatBad(body.metrics)} at epoch ${body.epoch}; lower the learning rate`);
-            epochs.push({ epoch: body.epoch, epochs: body.epochs, metrics: body.metrics, seconds: body.seconds });
-          }
-          if (body.type === 'artifact') artifacts.push({ path: body.path.slice(relDir.length + 1), description: body.description });
-          emit(body);
-        },
-      });
-      for (const [output, value] of Object.entries(result.outputs)) values.set(`${node.name}.${output}`, value);
-      const seconds = (Date.now() - started) / 1000;
-      await options.cache?.store(node.fingerprint, node.name, result, { epochs, artifacts }, seconds, dir);
-      emit({ type: 'stage_finished', stage: node.name, metrics: result.metrics, seconds, cached: false });
+      await runStage(node, trial, options, values, emit);
     } catch (e) {
       failure = e instanceof StageError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e);
       emit({ type: 'stage_failed', stage: node.name, error: failure });
@@ -88,22 +60,83 @@ export async function runTrial(trial: Trial, options: TrialOptions): Promise<Tri
   return failure === undefined ? { status: 'finished' } : { status: 'failed', error: failure };
 }
 
-/** An expected failure (bad data file, NaN loss) whose message is the whole story: no stack. */
-export class StageError extends Error {}
-
-function formatBad(metrics: Readonly<Record<string, number>>): string {
-  return Object.entries(metrics)
-    .filter(([, v]) => !Number.isFinite(v))
-    .map(([k, v]) => `${k}=${v}`)
-    .join(', ');
+async function loadData(node: Extract<PlannedNode, { kind: 'data' }>, trial: Trial, options: TrialOptions): Promise<StageValue> {
+  const { loadDataSplit } = await import('../data/index.js');
+  const loaded = await loadDataSplit(node.config, { seed: trial.config.seed, projectDir: options.projectDir, cacheDir: options.dataCacheDir });
+  if (!loaded.ok) throw new StageError(`data set ${node.name}: ${loaded.error}`);
+  return { kind: 'images', split: loaded.value, flat: false };
 }
 
-function inputsOf(node: PlannedNode, values: Map<string, StageValue>): StageValue[] {
-  return node.inputs.map((input) => {
-    const key = input.output === undefined ? input.node : `${input.node}.${input.output}`;
-    const value = values.get(key);
-    if (!value) throw new Error(`bug: ${node.name} runs before its input ${key}`);
-    return value;
-  });
+async function runStage(
+  node: Extract<PlannedNode, { kind: 'stage' }>,
+  trial: Trial,
+  options: TrialOptions,
+  values: Map<string, () => Promise<StageValue>>,
+  emit: (body: EventBody) => void,
+): Promise<void> {
+  const started = Date.now();
+  emit({ type: 'stage_started', stage: node.name, fingerprint: node.fingerprint });
+  const relDir = `stages/${node.name}`;
+  const dir = path.join(options.runDir, relDir);
+  const cache = options.cache;
+
+  const reuse = (hit: CacheHit): void => {
+    // Replay what the stored stage logged, so this run's folder is as complete as the original's.
+    for (const e of hit.epochs) emit({ type: 'epoch', stage: node.name, ...e });
+    for (const a of hit.artifacts) emit({ type: 'artifact', stage: node.name, path: `${relDir}/${a.path}`, description: a.description });
+    const outputs = memo(hit.outputs);
+    for (const output of node.outputs) values.set(`${node.name}.${output}`, async () => (await outputs())[output]!);
+    emit({ type: 'stage_finished', stage: node.name, metrics: hit.metrics, seconds: hit.seconds, cached: true });
+  };
+
+  let release: (() => Promise<void>) | undefined;
+  if (cache) {
+    // Another trial may be computing this very stage: wait for its result rather than repeat it.
+    for (;;) {
+      const hit = await cache.load(node.fingerprint, dir);
+      if (hit) return reuse(hit);
+      release = await cache.tryLock(node.fingerprint);
+      if (release) break;
+      await sleep(LOCK_POLL_MS);
+    }
+  }
+  try {
+    await mkdir(dir, { recursive: true });
+    const inputs = await Promise.all(node.inputs.map((input) => valueOf(values, input.output === undefined ? input.node : `${input.node}.${input.output}`, node.name)));
+    const epochs: EpochRecord[] = [];
+    const artifacts: ArtifactRecord[] = [];
+    const { stageKinds } = await import('../stages/index.js');
+    const result = await stageKinds[node.config.type].run(node.config as never, inputs, {
+      name: node.name,
+      seed: trial.config.seed,
+      dir,
+      relDir,
+      emit: (body) => {
+        if (body.type === 'epoch') {
+          const bad = Object.entries(body.metrics).filter(([, v]) => !Number.isFinite(v));
+          if (bad.length) throw new StageError(`${node.name}: ${bad.map(([k, v]) => `${k} became ${v}`).join(', ')} at epoch ${body.epoch}; try a lower learning rate`);
+          epochs.push({ epoch: body.epoch, epochs: body.epochs, metrics: body.metrics, seconds: body.seconds });
+        }
+        if (body.type === 'artifact') artifacts.push({ path: body.path.slice(relDir.length + 1), description: body.description });
+        emit(body);
+      },
+    });
+    for (const [output, value] of Object.entries(result.outputs)) values.set(`${node.name}.${output}`, async () => value);
+    const seconds = (Date.now() - started) / 1000;
+    await cache?.store(node.fingerprint, node.name, result, { epochs, artifacts }, seconds, dir);
+    emit({ type: 'stage_finished', stage: node.name, metrics: result.metrics, seconds, cached: false });
+  } finally {
+    await release?.();
+  }
 }
 
+function valueOf(values: Map<string, () => Promise<StageValue>>, key: string, reader: string): Promise<StageValue> {
+  const get = values.get(key);
+  if (!get) throw new Error(`bug: ${reader} runs before its input ${key}`);
+  return get();
+}
+
+function memo<T>(f: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () => (p ??= f());
+}

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EnvironmentInfo, RunEvent } from '../run/events.js';
 import { writeJsonAtomic } from '../util/atomic.js';
@@ -73,6 +73,8 @@ export class RunFolderWriter {
     await mkdir(dir, { recursive: true });
     await writeJsonAtomic(path.join(dir, CONFIG_FILE), config);
     await writeJsonAtomic(path.join(dir, RUN_FILE), record);
+    // A resumed trial starts its metrics afresh rather than appending to a killed attempt's.
+    await writeFile(path.join(dir, METRICS_FILE), '');
     return new RunFolderWriter(dir, record);
   }
 

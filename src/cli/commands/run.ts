@@ -1,29 +1,41 @@
 import path from 'node:path';
 import { loadExperiment, type Override } from '../../config/load.js';
+import type { ExperimentConfig } from '../../config/types.js';
 import { codeVersion } from '../../plan/code-version.js';
-import { planExperiment, type Trial } from '../../plan/plan.js';
-import { newRunId, RunFolderWriter, type RunRecord } from '../../tracking/run-store.js';
+import { planExperiment } from '../../plan/plan.js';
+import { newRunId } from '../../tracking/run-store.js';
 import { countLine, printDiagnostics } from '../diagnostics-output.js';
-import { formatMetrics, Progress } from '../progress.js';
+import { defaultParallel, runSingle, runSweepSession, type Session, type SessionSettings } from '../session.js';
 
 export interface RunOptions {
   readonly overrides: Override[];
+  /** `--sweep key=a,b,c`: each value checked like a --set, then added to the sweep's grid. */
+  readonly sweeps: { readonly key: string; readonly values: unknown[]; readonly checks: Override[] }[];
   readonly backend: 'auto' | 'tensorflow' | 'wasm' | 'cpu';
   readonly runsDir: string;
+  readonly parallel?: number;
+  readonly failFast: boolean;
+  readonly cache: boolean;
 }
 
 /**
- * `aelab run FILE`: validate (writing nothing if invalid), pick the backend, plan, then train each
- * trial into its own run folder and print where it went.
+ * `aelab run FILE`: validate (writing nothing if invalid), pick the backend, plan, then train:
+ * one trial in this process, or a sweep's trials in parallel processes.
  */
 export async function runCommand(file: string, opts: RunOptions): Promise<number> {
-  const outcome = await loadExperiment(file, { overrides: opts.overrides });
+  const outcome = await loadExperiment(file, { overrides: [...opts.overrides, ...opts.sweeps.flatMap((s) => s.checks)] });
   printDiagnostics(outcome.diagnostics, outcome.sources);
   if (!outcome.experiment) {
     process.stderr.write(`${file}: invalid (${countLine(outcome.diagnostics)}); nothing was run\n`);
     return 1;
   }
-  const experiment = outcome.experiment;
+  // The --sweep checks set their setting to each value in turn; the file's own value stands.
+  const fromFile = await loadExperiment(file, { overrides: opts.overrides });
+  let config: ExperimentConfig = fromFile.experiment!.config;
+  if (opts.sweeps.length) {
+    const grid = { ...config.sweep?.grid, ...Object.fromEntries(opts.sweeps.map((s) => [s.key, s.values])) };
+    config = { ...config, sweep: { ...config.sweep, grid } };
+  }
 
   // TensorFlow.js loads only here: validate and plan stay fast without it.
   const { selectBackend } = await import('../../backend/select.js');
@@ -33,60 +45,28 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
     return 1;
   }
   process.stdout.write(`backend: ${backend.value.name}${backend.value.note ? ` (${backend.value.note})` : ''}\n`);
-
-  const { runTrial } = await import('../../run/run-trial.js');
   const { environmentInfo } = await import('../../run/environment.js');
-  const projectDir = process.cwd();
-  const environment = await environmentInfo(backend.value.name, projectDir);
-  const plan = planExperiment(experiment.config, { codeVersion: await codeVersion(), backend: backend.value.name });
-  const runId = newRunId(experiment.config.name);
-  const runDir = path.join(opts.runsDir, runId);
-  process.stdout.write(`run ${runId}: ${plan.trials.length} trial${plan.trials.length === 1 ? '' : 's'} -> ${runDir}\n`);
 
-  let failures = 0;
-  for (const trial of plan.trials) {
-    const dir = plan.isSweep ? path.join(runDir, 'trials', trial.id) : runDir;
-    const record = newRecord(trial, plan.isSweep ? 'trial' : 'run', experiment.file, plan.isSweep ? runId : undefined);
-    record.id = plan.isSweep ? `${runId}/${trial.id}` : runId;
-    const writer = await RunFolderWriter.create(dir, record, trial.config);
-    const progress = new Progress(process.stdout, plan.isSweep ? trial.id : '');
-    const result = await runTrial(trial, {
-      runDir: dir,
-      projectDir,
-      dataCacheDir: path.join(opts.runsDir, '.cache', 'data'),
-      environment,
-      emit: (event) => {
-        writer.onEvent(event);
-        progress.onEvent(event);
-      },
-    });
-    progress.stop();
-    await writer.flush();
-    if (result.status === 'failed') failures++;
-    printSummary(writer.current, dir);
-  }
-  return failures > 0 ? 1 : 0;
-}
-
-function newRecord(trial: Trial, kind: RunRecord['kind'], file: string, parent?: string): RunRecord {
-  return {
-    id: '',
-    name: trial.config.name,
-    kind,
-    experiment_file: path.relative(process.cwd(), file) || file,
-    ...(parent ? { parent, trial: trial.id, assignment: { ...trial.assignment } } : {}),
-    status: 'running',
-    start_time: new Date().toISOString(),
-    seed: trial.config.seed,
-    stages: {},
+  const plan = planExperiment(config, { codeVersion: await codeVersion(), backend: backend.value.name });
+  const settings: SessionSettings = {
+    experimentFile: path.relative(process.cwd(), outcome.experiment.file) || outcome.experiment.file,
+    backend: backend.value.name,
+    parallel: opts.parallel ?? config.sweep?.parallel ?? defaultParallel(),
+    failFast: opts.failFast,
+    cache: opts.cache,
   };
-}
-
-function printSummary(record: RunRecord, dir: string): void {
-  const lines = [``, `${record.status === 'finished' ? 'finished' : record.status.toUpperCase()} in ${record.duration_s?.toFixed(1)}s: ${dir}`];
-  for (const [name, stage] of Object.entries(record.stages)) {
-    lines.push(`  ${name.padEnd(12)} ${stage.status.padEnd(9)} ${formatMetrics(stage.metrics)}`);
+  const session: Session = {
+    runsDir: opts.runsDir,
+    runId: newRunId(config.name),
+    plan,
+    settings,
+    environment: await environmentInfo(backend.value.name, process.cwd()),
+  };
+  const where = path.join(opts.runsDir, session.runId);
+  if (!plan.isSweep) {
+    process.stdout.write(`run ${session.runId} -> ${where}\n`);
+    return runSingle(session);
   }
-  if (record.error) lines.push(`  error: ${record.error.split('\n')[0]}`);
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(`sweep ${session.runId}: ${plan.trials.length} trials, ${settings.parallel} at a time -> ${where}\n`);
+  return runSweepSession(session, plan.trials);
 }

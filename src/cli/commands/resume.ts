@@ -1,0 +1,41 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ExperimentConfig } from '../../config/types.js';
+import { codeVersion } from '../../plan/code-version.js';
+import { planExperiment } from '../../plan/plan.js';
+import { CONFIG_FILE, readRun } from '../../tracking/run-store.js';
+import { runSweepSession, type SweepRecord } from '../session.js';
+
+/**
+ * `aelab resume RUN`: continues a sweep from its own stored config (not the file, which may have
+ * changed since), running only the trials that did not finish. Finished stages of killed trials
+ * come back from the stage cache.
+ */
+export async function resumeCommand(run: string, opts: { runsDir: string }): Promise<number> {
+  const dir = run.includes(path.sep) ? run : path.join(opts.runsDir, run);
+  const loaded = await readRun(dir).catch(() => undefined);
+  if (!loaded) {
+    process.stderr.write(`error: ${dir} is not a run folder (no readable run.json)\n`);
+    return 1;
+  }
+  if (loaded.record.kind !== 'sweep') {
+    process.stderr.write(`error: ${loaded.record.id} is a single run; run its experiment again, and the stage cache reuses every finished stage\n`);
+    return 1;
+  }
+  const record = loaded.record as SweepRecord;
+  const config = JSON.parse(await readFile(path.join(dir, CONFIG_FILE), 'utf8')) as ExperimentConfig;
+  const { selectBackend } = await import('../../backend/select.js');
+  const backend = await selectBackend(record.settings.backend);
+  if (!backend.ok) {
+    process.stderr.write(`error: ${backend.error}\n`);
+    return 1;
+  }
+  const { environmentInfo } = await import('../../run/environment.js');
+  const plan = planExperiment(config, { codeVersion: await codeVersion(), backend: backend.value.name });
+  const todo = plan.trials.filter((t) => record.trials[t.id]?.status !== 'finished');
+  process.stdout.write(`resuming ${record.id}: ${todo.length} of ${plan.trials.length} trials to run (${todo.map((t) => t.id).join(', ') || 'none'})\n`);
+  return runSweepSession(
+    { runsDir: path.dirname(dir), runId: path.basename(dir), plan, settings: record.settings, environment: await environmentInfo(backend.value.name, process.cwd()) },
+    todo,
+  );
+}

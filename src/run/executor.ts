@@ -1,0 +1,72 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Trial } from '../plan/plan.js';
+import type { RunEvent } from './events.js';
+
+/**
+ * Everything a trial needs, as plain data: a trial can be handed to another process (or, later,
+ * another machine through a queue) as it is, and its outputs are addressed by path.
+ */
+export interface TrialJob {
+  readonly trial: Trial;
+  readonly runDir: string;
+  readonly projectDir: string;
+  readonly dataCacheDir: string;
+  /** The stage cache's folder; absent with --no-cache. */
+  readonly stageCacheDir?: string;
+  /** The backend the parent chose (never `auto`, so that every trial computes alike). */
+  readonly backend: 'tensorflow' | 'wasm' | 'cpu';
+}
+
+export type TrialOutcome = { readonly status: 'finished' } | { readonly status: 'failed' | 'killed'; readonly error: string };
+
+/** Runs trials somewhere: local child processes now, a job queue on Redis later. */
+export interface TrialExecutor {
+  run(job: TrialJob, onEvent: (event: RunEvent) => void): Promise<TrialOutcome>;
+  /** Stops every running trial; their run() calls resolve as killed. */
+  killAll(): void;
+}
+
+/** Messages from a trial worker to its parent. */
+export type WorkerMessage = { readonly kind: 'event'; readonly event: RunEvent } | { readonly kind: 'done'; readonly outcome: TrialOutcome };
+
+const WORKER = fileURLToPath(new URL('./trial-worker.js', import.meta.url));
+
+/**
+ * One child process per trial: a Node process trains one model at a time, so parallel trials
+ * need processes to use more than one core. Events stream back over the IPC channel.
+ */
+export class LocalProcessExecutor implements TrialExecutor {
+  private readonly children = new Set<ChildProcess>();
+  private killing = false;
+
+  run(job: TrialJob, onEvent: (event: RunEvent) => void): Promise<TrialOutcome> {
+    if (this.killing) return Promise.resolve({ status: 'killed', error: 'the sweep was interrupted' });
+    return new Promise((resolve) => {
+      const child = fork(WORKER, [], { stdio: ['ignore', 'inherit', 'pipe', 'ipc'], serialization: 'advanced' });
+      this.children.add(child);
+      let outcome: TrialOutcome | undefined;
+      let stderr = '';
+      child.stderr?.on('data', (chunk: Buffer) => {
+        stderr = (stderr + chunk.toString()).slice(-4000);
+      });
+      child.on('message', (message: WorkerMessage) => {
+        if (message.kind === 'event') onEvent(message.event);
+        else outcome = message.outcome;
+      });
+      child.on('exit', (code, signal) => {
+        this.children.delete(child);
+        if (outcome) return resolve(outcome);
+        if (this.killing) return resolve({ status: 'killed', error: 'the sweep was interrupted' });
+        const why = signal ? `killed by ${signal}` : `exited with code ${code}`;
+        resolve({ status: 'failed', error: `trial process ${why}${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}` });
+      });
+      child.send({ job });
+    });
+  }
+
+  killAll(): void {
+    this.killing = true;
+    for (const child of this.children) child.kill('SIGTERM');
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * A child process that runs one trial: picks the backend its parent chose, runs the trial, and
+ * streams every event back. It writes artifacts (models, pictures, cache entries) itself; the
+ * parent writes the run records, so that only one process writes each trial's run.json.
+ */
+import { StageCache } from '../cache/stage-cache.js';
+import { selectBackend } from '../backend/select.js';
+import { environmentInfo } from './environment.js';
+import type { TrialJob, WorkerMessage } from './executor.js';
+import { runTrial } from './run-trial.js';
+
+const send = (message: WorkerMessage): Promise<void> =>
+  new Promise((resolve) => {
+    process.send!(message, undefined, undefined, () => resolve());
+  });
+
+process.once('message', async ({ job }: { job: TrialJob }) => {
+  try {
+    const backend = await selectBackend(job.backend);
+    if (!backend.ok) {
+      await send({ kind: 'done', outcome: { status: 'failed', error: backend.error } });
+    } else {
+      const status = await runTrial(job.trial, {
+        runDir: job.runDir,
+        projectDir: job.projectDir,
+        dataCacheDir: job.dataCacheDir,
+        environment: await environmentInfo(backend.value.name, job.projectDir),
+        emit: (event) => void send({ kind: 'event', event }),
+        ...(job.stageCacheDir ? { cache: new StageCache(job.stageCacheDir) } : {}),
+      });
+      await send({ kind: 'done', outcome: status });
+    }
+  } catch (e) {
+    await send({ kind: 'done', outcome: { status: 'failed', error: e instanceof Error ? (e.stack ?? e.message) : String(e) } });
+  }
+  process.disconnect();
+});
