@@ -12,6 +12,9 @@ Usage:
                  [--no-cache] [--backend auto|tensorflow|wasm|cpu] [--runs DIR]
       Validate FILE, train its stages in DAG order, and write a run folder under runs/.
       A sweep runs its trials in parallel processes; stages already computed are reused.
+  aelab runs ls [--json] | runs show RUN [--json] | runs compare RUN RUN... [--json]
+      Recent runs; one run in full; runs side by side (settings that differ, then metrics).
+      RUN is a run folder name, a unique part of it, or SWEEP/tNNN for a sweep's trial.
   aelab resume RUN
       Run the trials of a sweep that did not finish (killed, failed or never started).
   aelab validate FILE... [--json]
@@ -121,6 +124,14 @@ async function main(argv: string[]): Promise<number> {
         failFast: values['fail-fast'],
         cache: !values['no-cache'],
       });
+    }
+    case 'runs': {
+      const [sub, ...names] = args;
+      const runs = await import('./commands/runs.js');
+      if (sub === 'ls' || sub === 'list') return runs.runsList(values.runs, { json: values.json, limit: 30 });
+      if (sub === 'show' && names.length === 1) return runs.runsShow(values.runs, names[0]!, { json: values.json });
+      if (sub === 'compare' && names.length >= 2) return runs.runsCompare(values.runs, names, { json: values.json });
+      return usage('runs takes `ls`, `show RUN` or `compare RUN RUN...`');
     }
     case 'resume': {
       if (args.length !== 1) return usage('resume needs exactly one run (its id or folder)');
