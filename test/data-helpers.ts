@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { encodeIdxImages, encodeIdxLabels, IDX_FILE_NAMES, type IdxRole } from '../src/data/idx.js';
-import { mulberry32 } from '../src/data/random.js';
+import { mulberry32 } from '../src/util/random.js';
 
 export async function tempDir(prefix: string): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `aelab-${prefix}-`));

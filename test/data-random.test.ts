@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { deriveSeed, mulberry32, permutation, shuffleInPlace } from '../src/data/random.js';
+import { deriveSeed, mulberry32, permutation, shuffleInPlace } from '../src/util/random.js';
 
 test('mulberry32 gives the same sequence for the same seed and another for another seed', () => {
   const a = mulberry32(42);

@@ -4,5 +4,5 @@ export type { DataSourceConfig, IdxSourceConfig, MnistSourceConfig, UrlSourceCon
 export { EMBEDDED_MNIST_SIZE } from './config.js';
 export { loadDataSplit, type LoadDataOptions } from './load.js';
 export { type DataResult } from './result.js';
-export { deriveSeed, mulberry32, permutation, randomInt, shuffleInPlace, type Rng } from './random.js';
+export { deriveSeed, mulberry32, permutation, randomInt, shuffleInPlace, type Rng } from '../util/random.js';
 export { type DownloadOptions, type DownloadProgress } from './download.js';

@@ -14,7 +14,7 @@ import { type DataSourceConfig, EMBEDDED_MNIST_SIZE } from './config.js';
 import { type DownloadOptions, downloadIdxFiles } from './download.js';
 import { findIdxFiles, type IdxFilePaths, readIdxSplit } from './idx.js';
 import { loadEmbeddedMnist } from './mnist-embedded.js';
-import { deriveSeed, mulberry32, permutation } from './random.js';
+import { deriveSeed, mulberry32, permutation } from '../util/random.js';
 import { type DataResult, fail, ok } from './result.js';
 import type { DataSplit, ImageSet } from './types.js';
 

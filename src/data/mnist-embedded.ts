@@ -14,7 +14,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { writeFileAtomic } from './atomic.js';
+import { writeFileAtomic } from '../util/atomic.js';
 import type { ByteImageSet } from './bytes.js';
 import { type DataResult, describeError, errorCode, fail, ok } from './result.js';
 
