@@ -31,15 +31,13 @@ export function bundledFontFiles(): readonly string[] {
   return cached;
 }
 
-/** The `font` option for resvg: bundled files only when present, else whatever the system has. */
-export function resvgFontOptions(fontFiles: readonly string[] = bundledFontFiles()): {
+/** The `font` option for resvg: the given (default: bundled) files, and system fonts when asked or when there are no files. */
+export function resvgFontOptions(fontFiles: readonly string[] = bundledFontFiles(), systemFonts = fontFiles.length === 0): {
   loadSystemFonts: boolean;
   fontFiles: string[];
   defaultFontFamily?: string;
   sansSerifFamily?: string;
 } {
-  if (fontFiles.length > 0) {
-    return { loadSystemFonts: false, fontFiles: [...fontFiles], defaultFontFamily: CHART_FONT_FAMILY, sansSerifFamily: CHART_FONT_FAMILY };
-  }
-  return { loadSystemFonts: true, fontFiles: [] };
+  const named = fontFiles.length > 0 ? { defaultFontFamily: CHART_FONT_FAMILY, sansSerifFamily: CHART_FONT_FAMILY } : {};
+  return { loadSystemFonts: systemFonts, fontFiles: [...fontFiles], ...named };
 }

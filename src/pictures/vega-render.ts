@@ -55,15 +55,17 @@ export async function vegaLiteToSvg(spec: TopLevelSpec): Promise<string> {
 export interface PngOptions {
   /** Output pixels per SVG pixel. Default 2 (sharp text on high-density screens and in reports). */
   readonly scale?: number;
-  /** Font files to use instead of the bundled DejaVu Sans ([] = system fonts). */
+  /** Font files to use instead of the bundled DejaVu Sans. */
   readonly fontFiles?: readonly string[];
+  /** Also load the system's fonts. Default: only when no font file is available. */
+  readonly systemFonts?: boolean;
 }
 
-/** Rasterises an SVG (from this module or any other) to PNG with resvg. */
+/** Rasterises an SVG (from this module or any other) to PNG with resvg. Without any font, text is left out rather than failing. */
 export function toPng(svg: string, opts: PngOptions = {}): Buffer {
   const scale = opts.scale ?? 2;
   const resvg = new Resvg(svg, {
-    font: resvgFontOptions(opts.fontFiles),
+    font: resvgFontOptions(opts.fontFiles, opts.systemFonts),
     fitTo: { mode: 'zoom', value: scale },
     background: 'white',
     logLevel: 'off',
