@@ -3,7 +3,7 @@ import type { AutoencoderStageConfig } from '../config/types.js';
 import type { DataSplit, ImageSet } from '../data/types.js';
 import { buildAutoencoder } from '../models/index.js';
 import type { Autoencoder } from '../models/types.js';
-import { autoencoderFigurePng } from '../pictures/index.js';
+import { autoencoderFigure } from '../pictures/index.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { asSamples, fromSamples, head, imageShape } from './samples.js';
 import { autoencoderSpec, trainSpec } from './model-specs.js';
@@ -59,7 +59,12 @@ async function transformSplit(split: DataSplit, identity: string, f: (set: Image
 
 /** The seed's figure: test originals, their codes drawn as small images, their reconstructions. */
 async function drawFigure(ae: Autoencoder, test: ImageSet, codes: ImageSet, reconstructions: ImageSet, ctx: StageContext): Promise<void> {
-  const png = autoencoderFigurePng(head(test, FIGURE_SAMPLES), head(codes, FIGURE_SAMPLES), head(reconstructions, FIGURE_SAMPLES), ae.codeShape);
+  const png = await autoencoderFigure(
+    asSamples(head(test, FIGURE_SAMPLES), ae.inputShape),
+    asSamples(head(codes, FIGURE_SAMPLES), ae.codeShape),
+    asSamples(head(reconstructions, FIGURE_SAMPLES), ae.inputShape),
+    { count: FIGURE_SAMPLES },
+  );
   await writeFileAtomic(path.join(ctx.dir, 'figure.png'), png);
   ctx.emit({ type: 'artifact', stage: ctx.name, path: `${ctx.relDir}/figure.png`, description: 'originals, codes and reconstructions of 10 test images' });
 }

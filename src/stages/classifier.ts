@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ClassifierStageConfig } from '../config/types.js';
 import { buildClassifier } from '../models/index.js';
-import { confusionMatrix, confusionMatrixPng, perClassPrecisionRecall } from '../pictures/index.js';
+import { confusionMatrix, confusionMatrixChart, perClassScores, toPng } from '../pictures/index.js';
 import { writeFileAtomic, writeJsonAtomic } from '../util/atomic.js';
 import { asSamples, imageShape } from './samples.js';
 import { classifierSpec, trainSpec } from './model-specs.js';
@@ -27,12 +27,13 @@ export const classifierStage: StageKind<ClassifierStageConfig> = {
       const evaluation = await model.evaluate(asSamples(test, shape));
       const predictions = await model.predict(asSamples(test, shape));
       const matrix = confusionMatrix(test.labels, predictions, test.classes);
-      const perClass = perClassPrecisionRecall(matrix);
+      const perClass = perClassScores(matrix);
 
       await model.save(path.join(ctx.dir, 'model'));
       ctx.emit({ type: 'artifact', stage: ctx.name, path: `${ctx.relDir}/model`, description: 'trained classifier (TensorFlow.js layers format)' });
       const classNames = Array.from({ length: test.classes }, (_, i) => String(i));
-      await writeFileAtomic(path.join(ctx.dir, 'confusion.png'), confusionMatrixPng(matrix, classNames));
+      const chart = await confusionMatrixChart(matrix, classNames, { title: `${ctx.name}: test confusion matrix` });
+      await writeFileAtomic(path.join(ctx.dir, 'confusion.png'), toPng(chart.svg));
       ctx.emit({ type: 'artifact', stage: ctx.name, path: `${ctx.relDir}/confusion.png`, description: 'confusion matrix on the test split' });
       await writeJsonAtomic(path.join(ctx.dir, 'evaluation.json'), { test_loss: evaluation.loss, test_acc: evaluation.acc, confusion_matrix: matrix, per_class: perClass });
       ctx.emit({ type: 'artifact', stage: ctx.name, path: `${ctx.relDir}/evaluation.json`, description: 'test metrics, confusion matrix, per-class precision and recall' });
