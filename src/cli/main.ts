@@ -15,6 +15,8 @@ Usage:
   aelab runs ls [--json] | runs show RUN [--json] | runs compare RUN RUN... [--json]
       Recent runs; one run in full; runs side by side (settings that differ, then metrics).
       RUN is a run folder name, a unique part of it, or SWEEP/tNNN for a sweep's trial.
+  aelab sync [RUN...] [--mlflow URI]
+      Upload to MLflow what is missing of local runs (all runs when none is named).
   aelab resume RUN
       Run the trials of a sweep that did not finish (killed, failed or never started).
   aelab validate FILE... [--json]
@@ -30,6 +32,7 @@ Options:
   --no-cache         Compute every stage even if its output is cached
   --backend NAME     Compute backend (default auto: tensorflow if installed, else wasm, else cpu)
   --runs DIR         Where run folders go (default ./runs)
+  --mlflow URI       Track runs on this MLflow server (else tracking.mlflow.uri, MLFLOW_TRACKING_URI)
   --json             Machine-readable output (validate, plan)
   -h, --help         This help
   -v, --version      aelab's version
@@ -47,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
       'no-cache': { type: 'boolean', default: false },
       backend: { type: 'string', default: 'auto' },
       runs: { type: 'string', default: 'runs' },
+      mlflow: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -123,6 +127,7 @@ async function main(argv: string[]): Promise<number> {
         ...(parallel !== undefined ? { parallel } : {}),
         failFast: values['fail-fast'],
         cache: !values['no-cache'],
+        ...(values.mlflow ? { mlflow: values.mlflow } : {}),
       });
     }
     case 'runs': {
@@ -132,6 +137,10 @@ async function main(argv: string[]): Promise<number> {
       if (sub === 'show' && names.length === 1) return runs.runsShow(values.runs, names[0]!, { json: values.json });
       if (sub === 'compare' && names.length >= 2) return runs.runsCompare(values.runs, names, { json: values.json });
       return usage('runs takes `ls`, `show RUN` or `compare RUN RUN...`');
+    }
+    case 'sync': {
+      const { syncCommand } = await import('./commands/sync.js');
+      return syncCommand(args, { runsDir: values.runs, ...(values.mlflow ? { mlflow: values.mlflow } : {}) });
     }
     case 'resume': {
       if (args.length !== 1) return usage('resume needs exactly one run (its id or folder)');

@@ -9,6 +9,8 @@ import { runTrial } from '../run/run-trial.js';
 import { runSweep } from '../run/sweep.js';
 import { readRun, RunFolderWriter, RUN_FILE, type RunRecord } from '../tracking/run-store.js';
 import { writeJsonAtomic } from '../util/atomic.js';
+import { MlflowTracker } from '../tracking/mlflow-tracker.js';
+import { syncedRunId } from '../tracking/mlflow-sync.js';
 import { Progress } from './progress.js';
 import { printRunSummary, printSweepSummary } from './summary.js';
 
@@ -27,6 +29,8 @@ export interface Session {
   readonly plan: Plan;
   readonly settings: SessionSettings;
   readonly environment: EnvironmentInfo;
+  /** Mirrors the run to MLflow when a tracking server is configured. */
+  readonly tracker?: MlflowTracker;
 }
 
 /** A sweep's own run.json: its trials' states, and what `resume` needs. */
@@ -74,11 +78,13 @@ export async function runSingle(session: Session): Promise<number> {
       emit: (event) => {
         writer.onEvent(event);
         progress.onEvent(event);
+        if (session.tracker && MlflowTracker.wants(event)) void writer.flush().then(() => session.tracker!.sync(dir));
       },
       ...(session.settings.cache ? { cache: new StageCache(stageCacheDir(session.runsDir)) } : {}),
     });
     progress.stop();
     await writer.flush();
+    await finishRun(session, dir);
     printRunSummary(writer.current, dir);
     return result.status === 'finished' ? 0 : 1;
   } finally {
@@ -109,8 +115,10 @@ export async function runSweepSession(session: Session, todo: readonly Trial[]):
   });
 
   const onEvent = (event: RunEvent) => {
-    writers.get(event.trial)?.onEvent(event);
+    const writer = writers.get(event.trial);
+    writer?.onEvent(event);
     progress.onEvent(event);
+    if (writer && session.tracker && MlflowTracker.wants(event)) void writer.flush().then(() => session.tracker!.sync(writer.dir, dir));
   };
   const started = Date.now();
   try {
@@ -165,7 +173,23 @@ export async function runSweepSession(session: Session, todo: readonly Trial[]):
   const trials = await Promise.all(session.plan.trials.map(async (t) => (await readRun(path.join(dir, 'trials', t.id)).catch(() => undefined))?.record));
   const summary = printSweepSummary(session.plan, trials, dir);
   await writeJsonAtomic(path.join(dir, 'summary.json'), summary);
+  await finishRun(session, dir, true);
   return record.status === 'finished' ? 0 : record.status === 'killed' ? 130 : 1;
+}
+
+/** After a run: its report, then the last MLflow sync (which uploads the report too). */
+async function finishRun(session: Session, dir: string, sweep = false): Promise<void> {
+  const { writeRunReport, writeSweepReport } = await import('../report/index.js');
+  const report = sweep ? await writeSweepReport(dir) : await writeRunReport(dir);
+  process.stdout.write(`report: ${report}\n`);
+  if (session.tracker) {
+    await session.tracker.flush();
+    if (sweep) for (const trial of session.plan.trials) void session.tracker.sync(path.join(dir, 'trials', trial.id), dir);
+    await session.tracker.sync(dir);
+    await session.tracker.flush();
+    const runId = await syncedRunId(dir, session.tracker.uri);
+    if (runId) process.stdout.write(`mlflow: ${session.tracker.uri} (run ${runId})\n`);
+  }
 }
 
 async function allCached(cache: StageCache, trial: Trial): Promise<boolean> {

@@ -3,6 +3,7 @@ import { loadExperiment, type Override } from '../../config/load.js';
 import type { ExperimentConfig } from '../../config/types.js';
 import { codeVersion } from '../../plan/code-version.js';
 import { planExperiment } from '../../plan/plan.js';
+import type { MlflowTracker } from '../../tracking/mlflow-tracker.js';
 import { newRunId } from '../../tracking/run-store.js';
 import { countLine, printDiagnostics } from '../diagnostics-output.js';
 import { defaultParallel, runSingle, runSweepSession, type Session, type SessionSettings } from '../session.js';
@@ -16,6 +17,8 @@ export interface RunOptions {
   readonly parallel?: number;
   readonly failFast: boolean;
   readonly cache: boolean;
+  /** --mlflow URI: wins over the file's tracking.mlflow.uri and MLFLOW_TRACKING_URI. */
+  readonly mlflow?: string;
 }
 
 /**
@@ -55,13 +58,22 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
     failFast: opts.failFast,
     cache: opts.cache,
   };
-  const session: Session = {
+  let session: Session = {
     runsDir: opts.runsDir,
     runId: newRunId(config.name),
     plan,
     settings,
     environment: await environmentInfo(backend.value.name, process.cwd()),
   };
+  const tracker = await trackerFor(config, opts.mlflow);
+  if (tracker && !tracker.ok) {
+    process.stderr.write(`error: ${tracker.error}\n`);
+    return 1;
+  }
+  if (tracker?.value) {
+    session = { ...session, tracker: tracker.value };
+    process.stdout.write(`tracking: MLflow at ${tracker.value.uri}\n`);
+  }
   const where = path.join(opts.runsDir, session.runId);
   if (!plan.isSweep) {
     process.stdout.write(`run ${session.runId} -> ${where}\n`);
@@ -69,4 +81,16 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
   }
   process.stdout.write(`sweep ${session.runId}: ${plan.trials.length} trials, ${settings.parallel} at a time -> ${where}\n`);
   return runSweepSession(session, plan.trials);
+}
+
+/** The MLflow tracker when a server is configured (flag, file or environment), else undefined. */
+export async function trackerFor(config: ExperimentConfig, cliUri: string | undefined): Promise<{ ok: true; value: MlflowTracker | undefined } | { ok: false; error: string }> {
+  const { MlflowClient, resolveTrackingUri } = await import('../../tracking/mlflow/index.js');
+  const { MlflowTracker } = await import('../../tracking/mlflow-tracker.js');
+  const resolved = resolveTrackingUri(config.tracking?.mlflow?.uri, cliUri);
+  if (!resolved.ok) return { ok: false, error: resolved.error.message };
+  if (!resolved.value) return { ok: true, value: undefined };
+  const client = new MlflowClient({ uri: resolved.value.uri });
+  const experiment = config.tracking?.mlflow?.experiment ?? config.name;
+  return { ok: true, value: new MlflowTracker(client, experiment, (m) => process.stderr.write(`${m}\n`)) };
 }
