@@ -80,7 +80,8 @@ async function tryWasm(): Promise<Attempt> {
   if (!ready) return { ok: false, error: 'the wasm backend failed to initialise' };
   installWasmKernels();
   const simd = tf.env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'SIMD' : 'no SIMD';
-  return { ok: true, note: `wasm (${simd}, ${wasm.getThreadsCount()} thread(s))` };
+  const threads = wasm.getThreadsCount();
+  return { ok: true, note: `wasm (${simd}, ${threads} thread${threads === 1 ? '' : 's'})` };
 }
 
 async function tryCpu(): Promise<Attempt> {

@@ -1,8 +1,10 @@
-// Sum over leading axes on wasm as a matmul with a row of ones. The stock Sum first transposes
-// the reduced axes to the end (a full copy), which made a conv bias gradient (sum over batch,
-// height, width of [128,24,24,64]) take ~18 ms; the matmul takes ~1 ms.
+// Sum over leading axes on wasm (every bias gradient: a conv's sums [B,H,W,C] over B,H,W) as
+// one JS pass over the wasm heap. The stock Sum first transposes the reduced axes to the end,
+// a full copy, and took ~40 ms on [128,24,24,64]. A matmul with a row of ones looked faster in
+// isolation, but XNNPACK repacks the activation as "weights" on every new tensor, which made
+// it slower than the copy inside a training step.
 import * as tf from '@tensorflow/tfjs';
-import { asWasm, dispose, originalKernel, run, type TensorInfo } from './wasm-compose.js';
+import { asWasm, originalKernel, type TensorInfo } from './wasm-compose.js';
 
 export const sum: tf.KernelFunc = (args) => {
   const { inputs, backend, attrs } = args;
@@ -12,17 +14,19 @@ export const sum: tf.KernelFunc = (args) => {
   const sorted = [...new Set(axes)].sort((a, b) => a - b);
   const leading = sorted.length > 0 && sorted.length < rank && sorted.every((a, i) => a === i);
   if (x.dtype !== 'float32' || !leading) return originalKernel('Sum').kernelFunc(args);
-  const outer = tf.util.sizeFromShape(x.shape.slice(0, sorted.length));
   const kept = x.shape.slice(sorted.length);
+  const outer = tf.util.sizeFromShape(x.shape.slice(0, sorted.length));
   const inner = tf.util.sizeFromShape(kept);
-  if (outer < 2 || inner === 0) return originalKernel('Sum').kernelFunc(args);
-  const b = asWasm(backend);
-  const ones = run('Fill', b, {}, { shape: [1, 1, outer], value: 1, dtype: 'float32' });
-  const x3 = run('Reshape', b, { x }, { shape: [1, outer, inner] });
-  const prod = run('BatchMatMul', b, { a: ones, b: x3 }, { transposeA: false, transposeB: false });
-  dispose(b, ones, x3);
   const outShape = attrs!['keepDims'] === true ? [...sorted.map(() => 1), ...kept] : kept;
-  const out = run('Reshape', b, { x: prod }, { shape: outShape });
-  dispose(b, prod);
+  const b = asWasm(backend);
+  const out = b.makeOutput(outShape, 'float32');
+  const xv = b.typedArrayFromHeap(x) as Float32Array;
+  const ov = b.typedArrayFromHeap(out) as Float32Array;
+  // Float64 accumulators: the sums run over up to ~10^5 terms.
+  const acc = new Float64Array(inner);
+  for (let i = 0, at = 0; i < outer; i++) {
+    for (let j = 0; j < inner; j++, at++) acc[j]! += xv[at]!;
+  }
+  ov.set(acc);
   return out;
 };
