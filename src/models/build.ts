@@ -1,0 +1,117 @@
+/**
+ * buildAutoencoder: from a plain spec to a trainable Autoencoder. Specs are checked by
+ * validateAutoencoderSpec, which returns the problems as values so a caller (the stage) can
+ * report them; buildAutoencoder throws on an invalid spec, which is then a caller bug.
+ */
+import { LayersAutoencoder, loadParts, type ResolvedSettings } from './autoencoder.js';
+import { buildConvDecoder, buildConvEncoder, convCodeShape, type ConvLayout } from './conv.js';
+import { buildDenseDecoder, buildDenseEncoder, type DenseLayout } from './dense.js';
+import type { Result } from './layers-io.js';
+import { deriveSeed } from './prng.js';
+import type { Autoencoder, AutoencoderSpec, NoiseSpec } from './types.js';
+import { buildVaeEncoder, VariationalAutoencoder } from './vae.js';
+
+/** Values used when a variant's own setting is absent from the spec. */
+export const AUTOENCODER_DEFAULTS = {
+  /** deep, when `hidden` is empty: the Keras blog's 128-64-(latent). */
+  deepHidden: [128, 64] as readonly number[],
+  /** denoising: the Keras blog's noise factor 0.5 (gaussian, clipped). */
+  noise: { kind: 'gaussian', amount: 0.5 } as NoiseSpec,
+  /** sparse: the Keras blog's L1 activity regulariser 1e-4 (10e-5). */
+  sparsity: { kind: 'l1', weight: 1e-4 } as NonNullable<AutoencoderSpec['sparsity']>,
+  /** contractive: a common choice (Rifai et al. tune it; 1e-4 with mean-per-pixel losses). */
+  contractiveWeight: 1e-4,
+  /** convolutional: the Keras blog's 16-8-8 (the last entry is replaced by `latent`). */
+  filters: [16, 8, 8] as readonly number[],
+  klWeight: 1,
+} as const;
+
+const isPosInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
+
+/** Every problem with a spec for images of `imageShape`, as sentences; empty when buildable. */
+export function validateAutoencoderSpec(spec: AutoencoderSpec, imageShape: readonly number[]): string[] {
+  const problems: string[] = [];
+  if (imageShape.length !== 3 || !imageShape.every((v) => isPosInt(v))) problems.push(`image shape must be [height, width, channels] of positive integers, got [${imageShape.join(', ')}]`);
+  if (!isPosInt(spec.latent)) problems.push(`latent must be a positive integer, got ${spec.latent}`);
+  if (!spec.hidden.every((v) => isPosInt(v))) problems.push(`hidden layer sizes must be positive integers, got [${spec.hidden.join(', ')}]`);
+  const noise = spec.noise;
+  if (spec.variant === 'denoising' && noise) {
+    if (!(Number.isFinite(noise.amount) && noise.amount >= 0)) problems.push(`noise amount must be a number >= 0, got ${noise.amount}`);
+    else if (noise.kind !== 'gaussian' && noise.amount > 1) problems.push(`${noise.kind} noise amount is a fraction of pixels and must be at most 1, got ${noise.amount}`);
+  }
+  const sp = spec.sparsity;
+  if (spec.variant === 'sparse' && sp) {
+    if (sp.kind === 'l1' && !(sp.weight >= 0)) problems.push(`sparsity weight must be >= 0, got ${sp.weight}`);
+    if (sp.kind === 'kl') {
+      if (!(sp.rho > 0 && sp.rho < 1)) problems.push(`sparsity rho must lie strictly between 0 and 1, got ${sp.rho}`);
+      if (!(sp.beta >= 0)) problems.push(`sparsity beta must be >= 0, got ${sp.beta}`);
+      if (spec.activation !== 'sigmoid') problems.push(`a KL sparsity target needs codes in (0, 1): set activation to sigmoid (got ${spec.activation})`);
+    }
+  }
+  if (spec.variant === 'contractive') {
+    if (spec.hidden.length > 0) problems.push('contractive: the Jacobian penalty has a closed form for one dense encoder layer only, so hidden must be empty');
+    if (spec.contractive_weight !== undefined && !(spec.contractive_weight >= 0)) problems.push(`contractive_weight must be >= 0, got ${spec.contractive_weight}`);
+  }
+  if (spec.variant === 'convolutional' && spec.filters !== undefined) {
+    if (spec.filters.length === 0 || !spec.filters.every((v) => isPosInt(v))) problems.push(`filters must be a non-empty list of positive integers, got [${spec.filters.join(', ')}]`);
+  }
+  if (spec.variant === 'variational' && spec.kl_weight !== undefined && !(spec.kl_weight >= 0)) problems.push(`kl_weight must be >= 0, got ${spec.kl_weight}`);
+  return problems;
+}
+
+function settingsFor(spec: AutoencoderSpec): ResolvedSettings {
+  switch (spec.variant) {
+    case 'denoising':
+      return { noise: spec.noise ?? AUTOENCODER_DEFAULTS.noise };
+    case 'sparse':
+      return { sparsity: spec.sparsity ?? AUTOENCODER_DEFAULTS.sparsity };
+    case 'contractive':
+      return { contractiveWeight: spec.contractive_weight ?? AUTOENCODER_DEFAULTS.contractiveWeight };
+    case 'variational':
+      return { klWeight: spec.kl_weight ?? AUTOENCODER_DEFAULTS.klWeight };
+    default:
+      return {};
+  }
+}
+
+/** Encoder channels of the convolutional variant: `filters` with the innermost set to `latent`. */
+export function convChannels(spec: AutoencoderSpec): number[] {
+  const filters = spec.filters ?? AUTOENCODER_DEFAULTS.filters;
+  return [...filters.slice(0, -1), spec.latent];
+}
+
+/**
+ * Builds an untrained autoencoder for images of `imageShape` ([h, w, c]). Dense variants take
+ * flattened images ([h*w*c]); the convolutional one takes [h, w, c]. Weights are initialised
+ * from `seed`. Throws on a spec that validateAutoencoderSpec rejects.
+ */
+export function buildAutoencoder(spec: AutoencoderSpec, imageShape: readonly [number, number, number], seed = 0): Autoencoder {
+  const problems = validateAutoencoderSpec(spec, imageShape);
+  if (problems.length > 0) throw new Error(`invalid autoencoder spec: ${problems.join('; ')}`);
+  const settings = settingsFor(spec);
+  const initSeed = deriveSeed(seed, 0x494e4954);
+  const [h, w, c] = imageShape;
+  const inputSize = h * w * c;
+  if (spec.variant === 'convolutional') {
+    const layout: ConvLayout = { imageShape, channels: convChannels(spec), activation: spec.activation, outputActivation: spec.output_activation };
+    return new LayersAutoencoder(spec, imageShape, imageShape, convCodeShape(layout), buildConvEncoder(layout, initSeed), buildConvDecoder(layout, initSeed), settings);
+  }
+  const hidden = spec.variant === 'deep' && spec.hidden.length === 0 ? AUTOENCODER_DEFAULTS.deepHidden : spec.hidden;
+  const layout: DenseLayout = { inputSize, hidden, latent: spec.latent, activation: spec.activation, outputActivation: spec.output_activation };
+  const decoder = buildDenseDecoder(layout, initSeed);
+  if (spec.variant === 'variational') {
+    const encoder = buildVaeEncoder({ inputSize, hidden, latent: spec.latent, activation: spec.activation }, initSeed);
+    return new VariationalAutoencoder(spec, imageShape, [inputSize], [spec.latent], encoder, decoder, settings);
+  }
+  return new LayersAutoencoder(spec, imageShape, [inputSize], [spec.latent], buildDenseEncoder(layout, initSeed), decoder, settings);
+}
+
+/** Loads an autoencoder written by Autoencoder.save(dir), ready to encode or train further. */
+export async function loadAutoencoder(dir: string): Promise<Result<Autoencoder>> {
+  const parts = await loadParts(dir);
+  if (!parts.ok) return parts;
+  const { manifest: m, encoder, decoder } = parts.value;
+  const Ctor = m.spec.variant === 'variational' ? VariationalAutoencoder : LayersAutoencoder;
+  return { ok: true, value: new Ctor(m.spec, m.imageShape, m.inputShape, m.codeShape, encoder, decoder, m.settings) };
+}
+

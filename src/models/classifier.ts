@@ -1,0 +1,202 @@
+/**
+ * Image classifiers: 'cnn' is Keras' mnist_cnn (conv 32 3x3 relu, conv 64 3x3 relu, 2x2 max-pool,
+ * dropout, flatten, dense 128 relu, dropout, dense softmax), with the conv filters, dense units
+ * and the dropout rate taken from the spec (one rate for both dropouts; mnist_cnn uses 0.25 and
+ * 0.5); 'dense' is flatten + dense relu layers + softmax and accepts any input shape.
+ *
+ * Training uses the shared loop. Dropout is applied there with seeds derived from the step, not
+ * by the Dropout layers (tfjs' seeded dropout would draw the same mask at every step), so a run is
+ * reproducible from its seed; the Dropout layers stay in the model as identities at inference.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { trainableVariables } from './autoencoder.js';
+import { seededInitializers } from './init.js';
+import { loadLayersModel, saveLayersModel, writeFileAtomic, type Result } from './layers-io.js';
+import { categoricalCrossentropy } from './losses.js';
+import { makeOptimizer } from './optimizers.js';
+import { deriveSeed } from './prng.js';
+import { samplesToTensor, sizeOf } from './samples.js';
+import { evaluateObjective, runTrainingLoop, type StepResult } from './train-loop.js';
+import type { Classifier, ClassifierSpec, EpochLog, LabelledSamples, Samples, TrainCallbacks, TrainSpec } from './types.js';
+
+const INFERENCE_BATCH = 256;
+const MANIFEST_FILE = 'classifier.json';
+
+interface ClassifierManifest {
+  readonly format: 'aelab-classifier';
+  readonly version: 1;
+  readonly spec: ClassifierSpec;
+  readonly inputShape: readonly number[];
+  readonly classes: number;
+}
+
+/** Every problem with a classifier spec for inputs of `inputShape`; empty when buildable. */
+export function validateClassifierSpec(spec: ClassifierSpec, inputShape: readonly number[], classes: number): string[] {
+  const problems: string[] = [];
+  const isPosInt = (v: number): boolean => Number.isInteger(v) && v > 0;
+  if (inputShape.length === 0 || !inputShape.every(isPosInt)) problems.push(`input shape must be positive integers, got [${inputShape.join(', ')}]`);
+  if (!(Number.isInteger(classes) && classes >= 2)) problems.push(`a classifier needs at least 2 classes, got ${classes}`);
+  if (!(spec.dropout >= 0 && spec.dropout < 1)) problems.push(`dropout must be in [0, 1), got ${spec.dropout}`);
+  if (!spec.dense.every(isPosInt)) problems.push(`dense units must be positive integers, got [${spec.dense.join(', ')}]`);
+  if (spec.arch === 'cnn') {
+    if (!spec.filters.every(isPosInt)) problems.push(`filters must be positive integers, got [${spec.filters.join(', ')}]`);
+    if (inputShape.length !== 3) {
+      problems.push(`a cnn classifier needs image-shaped inputs [height, width, channels], got [${inputShape.join(', ')}]`);
+    } else {
+      // Each valid 3x3 conv takes 2 off each side, then the pool halves (floor).
+      const side = Math.min(inputShape[0]!, inputShape[1]!) - 2 * spec.filters.length;
+      if (side < 2) problems.push(`inputs of [${inputShape.join(', ')}] are too small for ${spec.filters.length} 3x3 convolutions and a 2x2 pool`);
+    }
+  }
+  return problems;
+}
+
+/** Builds an untrained classifier; weights from `seed`. Throws on a spec validateClassifierSpec rejects. */
+export function buildClassifier(spec: ClassifierSpec, inputShape: readonly number[], classes: number, seed = 0): Classifier {
+  const problems = validateClassifierSpec(spec, inputShape, classes);
+  if (problems.length > 0) throw new Error(`invalid classifier spec: ${problems.join('; ')}`);
+  const init = seededInitializers(deriveSeed(seed, 0x434c53), 1);
+  const model = tf.sequential({ name: 'classifier' });
+  const first = { inputShape: [...inputShape] };
+  if (spec.arch === 'cnn') {
+    spec.filters.forEach((filters, i) =>
+      model.add(tf.layers.conv2d({ filters, kernelSize: 3, activation: 'relu', kernelInitializer: init(), ...(i === 0 ? first : {}) })),
+    );
+    model.add(tf.layers.maxPooling2d({ poolSize: 2, ...(spec.filters.length === 0 ? first : {}) }));
+    if (spec.dropout > 0) model.add(tf.layers.dropout({ rate: spec.dropout }));
+    model.add(tf.layers.flatten());
+  } else if (inputShape.length > 1) {
+    model.add(tf.layers.flatten(first));
+  }
+  const flatFirst = spec.arch === 'dense' && inputShape.length === 1;
+  spec.dense.forEach((units, i) => {
+    model.add(tf.layers.dense({ units, activation: 'relu', kernelInitializer: init(), ...(flatFirst && i === 0 ? first : {}) }));
+    if (spec.dropout > 0) model.add(tf.layers.dropout({ rate: spec.dropout }));
+  });
+  model.add(tf.layers.dense({ units: classes, activation: 'softmax', kernelInitializer: init(), ...(flatFirst && spec.dense.length === 0 ? first : {}) }));
+  return new LayersClassifier(spec, inputShape, classes, model);
+}
+
+export class LayersClassifier implements Classifier {
+  constructor(
+    readonly spec: ClassifierSpec,
+    readonly inputShape: readonly number[],
+    readonly classes: number,
+    readonly model: tf.Sequential,
+  ) {}
+
+  /** Forward pass; with a seed, training mode with dropout masks drawn from that seed. */
+  private forward(x: tf.Tensor, dropoutSeed?: number): tf.Tensor2D {
+    if (dropoutSeed === undefined) return this.model.apply(x, { training: false }) as tf.Tensor2D;
+    let h = x;
+    this.model.layers.forEach((layer, i) => {
+      if (layer.getClassName() === 'Dropout') {
+        const rate = (layer.getConfig() as { rate: number }).rate;
+        h = tf.dropout(h, rate, undefined, deriveSeed(dropoutSeed, i));
+      } else {
+        h = layer.apply(h, { training: true }) as tf.Tensor;
+      }
+    });
+    return h as tf.Tensor2D;
+  }
+
+  private lossAndAcc(x: tf.Tensor, labels: tf.Tensor1D, dropoutSeed?: number): StepResult {
+    const probs = this.forward(x, dropoutSeed);
+    const loss = categoricalCrossentropy(tf.oneHot(labels, this.classes) as tf.Tensor2D, probs);
+    const acc = tf.mean(tf.cast(tf.equal(tf.argMax(probs, 1), labels), 'float32')) as tf.Scalar;
+    return { loss, extras: { acc } };
+  }
+
+  private checkLabels(s: LabelledSamples): void {
+    if (s.labels.length !== s.n) throw new Error(`${s.n} samples but ${s.labels.length} labels`);
+    if (s.classes > this.classes) throw new Error(`samples have ${s.classes} classes, the classifier ${this.classes}`);
+  }
+
+  async train(train: LabelledSamples, validation: LabelledSamples | undefined, spec: TrainSpec, seed: number, callbacks?: TrainCallbacks): Promise<EpochLog[]> {
+    this.checkLabels(train);
+    if (validation) this.checkLabels(validation);
+    const xAll = samplesToTensor(train, this.inputShape);
+    const yAll = tf.tensor1d(Int32Array.from(train.labels), 'int32');
+    const val = validation && validation.n > 0 ? { x: samplesToTensor(validation, this.inputShape), y: tf.tensor1d(Int32Array.from(validation.labels), 'int32') } : undefined;
+    const optimizer = makeOptimizer(spec.optimizer);
+    try {
+      return await runTrainingLoop({
+        n: train.n,
+        spec,
+        seed,
+        optimizer,
+        variables: trainableVariables(this.model),
+        objective: (indices, stepSeed) => this.lossAndAcc(tf.gather(xAll, indices), tf.gather(yAll, indices) as tf.Tensor1D, stepSeed),
+        validate: val
+          ? () => evaluateObjective(val.x.shape[0]!, Math.max(spec.batch_size, INFERENCE_BATCH), (start, size) =>
+              this.lossAndAcc(tf.slice(val.x, start, size), tf.slice(val.y, start, size)),
+            )
+          : undefined,
+        callbacks,
+      });
+    } finally {
+      tf.dispose([xAll, yAll]);
+      optimizer.dispose();
+      if (val) tf.dispose([val.x, val.y]);
+    }
+  }
+
+  async predict(x: Samples): Promise<Uint8Array> {
+    const all = samplesToTensor(x, this.inputShape);
+    const out = new Uint8Array(x.n);
+    try {
+      for (let start = 0; start < x.n; start += INFERENCE_BATCH) {
+        const size = Math.min(INFERENCE_BATCH, x.n - start);
+        const classes = tf.tidy(() => tf.argMax(this.forward(tf.slice(all, start, size)), 1));
+        out.set(await classes.data(), start);
+        classes.dispose();
+      }
+      return out;
+    } finally {
+      all.dispose();
+    }
+  }
+
+  async evaluate(x: LabelledSamples): Promise<{ loss: number; acc: number }> {
+    this.checkLabels(x);
+    const all = samplesToTensor(x, this.inputShape);
+    const labels = tf.tensor1d(Int32Array.from(x.labels), 'int32');
+    try {
+      const r = await evaluateObjective(x.n, INFERENCE_BATCH, (start, size) => this.lossAndAcc(tf.slice(all, start, size), tf.slice(labels, start, size)), '');
+      return { loss: r.loss ?? Number.NaN, acc: r.acc ?? Number.NaN };
+    } finally {
+      tf.dispose([all, labels]);
+    }
+  }
+
+  /** dir/model.json + dir/weights.bin (tfjs layers format), then dir/classifier.json. */
+  async save(dir: string): Promise<void> {
+    await saveLayersModel(this.model, dir);
+    const manifest: ClassifierManifest = { format: 'aelab-classifier', version: 1, spec: this.spec, inputShape: this.inputShape, classes: this.classes };
+    await writeFileAtomic(join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+}
+
+/** Loads a classifier written by Classifier.save(dir). */
+export async function loadClassifier(dir: string): Promise<Result<Classifier>> {
+  let m: ClassifierManifest;
+  try {
+    m = JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')) as ClassifierManifest;
+  } catch (e) {
+    return { ok: false, error: `cannot read ${join(dir, MANIFEST_FILE)}: ${(e as Error).message}` };
+  }
+  if (m.format !== 'aelab-classifier' || m.version !== 1) return { ok: false, error: `${join(dir, MANIFEST_FILE)} is not an aelab classifier manifest (version 1)` };
+  const model = await loadLayersModel(dir);
+  if (!model.ok) return model;
+  if (!(model.value instanceof tf.Sequential) || sizeOf(model.value.inputs[0]!.shape.slice(1) as number[]) !== sizeOf(m.inputShape)) {
+    model.value.dispose();
+    return { ok: false, error: `${dir}: the saved model does not match its manifest` };
+  }
+  return { ok: true, value: new LayersClassifier(m.spec, m.inputShape, m.classes, model.value) };
+}

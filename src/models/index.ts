@@ -1,0 +1,9 @@
+/** Public face of the models part: builders, loaders and the contract types. */
+export * from './types.js';
+export { AUTOENCODER_DEFAULTS, buildAutoencoder, convChannels, loadAutoencoder, validateAutoencoderSpec } from './build.js';
+export { buildClassifier, loadClassifier, validateClassifierSpec } from './classifier.js';
+export { isVariational, normalQuantile, type VariationalAutoencoder } from './vae.js';
+export { loadLayersModel, saveLayersModel, type Result } from './layers-io.js';
+export { DEFAULT_LEARNING_RATES, makeOptimizer } from './optimizers.js';
+export { corrupt } from './noise.js';
+export { contractivePenalty, gaussianKl, klSparsity, l1Activity, reconstructionLoss } from './losses.js';

@@ -1,0 +1,13 @@
+/**
+ * Seeded weight initialisers. tfjs' glorotUniform draws from Math.random unless given a seed, so
+ * every layer gets its own seed derived from the model seed and the layer's position: the same
+ * spec and seed build the same weights on a given backend.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { deriveSeed } from './prng.js';
+
+/** Hands out one initialiser per call, each with a distinct seed derived from `seed`. */
+export function seededInitializers(seed: number, stream: number): () => ReturnType<typeof tf.initializers.glorotUniform> {
+  let k = 0;
+  return () => tf.initializers.glorotUniform({ seed: deriveSeed(seed, stream, k++) });
+}

@@ -1,0 +1,34 @@
+/**
+ * Optimizers with Keras 2 defaults. tfjs' own defaults differ in places (tf.train.adadelta
+ * defaults to lr 0.001, rmsprop/adagrad need an explicit rate), so every hyper-parameter is set
+ * here explicitly; the Keras 2 values are what the published MNIST numbers were obtained with.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { OptimizerName, OptimizerSpec } from './types.js';
+
+export const DEFAULT_LEARNING_RATES: Readonly<Record<OptimizerName, number>> = {
+  adam: 0.001,
+  adadelta: 1.0,
+  sgd: 0.01,
+  rmsprop: 0.001,
+  adagrad: 0.01,
+};
+
+/** Keras' backend epsilon. */
+const EPSILON = 1e-7;
+
+export function makeOptimizer(spec: OptimizerSpec): tf.Optimizer {
+  const lr = spec.learning_rate ?? DEFAULT_LEARNING_RATES[spec.name];
+  switch (spec.name) {
+    case 'adam':
+      return tf.train.adam(lr, 0.9, 0.999, EPSILON);
+    case 'adadelta':
+      return tf.train.adadelta(lr, 0.95, EPSILON);
+    case 'sgd':
+      return tf.train.sgd(lr);
+    case 'rmsprop':
+      return tf.train.rmsprop(lr, 0.9, 0, EPSILON, false);
+    case 'adagrad':
+      return tf.train.adagrad(lr, 0.1);
+  }
+}

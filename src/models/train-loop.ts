@@ -1,0 +1,117 @@
+/**
+ * One custom training loop shared by every model. Custom rather than model.fit because the
+ * autoencoder losses (sparsity, contractive, KL, corrupted inputs) are not Keras losses.
+ *
+ * The training set stays one tensor for the whole run; each batch is a tf.gather of shuffled
+ * indices, so no epoch copies the data set. Each step runs in a tidy scope (tf.variableGrads),
+ * and the only tensors that outlive a step are the ones read back and disposed here.
+ * A non-finite loss ends training after logging that epoch with loss NaN (Keras' TerminateOnNaN).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { deriveSeed, epochOrder } from './prng.js';
+import type { EpochLog, TrainCallbacks, TrainSpec } from './types.js';
+
+/** The loss of one batch plus extra scalars to log (averaged over the epoch like the loss). */
+export interface StepResult {
+  readonly loss: tf.Scalar;
+  readonly extras: Readonly<Record<string, tf.Scalar>>;
+}
+
+export interface LoopOptions {
+  /** Number of training samples; batches are drawn from 0..n-1. */
+  readonly n: number;
+  readonly spec: TrainSpec;
+  readonly seed: number;
+  readonly optimizer: tf.Optimizer;
+  readonly variables: tf.Variable[];
+  /** Builds the loss of the batch made of `indices`; `stepSeed` seeds any randomness in it. */
+  objective(indices: tf.Tensor1D, stepSeed: number): StepResult;
+  /** Metrics on held-out data after each epoch (e.g. val_loss), already named. */
+  validate?(epoch: number): Promise<Record<string, number>>;
+  readonly callbacks?: TrainCallbacks;
+}
+
+// Stream tags so that shuffling and per-step noise never share a seed.
+const SHUFFLE_STREAM = 1;
+const STEP_STREAM = 2;
+
+export async function runTrainingLoop(o: LoopOptions): Promise<EpochLog[]> {
+  const { n, spec } = o;
+  if (n <= 0 || spec.batch_size <= 0 || spec.epochs < 0) {
+    throw new Error(`bad training setup: n=${n}, batch_size=${spec.batch_size}, epochs=${spec.epochs}`);
+  }
+  const batches = Math.ceil(n / spec.batch_size);
+  const logs: EpochLog[] = [];
+  for (let epoch = 0; epoch < spec.epochs; epoch++) {
+    const started = performance.now();
+    const order = epochOrder(n, spec.shuffle, deriveSeed(o.seed, SHUFFLE_STREAM, epoch));
+    const sums: Record<string, number> = {};
+    let diverged = false;
+    for (let b = 0; b < batches; b++) {
+      const start = b * spec.batch_size;
+      const size = Math.min(spec.batch_size, n - start);
+      const indices = tf.tensor1d(order.subarray(start, start + size), 'int32');
+      const kept: Record<string, tf.Scalar> = {};
+      const stepSeed = deriveSeed(o.seed, STEP_STREAM, epoch, b);
+      const { value, grads } = tf.variableGrads(() => {
+        const r = o.objective(indices, stepSeed);
+        for (const [k, v] of Object.entries(r.extras)) kept[k] = tf.keep(v);
+        return r.loss;
+      }, o.variables);
+      o.optimizer.applyGradients(grads);
+      tf.dispose(grads);
+      indices.dispose();
+      const loss = (await value.data())[0]!;
+      const extras: Record<string, number> = {};
+      for (const [k, v] of Object.entries(kept)) extras[k] = (await v.data())[0]!;
+      // An extra may be the loss tensor itself (e.g. reconstruction without a penalty).
+      tf.dispose([...new Set([value, ...Object.values(kept)])]);
+      if (!Number.isFinite(loss)) {
+        diverged = true;
+        break;
+      }
+      sums.loss = (sums.loss ?? 0) + loss * size;
+      for (const [k, v] of Object.entries(extras)) sums[k] = (sums[k] ?? 0) + v * size;
+      o.callbacks?.onBatch?.(epoch, b, batches, loss);
+    }
+    const metrics: Record<string, number> = {};
+    if (diverged) {
+      // Like Keras' TerminateOnNaN: the epoch is logged with a NaN loss and training stops, so
+      // the caller sees the divergence in the logs instead of an exception.
+      metrics.loss = Number.NaN;
+    } else {
+      for (const [k, v] of Object.entries(sums)) metrics[k] = v / n;
+      if (o.validate) Object.assign(metrics, await o.validate(epoch));
+    }
+    const log: EpochLog = { epoch: epoch + 1, metrics, seconds: (performance.now() - started) / 1000 };
+    logs.push(log);
+    await o.callbacks?.onEpoch?.(log);
+    if (diverged) break;
+  }
+  return logs;
+}
+
+/**
+ * Averages an objective over a whole held-out set without training, batch-size weighted, and
+ * prefixes the names with `val_`. `evaluateBatch` runs in a tidy scope.
+ */
+export async function evaluateObjective(
+  n: number,
+  batchSize: number,
+  evaluateBatch: (start: number, size: number, batch: number) => StepResult,
+  prefix = 'val_',
+): Promise<Record<string, number>> {
+  const sums: Record<string, number> = {};
+  for (let start = 0, b = 0; start < n; start += batchSize, b++) {
+    const size = Math.min(batchSize, n - start);
+    const scalars = tf.tidy(() => {
+      const r = evaluateBatch(start, size, b);
+      return { loss: r.loss, ...r.extras };
+    });
+    for (const [k, v] of Object.entries(scalars)) sums[k] = (sums[k] ?? 0) + (await v.data())[0]! * size;
+    tf.dispose([...new Set(Object.values(scalars))]);
+  }
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(sums)) out[prefix + k] = v / n;
+  return out;
+}
