@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { AutoencoderStageConfig } from '../config/types.js';
 import type { DataSplit, ImageSet } from '../data/types.js';
 import { buildAutoencoder } from '../models/index.js';
-import type { Autoencoder } from '../models/types.js';
+import type { Autoencoder, Samples } from '../models/types.js';
 import { autoencoderFigure } from '../pictures/index.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { asSamples, fromSamples, head, imageShape } from './samples.js';
@@ -29,8 +29,9 @@ export const autoencoderStage: StageKind<AutoencoderStageConfig> = {
       const last = history[history.length - 1]?.metrics ?? {};
       const testLoss = await ae.evaluate(asSamples(split.test, ae.inputShape), spec.loss);
 
-      const reconstructions = await transformSplit(split, `${split.identity}|${ctx.name}.reconstructions`, (s) => ae.reconstruct(asSamples(s, ae.inputShape)));
-      const codes = await transformSplit(split, `${split.identity}|${ctx.name}.codes`, (s) => ae.encode(asSamples(s, ae.inputShape)));
+      // Reconstructions keep the input's image shape (a dense AE works on flat vectors internally).
+      const reconstructions = await transformSplit(split, `${split.identity}|${ctx.name}.reconstructions`, (s) => ae.reconstruct(asSamples(s, ae.inputShape)), true);
+      const codes = await transformSplit(split, `${split.identity}|${ctx.name}.codes`, (s) => ae.encode(asSamples(s, ae.inputShape)), false);
 
       await ae.save(path.join(ctx.dir, 'model'));
       ctx.emit({ type: 'artifact', stage: ctx.name, path: `${ctx.relDir}/model`, description: 'trained autoencoder (TensorFlow.js layers format)' });
@@ -43,7 +44,8 @@ export const autoencoderStage: StageKind<AutoencoderStageConfig> = {
       };
       const metrics: Record<string, number> = { test_loss: testLoss };
       if (last.loss !== undefined) metrics.train_loss = last.loss;
-      for (const [k, v] of Object.entries(last)) if (k !== 'loss' && k !== 'val_loss') metrics[`final_${k}`] = v;
+      // Variant extras (mean code activation, KL term) that say more than the loss itself.
+      for (const [k, v] of Object.entries(last)) if (k !== 'loss' && !k.startsWith('val_') && v !== last.loss) metrics[`final_${k}`] = v;
       return { outputs, metrics };
     } finally {
       ae.dispose();
@@ -51,9 +53,9 @@ export const autoencoderStage: StageKind<AutoencoderStageConfig> = {
   },
 };
 
-async function transformSplit(split: DataSplit, identity: string, f: (set: ImageSet) => Promise<{ x: Float32Array; n: number; shape: readonly number[] }>): Promise<DataSplit> {
-  const train = fromSamples(await f(split.train), split.train);
-  const test = fromSamples(await f(split.test), split.test);
+async function transformSplit(split: DataSplit, identity: string, f: (set: ImageSet) => Promise<Samples>, keepShape: boolean): Promise<DataSplit> {
+  const train = fromSamples(await f(split.train), split.train, keepShape);
+  const test = fromSamples(await f(split.test), split.test, keepShape);
   return { train, test, identity };
 }
 

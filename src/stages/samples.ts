@@ -10,7 +10,8 @@ export function asSamples(set: ImageSet, shape: readonly number[]): LabelledSamp
  * Model output as an image set carrying the labels of the set it came from. A flat vector of k
  * values becomes a 1 x k x 1 "image", so that every stage value has one representation.
  */
-export function fromSamples(samples: Samples, like: ImageSet): ImageSet {
+export function fromSamples(samples: Samples, like: ImageSet, keepShape = false): ImageSet {
+  if (keepShape) return { ...like, images: samples.x, n: samples.n };
   const [h, w, c] = samples.shape.length === 3 ? samples.shape : [1, samples.shape.reduce((a, b) => a * b, 1), 1];
   return { images: samples.x, labels: like.labels, n: samples.n, height: h!, width: w!, channels: c!, classes: like.classes };
 }
