@@ -179,9 +179,14 @@ export async function runSweepSession(session: Session, todo: readonly Trial[]):
 
 /** After a run: its report, then the last MLflow sync (which uploads the report too). */
 async function finishRun(session: Session, dir: string, sweep = false): Promise<void> {
-  const { writeRunReport, writeSweepReport } = await import('../report/index.js');
-  const report = sweep ? await writeSweepReport(dir) : await writeRunReport(dir);
-  process.stdout.write(`report: ${report}\n`);
+  try {
+    const { writeRunReport, writeSweepReport } = await import('../report/index.js');
+    const report = sweep ? await writeSweepReport(dir) : await writeRunReport(dir);
+    process.stdout.write(`report: ${report}\n`);
+  } catch (e) {
+    // The run itself is complete and recorded; a report that cannot be drawn is a bug to show, not a failed run.
+    process.stderr.write(`warning: report.html could not be written: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  }
   if (session.tracker) {
     await session.tracker.flush();
     if (sweep) for (const trial of session.plan.trials) void session.tracker.sync(path.join(dir, 'trials', trial.id), dir);

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ArtifactRecord, CacheHit, EpochRecord, StageCache } from '../cache/stage-cache.js';
 import { flattenSettings } from '../config/settings.js';
 import type { PlannedNode, Trial } from '../plan/plan.js';
-import type { StageValue } from '../stages/stage.js';
+import { StageError, type StageValue } from '../stages/stage.js';
 import type { EnvironmentInfo, Emit, EventBody } from './events.js';
 
 export interface TrialOptions {
@@ -22,8 +22,6 @@ export interface TrialOptions {
 
 export type TrialStatus = { readonly status: 'finished' } | { readonly status: 'failed'; readonly error: string };
 
-/** An expected failure (bad data file, NaN loss) whose message is the whole story: no stack. */
-export class StageError extends Error {}
 
 /** How often a trial looks again for a stage that another process is computing. */
 const LOCK_POLL_MS = 250;

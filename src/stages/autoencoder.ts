@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { AutoencoderStageConfig } from '../config/types.js';
 import type { DataSplit, ImageSet } from '../data/types.js';
-import { buildAutoencoder } from '../models/index.js';
+import { buildAutoencoder, validateAutoencoderSpec } from '../models/index.js';
+import { StageError } from './stage.js';
 import type { Autoencoder, Samples } from '../models/types.js';
 import { autoencoderFigure } from '../pictures/index.js';
 import { writeFileAtomic } from '../util/atomic.js';
@@ -22,12 +23,15 @@ export const autoencoderStage: StageKind<AutoencoderStageConfig> = {
     const input = inputs[0];
     if (input?.kind !== 'images') throw new Error(`bug: autoencoder ${ctx.name} got ${input?.kind ?? 'no'} input`);
     const split = input.split;
-    const ae = buildAutoencoder(autoencoderSpec(config), imageShape(split.train));
+    const spec = autoencoderSpec(config);
+    const problems = validateAutoencoderSpec(spec, imageShape(split.train));
+    if (problems.length) throw new StageError(`${ctx.name}: ${problems.join('; ')}`);
+    const ae = buildAutoencoder(spec, imageShape(split.train), ctx.seed);
     try {
-      const spec = trainSpec(config.train);
-      const history = await ae.train(asSamples(split.train, ae.inputShape), asSamples(split.test, ae.inputShape), spec, ctx.seed, trainingCallbacks(ctx, spec.epochs));
+      const training = trainSpec(config.train);
+      const history = await ae.train(asSamples(split.train, ae.inputShape), asSamples(split.test, ae.inputShape), training, ctx.seed, trainingCallbacks(ctx, training.epochs));
       const last = history[history.length - 1]?.metrics ?? {};
-      const testLoss = await ae.evaluate(asSamples(split.test, ae.inputShape), spec.loss);
+      const testLoss = await ae.evaluate(asSamples(split.test, ae.inputShape), training.loss);
 
       // Reconstructions keep the input's image shape (a dense AE works on flat vectors internally).
       const reconstructions = await transformSplit(split, `${split.identity}|${ctx.name}.reconstructions`, (s) => ae.reconstruct(asSamples(s, ae.inputShape)), true);

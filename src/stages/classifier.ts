@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ClassifierStageConfig } from '../config/types.js';
-import { buildClassifier } from '../models/index.js';
+import { buildClassifier, validateClassifierSpec } from '../models/index.js';
+import { StageError } from './stage.js';
 import { confusionMatrix, confusionMatrixChart, perClassScores, toPng } from '../pictures/index.js';
 import { writeFileAtomic, writeJsonAtomic } from '../util/atomic.js';
 import { asSamples, imageShape } from './samples.js';
@@ -19,10 +20,13 @@ export const classifierStage: StageKind<ClassifierStageConfig> = {
     const { train, test } = input.split;
     // Validation rejects a CNN on flat codes, so a flat input here always goes to a dense model.
     const shape = input.flat ? [train.height * train.width * train.channels] : imageShape(train);
-    const model = buildClassifier(classifierSpec(config), shape, train.classes);
+    const spec = classifierSpec(config);
+    const problems = validateClassifierSpec(spec, shape, train.classes);
+    if (problems.length) throw new StageError(`${ctx.name}: ${problems.join('; ')}`);
+    const model = buildClassifier(spec, shape, train.classes, ctx.seed);
     try {
-      const spec = trainSpec(config.train);
-      const history = await model.train(asSamples(train, shape), asSamples(test, shape), spec, ctx.seed, trainingCallbacks(ctx, spec.epochs));
+      const training = trainSpec(config.train);
+      const history = await model.train(asSamples(train, shape), asSamples(test, shape), training, ctx.seed, trainingCallbacks(ctx, training.epochs));
       const last = history[history.length - 1]?.metrics ?? {};
       const evaluation = await model.evaluate(asSamples(test, shape));
       const predictions = await model.predict(asSamples(test, shape));

@@ -32,3 +32,6 @@ export interface StageResult {
 export interface StageKind<C extends StageConfig = StageConfig> {
   run(config: C, inputs: readonly StageValue[], ctx: StageContext): Promise<StageResult>;
 }
+
+/** An expected failure (bad data, a spec the model cannot build, a diverging loss): its message is the whole story. */
+export class StageError extends Error {}
