@@ -34,3 +34,32 @@ stages:
     dense: [32]
     train: { epochs: 2, batch_size: 50 }
 `;
+
+/** A sweep small enough for tests: dense models only, one epoch each, a few hundred digits. */
+export function tinySweep(sweep: string): string {
+  return `name: tiny-sweep
+seed: 3
+data:
+  digits: { source: mnist, train: 200, test: 100 }
+stages:
+  ae:
+    type: autoencoder
+    input: digits
+    latent: 8
+    train: { epochs: 1, batch_size: 50 }
+  clf:
+    type: classifier
+    input: ae.reconstructions
+    arch: dense
+    dense: [16]
+    train: { epochs: 1, batch_size: 50 }
+  clf_raw:
+    type: classifier
+    input: digits
+    arch: dense
+    dense: [16]
+    train: { epochs: 1, batch_size: 50 }
+sweep:
+${sweep}
+`;
+}
