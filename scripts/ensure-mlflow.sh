@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
 # Make sure <repo>/.venv/bin/mlflow exists, so that tests (and people) can run a real MLflow
-# tracking server without touching the system Python. Idempotent: when the binary is already
-# there it exits at once and prints nothing. Output is shown only when something fails.
+# tracking server without touching the system Python. Idempotent: when everything is there it
+# exits at once and prints nothing. Output is shown only when something fails.
 #
-#   scripts/ensure-mlflow.sh            # installs the newest mlflow 3.x
-#   MLFLOW_PIP_SPEC='mlflow==3.17.2' scripts/ensure-mlflow.sh
+#   scripts/ensure-mlflow.sh            # installs the newest mlflow 3.x with its [auth] extra
+#   MLFLOW_PIP_SPEC='mlflow[auth]==3.17.2' scripts/ensure-mlflow.sh
 #
 # The full `mlflow` package is needed, not `mlflow-skinny`: only the former has the server.
+# The [auth] extra (Flask-WTF) lets tests run `mlflow server --app-name basic-auth` to check
+# that credentials really authenticate. An existing venv without it gets just the extra: pip
+# does not upgrade an mlflow that already satisfies the spec.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="$root/.venv"
-spec="${MLFLOW_PIP_SPEC:-mlflow>=3,<4}"
+spec="${MLFLOW_PIP_SPEC:-mlflow[auth]>=3,<4}"
 
-[ -x "$venv/bin/mlflow" ] && exit 0
+ready() { [ -x "$venv/bin/mlflow" ] && "$venv/bin/python" -c 'import flask_wtf' >/dev/null 2>&1; }
+
+ready && exit 0
 
 # Several test files may call this at the same time on a fresh clone; one installs, the others
 # wait for it and then find the binary. flock is Linux-only, so without it we just go ahead.
@@ -22,7 +27,7 @@ if command -v flock >/dev/null 2>&1 && [ -z "${ENSURE_MLFLOW_LOCKED:-}" ]; then
   mkdir -p "$venv"
   exec env ENSURE_MLFLOW_LOCKED=1 flock "$venv/.ensure-mlflow.lock" "$0" "$@"
 fi
-[ -x "$venv/bin/mlflow" ] && exit 0
+ready && exit 0
 
 if ! command -v python3 >/dev/null 2>&1; then
   echo "ensure-mlflow: python3 was not found; install Python 3.10 or newer (with the venv module) and try again" >&2
@@ -46,7 +51,7 @@ if ! "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "$spe
   exit 1
 fi
 
-if [ ! -x "$venv/bin/mlflow" ]; then
-  echo "ensure-mlflow: pip finished but $venv/bin/mlflow is still missing" >&2
+if ! ready; then
+  echo "ensure-mlflow: pip finished but $venv/bin/mlflow or its auth extra (flask_wtf) is still missing" >&2
   exit 1
 fi
