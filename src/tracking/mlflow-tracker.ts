@@ -13,6 +13,7 @@ export class MlflowTracker {
   private readonly chains = new Map<string, Promise<void>>();
   /** Folders with a sync queued but not started: a further request for them adds nothing. */
   private readonly queued = new Set<string>();
+  private readonly parents = new Map<string, Promise<string | undefined>>();
   private offline = false;
 
   constructor(
@@ -42,20 +43,30 @@ export class MlflowTracker {
     const next = previous.then(async () => {
       this.queued.delete(dir);
       if (this.offline) return;
-      let parentRunId: string | undefined;
-      if (parentDir) {
-        parentRunId = await syncedRunId(parentDir, this.client.uri);
-        if (!parentRunId) {
-          const parent = await syncRun(this.client, parentDir, { experiment: this.experiment });
-          if (!parent.ok) return this.goOffline(parent.error.message, parentDir);
-          parentRunId = parent.value.runId;
-        }
-      }
+      const parentRunId = parentDir ? await this.parentRun(parentDir) : undefined;
+      if (parentDir && !parentRunId) return;
       const result = await syncRun(this.client, dir, { experiment: this.experiment, ...(parentRunId ? { parentRunId } : {}) });
       if (!result.ok) this.goOffline(result.error.message, parentDir ?? dir);
     });
     this.chains.set(dir, next);
     return next;
+  }
+
+  /** A sweep's own MLflow run, created once however many trials ask for it at the same time. */
+  private parentRun(dir: string): Promise<string | undefined> {
+    let run = this.parents.get(dir);
+    if (!run) {
+      run = (async () => {
+        const known = await syncedRunId(dir, this.client.uri);
+        if (known) return known;
+        const parent = await syncRun(this.client, dir, { experiment: this.experiment });
+        if (parent.ok) return parent.value.runId;
+        this.goOffline(parent.error.message, dir);
+        return undefined;
+      })();
+      this.parents.set(dir, run);
+    }
+    return run;
   }
 
   private goOffline(message: string, dir: string): void {

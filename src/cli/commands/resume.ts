@@ -5,6 +5,7 @@ import { codeVersion } from '../../plan/code-version.js';
 import { planExperiment } from '../../plan/plan.js';
 import { CONFIG_FILE, readRun } from '../../tracking/run-store.js';
 import { runSweepSession, type SweepRecord } from '../session.js';
+import { trackerFor } from './run.js';
 
 /**
  * `aelab resume RUN`: continues a sweep from its own stored config (not the file, which may have
@@ -34,8 +35,20 @@ export async function resumeCommand(run: string, opts: { runsDir: string }): Pro
   const plan = planExperiment(config, { codeVersion: await codeVersion(), backend: backend.value.name });
   const todo = plan.trials.filter((t) => record.trials[t.id]?.status !== 'finished');
   process.stdout.write(`resuming ${record.id}: ${todo.length} of ${plan.trials.length} trials to run (${todo.map((t) => t.id).join(', ') || 'none'})\n`);
+  const tracker = await trackerFor(config, undefined);
+  if (!tracker.ok) {
+    process.stderr.write(`error: ${tracker.error}\n`);
+    return 1;
+  }
   return runSweepSession(
-    { runsDir: path.dirname(dir), runId: path.basename(dir), plan, settings: record.settings, environment: await environmentInfo(backend.value.name, process.cwd()) },
+    {
+      runsDir: path.dirname(dir),
+      runId: path.basename(dir),
+      plan,
+      settings: record.settings,
+      environment: await environmentInfo(backend.value.name, process.cwd()),
+      ...(tracker.value ? { tracker: tracker.value } : {}),
+    },
     todo,
   );
 }
