@@ -5,8 +5,14 @@ import { runCli } from './support/cli.js';
 import { tinySweep, writeExperiment } from './support/experiment-file.js';
 import { readJson, runFolders, type TrialRecord } from './support/runs.js';
 
-// A contractive autoencoder with hidden layers passes the schema but cannot be built: the trial fails at run time.
-const SWEEP = tinySweep('  zip: { stages.ae.variant: [undercomplete, contractive, undercomplete], stages.ae.hidden: [[8], [8], [16]] }\n  parallel: 1');
+// The middle trial is a linear autoencoder under plain SGD at a learning rate of 100: its loss
+// blows up to infinity in the first epoch, and the trial fails at run time.
+const SWEEP = tinySweep(`  zip:
+    stages.ae.activation: [relu, linear, relu]
+    stages.ae.output_activation: [sigmoid, linear, sigmoid]
+    stages.ae.train.loss: [binary_crossentropy, mse, binary_crossentropy]
+    stages.ae.train.optimizer: [{ name: adam }, { name: sgd, learning_rate: 100 }, { name: adam }]
+  parallel: 1`);
 
 test('a failing trial is reported when it happens, and the other trials go on', async () => {
   const { dir } = await writeExperiment(SWEEP, 'sweep.yaml');
@@ -18,7 +24,7 @@ test('a failing trial is reported when it happens, and the other trials go on', 
   const [sweepDir] = await runFolders(dir);
   const trials = await Promise.all(['t000', 't001', 't002'].map((t) => readJson<TrialRecord>(path.join(sweepDir!, 'trials', t, 'run.json'))));
   assert.deepEqual(trials.map((t) => t.status), ['finished', 'failed', 'finished']);
-  assert.match(trials[1]!.error ?? '', /contractive/);
+  assert.match(trials[1]!.error ?? '', /became (Infinity|NaN).*lower learning rate/);
   assert.equal(trials[1]!.stages.clf?.status, 'skipped');
   const sweep = await readJson<{ status: string }>(path.join(sweepDir!, 'run.json'));
   assert.equal(sweep.status, 'failed');
