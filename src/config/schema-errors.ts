@@ -6,7 +6,11 @@ import type { SchemaError } from './schema.js';
 
 /** `stages.ae.train` for a path, as a person would name the setting. */
 export function dotted(path: readonly (string | number)[]): string {
-  return path.map(String).join('.');
+  // Sweep keys are dotted paths themselves: `sweep.grid["stages.ae.latent"][1]` keeps them whole.
+  return path
+    .map((p, i) => (/^\d+$/.test(String(p)) && i > 0 ? `[${p}]` : String(p).includes('.') ? `["${p}"]` : i > 0 ? `.${p}` : String(p)))
+    .join('')
+    .replace(/^\./, '');
 }
 
 function describeValue(value: unknown): string {
@@ -51,6 +55,7 @@ export function schemaDiagnostics(errors: readonly SchemaError[], doc: Document,
       out.push(d);
     }
   };
+  const namesFailed = new Set(errors.filter((e) => e.keyword === 'propertyNames').map((e) => `${e.instancePath}:${String((e.params as { propertyName?: string }).propertyName)}`));
   for (const e of errors) {
     const path = pointerSegments(e.instancePath);
     const name = path.length ? `\`${dotted(path)}\`` : 'the experiment';
@@ -69,7 +74,9 @@ export function schemaDiagnostics(errors: readonly SchemaError[], doc: Document,
       }
       case 'required': {
         const key = String(params.missingProperty);
-        push(error(`${name} is missing the required key \`${key}\``, at(path, 'key')));
+        const property = ((e.parentSchema as { properties?: Record<string, { enum?: unknown[] }> }).properties ?? {})[key];
+        const hint = property?.enum ? `add \`${key}: ${String(property.enum[0])}\` (or ${listOf(property.enum.slice(1))})` : undefined;
+        push(error(`${name} is missing the required key \`${key}\``, at(path, 'key'), hint ? { hint } : {}));
         break;
       }
       case 'enum': {
@@ -107,7 +114,8 @@ export function schemaDiagnostics(errors: readonly SchemaError[], doc: Document,
         push(error(`${name} must be ${e.keyword === 'minLength' ? 'at least' : 'at most'} ${String(params.limit)} characters long`, at(path)));
         break;
       case 'pattern':
-        if (params.propertyName !== undefined) break; // reported by its `propertyNames` error
+        // A bad key name fails the pattern (reported at the map) and then `propertyNames`: say it once.
+        if (e.schemaPath.includes('/propertyNames/') || namesFailed.has(`${e.instancePath}:${String(e.data)}`)) break;
         push(error(`${name} must be ${patternMeaning(e.schemaPath)}, not ${describeValue(e.data)}`, at(path)));
         break;
       case 'propertyNames': {
