@@ -54,7 +54,8 @@ export async function inspectDataFiles(data: unknown, ctx: { doc: Document; file
     const folder = resolveDataPath(ctx.file, source.path);
     const info = await stat(folder).catch(() => undefined);
     if (!info?.isDirectory()) {
-      diagnostics.push(error(`data set \`${name}\`: ${info ? 'is a file, not a folder' : 'no such folder'} (${folder})`, at));
+      const where = path.isAbsolute(source.path) ? '' : ' (paths are relative to the experiment file)';
+      diagnostics.push(error(`data set \`${name}\`: \`${source.path}\` ${info ? 'is a file, not a folder' : 'does not exist'}${where}`, at));
       continue;
     }
     const found: Partial<Record<'train' | 'test', { n: number; shape: number[] }>> = {};

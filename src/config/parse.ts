@@ -42,9 +42,14 @@ export function parseYaml(source: SourceText): { parsed?: ParsedYaml; diagnostic
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const problem of [...doc.errors, ...doc.warnings]) {
-    const d = error(yamlMessage(problem.code, problem.message, text, problem.pos), at(problemRange(problem.code, problem.pos, text)));
+    const opener = unclosedFrom(problem.message, text, problem.pos[0]);
+    const d = opener
+      ? error(`this \`${opener.char}\` is never closed with \`${opener.char === '[' ? ']' : '}'}\``, at([opener.offset, opener.offset + 1]))
+      : error(yamlMessage(problem.code, problem.message, text, problem.pos), at(problemRange(problem.code, problem.pos, text)));
     const key = `${d.location!.range.start}:${d.message}`;
     if (!seen.has(key)) seen.add(key), diagnostics.push(d);
+    // Whatever follows an unclosed quote or bracket is swallowed by it: more errors would only mislead.
+    if (/never closed/.test(d.message)) break;
   }
   if (docs.length > 1) {
     const second = docs[1]!.range;
@@ -90,6 +95,10 @@ function yamlMessage(code: string, message: string, text: string, pos: Range2): 
       const tag = /^!\S*/.exec(text.slice(pos[0]))?.[0] ?? /Unresolved tag: (\S+)/.exec(detail)?.[1];
       return `custom YAML tags such as \`${tag}\` are not allowed: an experiment file is plain data`;
     }
+    case 'BAD_INDENT':
+      if (/mapping items must start at the same column/i.test(detail)) return 'this key is not in line with the keys above it: the keys of a map must all start in the same column';
+      if (/sequence items must start at the same column/i.test(detail)) return 'this item is not in line with the items above it: the `-` of a list must all be in the same column';
+      return `YAML syntax: ${detail.charAt(0).toLowerCase()}${detail.slice(1)}`;
     case 'MISSING_CHAR':
       if (/quote/i.test(detail)) return 'this quoted string is never closed';
       return `YAML syntax: ${detail}`;
@@ -109,6 +118,12 @@ function keyAt(text: string, offset: number): string {
 /** yaml reports an unclosed quote at the end of the file; the opening quote is what to fix. */
 function problemRange(code: string, pos: Range2, text: string): Range2 {
   if (code === 'DUPLICATE_KEY') return [pos[0], pos[0] + Math.max(1, keyAt(text, pos[0]).length)];
+  if (code === 'BAD_INDENT') {
+    // Point at what is misplaced, not at the spaces before it.
+    let start = pos[0];
+    while (text[start] === ' ') start++;
+    return start === pos[0] ? pos : [start, start + 1];
+  }
   if (code !== 'MISSING_CHAR') return pos;
   // Find the quote that opens the unclosed string: the last quote char before pos that starts a scalar.
   for (let i = Math.min(pos[0], text.length) - 1; i >= 0; i--) {
@@ -119,6 +134,31 @@ function problemRange(code: string, pos: Range2, text: string): Range2 {
     }
   }
   return pos;
+}
+
+/**
+ * For yaml's "Flow sequence ... must end with a ]" (reported where the file ends), the `[` or `{`
+ * that was never closed. A light scan that knows quotes and comments; undefined if unsure.
+ */
+function unclosedFrom(message: string, text: string, before: number): { char: '[' | '{'; offset: number } | undefined {
+  const wanted = /end with a \]/.test(message) ? '[' : /end with a \}/.test(message) ? '{' : undefined;
+  if (!wanted) return undefined;
+  const stack: { char: string; offset: number }[] = [];
+  let quote: string | undefined;
+  for (let i = 0; i < Math.min(before, text.length); i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === '\\' && quote === '"') i++;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) i = text.indexOf('\n', i) < 0 ? text.length : text.indexOf('\n', i) - 1;
+    else if (c === '[' || c === '{') stack.push({ char: c, offset: i });
+    else if (c === ']' || c === '}') stack.pop();
+  }
+  const open = [...stack].reverse().find((o) => o.char === wanted);
+  return open ? { char: wanted, offset: open.offset } : undefined;
 }
 
 /** Offset of the first collection nested deeper than MAX_DEPTH, found without recursion. */

@@ -67,10 +67,11 @@ function referenceChecks(datasets: Record<string, unknown>, stages: Record<strin
     const where = at(['stages', name, 'input']);
     if (has(datasets, ref.node)) {
       if (ref.output !== undefined) out.push(error(`data set \`${ref.node}\` has no outputs; refer to it as \`${ref.node}\``, where));
-      else dag.addEdge(ref.node, name, where);
+      else if (ref.node !== name) dag.addEdge(ref.node, name, where); // a stage named like a data set is reported above
       continue;
     }
     const source = has(stages, ref.node) ? stages[ref.node] : undefined;
+    if (isObject(source) && !Object.keys(stageOutputs(source)).length) continue; // its `type` is wrong, and reported
     if (!isObject(source)) {
       const hint = didYouMean(stage.input, allReferences) ?? (ref.output !== undefined ? didYouMean(ref.node, Object.keys(stages)) : undefined);
       out.push(error(`\`${stage.input}\` is neither a data set nor a stage output`, where, { hint: hint ?? `known: ${listOf(allReferences)}` }));
