@@ -31,8 +31,9 @@ export function parseOverride(text: string, origin = '--set'): { ok: true; value
   if (eq <= 0) return { ok: false, error: error(`expected \`path.to.setting=value\`, got \`${text}\``, whole, { hint: 'e.g. --set stages.ae.train.epochs=5' }) };
   const key = text.slice(0, eq).trim();
   if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/.test(key)) return { ok: false, error: error(`\`${key}\` is not a setting path like \`stages.ae.latent\``, whole) };
+  if (text.slice(eq + 1).trim() === '') return { ok: true, value: { path: key, value: null, source } };
   const parsed = parseYaml(new SourceText(origin, text.slice(eq + 1)));
-  if (!parsed.parsed) {
+  if (!parsed.parsed || parsed.diagnostics.length) {
     const first = parsed.diagnostics[0]!;
     return { ok: false, error: error(`the value of \`${key}\` is not valid: ${first.message}`, whole) };
   }
@@ -79,7 +80,7 @@ export async function loadExperiment(file: string, options: LoadOptions = {}): P
   const parsed = parseYaml(read.source);
   if (!parsed.parsed) return { diagnostics: sortDiagnostics(parsed.diagnostics), sources };
   const { doc } = parsed.parsed;
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
 
   // Defaults first (on a copy), so that `--set stages.ae.train.epochs=5` works on a stage that
   // leaves `train:` out; then the overrides, each checked on its own so that a bad one is blamed

@@ -29,8 +29,10 @@ export function parseYaml(source: SourceText): { parsed?: ParsedYaml; diagnostic
   const { text, file } = source;
   const at = (pos: Range2) => ({ file, range: { start: pos[0], end: Math.max(pos[1], pos[0] + 1) } });
 
-  const tokens = [...new Parser().parse(text)];
-  const tooDeep = firstTooDeep(tokens);
+  // Flow nesting is counted on the raw text first (cheap); block nesting needs the parser's tree.
+  const flow = scanFlow(text, text.length, MAX_DEPTH - 1);
+  const tokens = flow.tooDeep === undefined ? [...new Parser().parse(text)] : [];
+  const tooDeep = flow.tooDeep ?? firstTooDeep(tokens);
   if (tooDeep !== undefined) {
     return { diagnostics: [error(`the document is nested more than ${MAX_DEPTH} levels deep; no experiment needs that`, at([tooDeep, tooDeep + 1]))] };
   }
@@ -43,9 +45,10 @@ export function parseYaml(source: SourceText): { parsed?: ParsedYaml; diagnostic
   const seen = new Set<string>();
   for (const problem of [...doc.errors, ...doc.warnings]) {
     const opener = unclosedFrom(problem.message, text, problem.pos[0]);
+    const first = problem.code === 'DUPLICATE_KEY' ? firstOccurrence(doc.contents, problem.pos[0]) : undefined;
     const d = opener
       ? error(`this \`${opener.char}\` is never closed with \`${opener.char === '[' ? ']' : '}'}\``, at([opener.offset, opener.offset + 1]))
-      : error(yamlMessage(problem.code, problem.message, text, problem.pos), at(problemRange(problem.code, problem.pos, text)));
+      : error(yamlMessage(problem.code, problem.message, text, problem.pos), at(problemRange(problem.code, problem.pos, text)), first ? { related: [{ message: 'first given here', location: at(first) }] } : {});
     const key = `${d.location!.range.start}:${d.message}`;
     if (!seen.has(key)) seen.add(key), diagnostics.push(d);
     // Whatever follows an unclosed quote or bracket is swallowed by it: more errors would only mislead.
@@ -60,7 +63,10 @@ export function parseYaml(source: SourceText): { parsed?: ParsedYaml; diagnostic
     diagnostics.length = MAX_SYNTAX_ERRORS;
     diagnostics.push(error(`${rest} more YAML syntax error${rest === 1 ? '' : 's'} not shown; fix the ones above first`, at([text.length, text.length])));
   }
-  if (diagnostics.length > 0) return { diagnostics };
+  // A duplicated key leaves a sound tree (the later value wins): go on, so that the file's other
+  // mistakes are reported in the same pass. Any other syntax error leaves nothing to trust.
+  const recoverable = docs.length === 1 && [...doc.errors, ...doc.warnings].every((p) => p.code === 'DUPLICATE_KEY');
+  if (diagnostics.length > 0 && !recoverable) return { diagnostics };
   if (doc.contents === null) return { diagnostics: [error('the file is empty; an experiment needs `name`, `data` and `stages`', at([0, 0]))] };
 
   const aliasProblems = checkAliases(doc);
@@ -68,7 +74,7 @@ export function parseYaml(source: SourceText): { parsed?: ParsedYaml; diagnostic
 
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
-    return { parsed: { doc, data }, diagnostics: [] };
+    return { parsed: { doc, data }, diagnostics };
   } catch (e) {
     // yaml throws a ReferenceError when aliases expand past maxAliasCount.
     const alias = firstAlias(doc.contents);
@@ -89,7 +95,7 @@ function yamlMessage(code: string, message: string, text: string, pos: Range2): 
       return 'tabs are not allowed for indentation in YAML; indent with spaces';
     case 'DUPLICATE_KEY': {
       const key = keyAt(text, pos[0]);
-      return `the key \`${key}\` appears twice in the same map; the second would silently replace the first`;
+      return `the key \`${key}\` appears twice in the same map; a map holds each key once`;
     }
     case 'TAG_RESOLVE_FAILED': {
       const tag = /^!\S*/.exec(text.slice(pos[0]))?.[0] ?? /Unresolved tag: (\S+)/.exec(detail)?.[1];
@@ -143,9 +149,20 @@ function problemRange(code: string, pos: Range2, text: string): Range2 {
 function unclosedFrom(message: string, text: string, before: number): { char: '[' | '{'; offset: number } | undefined {
   const wanted = /end with a \]/.test(message) ? '[' : /end with a \}/.test(message) ? '{' : undefined;
   if (!wanted) return undefined;
-  const stack: { char: string; offset: number }[] = [];
+  const open = [...scanFlow(text, before).open].reverse().find((o) => o.char === wanted);
+  return open ? { char: wanted, offset: open.offset } : undefined;
+}
+
+/**
+ * Flow brackets outside quotes and comments, up to `until`: those still open there, and where
+ * nesting first went past `maxDepth`. Linear and allocation-light, so that it can run on the raw
+ * text before yaml's parser sees a file of 200,000 `[` (which takes the parser seconds).
+ */
+function scanFlow(text: string, until: number, maxDepth = Infinity): { open: { char: string; offset: number }[]; tooDeep?: number } {
+  const open: { char: string; offset: number }[] = [];
   let quote: string | undefined;
-  for (let i = 0; i < Math.min(before, text.length); i++) {
+  const end = Math.min(until, text.length);
+  for (let i = 0; i < end; i++) {
     const c = text[i]!;
     if (quote) {
       if (c === quote) quote = undefined;
@@ -153,12 +170,13 @@ function unclosedFrom(message: string, text: string, before: number): { char: '[
       continue;
     }
     if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) i = text.indexOf('\n', i) < 0 ? text.length : text.indexOf('\n', i) - 1;
-    else if (c === '[' || c === '{') stack.push({ char: c, offset: i });
-    else if (c === ']' || c === '}') stack.pop();
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) i = text.indexOf('\n', i) < 0 ? end : text.indexOf('\n', i) - 1;
+    else if (c === '[' || c === '{') {
+      open.push({ char: c, offset: i });
+      if (open.length > maxDepth) return { open, tooDeep: i };
+    } else if (c === ']' || c === '}') open.pop();
   }
-  const open = [...stack].reverse().find((o) => o.char === wanted);
-  return open ? { char: wanted, offset: open.offset } : undefined;
+  return { open };
 }
 
 /** Offset of the first collection nested deeper than MAX_DEPTH, found without recursion. */
@@ -208,6 +226,29 @@ function checkAliases(doc: Document): [string, Range2][] {
   };
   walk(doc.contents);
   return out;
+}
+
+/** The range of the earlier key that a duplicate at `offset` repeats (depth is already bounded). */
+function firstOccurrence(node: unknown, offset: number): Range2 | undefined {
+  if (isMap(node)) {
+    const keys = node.items.map((p) => p.key as Node | null);
+    const dup = keys.findIndex((k) => k?.range?.[0] === offset);
+    if (dup >= 0) {
+      const text = JSON.stringify((keys[dup] as { value?: unknown }).value);
+      const earlier = keys.slice(0, dup).find((k) => k?.range && JSON.stringify((k as { value?: unknown }).value) === text);
+      return earlier?.range ? [earlier.range[0], earlier.range[1]] : undefined;
+    }
+    for (const pair of node.items) {
+      const found = firstOccurrence(pair.value, offset);
+      if (found) return found;
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      const found = firstOccurrence(item, offset);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 function firstAlias(node: unknown): Node | undefined {
