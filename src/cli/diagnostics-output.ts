@@ -1,10 +1,13 @@
 import { diagnosticToJson, formatDiagnostic, type SourceText } from '../diagnostics/format.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
-/** Prints diagnostics to stderr, as text with excerpts or as one JSON document. */
+/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+export const useColor = (stream: NodeJS.WriteStream = process.stderr): boolean => Boolean(stream.isTTY) && !process.env.NO_COLOR;
+
+/** Prints diagnostics to stderr as text with excerpts (nothing in JSON mode: the caller prints the document). */
 export function printDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceText>, json = false): void {
   if (json) return;
-  const color = process.stderr.isTTY && !process.env.NO_COLOR;
+  const color = useColor();
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d, { sources, color })}\n`);
 }
 

@@ -1,14 +1,16 @@
 import path from 'node:path';
 import { parse as parseYamlValue, type Document } from 'yaml';
-import { error, hasErrors, sortDiagnostics, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { error, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { SourceText } from '../diagnostics/format.js';
-import { rangeAt } from './locate.js';
+import { inspectDataFiles } from './data-files.js';
 import { parseYaml } from './parse.js';
 import { experimentValidator } from './schema.js';
 import { schemaDiagnostics } from './schema-errors.js';
-import { semanticDiagnostics } from './semantic.js';
-import { splitSettingPath, withSetting } from './settings.js';
+import { semanticDiagnostics, type SemanticContext } from './semantic.js';
+import { settingErrors } from './setting-errors.js';
+import { withSetting } from './settings.js';
 import { readSource } from './source.js';
+import { sweepDiagnostics } from './sweep-checks.js';
 import type { ExperimentConfig } from './types.js';
 
 /** A `--set key=value` from the command line; its text is its own little source file. */
@@ -18,15 +20,24 @@ export interface Override {
   readonly source: SourceText;
 }
 
+/**
+ * Parses `path.to.setting=value`; the value is YAML (`5`, `adam`, `[8, 16]`). Custom tags and
+ * aliases are refused here as in files.
+ */
 export function parseOverride(text: string, origin = '--set'): { ok: true; value: Override } | { ok: false; error: Diagnostic } {
   const source = new SourceText(origin, text);
   const eq = text.indexOf('=');
-  if (eq <= 0) return { ok: false, error: error('expected `path.to.setting=value`', { file: origin, range: { start: 0, end: text.length } }) };
-  try {
-    return { ok: true, value: { path: text.slice(0, eq).trim(), value: parseYamlValue(text.slice(eq + 1)) as unknown, source } };
-  } catch (e) {
-    return { ok: false, error: error(`the value is not valid YAML: ${(e as Error).message.split('\n')[0]}`, { file: origin, range: { start: eq + 1, end: text.length } }) };
+  const whole = { file: origin, range: { start: 0, end: text.length } };
+  if (eq <= 0) return { ok: false, error: error(`expected \`path.to.setting=value\`, got \`${text}\``, whole, { hint: 'e.g. --set stages.ae.train.epochs=5' }) };
+  const key = text.slice(0, eq).trim();
+  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/.test(key)) return { ok: false, error: error(`\`${key}\` is not a setting path like \`stages.ae.latent\``, whole) };
+  if (text.slice(eq + 1).trim() === '') return { ok: true, value: { path: key, value: null, source } };
+  const parsed = parseYaml(new SourceText(origin, text.slice(eq + 1)));
+  if (!parsed.parsed || parsed.diagnostics.length) {
+    const first = parsed.diagnostics[0]!;
+    return { ok: false, error: error(`the value of \`${key}\` is not valid: ${first.message}`, whole) };
   }
+  return { ok: true, value: { path: key, value: parsed.parsed.data ?? null, source } };
 }
 
 export interface LoadedExperiment {
@@ -51,6 +62,8 @@ export interface LoadOptions {
   readonly overrides?: readonly Override[];
   /** Relative data paths may not leave this folder (default: the current directory). */
   readonly projectDir?: string;
+  /** Refuse experiments estimated to need more memory than this (default 16 GiB). */
+  readonly memoryLimit?: number;
 }
 
 /**
@@ -67,13 +80,17 @@ export async function loadExperiment(file: string, options: LoadOptions = {}): P
   const parsed = parseYaml(read.source);
   if (!parsed.parsed) return { diagnostics: sortDiagnostics(parsed.diagnostics), sources };
   const { doc } = parsed.parsed;
-  let data = parsed.parsed.data;
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
 
-  // Overrides are checked one by one against the file, so that a bad one is blamed on itself.
-  const overridden = new Set<string>();
+  // Defaults first (on a copy), so that `--set stages.ae.train.epochs=5` works on a stage that
+  // leaves `train:` out; then the overrides, each checked on its own so that a bad one is blamed
+  // on itself; then the whole.
+  const validate = experimentValidator();
+  let data = structuredClone(parsed.parsed.data);
+  validate(data);
+  const overridden: string[] = [];
   for (const o of options.overrides ?? []) {
-    const at: Location = { file: o.source.file, range: { start: 0, end: o.source.text.length } };
+    const at = { file: o.source.file, range: { start: 0, end: o.source.text.length } };
     const set = withSetting(data, o.path, o.value);
     if (!set.ok) {
       diagnostics.push(error(set.message, { file: at.file, range: { start: 0, end: o.path.length } }, set.hint ? { hint: set.hint } : {}));
@@ -83,21 +100,22 @@ export async function loadExperiment(file: string, options: LoadOptions = {}): P
     diagnostics.push(...own);
     if (own.length === 0) {
       data = set.value;
-      overridden.add(o.path);
+      overridden.push(`/${o.path.replace(/\./g, '/')}`);
     }
   }
 
-  const validate = experimentValidator();
-  const valid = validate(data);
-  if (!valid) {
-    const errors = (validate.errors ?? []).filter((e) => ![...overridden].some((p) => e.instancePath.startsWith(`/${p.replace(/\./g, '/')}`)));
+  if (!validate(data)) {
+    const errors = (validate.errors ?? []).filter((e) => !overridden.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`)));
     diagnostics.push(...schemaDiagnostics(errors, doc, file));
   }
   const projectDir = options.projectDir ?? process.cwd();
-  diagnostics.push(...semanticDiagnostics(data, { doc, file, projectDir }));
-  diagnostics.push(...sweepDiagnostics(data, doc, file));
+  const files = await inspectDataFiles(data, { doc, file, projectDir });
+  diagnostics.push(...files.diagnostics);
+  const ctx: SemanticContext = { doc, file, projectDir, datasets: files.datasets, ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}) };
+  diagnostics.push(...semanticDiagnostics(data, ctx));
+  diagnostics.push(...sweepDiagnostics(data, ctx));
 
-  const sorted = sortDiagnostics(diagnostics);
+  const sorted = sortDiagnostics(dedupe(diagnostics));
   if (hasErrors(sorted)) return { diagnostics: sorted, sources };
   return {
     experiment: { file: path.resolve(file), source: read.source, doc, config: data as ExperimentConfig, warnings: sorted },
@@ -106,60 +124,13 @@ export async function loadExperiment(file: string, options: LoadOptions = {}): P
   };
 }
 
-/** Schema errors of `data` at or below a setting, located at `at` (the place that set it). */
-function settingErrors(data: unknown, dotted: string, at: Location, doc: Document): Diagnostic[] {
-  const copy = structuredClone(data);
-  const validate = experimentValidator();
-  if (validate(copy)) return [];
-  const pointer = `/${splitSettingPath(dotted).join('/')}`;
-  const own = (validate.errors ?? []).filter((e) => e.instancePath === pointer || e.instancePath.startsWith(`${pointer}/`) || (e.keyword === 'additionalProperties' && `${e.instancePath}/${String((e.params as { additionalProperty?: string }).additionalProperty)}` === pointer));
-  return schemaDiagnostics(own, doc, at.file).map((d) => ({ ...d, location: at, message: d.message.replace(/^`[^`]+`/, `\`${dotted}\``) }));
-}
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Each sweep key must name a setting, and each of its values must be valid for that setting. */
-function sweepDiagnostics(data: unknown, doc: Document, file: string): Diagnostic[] {
-  if (!isObject(data) || !isObject(data.sweep)) return [];
-  const out: Diagnostic[] = [];
-  const base = { ...data };
-  delete base.sweep;
-  const lists: [string, Json][] = [];
-  for (const kind of ['grid', 'zip'] as const) if (isObject(data.sweep[kind])) lists.push([kind, data.sweep[kind] as Json]);
-  for (const [kind, settings] of lists) {
-    for (const [key, values] of Object.entries(settings)) {
-      const keyAt: Location = { file, range: rangeAt(doc, ['sweep', kind, key], 'key') };
-      if (!key.startsWith('stages.') && !key.startsWith('data.') && key !== 'seed') {
-        out.push(error(`sweep key \`${key}\` names no setting: sweep keys start with \`stages.\`, \`data.\` or are \`seed\``, keyAt));
-        continue;
-      }
-      if (!Array.isArray(values)) continue;
-      values.forEach((value, i) => {
-        const set = withSetting(base, key, value);
-        if (!set.ok) {
-          if (i === 0) out.push(error(set.message, keyAt, set.hint ? { hint: set.hint } : {}));
-          return;
-        }
-        const at: Location = { file, range: rangeAt(doc, ['sweep', kind, key, i]) };
-        const errs = settingErrors(set.value, key, at, doc);
-        if (errs.length && errs[0]!.message.startsWith('unknown key')) {
-          if (i === 0) out.push({ ...errs[0]!, message: `sweep key \`${key}\` names no setting`, location: keyAt });
-          return;
-        }
-        out.push(...errs.map((d) => ({ ...d, message: `sweep value: ${d.message}` })));
-      });
-    }
-    if (kind === 'zip') {
-      const lengths = Object.values(settings).map((v) => (Array.isArray(v) ? v.length : 0));
-      if (new Set(lengths).size > 1) out.push(error(`all lists under \`sweep.zip\` must have the same length (they are taken together); got ${lengths.join(', ')}`, { file, range: rangeAt(doc, ['sweep', 'zip'], 'key') }));
-    }
-  }
-  if (isObject(data.sweep.random) && isObject(data.sweep.random.params)) {
-    for (const key of Object.keys(data.sweep.random.params)) {
-      const probe = withSetting(base, key, undefined);
-      if (!probe.ok) out.push(error(probe.message, { file, range: rangeAt(doc, ['sweep', 'random', 'params', key], 'key') }, probe.hint ? { hint: probe.hint } : {}));
-    }
-  }
-  return out;
+/** The same message at the same spot, found by two checks, is said once. */
+function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.location?.file}:${d.location?.range.start}:${d.severity}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

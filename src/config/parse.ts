@@ -1,75 +1,250 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isSeq, Parser, type CST, type Document, type Node } from 'yaml';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceText } from '../diagnostics/format.js';
 
 /** Aliases may expand to at most this many nodes in all: stops "billion laughs" documents. */
-const MAX_ALIAS_EXPANSION = 10_000;
-/** Deeper nesting than this is no experiment file; refuse it before walking it recursively. */
-const MAX_DEPTH = 64;
+export const MAX_ALIAS_EXPANSION = 10_000;
+/** Deeper nesting than this is no experiment file (the deepest real setting is ~8 levels down). */
+export const MAX_DEPTH = 64;
+/** A file this broken has nothing more to teach: stop listing syntax errors after this many. */
+const MAX_SYNTAX_ERRORS = 20;
 
 export interface ParsedYaml {
   readonly doc: Document.Parsed;
   readonly data: unknown;
 }
 
-const YAML_MESSAGES: Record<string, string> = {
-  TAB_AS_INDENT: 'tabs are not allowed for indentation in YAML; indent with spaces',
-  DUPLICATE_KEY: 'this key appears twice in the same map',
-  MISSING_CHAR: 'a quote or bracket is not closed',
-  BAD_INDENT: 'bad indentation',
-  TAG_RESOLVE_FAILED: 'custom YAML tags are not allowed',
-};
+type Range2 = readonly [number, number];
 
 /**
  * Parses YAML keeping node ranges, and turns every syntax problem, unknown tag, alias bomb or
  * absurd nesting into a located diagnostic. Never executes anything: the core schema has no
  * constructors for custom tags, and unknown tags are refused rather than resolved.
+ *
+ * yaml's lexer and parser are iterative, but its composer and toJS recurse once per level of
+ * nesting; so the concrete syntax tree is measured (iteratively) before anything recursive
+ * touches it, and 10,000 nested `[` is a located error rather than a stack overflow.
  */
 export function parseYaml(source: SourceText): { parsed?: ParsedYaml; diagnostics: Diagnostic[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source.text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core', strict: true });
-  const diagnostics: Diagnostic[] = [];
-  const at = (pos: readonly [number, number]) => ({ file: source.file, range: { start: pos[0], end: Math.max(pos[1], pos[0] + 1) } });
+  const { text, file } = source;
+  const at = (pos: Range2) => ({ file, range: { start: pos[0], end: Math.max(pos[1], pos[0] + 1) } });
 
-  for (const problem of [...doc.errors, ...doc.warnings]) {
-    const base = YAML_MESSAGES[problem.code];
-    const detail = problem.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '';
-    const message = base ? (problem.code === 'BAD_INDENT' || problem.code === 'MISSING_CHAR' ? `YAML syntax: ${detail}` : base) : `YAML syntax: ${detail}`;
-    diagnostics.push(error(message, at(problem.pos)));
+  // Flow nesting is counted on the raw text first (cheap); block nesting needs the parser's tree.
+  const flow = scanFlow(text, text.length, MAX_DEPTH - 1);
+  const tokens = flow.tooDeep === undefined ? [...new Parser().parse(text)] : [];
+  const tooDeep = flow.tooDeep ?? firstTooDeep(tokens);
+  if (tooDeep !== undefined) {
+    return { diagnostics: [error(`the document is nested more than ${MAX_DEPTH} levels deep; no experiment needs that`, at([tooDeep, tooDeep + 1]))] };
   }
-  if (diagnostics.length > 0) return { diagnostics };
+
+  // `merge: true` lets people share settings between stages with `<<: *defaults`.
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: true, schema: 'core', strict: true, merge: true });
+  const docs = [...composer.compose(tokens, true, text.length)];
+  const doc = docs[0] as Document.Parsed;
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const problem of [...doc.errors, ...doc.warnings]) {
+    const opener = unclosedFrom(problem.message, text, problem.pos[0]);
+    const first = problem.code === 'DUPLICATE_KEY' ? firstOccurrence(doc.contents, problem.pos[0]) : undefined;
+    const d = opener
+      ? error(`this \`${opener.char}\` is never closed with \`${opener.char === '[' ? ']' : '}'}\``, at([opener.offset, opener.offset + 1]))
+      : error(yamlMessage(problem.code, problem.message, text, problem.pos), at(problemRange(problem.code, problem.pos, text)), first ? { related: [{ message: 'first given here', location: at(first) }] } : {});
+    const key = `${d.location!.range.start}:${d.message}`;
+    if (!seen.has(key)) seen.add(key), diagnostics.push(d);
+    // Whatever follows an unclosed quote or bracket is swallowed by it: more errors would only mislead.
+    if (/never closed/.test(d.message)) break;
+  }
+  if (docs.length > 1) {
+    const second = docs[1]!.range;
+    diagnostics.push(error('a file holds one experiment, but this starts a second YAML document', at([second[0], second[0] + 3]), { hint: 'remove the `---` line, or put the second experiment in a file of its own' }));
+  }
+  if (diagnostics.length > MAX_SYNTAX_ERRORS) {
+    const rest = diagnostics.length - MAX_SYNTAX_ERRORS;
+    diagnostics.length = MAX_SYNTAX_ERRORS;
+    diagnostics.push(error(`${rest} more YAML syntax error${rest === 1 ? '' : 's'} not shown; fix the ones above first`, at([text.length, text.length])));
+  }
+  // A duplicated key leaves a sound tree (the later value wins): go on, so that the file's other
+  // mistakes are reported in the same pass. Any other syntax error leaves nothing to trust.
+  const recoverable = docs.length === 1 && [...doc.errors, ...doc.warnings].every((p) => p.code === 'DUPLICATE_KEY');
+  if (diagnostics.length > 0 && !recoverable) return { diagnostics };
   if (doc.contents === null) return { diagnostics: [error('the file is empty; an experiment needs `name`, `data` and `stages`', at([0, 0]))] };
 
-  const tooDeep = findTooDeep(doc.contents, 0);
-  if (tooDeep) return { diagnostics: [error(`the document is nested more than ${MAX_DEPTH} levels deep`, at(rangeOf(tooDeep)))] };
+  const aliasProblems = checkAliases(doc);
+  if (aliasProblems.length) return { diagnostics: aliasProblems.map(([message, range]) => error(message, at(range))) };
 
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
-    return { parsed: { doc, data }, diagnostics: [] };
+    return { parsed: { doc, data }, diagnostics };
   } catch (e) {
     // yaml throws a ReferenceError when aliases expand past maxAliasCount.
     const alias = firstAlias(doc.contents);
     return {
-      diagnostics: [error(`aliases expand too far (${(e as Error).message.split('\n')[0]})`, at(alias ? rangeOf(alias) : [0, 1]))],
+      diagnostics: [
+        error(`aliases expand to more than ${MAX_ALIAS_EXPANSION} values (${(e as Error).message.split('\n')[0]})`, at(alias?.range ? [alias.range[0], alias.range[1]] : [0, 1]), {
+          hint: 'an alias repeats its anchor in full each time; write the values out, or use fewer nested aliases',
+        }),
+      ],
     };
   }
 }
 
-export function rangeOf(node: Node): [number, number] {
-  const r = node.range;
-  return r ? [r[0], r[1]] : [0, 1];
+function yamlMessage(code: string, message: string, text: string, pos: Range2): string {
+  const detail = message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '';
+  switch (code) {
+    case 'TAB_AS_INDENT':
+      return 'tabs are not allowed for indentation in YAML; indent with spaces';
+    case 'DUPLICATE_KEY': {
+      const key = keyAt(text, pos[0]);
+      return `the key \`${key}\` appears twice in the same map; a map holds each key once`;
+    }
+    case 'TAG_RESOLVE_FAILED': {
+      const tag = /^!\S*/.exec(text.slice(pos[0]))?.[0] ?? /Unresolved tag: (\S+)/.exec(detail)?.[1];
+      return `custom YAML tags such as \`${tag}\` are not allowed: an experiment file is plain data`;
+    }
+    case 'BAD_INDENT':
+      if (/mapping items must start at the same column/i.test(detail)) return 'this key is not in line with the keys above it: the keys of a map must all start in the same column';
+      if (/sequence items must start at the same column/i.test(detail)) return 'this item is not in line with the items above it: the `-` of a list must all be in the same column';
+      return `YAML syntax: ${detail.charAt(0).toLowerCase()}${detail.slice(1)}`;
+    case 'MISSING_CHAR':
+      if (/quote/i.test(detail)) return 'this quoted string is never closed';
+      return `YAML syntax: ${detail}`;
+    case 'MULTIPLE_DOCS':
+      return 'a file holds one experiment, but this starts a second YAML document';
+    default:
+      return `YAML syntax: ${detail.charAt(0).toLowerCase()}${detail.slice(1)}`;
+  }
 }
 
-function findTooDeep(node: unknown, depth: number): Node | undefined {
-  if (depth > MAX_DEPTH) return node as Node;
+/** The key written at an offset: up to the `:` that ends it, on the same line. */
+function keyAt(text: string, offset: number): string {
+  const line = text.slice(offset, text.indexOf('\n', offset) < 0 ? undefined : text.indexOf('\n', offset));
+  return (/^("[^"]*"|'[^']*'|[^:]*?)\s*:(\s|$)/.exec(line)?.[1] ?? line).replace(/^["']|["']$/g, '');
+}
+
+/** yaml reports an unclosed quote at the end of the file; the opening quote is what to fix. */
+function problemRange(code: string, pos: Range2, text: string): Range2 {
+  if (code === 'DUPLICATE_KEY') return [pos[0], pos[0] + Math.max(1, keyAt(text, pos[0]).length)];
+  if (code === 'BAD_INDENT') {
+    // Point at what is misplaced, not at the spaces before it.
+    let start = pos[0];
+    while (text[start] === ' ') start++;
+    return start === pos[0] ? pos : [start, start + 1];
+  }
+  if (code !== 'MISSING_CHAR') return pos;
+  // Find the quote that opens the unclosed string: the last quote char before pos that starts a scalar.
+  for (let i = Math.min(pos[0], text.length) - 1; i >= 0; i--) {
+    const c = text[i];
+    if ((c === '"' || c === "'") && /(^|[\s:,[{-])$/.test(text.slice(Math.max(0, i - 1), i) || ' ')) {
+      const quoted = text.indexOf(c, i + 1);
+      if (quoted < 0 || quoted >= pos[0]) return [i, i + 1];
+    }
+  }
+  return pos;
+}
+
+/**
+ * For yaml's "Flow sequence ... must end with a ]" (reported where the file ends), the `[` or `{`
+ * that was never closed. A light scan that knows quotes and comments; undefined if unsure.
+ */
+function unclosedFrom(message: string, text: string, before: number): { char: '[' | '{'; offset: number } | undefined {
+  const wanted = /end with a \]/.test(message) ? '[' : /end with a \}/.test(message) ? '{' : undefined;
+  if (!wanted) return undefined;
+  const open = [...scanFlow(text, before).open].reverse().find((o) => o.char === wanted);
+  return open ? { char: wanted, offset: open.offset } : undefined;
+}
+
+/**
+ * Flow brackets outside quotes and comments, up to `until`: those still open there, and where
+ * nesting first went past `maxDepth`. Linear and allocation-light, so that it can run on the raw
+ * text before yaml's parser sees a file of 200,000 `[` (which takes the parser seconds).
+ */
+function scanFlow(text: string, until: number, maxDepth = Infinity): { open: { char: string; offset: number }[]; tooDeep?: number } {
+  const open: { char: string; offset: number }[] = [];
+  let quote: string | undefined;
+  const end = Math.min(until, text.length);
+  for (let i = 0; i < end; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === '\\' && quote === '"') i++;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) i = text.indexOf('\n', i) < 0 ? end : text.indexOf('\n', i) - 1;
+    else if (c === '[' || c === '{') {
+      open.push({ char: c, offset: i });
+      if (open.length > maxDepth) return { open, tooDeep: i };
+    } else if (c === ']' || c === '}') open.pop();
+  }
+  return { open };
+}
+
+/** Offset of the first collection nested deeper than MAX_DEPTH, found without recursion. */
+function firstTooDeep(tokens: readonly CST.Token[]): number | undefined {
+  const stack: [CST.Token, number][] = tokens.map((t) => [t, 0]);
+  while (stack.length) {
+    const [token, parentDepth] = stack.pop()!;
+    const collection = token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
+    const depth = collection ? parentDepth + 1 : parentDepth;
+    if (depth > MAX_DEPTH) return token.offset;
+    if (token.type === 'document' && token.value) stack.push([token.value, depth]);
+    if ('items' in token) {
+      for (const item of token.items) {
+        if (item.key) stack.push([item.key, depth]);
+        if (item.value) stack.push([item.value, depth]);
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Aliases that name no anchor, or that point at a node containing them (which would make the data
+ * circular). Depth is already bounded, so recursion here is safe.
+ */
+function checkAliases(doc: Document): [string, Range2][] {
+  const out: [string, Range2][] = [];
+  const ancestors: unknown[] = [];
+  const walk = (node: unknown): void => {
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      const range: Range2 = node.range ? [node.range[0], node.range[1]] : [0, 1];
+      if (target === undefined) out.push([`the alias \`*${node.source}\` names no anchor; define \`&${node.source}\` before it`, range]);
+      else if (ancestors.includes(target)) out.push([`the alias \`*${node.source}\` is inside its own anchor, which would make the data endless`, range]);
+      return;
+    }
+    ancestors.push(node);
+    if (isMap(node) || isSeq(node)) {
+      for (const item of node.items) {
+        if (isPair(item)) {
+          walk(item.key);
+          walk(item.value);
+        } else walk(item);
+      }
+    }
+    ancestors.pop();
+  };
+  walk(doc.contents);
+  return out;
+}
+
+/** The range of the earlier key that a duplicate at `offset` repeats (depth is already bounded). */
+function firstOccurrence(node: unknown, offset: number): Range2 | undefined {
   if (isMap(node)) {
+    const keys = node.items.map((p) => p.key as Node | null);
+    const dup = keys.findIndex((k) => k?.range?.[0] === offset);
+    if (dup >= 0) {
+      const text = JSON.stringify((keys[dup] as { value?: unknown }).value);
+      const earlier = keys.slice(0, dup).find((k) => k?.range && JSON.stringify((k as { value?: unknown }).value) === text);
+      return earlier?.range ? [earlier.range[0], earlier.range[1]] : undefined;
+    }
     for (const pair of node.items) {
-      const found = findTooDeep(pair.value, depth + 1);
+      const found = firstOccurrence(pair.value, offset);
       if (found) return found;
     }
   } else if (isSeq(node)) {
     for (const item of node.items) {
-      const found = findTooDeep(item, depth + 1);
+      const found = firstOccurrence(item, offset);
       if (found) return found;
     }
   }
@@ -91,5 +266,3 @@ function firstAlias(node: unknown): Node | undefined {
   }
   return undefined;
 }
-
-export { isScalar };

@@ -1,12 +1,16 @@
 import type { Document } from 'yaml';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { didYouMean, listOf } from '../diagnostics/suggest.js';
+import { closest, didYouMean, listOf } from '../diagnostics/suggest.js';
 import { pointerSegments, rangeAt } from './locate.js';
 import type { SchemaError } from './schema.js';
 
 /** `stages.ae.train` for a path, as a person would name the setting. */
 export function dotted(path: readonly (string | number)[]): string {
-  return path.map(String).join('.');
+  // Sweep keys are dotted paths themselves: `sweep.grid["stages.ae.latent"][1]` keeps them whole.
+  return path
+    .map((p, i) => (/^\d+$/.test(String(p)) && i > 0 ? `[${p}]` : String(p).includes('.') ? `["${p}"]` : i > 0 ? `.${p}` : String(p)))
+    .join('')
+    .replace(/^\./, '');
 }
 
 function describeValue(value: unknown): string {
@@ -51,6 +55,17 @@ export function schemaDiagnostics(errors: readonly SchemaError[], doc: Document,
       out.push(d);
     }
   };
+  const namesFailed = new Set(errors.filter((e) => e.keyword === 'propertyNames').map((e) => `${e.instancePath}:${String((e.params as { propertyName?: string }).propertyName)}`));
+  // `stagse:` is one mistake: the unknown key says "did you mean `stages`?", so the missing
+  // `stages` is not reported again.
+  const misspelled = new Set(
+    errors
+      .filter((e) => e.keyword === 'additionalProperties')
+      .map((e) => {
+        const allowed = Object.keys(((e.parentSchema as { properties?: object }).properties ?? {}) as object);
+        return `${e.instancePath}/${closest(String((e.params as { additionalProperty?: string }).additionalProperty), allowed) ?? ''}`;
+      }),
+  );
   for (const e of errors) {
     const path = pointerSegments(e.instancePath);
     const name = path.length ? `\`${dotted(path)}\`` : 'the experiment';
@@ -69,7 +84,10 @@ export function schemaDiagnostics(errors: readonly SchemaError[], doc: Document,
       }
       case 'required': {
         const key = String(params.missingProperty);
-        push(error(`${name} is missing the required key \`${key}\``, at(path, 'key')));
+        if (misspelled.has(`${e.instancePath}/${key}`)) break;
+        const property = ((e.parentSchema as { properties?: Record<string, { enum?: unknown[] }> }).properties ?? {})[key];
+        const hint = property?.enum ? `add \`${key}: ${String(property.enum[0])}\` (or ${listOf(property.enum.slice(1))})` : undefined;
+        push(error(`${name} is missing the required key \`${key}\``, at(path, 'key'), hint ? { hint } : {}));
         break;
       }
       case 'enum': {
@@ -96,18 +114,25 @@ export function schemaDiagnostics(errors: readonly SchemaError[], doc: Document,
       }
       case 'minItems':
       case 'maxItems':
-        push(error(`${name} must have ${e.keyword === 'minItems' ? 'at least' : 'at most'} ${String(params.limit)} item(s)`, at(path)));
+        push(error(`${name} must have ${e.keyword === 'minItems' ? 'at least' : 'at most'} ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`, at(path)));
         break;
       case 'minProperties':
-      case 'maxProperties':
-        push(error(`${name} must have ${e.keyword === 'minProperties' ? 'at least' : 'at most'} ${String(params.limit)} entr${params.limit === 1 ? 'y' : 'ies'}`, at(path)));
+      case 'maxProperties': {
+        const choices = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
+        const hint = e.keyword === 'maxProperties' && params.limit === 1 && choices.length ? { hint: `give just one of ${listOf(choices)}` } : {};
+        push(error(`${name} must have ${e.keyword === 'minProperties' ? 'at least' : 'at most'} ${String(params.limit)} entr${params.limit === 1 ? 'y' : 'ies'}`, at(path), hint));
         break;
+      }
       case 'minLength':
       case 'maxLength':
         push(error(`${name} must be ${e.keyword === 'minLength' ? 'at least' : 'at most'} ${String(params.limit)} characters long`, at(path)));
         break;
       case 'pattern':
-        if (params.propertyName !== undefined) break; // reported by its `propertyNames` error
+        // A malformed `input:` is also an unknown reference, which semantic.ts explains with a
+        // "did you mean" from the names that exist: say it once, there.
+        if (e.schemaPath.includes('/reference/')) break;
+        // A bad key name fails the pattern (reported at the map) and then `propertyNames`: say it once.
+        if (e.schemaPath.includes('/propertyNames/') || namesFailed.has(`${e.instancePath}:${String(e.data)}`)) break;
         push(error(`${name} must be ${patternMeaning(e.schemaPath)}, not ${describeValue(e.data)}`, at(path)));
         break;
       case 'propertyNames': {

@@ -4,37 +4,60 @@ import { error, warning, type Diagnostic, type Location } from '../diagnostics/d
 import { didYouMean, listOf } from '../diagnostics/suggest.js';
 import { Dag } from '../graph/dag.js';
 import { rangeAt } from './locate.js';
-import { parseReference, STAGE_OUTPUTS } from './references.js';
+import { estimateMemory, formatBytes, memoryLimit, type MemoryEstimate } from './memory.js';
+import { parseReference } from './references.js';
+import { flowOf, has, isCount, isObject, size, stageOutputs, type Graph, type Shape } from './shapes.js';
 
 const MNIST_EMBEDDED_COUNT = 10_000;
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** What the files of a data set say about it (see data-files.ts). */
+export interface DatasetInfo {
+  readonly train: number;
+  readonly test: number;
+  readonly shape: Shape;
+}
 
 export interface SemanticContext {
   readonly doc: Document;
   readonly file: string;
   /** Relative paths in the file may not resolve outside this folder. */
   readonly projectDir: string;
+  /** Data sets whose files were found, by name. */
+  readonly datasets?: ReadonlyMap<string, DatasetInfo>;
+  /** Refuse experiments whose estimated memory is above this many bytes. */
+  readonly memoryLimit?: number;
 }
+
+type At = (p: readonly (string | number)[], target?: 'key' | 'value') => Location;
 
 /**
  * Checks the schema cannot express: references between stages, cycles, sizes that do not fit the
- * data, paths that leave the project. Works on the defaulted data even when the schema found
- * errors, skipping whatever is not of the expected shape, so that every mistake is reported at once.
+ * data or the machine, paths that leave the project. Works on the defaulted data even when the
+ * schema found errors, skipping whatever is not of the expected shape, so that every mistake is
+ * reported at once.
  */
 export function semanticDiagnostics(data: unknown, ctx: SemanticContext): Diagnostic[] {
   if (!isObject(data)) return [];
-  const out: Diagnostic[] = [];
-  const at = (p: (string | number)[], target: 'key' | 'value' = 'value'): Location => ({ file: ctx.file, range: rangeAt(ctx.doc, p, target) });
+  const at: At = (p, target = 'value') => ({ file: ctx.file, range: rangeAt(ctx.doc, p, target) });
   const datasets = isObject(data.data) ? data.data : {};
   const stages = isObject(data.stages) ? data.stages : {};
+  const graph: Graph = { datasets, stages, datasetShapes: new Map([...(ctx.datasets ?? new Map<string, DatasetInfo>())].map(([k, v]) => [k, v.shape])) };
+  return [
+    ...referenceChecks(datasets, stages, at),
+    ...sizeChecks(datasets, ctx, at),
+    ...pathChecks(datasets, ctx, at),
+    ...shapeChecks(graph, at),
+    ...memoryChecks(data, ctx, at),
+  ];
+}
 
+/** Each `input:` names a data set, or an image output of another stage; and no cycles. */
+function referenceChecks(datasets: Record<string, unknown>, stages: Record<string, unknown>, at: At): Diagnostic[] {
+  const out: Diagnostic[] = [];
   for (const name of Object.keys(stages)) {
-    if (name in datasets) out.push(error(`\`${name}\` names both a data set and a stage; references to it would be ambiguous`, at(['stages', name], 'key')));
+    if (has(datasets, name)) out.push(error(`\`${name}\` names both a data set and a stage; references to it would be ambiguous`, at(['stages', name], 'key')));
   }
-
-  // References: each `input:` names a data set, or an output of a stage of the right kind.
+  const allReferences = [...Object.keys(datasets), ...Object.entries(stages).flatMap(([s, c]) => Object.keys(stageOutputs(c)).map((o) => `${s}.${o}`))];
   const dag = new Dag<Location>();
   for (const name of Object.keys(datasets)) dag.addNode(name);
   for (const [name, stage] of Object.entries(stages)) {
@@ -42,28 +65,29 @@ export function semanticDiagnostics(data: unknown, ctx: SemanticContext): Diagno
     if (!isObject(stage) || typeof stage.input !== 'string') continue;
     const ref = parseReference(stage.input);
     const where = at(['stages', name, 'input']);
-    const allReferences = [
-      ...Object.keys(datasets),
-      ...Object.entries(stages).flatMap(([s, c]) => Object.keys(STAGE_OUTPUTS[String(isObject(c) ? c.type : '')] ?? {}).map((o) => `${s}.${o}`)),
-    ];
-    if (ref.node in datasets) {
+    if (has(datasets, ref.node)) {
       if (ref.output !== undefined) out.push(error(`data set \`${ref.node}\` has no outputs; refer to it as \`${ref.node}\``, where));
-      else dag.addEdge(ref.node, name, where);
+      else if (ref.node !== name) dag.addEdge(ref.node, name, where); // a stage named like a data set is reported above
       continue;
     }
-    const source = stages[ref.node];
+    const source = has(stages, ref.node) ? stages[ref.node] : undefined;
+    if (isObject(source) && !Object.keys(stageOutputs(source)).length) continue; // its `type` is wrong, and reported
     if (!isObject(source)) {
-      const hint = didYouMean(stage.input, allReferences);
+      const hint = didYouMean(stage.input, allReferences) ?? (ref.output !== undefined ? didYouMean(ref.node, Object.keys(stages)) : undefined);
       out.push(error(`\`${stage.input}\` is neither a data set nor a stage output`, where, { hint: hint ?? `known: ${listOf(allReferences)}` }));
       continue;
     }
-    const outputs = STAGE_OUTPUTS[String(source.type)] ?? {};
+    if (ref.node === name) {
+      out.push(error(`stage \`${name}\` reads its own output`, where));
+      continue;
+    }
+    const outputs = stageOutputs(source);
     const imageOutputs = Object.keys(outputs).filter((o) => outputs[o] === 'images');
     if (ref.output === undefined) {
       out.push(error(`\`${ref.node}\` is a stage; name one of its outputs`, where, { hint: imageOutputs.length ? `e.g. ${listOf(imageOutputs.map((o) => `${ref.node}.${o}`))}` : `stage \`${ref.node}\` has no image output` }));
       continue;
     }
-    if (!(ref.output in outputs)) {
+    if (!has(outputs, ref.output)) {
       const hint = didYouMean(ref.output, Object.keys(outputs));
       out.push(error(`stage \`${ref.node}\` (${String(source.type)}) has no output \`${ref.output}\`; it has ${listOf(Object.keys(outputs), 'and')}`, where, hint ? { hint } : {}));
       continue;
@@ -74,79 +98,116 @@ export function semanticDiagnostics(data: unknown, ctx: SemanticContext): Diagno
     dag.addEdge(ref.node, name, where);
   }
   const order = dag.topologicalOrder();
-  if (!order.ok) {
-    const names = order.cycle.map((e) => e.to);
-    out.push(
-      error(`the stages form a cycle: ${[...names, names[0]].join(' -> ')}`, order.cycle[0]!.data, {
-        related: order.cycle.map((e) => ({ message: `\`${e.to}\` reads \`${e.from}\` here`, location: e.data })),
-      }),
-    );
-  }
-
-  // Sizes the data set cannot provide.
-  for (const [name, source] of Object.entries(datasets)) {
-    if (!isObject(source) || source.source !== 'mnist') continue;
-    const train = Number(source.train);
-    const test = Number(source.test);
-    if (train + test > MNIST_EMBEDDED_COUNT) {
-      out.push(error(`data set \`${name}\` asks for ${train} + ${test} = ${train + test} images; the embedded MNIST digits are ${MNIST_EMBEDDED_COUNT}`, at(['data', name, 'train'])));
-    }
-  }
-
-  // Relative paths stay inside the project; absolute paths are taken as meant.
-  for (const [name, source] of Object.entries(datasets)) {
-    if (!isObject(source) || typeof source.path !== 'string' || path.isAbsolute(source.path)) continue;
-    const resolved = path.resolve(path.dirname(path.resolve(ctx.file)), source.path);
-    const rel = path.relative(path.resolve(ctx.projectDir), resolved);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) {
-      out.push(error(`\`${source.path}\` leads outside the project folder; write an absolute path if that is what you mean`, at(['data', name, 'path'])));
-    }
-  }
-
-  out.push(...variantChecks(stages, datasets, at));
+  if (!order.ok) out.push(cycleDiagnostic(order.cycle));
   return out;
 }
 
-/** Checks of a stage against the shape of what it reads. */
-function variantChecks(stages: Json, datasets: Json, at: (p: (string | number)[], target?: 'key' | 'value') => Location): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const flatInput = (input: unknown): boolean => {
-    if (typeof input !== 'string') return false;
-    const ref = parseReference(input);
-    if (ref.node in datasets || ref.output !== 'codes') return false;
-    const source = stages[ref.node];
-    return isObject(source) && source.type === 'autoencoder' && source.variant !== 'convolutional';
-  };
-  const inputSize = (input: unknown): number | undefined => {
-    if (typeof input !== 'string') return undefined;
-    const ref = parseReference(input);
-    if (ref.node in datasets) return 28 * 28;
-    const source = stages[ref.node];
-    if (!isObject(source) || source.type !== 'autoencoder') return undefined;
-    if (ref.output === 'reconstructions') return inputSize(source.input);
-    return source.variant === 'convolutional' ? undefined : Number(source.latent);
-  };
+/**
+ * A cycle told from the reference written first in the file: "`a` reads `c`, which reads `b`,
+ * which reads `a`", with a note at each of the other references that close it.
+ */
+function cycleDiagnostic(cycle: readonly { from: string; to: string; data: Location }[]): Diagnostic {
+  const byPosition = [...cycle].sort((x, y) => x.data.range.start - y.data.range.start);
+  const first = byPosition[0]!;
+  const readBy = new Map(cycle.map((e) => [e.to, e]));
+  const names = [first.to];
+  for (let node = first.from; node !== first.to; node = readBy.get(node)!.from) names.push(node);
+  const story = names.map((n, i) => (i === 0 ? `\`${n}\` reads` : `\`${n}\`, which reads`)).join(' ');
+  return error(`the stages form a cycle: ${story} \`${first.to}\``, first.data, {
+    hint: 'a stage can only read data sets and stages that do not depend on it',
+    related: byPosition.slice(1).map((e) => ({ message: `\`${e.to}\` reads \`${e.from}\` here`, location: e.data })),
+  });
+}
 
-  for (const [name, stage] of Object.entries(stages)) {
-    if (!isObject(stage)) continue;
-    if (stage.type === 'autoencoder') {
-      if (stage.variant === 'convolutional' && flatInput(stage.input)) {
-        out.push(error(`a convolutional autoencoder needs images, but \`${String(stage.input)}\` are flat code vectors`, at(['stages', name, 'input']), { hint: 'use a dense variant, or feed it a data set or reconstructions' }));
-      }
-      const size = inputSize(stage.input);
-      if ((stage.variant === 'undercomplete' || stage.variant === undefined) && size !== undefined && Number(stage.latent) >= size) {
-        out.push(warning(`latent size ${String(stage.latent)} is not smaller than the input (${size} values): an undercomplete autoencoder can learn the identity`, at(['stages', name, 'latent'])));
-      }
-      const variantOnly: Record<string, string> = { noise: 'denoising', sparsity: 'sparse', contractive_weight: 'contractive', kl_weight: 'variational', filters: 'convolutional' };
-      for (const [key, variant] of Object.entries(variantOnly)) {
-        if (key in stage && stage.variant !== variant) {
-          out.push(warning(`\`${key}\` only applies to the \`${variant}\` variant; this stage is \`${String(stage.variant)}\``, at(['stages', name, key], 'key')));
-        }
-      }
+/** Sample counts the data set cannot provide. */
+function sizeChecks(datasets: Record<string, unknown>, ctx: SemanticContext, at: At): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [name, source] of Object.entries(datasets)) {
+    if (!isObject(source)) continue;
+    if (source.source === 'mnist' && isCount(source.train) && isCount(source.test) && source.train + source.test > MNIST_EMBEDDED_COUNT) {
+      out.push(
+        error(`data set \`${name}\` asks for ${source.train} + ${source.test} = ${source.train + source.test} images, but the embedded MNIST digits are ${MNIST_EMBEDDED_COUNT}`, at(['data', name, 'train']), {
+          hint: 'make train + test at most 10000, or use `source: idx` with the full MNIST files',
+        }),
+      );
     }
-    if (stage.type === 'classifier' && stage.arch === 'cnn' && flatInput(stage.input)) {
-      out.push(error(`a CNN needs images, but \`${String(stage.input)}\` are flat code vectors`, at(['stages', name, 'input']), { hint: 'set `arch: dense` for codes of a dense autoencoder, or use a convolutional autoencoder' }));
+    const info = ctx.datasets?.get(name);
+    if (!info) continue;
+    for (const split of ['train', 'test'] as const) {
+      const wanted = source[split];
+      if (isCount(wanted) && wanted > info[split]) {
+        out.push(error(`data set \`${name}\` asks for ${wanted} ${split === 'train' ? 'training' : 'test'} images, but its files hold ${info[split]}`, at(['data', name, split])));
+      }
     }
   }
   return out;
+}
+
+/** Relative paths stay inside the project; absolute paths are taken as meant. */
+function pathChecks(datasets: Record<string, unknown>, ctx: SemanticContext, at: At): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [name, source] of Object.entries(datasets)) {
+    if (!isObject(source) || typeof source.path !== 'string' || path.isAbsolute(source.path)) continue;
+    if (!insideProject(ctx, source.path)) {
+      out.push(error(`\`${source.path}\` leads outside the project folder`, at(['data', name, 'path']), { hint: 'write an absolute path if that is what you mean' }));
+    }
+  }
+  return out;
+}
+
+export function resolveDataPath(file: string, p: string): string {
+  return path.resolve(path.dirname(path.resolve(file)), p);
+}
+
+export function insideProject(ctx: Pick<SemanticContext, 'file' | 'projectDir'>, p: string): boolean {
+  const rel = path.relative(path.resolve(ctx.projectDir), resolveDataPath(ctx.file, p));
+  return !(rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel));
+}
+
+/** Checks of a stage against the shape of what it reads. */
+function shapeChecks(graph: Graph, at: At): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const variantOnly: Record<string, string> = { noise: 'denoising', sparsity: 'sparse', contractive_weight: 'contractive', kl_weight: 'variational', filters: 'convolutional' };
+  for (const [name, stage] of Object.entries(graph.stages)) {
+    if (!isObject(stage)) continue;
+    const input = flowOf(graph, stage.input);
+    const flat = input !== undefined && input.shape.length === 1;
+    if (stage.type === 'autoencoder') {
+      if (stage.variant === 'convolutional' && flat) {
+        out.push(error(`a convolutional autoencoder needs images, but \`${String(stage.input)}\` are flat vectors of ${input.shape[0]} values`, at(['stages', name, 'input']), { hint: 'use a dense variant, or feed it a data set or reconstructions' }));
+      }
+      if ((stage.variant === 'undercomplete' || stage.variant === undefined) && input && isCount(stage.latent) && stage.latent >= size(input.shape)) {
+        out.push(warning(`latent size ${stage.latent} is not smaller than the input (${size(input.shape)} values): an undercomplete autoencoder can learn the identity`, at(['stages', name, 'latent'])));
+      }
+      for (const [key, variant] of Object.entries(variantOnly)) {
+        if (has(stage, key) && stage.variant !== variant && typeof stage.variant === 'string') {
+          out.push(warning(`\`${key}\` only applies to the \`${variant}\` variant; this stage is \`${stage.variant}\``, at(['stages', name, key], 'key')));
+        }
+      }
+    }
+    if (stage.type === 'classifier' && stage.arch === 'cnn' && flat) {
+      out.push(error(`a CNN needs images, but \`${String(stage.input)}\` are flat vectors of ${input.shape[0]} values`, at(['stages', name, 'input']), { hint: 'set `arch: dense` for codes of a dense autoencoder, or use a convolutional autoencoder' }));
+    }
+  }
+  return out;
+}
+
+/** The memory estimate, with what the data files said about their sizes. */
+export function estimateInContext(data: unknown, ctx: Pick<SemanticContext, 'datasets'>): MemoryEstimate {
+  const known = [...(ctx.datasets ?? new Map<string, DatasetInfo>())];
+  return estimateMemory(data, new Map(known.map(([k, v]) => [k, v.train + v.test])), new Map(known.map(([k, v]) => [k, v.shape])));
+}
+
+/** Refuses experiments that cannot fit in memory, with the estimate and its largest parts. */
+function memoryChecks(data: Record<string, unknown>, ctx: SemanticContext, at: At): Diagnostic[] {
+  const limit = ctx.memoryLimit ?? memoryLimit();
+  const estimate = estimateInContext(data, ctx);
+  if (estimate.bytes <= limit) return [];
+  const top = estimate.parts[0]!;
+  const what = top.path[0] === 'data' ? 'data set' : 'stage';
+  return [
+    error(`this experiment needs about ${formatBytes(estimate.bytes)} of memory, more than the limit of ${formatBytes(limit)}`, at(top.path, 'key'), {
+      hint: `the largest part is ${what} \`${top.path[1]}\`: ${top.detail}; make it smaller (or set AELAB_MEMORY_LIMIT_GIB)`,
+    }),
+  ];
 }

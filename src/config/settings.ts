@@ -10,8 +10,9 @@ export function splitSettingPath(dotted: string): string[] {
 
 /**
  * A copy of `data` with the setting at a dotted path replaced. Only the maps along the path are
- * copied. Fails (with a hint) when a map along the path does not exist, since then the path names
- * no setting at all; the last key itself may be new, as the schema decides whether it is allowed.
+ * copied. The top two levels must exist (`stages.ea.latent` names no stage, and that is worth a
+ * "did you mean"); deeper maps that are absent (`stages.ae.noise.amount` on a stage without
+ * `noise:`) are created, and the schema then decides whether the keys are allowed there.
  */
 export function withSetting(data: unknown, dotted: string, value: unknown): { ok: true; value: Json } | { ok: false; message: string; hint?: string } {
   const keys = splitSettingPath(dotted);
@@ -20,13 +21,18 @@ export function withSetting(data: unknown, dotted: string, value: unknown): { ok
   let node: Json = root;
   for (let i = 0; i < keys.length - 1; i++) {
     const key = keys[i]!;
-    const next = node[key];
-    if (!isObject(next)) {
+    const next = Object.hasOwn(node, key) ? node[key] : undefined;
+    if (next === undefined && i >= 2) {
+      node[key] = {};
+    } else if (!isObject(next)) {
       const where = keys.slice(0, i).join('.') || 'the experiment';
       const hint = didYouMean(key, Object.keys(node));
-      return { ok: false, message: `\`${dotted}\` names no setting: ${where} has no \`${key}\``, ...(hint ? { hint } : {}) };
+      const missing = i === 1 && keys[0] === 'stages' ? `there is no stage \`${key}\`` : i === 1 && keys[0] === 'data' ? `there is no data set \`${key}\`` : `\`${where}\` has no \`${key}\``;
+      const why = next === undefined ? missing : `\`${keys.slice(0, i + 1).join('.')}\` is a single value, not a map`;
+      return { ok: false, message: `\`${dotted}\` names no setting: ${why}`, ...(hint && next === undefined ? { hint } : {}) };
+    } else {
+      node[key] = { ...next };
     }
-    node[key] = { ...next };
     node = node[key] as Json;
   }
   node[keys[keys.length - 1]!] = value;
@@ -36,7 +42,7 @@ export function withSetting(data: unknown, dotted: string, value: unknown): { ok
 export function getSetting(data: unknown, dotted: string): unknown {
   let node: unknown = data;
   for (const key of splitSettingPath(dotted)) {
-    if (!isObject(node)) return undefined;
+    if (!isObject(node) || !Object.hasOwn(node, key)) return undefined;
     node = node[key];
   }
   return node;

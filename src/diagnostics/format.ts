@@ -37,21 +37,43 @@ const paint = (on: boolean | undefined, code: string, s: string): string => (on 
 function where(location: Location | undefined, sources: ReadonlyMap<string, SourceText>): string {
   if (!location) return '';
   const source = sources.get(location.file);
+  // A whole-file location (an unreadable or oversized file) has no source text to point into.
   if (!source) return `${location.file}: `;
   const { line, col } = source.position(location.range.start);
   return `${location.file}:${line}:${col}: `;
 }
 
-/** The source line with a caret under the start of the span and tildes under the rest of it. */
+/** Lines longer than this are shown as a window around the span, with `...` at the cut ends. */
+const MAX_EXCERPT = 100;
+const TAB = '    ';
+
+/**
+ * The source line with a caret under the start of the span and tildes under the rest of it.
+ * Tabs are shown as four spaces (and the marker shifted to match) so that the caret stays under
+ * the right character; a long line is cut to a window around the span.
+ */
 function excerpt(location: Location, sources: ReadonlyMap<string, SourceText>, color: boolean | undefined): string[] {
   const source = sources.get(location.file);
   if (!source) return [];
   const { line, col } = source.position(location.range.start);
-  const text = source.lineText(line);
-  const endOnLine = Math.min(location.range.end - location.range.start, Math.max(1, text.length - col + 1));
+  const raw = source.lineText(line);
+  const spanLength = Math.max(1, Math.min(location.range.end - location.range.start, raw.length - col + 1));
+  // Map character columns to display columns (tabs widen).
+  const display = (chars: string) => chars.replace(/\t/g, TAB);
+  let before = display(raw.slice(0, col - 1));
+  let span = display(raw.slice(col - 1, col - 1 + spanLength));
+  let after = display(raw.slice(col - 1 + spanLength));
+  if (before.length + span.length + after.length > MAX_EXCERPT) {
+    span = span.length > MAX_EXCERPT / 2 ? span.slice(0, MAX_EXCERPT / 2) : span;
+    const room = MAX_EXCERPT - span.length;
+    const keepBefore = Math.min(before.length, Math.max(Math.floor(room / 2), room - after.length));
+    if (keepBefore < before.length) before = `...${before.slice(before.length - keepBefore)}`;
+    const keepAfter = Math.max(0, room - keepBefore);
+    if (keepAfter < after.length) after = `${after.slice(0, keepAfter)}...`;
+  }
   const gutter = String(line).padStart(4);
-  const marker = ' '.repeat(col - 1) + '^' + '~'.repeat(Math.max(0, endOnLine - 1));
-  return [`${gutter} | ${text}`, `${' '.repeat(4)} | ${paint(color, '1;31', marker)}`];
+  const marker = ' '.repeat(before.length) + '^' + '~'.repeat(Math.max(0, span.length - 1));
+  return [`${gutter} | ${before}${span}${after}`.trimEnd(), `${' '.repeat(4)} | ${paint(color, '1;31', marker)}`];
 }
 
 /**

@@ -13,6 +13,9 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   // An abbreviation ("recon" for "reconstructions") is a typo too, however many letters it drops.
   const prefixed = lower.length >= 3 ? list.filter((c) => c.toLowerCase().startsWith(lower)) : [];
   if (prefixed.length === 1) return prefixed[0];
+  // Two neighbouring letters swapped ("ea" for "ae") is one slip of the fingers, not two edits.
+  const swapped = list.filter((c) => isTransposition(lower, c.toLowerCase()));
+  if (swapped.length === 1) return swapped[0];
   for (const candidate of list) {
     const d = distance(lower, candidate.toLowerCase());
     if (d < bestDistance) {
@@ -22,6 +25,12 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   }
   const allowed = Math.max(1, Math.floor(word.length / 3));
   return best !== undefined && bestDistance <= allowed ? best : undefined;
+}
+
+function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
 }
 
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {

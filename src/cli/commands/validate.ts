@@ -1,21 +1,32 @@
-import { loadExperiment } from '../../config/load.js';
+import { loadExperiment, type Override } from '../../config/load.js';
 import { countLine, diagnosticsJson, printDiagnostics } from '../diagnostics-output.js';
 
-/** `aelab validate FILE...`: every problem of every file, at once; exit 1 if any file has errors. */
-export async function validateCommand(files: readonly string[], opts: { json: boolean }): Promise<number> {
+export interface ValidateOptions {
+  readonly json: boolean;
+  /** `--set` overrides, applied to every file. */
+  readonly overrides?: readonly Override[];
+}
+
+/**
+ * `aelab validate FILE...`: every problem of every file, at once; exit 1 if any file has errors
+ * (warnings do not fail). Text goes to stderr, a status line per file after its diagnostics;
+ * with --json, stdout gets one JSON document and stderr nothing.
+ */
+export async function validateCommand(files: readonly string[], opts: ValidateOptions): Promise<number> {
   let failed = 0;
   const report: object[] = [];
   for (const file of files) {
-    const outcome = await loadExperiment(file);
-    if (!outcome.experiment) failed++;
+    const outcome = await loadExperiment(file, { overrides: opts.overrides ?? [] });
+    const valid = outcome.experiment !== undefined;
+    if (!valid) failed++;
     if (opts.json) {
-      report.push({ file, valid: outcome.experiment !== undefined, diagnostics: diagnosticsJson(outcome.diagnostics, outcome.sources) });
+      const errors = outcome.diagnostics.filter((d) => d.severity === 'error').length;
+      report.push({ file, valid, errors, warnings: outcome.diagnostics.length - errors, diagnostics: diagnosticsJson(outcome.diagnostics, outcome.sources) });
       continue;
     }
     printDiagnostics(outcome.diagnostics, outcome.sources);
-    const status = outcome.experiment ? 'ok' : 'invalid';
-    process.stdout.write(`${file}: ${status} (${countLine(outcome.diagnostics)})\n`);
+    process.stderr.write(`${file}: ${valid ? 'ok' : 'invalid'} (${countLine(outcome.diagnostics)})\n`);
   }
-  if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (opts.json) process.stdout.write(`${JSON.stringify({ valid: failed === 0, files: report }, null, 2)}\n`);
   return failed > 0 ? 1 : 0;
 }
