@@ -109,7 +109,7 @@ async function main(argv: string[]): Promise<number> {
     case 'validate': {
       if (args.length === 0) return usage('validate needs at least one file');
       const { validateCommand } = await import('./commands/validate.js');
-      return validateCommand(args, { json: values.json });
+      return validateCommand(args, { json: values.json, overrides });
     }
     case 'plan': {
       if (args.length !== 1) return usage('plan needs exactly one file');

