@@ -179,6 +179,13 @@ function shapeChecks(graph: Graph, at: At): Diagnostic[] {
       if ((stage.variant === 'undercomplete' || stage.variant === undefined) && input && isCount(stage.latent) && stage.latent >= size(input.shape)) {
         out.push(warning(`latent size ${stage.latent} is not smaller than the input (${size(input.shape)} values): an undercomplete autoencoder can learn the identity`, at(['stages', name, 'latent'])));
       }
+      // Limits of the model builders, checked here so they cost no training time to discover.
+      if (stage.variant === 'contractive' && Array.isArray(stage.hidden) && stage.hidden.length > 0) {
+        out.push(error('the contractive penalty is computed in closed form for one dense encoder layer; a contractive autoencoder takes no `hidden` layers', at(['stages', name, 'hidden'], 'key'), { hint: 'remove `hidden`, or use the `deep` variant' }));
+      }
+      if (stage.variant === 'sparse' && isObject(stage.sparsity) && stage.sparsity.kind === 'kl' && stage.activation !== 'sigmoid') {
+        out.push(error(`KL sparsity compares mean code activations with \`rho\`, so the code must be sigmoid; this stage's activation is \`${String(stage.activation)}\``, at(['stages', name, 'sparsity'], 'key'), { hint: 'set `activation: sigmoid`, or use `kind: l1`' }));
+      }
       for (const [key, variant] of Object.entries(variantOnly)) {
         if (has(stage, key) && stage.variant !== variant && typeof stage.variant === 'string') {
           out.push(warning(`\`${key}\` only applies to the \`${variant}\` variant; this stage is \`${stage.variant}\``, at(['stages', name, key], 'key')));
