@@ -4,6 +4,7 @@
  * here explicitly; the Keras 2 values are what the published MNIST numbers were obtained with.
  */
 import * as tf from '@tensorflow/tfjs';
+import { KerasAdadelta } from './adadelta.js';
 import type { OptimizerName, OptimizerSpec } from './types.js';
 
 export const DEFAULT_LEARNING_RATES: Readonly<Record<OptimizerName, number>> = {
@@ -23,7 +24,8 @@ export function makeOptimizer(spec: OptimizerSpec): tf.Optimizer {
     case 'adam':
       return tf.train.adam(lr, 0.9, 0.999, EPSILON);
     case 'adadelta':
-      return tf.train.adadelta(lr, 0.95, EPSILON);
+      // Not tf.train.adadelta: see adadelta.ts for the bug it has.
+      return new KerasAdadelta(lr, 0.95, EPSILON);
     case 'sgd':
       return tf.train.sgd(lr);
     case 'rmsprop':
