@@ -8,6 +8,20 @@ export type OutputKind = 'images' | 'model';
 export const STAGE_OUTPUTS: Record<string, Record<string, OutputKind>> = {
   autoencoder: { reconstructions: 'images', codes: 'images', model: 'model' },
   classifier: { model: 'model' },
+  transform: { images: 'images' },
+  // Only when the evaluated model is an autoencoder; semantic checks say so otherwise.
+  evaluate: { reconstructions: 'images' },
+};
+
+/** The keys of a stage that name other nodes, and what each must name. */
+export const REFERENCE_KEYS: Record<string, readonly { readonly key: string; readonly kind: OutputKind }[]> = {
+  autoencoder: [{ key: 'input', kind: 'images' }],
+  classifier: [{ key: 'input', kind: 'images' }],
+  transform: [{ key: 'input', kind: 'images' }],
+  evaluate: [
+    { key: 'input', kind: 'images' },
+    { key: 'model', kind: 'model' },
+  ],
 };
 
 export interface Reference {

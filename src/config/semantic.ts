@@ -5,7 +5,7 @@ import { didYouMean, listOf } from '../diagnostics/suggest.js';
 import { Dag } from '../graph/dag.js';
 import { rangeAt } from './locate.js';
 import { estimateMemory, formatBytes, memoryLimit, type MemoryEstimate } from './memory.js';
-import { parseReference } from './references.js';
+import { parseReference, REFERENCE_KEYS } from './references.js';
 import { flowOf, has, isCount, isObject, size, stageOutputs, type Graph, type Shape } from './shapes.js';
 
 const MNIST_EMBEDDED_COUNT = 10_000;
@@ -62,44 +62,69 @@ function referenceChecks(datasets: Record<string, unknown>, stages: Record<strin
   for (const name of Object.keys(datasets)) dag.addNode(name);
   for (const [name, stage] of Object.entries(stages)) {
     dag.addNode(name);
-    if (!isObject(stage) || typeof stage.input !== 'string') continue;
-    const ref = parseReference(stage.input);
-    const where = at(['stages', name, 'input']);
-    if (has(datasets, ref.node)) {
-      if (ref.output !== undefined) out.push(error(`data set \`${ref.node}\` has no outputs; refer to it as \`${ref.node}\``, where));
-      else if (ref.node !== name) dag.addEdge(ref.node, name, where); // a stage named like a data set is reported above
-      continue;
+    if (!isObject(stage)) continue;
+    for (const { key, kind } of REFERENCE_KEYS[String(stage.type)] ?? []) {
+      const text = stage[key];
+      if (typeof text !== 'string') continue;
+      const edge = checkReference(text, key, kind, name, datasets, stages, allReferences, at(['stages', name, key]));
+      if (edge.diagnostic) out.push(edge.diagnostic);
+      if (edge.from !== undefined) dag.addEdge(edge.from, name, at(['stages', name, key]));
     }
-    const source = has(stages, ref.node) ? stages[ref.node] : undefined;
-    if (isObject(source) && !Object.keys(stageOutputs(source)).length) continue; // its `type` is wrong, and reported
-    if (!isObject(source)) {
-      const hint = didYouMean(stage.input, allReferences) ?? (ref.output !== undefined ? didYouMean(ref.node, Object.keys(stages)) : undefined);
-      out.push(error(`\`${stage.input}\` is neither a data set nor a stage output`, where, { hint: hint ?? `known: ${listOf(allReferences)}` }));
-      continue;
-    }
-    if (ref.node === name) {
-      out.push(error(`stage \`${name}\` reads its own output`, where));
-      continue;
-    }
-    const outputs = stageOutputs(source);
-    const imageOutputs = Object.keys(outputs).filter((o) => outputs[o] === 'images');
-    if (ref.output === undefined) {
-      out.push(error(`\`${ref.node}\` is a stage; name one of its outputs`, where, { hint: imageOutputs.length ? `e.g. ${listOf(imageOutputs.map((o) => `${ref.node}.${o}`))}` : `stage \`${ref.node}\` has no image output` }));
-      continue;
-    }
-    if (!has(outputs, ref.output)) {
-      const hint = didYouMean(ref.output, Object.keys(outputs));
-      out.push(error(`stage \`${ref.node}\` (${String(source.type)}) has no output \`${ref.output}\`; it has ${listOf(Object.keys(outputs), 'and')}`, where, hint ? { hint } : {}));
-      continue;
-    }
-    if (outputs[ref.output] !== 'images') {
-      out.push(error(`\`${stage.input}\` is a trained model, but \`input\` needs labelled images`, where, imageOutputs.length ? { hint: `did you mean ${listOf(imageOutputs.map((o) => `${ref.node}.${o}`))}?` } : {}));
-    }
-    dag.addEdge(ref.node, name, where);
   }
   const order = dag.topologicalOrder();
   if (!order.ok) out.push(cycleDiagnostic(order.cycle));
   return out;
+}
+
+/** One reference: what it names must exist and be of the kind the key needs. Returns the DAG edge it makes. */
+function checkReference(
+  text: string,
+  key: string,
+  kind: 'images' | 'model',
+  name: string,
+  datasets: Record<string, unknown>,
+  stages: Record<string, unknown>,
+  allReferences: string[],
+  where: Location,
+): { from?: string; diagnostic?: Diagnostic } {
+  const ref = parseReference(text);
+  const needs = kind === 'images' ? 'labelled images' : 'a trained model (`<stage>.model`)';
+  if (has(datasets, ref.node)) {
+    if (ref.output !== undefined) return { diagnostic: error(`data set \`${ref.node}\` has no outputs; refer to it as \`${ref.node}\``, where) };
+    if (kind === 'model') return { diagnostic: error(`\`${text}\` is a data set, but \`${key}\` needs ${needs}`, where) };
+    // a stage named like a data set is reported on its own
+    return ref.node !== name ? { from: ref.node } : {};
+  }
+  const source = has(stages, ref.node) ? stages[ref.node] : undefined;
+  if (isObject(source) && !Object.keys(stageOutputs(source)).length) return {}; // its `type` is wrong, and reported
+  if (!isObject(source)) {
+    const hint = didYouMean(text, allReferences) ?? (ref.output !== undefined ? didYouMean(ref.node, Object.keys(stages)) : undefined);
+    return { diagnostic: error(`\`${text}\` is neither a data set nor a stage output`, where, { hint: hint ?? `known: ${listOf(allReferences)}` }) };
+  }
+  if (ref.node === name) return { diagnostic: error(`stage \`${name}\` reads its own output`, where) };
+  const outputs = stageOutputs(source);
+  const fitting = Object.keys(outputs).filter((o) => outputs[o] === kind);
+  if (ref.output === undefined) {
+    return { diagnostic: error(`\`${ref.node}\` is a stage; name one of its outputs`, where, { hint: fitting.length ? `e.g. ${listOf(fitting.map((o) => `${ref.node}.${o}`))}` : `stage \`${ref.node}\` has no output that \`${key}\` can read` }) };
+  }
+  if (!has(outputs, ref.output)) {
+    const hint = didYouMean(ref.output, Object.keys(outputs));
+    return { diagnostic: error(`stage \`${ref.node}\` (${String(source.type)}) has no output \`${ref.output}\`; it has ${listOf(Object.keys(outputs), 'and')}`, where, hint ? { hint } : {}) };
+  }
+  if (outputs[ref.output] !== kind) {
+    const what = outputs[ref.output] === 'model' ? 'a trained model' : 'images';
+    return { diagnostic: error(`\`${text}\` is ${what}, but \`${key}\` needs ${needs}`, where, fitting.length ? { hint: `did you mean ${listOf(fitting.map((o) => `${ref.node}.${o}`))}?` } : {}) };
+  }
+  if (source.type === 'evaluate' && ref.output === 'reconstructions' && !evaluatesAutoencoder(source, stages)) {
+    return { diagnostic: error(`\`${ref.node}\` evaluates a classifier, which gives metrics, not reconstructions`, where) };
+  }
+  return { from: ref.node };
+}
+
+function evaluatesAutoencoder(stage: Record<string, unknown>, stages: Record<string, unknown>): boolean {
+  if (typeof stage.model !== 'string') return true; // reported where the model is named
+  const model = stages[parseReference(stage.model).node];
+  return !isObject(model) || model.type === 'autoencoder';
 }
 
 /**

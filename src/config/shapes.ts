@@ -57,7 +57,11 @@ export function flowOf(graph: Graph, reference: unknown, seen: ReadonlySet<strin
   }
   if (!has(graph.stages, ref.node) || seen.has(ref.node)) return undefined;
   const stage = graph.stages[ref.node];
-  if (!isObject(stage) || stage.type !== 'autoencoder') return undefined;
+  if (!isObject(stage)) return undefined;
+  // Noise and a trained autoencoder's reconstructions keep the shape of what they were given.
+  if (stage.type === 'transform' && ref.output === 'images') return flowOf(graph, stage.input, new Set([...seen, ref.node]));
+  if (stage.type === 'evaluate' && ref.output === 'reconstructions') return flowOf(graph, stage.input, new Set([...seen, ref.node]));
+  if (stage.type !== 'autoencoder') return undefined;
   const input = flowOf(graph, stage.input, new Set([...seen, ref.node]));
   if (!input) return undefined;
   if (ref.output === 'reconstructions') return input;
