@@ -50,6 +50,17 @@ describe('MLflow tracking against a real server', () => {
     }
   });
 
+  test('refuses to reuse an experiment that was deleted, saying how to restore it', async () => {
+    const exp = must(await client.getOrCreateExperiment('binned'));
+    must(await client.deleteExperiment(exp.experimentId));
+    const again = await client.getOrCreateExperiment('binned');
+    assert.equal(again.ok, false);
+    if (!again.ok) {
+      assert.equal(again.error.kind, 'conflict');
+      assert.match(again.error.message, new RegExp(`is deleted; restore it \\(mlflow experiments restore --experiment-id ${exp.experimentId}\\)`));
+    }
+  });
+
   test('creates a run, finishes it, and reads back name, tags, status and times', async () => {
     const exp = must(await client.getOrCreateExperiment('runs'));
     const run = must(
@@ -97,6 +108,18 @@ describe('MLflow tracking against a real server', () => {
     assert.equal(got.data.params.p149, 'value-149');
     assert.equal(got.data.params.notes?.length, 6000);
     assert.equal(got.data.tags.stage, 'ae');
+  });
+
+  test('logs about two megabytes of long params and tags by splitting on body size', async () => {
+    const exp = must(await client.getOrCreateExperiment('batch'));
+    const run = must(await client.createRun({ experimentId: exp.experimentId }));
+    const params = Object.fromEntries(Array.from({ length: 99 }, (_, i) => [`p${i}`, `${i}:` + 'é'.repeat(5990)]));
+    const tags = Object.fromEntries(Array.from({ length: 99 }, (_, i) => [`t${i}`, `${i}:` + 'v'.repeat(7990)]));
+    const logged = must(await client.logBatch({ runId: run.info.runId, params, tags }));
+    assert.ok(logged.requests >= 2, `expected a split, got ${logged.requests} request(s)`);
+    const got = must(await client.getRun(run.info.runId));
+    assert.deepEqual(got.data.params, params);
+    for (const [k, v] of Object.entries(tags)) assert.equal(got.data.tags[k], v);
   });
 
   test('rejects a key over 250 characters before sending anything', async () => {

@@ -100,22 +100,41 @@ export class MlflowClient {
     return this.parse(r.value, 'experiments/create', (v) => (isObj(v) ? str(v.experiment_id) : undefined));
   }
 
+  /** Moves the experiment to MLflow's trash; its name stays taken until it is purged. */
+  async deleteExperiment(experimentId: string): Promise<MlflowResult<void>> {
+    const r = await this.call('POST', 'experiments/delete', { json: { experiment_id: experimentId } });
+    return r.ok ? ok(undefined) : r;
+  }
+
   /**
    * The experiment with this name, created if needed. Safe when several processes race: the
    * loser of the create gets RESOURCE_ALREADY_EXISTS and simply reads the winner's experiment.
    */
   async getOrCreateExperiment(name: string): Promise<MlflowResult<Experiment>> {
-    const found = await this.getExperimentByName(name);
-    if (!found.ok || found.value) return found as MlflowResult<Experiment>;
-    const created = await this.createExperiment(name);
-    if (!created.ok && !isApiError(created.error, RESOURCE_ALREADY_EXISTS)) return created;
-    const again = await this.getExperimentByName(name);
-    if (!again.ok) return again;
-    if (again.value) return ok(again.value);
-    return err({
-      kind: 'bad-response',
-      message: `MLflow at ${this.uri} created experiment '${name}' but then could not find it by name (is it deleted?)`,
-    });
+    let found = await this.getExperimentByName(name);
+    if (found.ok && found.value === null) {
+      const created = await this.createExperiment(name);
+      if (!created.ok && !isApiError(created.error, RESOURCE_ALREADY_EXISTS)) return created;
+      found = await this.getExperimentByName(name);
+    }
+    if (!found.ok) return found;
+    const exp = found.value;
+    if (exp === null) {
+      return err({
+        kind: 'bad-response',
+        message: `MLflow at ${this.uri} created experiment '${name}' but then could not find it by name`,
+      });
+    }
+    if (exp.lifecycleStage === 'deleted') {
+      // A deleted experiment keeps its name, and runs cannot be created in it.
+      return err({
+        kind: 'conflict',
+        message:
+          `experiment '${name}' exists on MLflow at ${this.uri} but is deleted; restore it ` +
+          `(mlflow experiments restore --experiment-id ${exp.experimentId}) or choose another name`,
+      });
+    }
+    return ok(exp);
   }
 
   // ---- runs -------------------------------------------------------------------------------

@@ -31,6 +31,8 @@ export type MlflowError =
   | { readonly kind: 'bad-response'; readonly message: string }
   /** We refused to send a request because it would break a server limit (e.g. a key > 250 chars). */
   | { readonly kind: 'invalid-input'; readonly message: string }
+  /** The server's state stands in the way, e.g. the experiment of that name is deleted. */
+  | { readonly kind: 'conflict'; readonly message: string }
   /** The run's artifact_uri is not `mlflow-artifacts:`, so this client cannot upload to it. */
   | { readonly kind: 'unsupported-artifact-uri'; readonly message: string; readonly artifactUri: string }
   /** A local file could not be read (uploadDirectory). */
