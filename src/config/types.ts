@@ -39,7 +39,20 @@ export interface ClassifierStageConfig {
   readonly train: TrainConfig;
 }
 
-export type StageConfig = AutoencoderStageConfig | ClassifierStageConfig;
+export interface TransformStageConfig {
+  readonly type: 'transform';
+  readonly input: string;
+  readonly noise: NoiseSpec;
+}
+
+export interface EvaluateStageConfig {
+  readonly type: 'evaluate';
+  readonly input: string;
+  /** `<stage>.model` of a classifier or an autoencoder. */
+  readonly model: string;
+}
+
+export type StageConfig = AutoencoderStageConfig | ClassifierStageConfig | TransformStageConfig | EvaluateStageConfig;
 
 export type Distribution =
   | { readonly choice: readonly unknown[] }

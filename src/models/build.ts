@@ -35,7 +35,7 @@ export function validateAutoencoderSpec(spec: AutoencoderSpec, imageShape: reado
   if (!isPosInt(spec.latent)) problems.push(`latent must be a positive integer, got ${spec.latent}`);
   if (!spec.hidden.every((v) => isPosInt(v))) problems.push(`hidden layer sizes must be positive integers, got [${spec.hidden.join(', ')}]`);
   const noise = spec.noise;
-  if (spec.variant === 'denoising' && noise) {
+  if ((spec.variant === 'denoising' || spec.variant === 'convolutional') && noise) {
     if (!(Number.isFinite(noise.amount) && noise.amount >= 0)) problems.push(`noise amount must be a number >= 0, got ${noise.amount}`);
     else if (noise.kind !== 'gaussian' && noise.amount > 1) problems.push(`${noise.kind} noise amount is a fraction of pixels and must be at most 1, got ${noise.amount}`);
   }
@@ -69,6 +69,9 @@ function settingsFor(spec: AutoencoderSpec): ResolvedSettings {
       return { contractiveWeight: spec.contractive_weight ?? AUTOENCODER_DEFAULTS.contractiveWeight };
     case 'variational':
       return { klWeight: spec.kl_weight ?? AUTOENCODER_DEFAULTS.klWeight };
+    case 'convolutional':
+      // A convolutional autoencoder denoises when given noise (the keras.io conv denoising example).
+      return spec.noise ? { noise: spec.noise } : {};
     default:
       return {};
   }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
-import { parseReference, STAGE_OUTPUTS } from '../config/references.js';
+import { parseReference, REFERENCE_KEYS, STAGE_OUTPUTS } from '../config/references.js';
 import { withSetting } from '../config/settings.js';
 import type { ExperimentConfig, StageConfig } from '../config/types.js';
 import type { DataSourceConfig } from '../data/config.js';
@@ -50,9 +50,17 @@ export function planNodes(config: ExperimentConfig, options: PlanOptions): Plann
   const inputsOf = new Map<string, PlannedInput[]>();
   for (const name of Object.keys(config.data)) dag.addNode(name);
   for (const [name, stage] of Object.entries(config.stages)) {
-    const ref = parseReference(stage.input);
-    dag.addNode(name).addEdge(ref.node, name, undefined);
-    inputsOf.set(name, [{ ref: stage.input, node: ref.node, ...(ref.output ? { output: ref.output } : {}) }]);
+    dag.addNode(name);
+    // Inputs in the order of REFERENCE_KEYS: `input` first, then `model` for an evaluation.
+    const inputs: PlannedInput[] = [];
+    for (const { key } of REFERENCE_KEYS[stage.type] ?? []) {
+      const text = (stage as unknown as Record<string, unknown>)[key];
+      if (typeof text !== 'string') continue;
+      const ref = parseReference(text);
+      dag.addEdge(ref.node, name, undefined);
+      inputs.push({ ref: text, node: ref.node, ...(ref.output ? { output: ref.output } : {}) });
+    }
+    inputsOf.set(name, inputs);
   }
   const order = dag.topologicalOrder();
   // Loading validated the graph; a cycle here is a bug, not a user error.
@@ -71,7 +79,8 @@ export function planNodes(config: ExperimentConfig, options: PlanOptions): Plann
     }
     const stage = config.stages[name]!;
     const inputs = inputsOf.get(name) ?? [];
-    const { input: _ignoredName, ...settings } = stage;
+    // Names of inputs are not settings: what they hold is in the inputs' fingerprints.
+    const { input: _input, model: _model, ...settings } = stage as StageConfig & { model?: string };
     const fingerprint = hash({
       kind: stage.type,
       settings,
@@ -81,7 +90,10 @@ export function planNodes(config: ExperimentConfig, options: PlanOptions): Plann
       backend: options.backend,
     });
     fingerprints.set(name, fingerprint);
-    nodes.push({ kind: 'stage', name, config: stage, inputs, outputs: Object.keys(STAGE_OUTPUTS[stage.type] ?? {}), fingerprint });
+    // An evaluation of a classifier gives metrics only; of an autoencoder, its reconstructions.
+    const evaluatesClassifier = stage.type === 'evaluate' && config.stages[parseReference(stage.model).node]?.type === 'classifier';
+    const outputs = evaluatesClassifier ? [] : Object.keys(STAGE_OUTPUTS[stage.type] ?? {});
+    nodes.push({ kind: 'stage', name, config: stage, inputs, outputs, fingerprint });
   }
   return nodes;
 }

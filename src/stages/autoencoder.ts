@@ -44,7 +44,7 @@ export const autoencoderStage: StageKind<AutoencoderStageConfig> = {
       const outputs: Record<string, StageValue> = {
         reconstructions: { kind: 'images', split: reconstructions, flat: input.flat },
         codes: { kind: 'images', split: codes, flat: ae.codeShape.length === 1 },
-        model: { kind: 'model', dir: path.join(ctx.dir, 'model') },
+        model: { kind: 'model', dir: path.join(ctx.dir, 'model'), model: 'autoencoder' },
       };
       const metrics: Record<string, number> = { test_loss: testLoss };
       if (last.loss !== undefined) metrics.train_loss = last.loss;

@@ -12,7 +12,7 @@ export function autoencoderSpec(c: AutoencoderStageConfig): AutoencoderSpec {
     hidden: c.hidden ?? (c.variant === 'deep' ? [128, 64] : []),
     activation: c.activation,
     output_activation: c.output_activation,
-    ...(c.variant === 'denoising' ? { noise: { kind: c.noise?.kind ?? 'gaussian', amount: c.noise?.amount ?? 0.5 } } : {}),
+    ...(c.variant === 'denoising' || (c.variant === 'convolutional' && c.noise) ? { noise: { kind: c.noise?.kind ?? 'gaussian', amount: c.noise?.amount ?? 0.5 } } : {}),
     ...(c.variant === 'sparse'
       ? { sparsity: c.sparsity?.kind === 'kl' ? { kind: 'kl' as const, rho: c.sparsity.rho, beta: c.sparsity.beta } : { kind: 'l1' as const, weight: c.sparsity?.weight ?? 1e-4 } }
       : {}),

@@ -8,7 +8,7 @@ import type { EventBody } from '../run/events.js';
  */
 export type StageValue =
   | { readonly kind: 'images'; readonly split: DataSplit; readonly flat: boolean }
-  | { readonly kind: 'model'; readonly dir: string };
+  | { readonly kind: 'model'; readonly dir: string; readonly model: 'autoencoder' | 'classifier' };
 
 export type StageOutputs = Readonly<Record<string, StageValue>>;
 

@@ -40,10 +40,14 @@ export function renderPlan(plan: Plan): string {
         ? `data (${n.config.source}${'train' in n.config && n.config.train !== undefined ? `, train ${n.config.train}` : ''}${'test' in n.config && n.config.test !== undefined ? `, test ${n.config.test}` : ''})`
         : n.config.type === 'autoencoder'
           ? `autoencoder (${n.config.variant}, latent ${n.config.latent}, ${n.config.train.epochs} epochs)`
-          : `classifier (${n.config.arch}, ${n.config.train.epochs} epochs)`;
+          : n.config.type === 'classifier'
+            ? `classifier (${n.config.arch}, ${n.config.train.epochs} epochs)`
+            : n.config.type === 'transform'
+              ? `transform (${n.config.noise.kind} noise, ${n.config.noise.amount})`
+              : `evaluate (${n.config.model} on ${n.config.input})`;
     const reads = n.inputs.length ? `reads ${n.inputs.map((r) => r.ref).join(', ')}` : 'reads nothing';
     lines.push(`  ${String(i + 1).padStart(2)}. ${n.name.padEnd(width)}  ${what}`);
-    lines.push(`      ${' '.repeat(width)}  ${reads}; writes ${n.outputs.map((o) => (n.kind === 'data' ? n.name : `${n.name}.${o}`)).join(', ')}`);
+    lines.push(`      ${' '.repeat(width)}  ${reads}; ${n.outputs.length ? `writes ${n.outputs.map((o) => (n.kind === 'data' ? n.name : `${n.name}.${o}`)).join(', ')}` : 'writes metrics only'}`);
   });
   if (plan.isSweep) {
     const shared = sharedNodes(plan);

@@ -1,0 +1,56 @@
+import path from 'node:path';
+import type { EvaluateStageConfig } from '../config/types.js';
+import type { DataSplit } from '../data/types.js';
+import { loadAutoencoder, loadClassifier } from '../models/index.js';
+import { autoencoderFigure } from '../pictures/index.js';
+import { writeFileAtomic } from '../util/atomic.js';
+import { writeClassifierEvaluation } from './classifier.js';
+import { asSamples, fromSamples, head, imageShape } from './samples.js';
+import { StageError, type StageKind, type StageResult, type StageValue } from './stage.js';
+
+/**
+ * A trained model applied to another input. A classifier is scored on the input's test split
+ * (accuracy, per-class precision and recall, confusion matrix); an autoencoder reconstructs both
+ * splits, so that e.g. noisy digits cleaned by a denoising autoencoder can go on to a classifier.
+ */
+export const evaluateStage: StageKind<EvaluateStageConfig> = {
+  async run(config, inputs, ctx): Promise<StageResult> {
+    const [input, model] = inputs;
+    if (input?.kind !== 'images' || model?.kind !== 'model') throw new Error(`bug: evaluate ${ctx.name} got ${input?.kind}, ${model?.kind}`);
+    const { train, test } = input.split;
+    const values = train.height * train.width * train.channels;
+
+    if (model.model === 'classifier') {
+      const loaded = await loadClassifier(model.dir);
+      if (!loaded.ok) throw new StageError(`${ctx.name}: cannot load ${config.model}: ${loaded.error}`);
+      const classifier = loaded.value;
+      try {
+        const wanted = classifier.inputShape.reduce((a, b) => a * b, 1);
+        if (wanted !== values) throw new StageError(`${ctx.name}: ${config.model} takes inputs of ${classifier.inputShape.join('x')} values, but ${config.input} has ${imageShape(train).join('x')}`);
+        const metrics = await writeClassifierEvaluation(classifier, asSamples(test, classifier.inputShape), ctx);
+        return { outputs: {}, metrics };
+      } finally {
+        classifier.dispose();
+      }
+    }
+
+    const loaded = await loadAutoencoder(model.dir);
+    if (!loaded.ok) throw new StageError(`${ctx.name}: cannot load ${config.model}: ${loaded.error}`);
+    const ae = loaded.value;
+    try {
+      const wanted = ae.inputShape.reduce((a, b) => a * b, 1);
+      if (wanted !== values) throw new StageError(`${ctx.name}: ${config.model} takes inputs of ${ae.inputShape.join('x')} values, but ${config.input} has ${imageShape(train).join('x')}`);
+      const reconstruct = async (set: typeof train) => fromSamples(await ae.reconstruct(asSamples(set, ae.inputShape)), set, true);
+      const split: DataSplit = { train: await reconstruct(train), test: await reconstruct(test), identity: `${input.split.identity}|${ctx.name}` };
+      const loss = await ae.evaluate(asSamples(test, ae.inputShape), 'binary_crossentropy');
+      const codes = await ae.encode(asSamples(head(test, 10), ae.inputShape));
+      const png = await autoencoderFigure(asSamples(head(test, 10), ae.inputShape), codes, asSamples(head(split.test, 10), ae.inputShape), { count: 10 });
+      await writeFileAtomic(path.join(ctx.dir, 'figure.png'), png);
+      ctx.emit({ type: 'artifact', stage: ctx.name, path: `${ctx.relDir}/figure.png`, description: `10 test images of ${config.input}, their codes and their reconstructions by ${config.model}` });
+      const outputs: Record<string, StageValue> = { reconstructions: { kind: 'images', split, flat: input.flat } };
+      return { outputs, metrics: { test_loss: loss } };
+    } finally {
+      ae.dispose();
+    }
+  },
+};
