@@ -3,7 +3,7 @@ import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
 import type { EnvironmentInfo } from '../run/events.js';
 import type { RunRecord } from '../tracking/run-store.js';
 import { formatDate, formatDuration } from './format.js';
-import { html, raw, type Html } from './html.js';
+import { dataUri, html, raw, type Html } from './html.js';
 import { STYLE } from './style.js';
 
 /**
@@ -132,4 +132,12 @@ export function pngSize(png: Uint8Array): { width: number; height: number } | un
   if (png.length < 24 || png[1] !== 0x50 || png[2] !== 0x4e || png[3] !== 0x47) return undefined;
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/** A PNG as a data: URI in a figure, shown at `scale` image pixels to one CSS pixel (charts are drawn at 2x). */
+export function pngFigure(png: Uint8Array, caption: string, opts: { pixelated?: boolean; scale?: number } = {}): Html {
+  const scale = opts.scale ?? 1;
+  const size = pngSize(png);
+  const dims = size ? html` width="${Math.round(size.width / scale)}" height="${Math.round(size.height / scale)}"` : '';
+  return html`<figure><img${opts.pixelated ? raw(' class="pixels"') : ''} src="${dataUri('image/png', png)}" alt="${caption}"${dims}><figcaption>${caption}</figcaption></figure>`;
 }

@@ -9,8 +9,8 @@ import { writeFileAtomic } from '../util/atomic.js';
 import { stageCurves } from './charts.js';
 import { findings, type Finding, type TestSizes } from './comparison.js';
 import { formatDuration, formatMetric, formatSetting, shortSetting } from './format.js';
-import { dataUri, html, type Html } from './html.js';
-import { badge, configSection, environmentSection, footer, heading, page, pngSize, runFacts, table, type Fact } from './page.js';
+import { html, type Html } from './html.js';
+import { badge, configSection, environmentSection, footer, heading, page, pngFigure, runFacts, table, type Fact } from './page.js';
 import { describeData, pipelineOf, type Pipeline, type StageInfo } from './pipeline.js';
 import { readRunFolder, type RunFolder, type StageFiles } from './read.js';
 
@@ -165,16 +165,9 @@ async function stageSection(run: RunFolder, name: string, info: StageInfo | unde
 ${stage?.error ? html`<pre class="error">${stage.error}</pre>` : ''}
 ${metrics.length ? html`<div class="chips">${metrics.map(([k, v]) => html`<span class="chip">${k} <b>${formatMetric(k, v)}</b></span>`)}</div>` : ''}
 ${curves.length ? html`<div class="charts">${curves}</div>` : stage?.cached ? html`<p class="note">Taken from the cache: no epochs were trained in this run.</p>` : stage?.status === 'finished' ? html`<p class="note">No per-epoch metrics were logged.</p>` : ''}
-${files.figure ? figure(files.figure, `${name}: test images (top), their codes and their reconstructions`, 'pixels', 1) : ''}
-${files.confusion ? html`<div class="side">${figure(files.confusion, `${name}: confusion matrix on the test split`, '', 2)}${perClassTable(files)}</div>` : ''}
+${files.figure ? pngFigure(files.figure, `${name}: ten test images, their codes and their reconstructions`, { pixelated: true }) : ''}
+${files.confusion ? html`<div class="side">${pngFigure(files.confusion, `${name}: confusion matrix on the test split`, { scale: 2 })}${perClassTable(files)}</div>` : ''}
 </div>`;
-}
-
-/** A PNG as a data: URI, shown at `scale` image pixels to one CSS pixel (charts are drawn at 2x). */
-function figure(png: Buffer, caption: string, cls: string, scale: number): Html {
-  const size = pngSize(png);
-  const dims = size ? html` width="${Math.round(size.width / scale)}" height="${Math.round(size.height / scale)}"` : '';
-  return html`<figure><img${cls ? html` class="${cls}"` : ''} src="${dataUri('image/png', png)}" alt="${caption}"${dims}><figcaption>${caption}</figcaption></figure>`;
 }
 
 function perClassTable(files: StageFiles): Html {

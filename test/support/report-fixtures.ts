@@ -110,8 +110,8 @@ export async function writeRunFolder(dir: string, o: RunOptions = {}): Promise<s
   log(ae, 'val_loss', curve(epochs, 0.27, aeLoss));
   for (const [name, acc] of [[cnn, cnnAcc], [raw, rawAcc]] as const) {
     if (name === cnn && o.cnnError) continue;
-    log(name, 'loss', curve(epochs, 1.2, 0.05));
-    log(name, 'val_loss', curve(epochs, 0.6, 0.07));
+    log(name, 'loss', curve(epochs, 1.2, 0.05 + (1 - acc) * 2));
+    log(name, 'val_loss', curve(epochs, 0.6, 0.07 + (1 - acc) * 2));
     log(name, 'acc', curve(epochs, 0.6, acc + 0.005));
     log(name, 'val_acc', curve(epochs, 0.8, acc));
   }
