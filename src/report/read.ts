@@ -1,0 +1,111 @@
+/**
+ * Reads what the run store left in a run or sweep folder. Tolerant: a report of a failed or
+ * killed run is the one most worth having, so a missing or damaged file leaves its part of the
+ * report out instead of failing.
+ */
+import { access, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { SweepSummary } from '../cli/summary.js';
+import type { SweepRecord } from '../cli/session.js';
+import type { ExperimentConfig } from '../config/types.js';
+import { CONFIG_FILE, readRun, type MetricLine, type RunRecord } from '../tracking/run-store.js';
+
+export interface Evaluation {
+  readonly test_loss?: number;
+  readonly test_acc?: number;
+  readonly confusion_matrix?: readonly (readonly number[])[];
+  /** precision, recall, f1 are null in JSON where they were NaN (no sample predicted or present). */
+  readonly per_class?: readonly { cls: number; precision: number | null; recall: number | null; f1: number | null; support: number }[];
+}
+
+export interface StageFiles {
+  readonly figure?: Buffer;
+  readonly confusion?: Buffer;
+  readonly evaluation?: Evaluation;
+}
+
+export interface RunFolder {
+  readonly dir: string;
+  readonly record: RunRecord;
+  readonly config?: ExperimentConfig;
+  readonly metrics: readonly MetricLine[];
+  readonly files: Readonly<Record<string, StageFiles>>;
+}
+
+async function maybeRead(file: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(file);
+  } catch {
+    return undefined;
+  }
+}
+
+async function maybeJson<T>(file: string): Promise<T | undefined> {
+  const bytes = await maybeRead(file);
+  if (!bytes) return undefined;
+  try {
+    return JSON.parse(bytes.toString('utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A run (or trial) folder. Throws only when run.json itself cannot be read: then there is no run. */
+export async function readRunFolder(dir: string, opts: { pictures?: boolean } = {}): Promise<RunFolder> {
+  const { record, metrics } = await readRun(dir);
+  const config = await maybeJson<ExperimentConfig>(path.join(dir, CONFIG_FILE));
+  const names = new Set([...Object.keys(config?.stages ?? {}), ...Object.keys(record.stages ?? {})]);
+  const files: Record<string, StageFiles> = {};
+  await Promise.all(
+    [...names].map(async (name) => {
+      const stageDir = path.join(dir, 'stages', name);
+      const [figure, confusion, evaluation] = await Promise.all([
+        opts.pictures === false ? undefined : maybeRead(path.join(stageDir, 'figure.png')),
+        opts.pictures === false ? undefined : maybeRead(path.join(stageDir, 'confusion.png')),
+        maybeJson<Evaluation>(path.join(stageDir, 'evaluation.json')),
+      ]);
+      files[name] = { ...(figure ? { figure } : {}), ...(confusion ? { confusion } : {}), ...(evaluation ? { evaluation } : {}) };
+    }),
+  );
+  return { dir, record: { ...record, stages: record.stages ?? {} }, ...(config ? { config } : {}), metrics, files };
+}
+
+export interface SweepFolder {
+  readonly dir: string;
+  readonly record: SweepRecord;
+  readonly config?: ExperimentConfig;
+  readonly summary?: SweepSummary;
+  /** Every trial id known from run.json, summary.json or trials/, in plan order. */
+  readonly trialIds: readonly string[];
+  /** Trial folders that could be read, by trial id. */
+  readonly trials: ReadonlyMap<string, RunFolder>;
+  /** Trial ids whose report.html exists, to link to. */
+  readonly trialReports: ReadonlySet<string>;
+}
+
+export async function readSweepFolder(dir: string): Promise<SweepFolder> {
+  const { record } = await readRun(dir);
+  const config = await maybeJson<ExperimentConfig>(path.join(dir, CONFIG_FILE));
+  const summary = await maybeJson<SweepSummary>(path.join(dir, 'summary.json'));
+  const sweep = record as SweepRecord;
+  const trialsDir = path.join(dir, 'trials');
+  let listed: string[] = [];
+  try {
+    listed = (await readdir(trialsDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+  } catch {
+    listed = [];
+  }
+  const ids = [...new Set([...Object.keys(sweep.trials ?? {}), ...(summary?.trials.map((t) => t.id) ?? []), ...listed])];
+  const trials = new Map<string, RunFolder>();
+  const trialReports = new Set<string>();
+  await Promise.all(
+    ids.map(async (id) => {
+      const trialDir = path.join(trialsDir, id);
+      // Only the best trial's pictures are shown; the rest need just numbers and curves.
+      const folder = await readRunFolder(trialDir, { pictures: false }).catch(() => undefined);
+      if (folder) trials.set(id, folder);
+      if (await access(path.join(trialDir, 'report.html')).then(() => true, () => false)) trialReports.add(id);
+    }),
+  );
+  return { dir, record: { ...sweep, trials: sweep.trials ?? {} }, ...(config ? { config } : {}), ...(summary ? { summary } : {}), trialIds: ids, trials, trialReports };
+}
