@@ -84,8 +84,8 @@ export async function runSingle(session: Session): Promise<number> {
     });
     progress.stop();
     await writer.flush();
-    await finishRun(session, dir);
     printRunSummary(writer.current, dir);
+    await finishRun(session, dir);
     return result.status === 'finished' ? 0 : 1;
   } finally {
     interrupted.dispose();

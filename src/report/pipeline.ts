@@ -30,6 +30,7 @@ export function pipelineOf(config: ExperimentConfig): Pipeline {
   for (const [name, stage] of Object.entries(config.stages ?? {})) {
     dag.addNode(name);
     dag.addEdge(parseReference(stage.input).node, name, undefined);
+    if (stage.type === 'evaluate') dag.addEdge(parseReference(stage.model).node, name, undefined);
   }
   const topo = dag.topologicalOrder();
   // A validated config has no cycle; if one slipped through, file order still tells the story.
@@ -38,13 +39,24 @@ export function pipelineOf(config: ExperimentConfig): Pipeline {
     .filter((name) => config.stages?.[name] !== undefined)
     .map((name) => {
       const stage = config.stages[name]!;
-      return { name, config: stage, reads: parseReference(stage.input), model: describeModel(stage), training: describeTraining(stage.train, stage.type === 'autoencoder') };
+      return { name, config: stage, reads: parseReference(stage.input), model: describeModel(stage), training: 'train' in stage ? describeTraining(stage.train, stage.type === 'autoencoder') : '' };
     });
   return { stages, data: config.data ?? {} };
 }
 
 export function describeModel(stage: StageConfig): string {
-  return stage.type === 'autoencoder' ? describeAutoencoder(stage) : stage.type === 'classifier' ? describeClassifier(stage) : String((stage as { type?: unknown }).type ?? 'stage');
+  switch (stage.type) {
+    case 'autoencoder':
+      return describeAutoencoder(stage);
+    case 'classifier':
+      return describeClassifier(stage);
+    case 'transform':
+      return `${stage.noise.kind.replace(/_/g, ' ')} noise, ${formatSetting(stage.noise.amount)}`;
+    case 'evaluate':
+      return `${stage.model} applied to ${stage.input}`;
+    default:
+      return String((stage as { type?: unknown }).type ?? 'stage');
+  }
 }
 
 function describeAutoencoder(ae: AutoencoderStageConfig): string {
