@@ -62,6 +62,7 @@ export class Progress {
         break;
       }
       case 'epoch':
+        if (e.cached) break; // a cached stage's history is in its run folder; the terminal says "(cached)"
         this.line(`${who} epoch ${e.epoch}/${e.epochs} ${formatMetrics(e.metrics)} (${e.seconds.toFixed(1)}s)`);
         break;
       case 'stage_finished':

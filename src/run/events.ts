@@ -19,7 +19,7 @@ export type RunEvent =
   | { readonly type: 'run_started'; readonly time: number; readonly trial: string; readonly params: Readonly<Record<string, unknown>>; readonly environment: EnvironmentInfo }
   | { readonly type: 'stage_started'; readonly time: number; readonly trial: string; readonly stage: string; readonly fingerprint: string }
   | { readonly type: 'batch'; readonly time: number; readonly trial: string; readonly stage: string; readonly epoch: number; readonly epochs: number; readonly batch: number; readonly batches: number; readonly loss: number }
-  | { readonly type: 'epoch'; readonly time: number; readonly trial: string; readonly stage: string; readonly epoch: number; readonly epochs: number; readonly metrics: Readonly<Record<string, number>>; readonly seconds: number }
+  | { readonly type: 'epoch'; readonly time: number; readonly trial: string; readonly stage: string; readonly epoch: number; readonly epochs: number; readonly metrics: Readonly<Record<string, number>>; readonly seconds: number; /** Replayed from the stage cache, not trained now. */ readonly cached?: boolean }
   | { readonly type: 'artifact'; readonly time: number; readonly trial: string; readonly stage: string; readonly path: string; readonly description: string }
   | { readonly type: 'stage_finished'; readonly time: number; readonly trial: string; readonly stage: string; readonly metrics: Readonly<Record<string, number>>; readonly seconds: number; readonly cached: boolean }
   | { readonly type: 'stage_failed'; readonly time: number; readonly trial: string; readonly stage: string; readonly error: string }

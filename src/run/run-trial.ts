@@ -80,7 +80,7 @@ async function runStage(
 
   const reuse = (hit: CacheHit): void => {
     // Replay what the stored stage logged, so this run's folder is as complete as the original's.
-    for (const e of hit.epochs) emit({ type: 'epoch', stage: node.name, ...e });
+    for (const e of hit.epochs) emit({ type: 'epoch', stage: node.name, ...e, cached: true });
     for (const a of hit.artifacts) emit({ type: 'artifact', stage: node.name, path: `${relDir}/${a.path}`, description: a.description });
     const outputs = memo(hit.outputs);
     for (const output of node.outputs) values.set(`${node.name}.${output}`, async () => (await outputs())[output]!);

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import type { AutoencoderStageConfig } from '../config/types.js';
 import type { DataSplit, ImageSet } from '../data/types.js';
-import { buildAutoencoder, validateAutoencoderSpec } from '../models/index.js';
+import { buildAutoencoder, isVariational, validateAutoencoderSpec } from '../models/index.js';
+import type { VariationalAutoencoder } from '../models/vae.js';
 import { StageError } from './stage.js';
 import type { Autoencoder, Samples } from '../models/types.js';
-import { autoencoderFigure } from '../pictures/index.js';
+import { autoencoderFigure, renderImageRows, type ImageRow } from '../pictures/index.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { asSamples, fromSamples, head, imageShape } from './samples.js';
 import { autoencoderSpec, trainSpec } from './model-specs.js';
@@ -40,6 +41,7 @@ export const autoencoderStage: StageKind<AutoencoderStageConfig> = {
       await ae.save(path.join(ctx.dir, 'model'));
       ctx.emit({ type: 'artifact', stage: ctx.name, path: `${ctx.relDir}/model`, description: 'trained autoencoder (TensorFlow.js layers format)' });
       await drawFigure(ae, split.test, codes.test, reconstructions.test, ctx);
+      if (isVariational(ae)) await drawGenerated(ae, ctx);
 
       const outputs: Record<string, StageValue> = {
         reconstructions: { kind: 'images', split: reconstructions, flat: input.flat },
@@ -61,6 +63,32 @@ async function transformSplit(split: DataSplit, identity: string, f: (set: Image
   const train = fromSamples(await f(split.train), split.train, keepShape);
   const test = fromSamples(await f(split.test), split.test, keepShape);
   return { train, test, identity };
+}
+
+/** Rows of images as a PNG, one image per sample of `samples`. */
+function rowsOf(samples: Samples, [h, w, c]: readonly [number, number, number], perRow: number): ImageRow[] {
+  const size = h * w * c;
+  const rows: ImageRow[] = [];
+  for (let start = 0; start < samples.n; start += perRow) {
+    const images = [];
+    for (let i = start; i < Math.min(samples.n, start + perRow); i++) images.push({ pixels: samples.x.subarray(i * size, (i + 1) * size), height: h, width: w, channels: c });
+    rows.push({ label: '', images });
+  }
+  return rows;
+}
+
+/** A VAE also generates: digits decoded from the prior, and for a 2-d latent the map of its latent space. */
+async function drawGenerated(ae: VariationalAutoencoder, ctx: StageContext): Promise<void> {
+  const shape = ae.inputShape.length === 3 ? (ae.inputShape as [number, number, number]) : ([28, 28, 1] as const);
+  const samples = await ae.sample(40, ctx.seed);
+  await writeFileAtomic(path.join(ctx.dir, 'samples.png'), renderImageRows(rowsOf(samples, shape, 10), { scale: 2, gap: 2 }));
+  ctx.emit({ type: 'artifact', stage: ctx.name, path: `${ctx.relDir}/samples.png`, description: '40 digits decoded from points drawn from the prior N(0, I)' });
+  if (ae.spec.latent === 2) {
+    const k = 15;
+    const grid = await ae.decodeGrid(k);
+    await writeFileAtomic(path.join(ctx.dir, 'latent-grid.png'), renderImageRows(rowsOf(grid, shape, k), { scale: 2, gap: 0 }));
+    ctx.emit({ type: 'artifact', stage: ctx.name, path: `${ctx.relDir}/latent-grid.png`, description: `the 2-d latent space: decoded points on a ${k}x${k} grid over the quantiles of N(0, 1)` });
+  }
 }
 
 /** The seed's figure: test originals, their codes drawn as small images, their reconstructions. */
