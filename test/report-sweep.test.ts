@@ -64,7 +64,7 @@ test('shows failed trials with their error, and links trial reports that exist',
   const text = visibleText(page);
   assert.match(page, /<span class="badge failed">failed<\/span><\/h1>/);
   assert.ok(text.includes('1 of 4 trials did not finish: t003 (failed).'));
-  assert.ok(text.includes('Why trials failed t003 (ae.latent = 128) stage cnn failed'));
+  assert.ok(text.includes('Why trials failed t003 (ae.latent = 128) stage cnn failed cnn: Error: out of memory'), text);
   assert.ok(text.includes('t003 128 0.0852 – 98.60% failed'));
   assert.ok(page.includes('<a href="trials/t001/report.html"><code>t001</code></a>'));
   assert.ok(!page.includes('href="trials/t000/report.html"'), 'no link to a report that is not there');

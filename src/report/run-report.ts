@@ -64,7 +64,7 @@ ${configSection(config, 'The experiment as it ran: the YAML file after validatio
 ${environmentSection(record.environment)}
 ${footer('This report was')}
 </main>`;
-  return page(`${record.name} · aelab report`, body);
+  return page(`${record.name}${isTrial && record.trial ? ` ${record.trial}` : ''} · aelab report`, body);
 }
 
 /** Stages in pipeline order, then any the run store knows that the config does not (should not happen). */

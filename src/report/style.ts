@@ -48,7 +48,7 @@ tbody tr:hover { background: #fafbfc; }
 tr.best { background: #eef6ff; }
 tr.best:hover { background: #e4f0fd; }
 td.muted, span.muted { color: var(--muted); }
-.star { color: #d4a72c; }
+.star { color: #d4a72c; white-space: nowrap; }
 .badge { display: inline-block; padding: 1px 9px; border-radius: 999px; font-size: 12px; font-weight: 600; line-height: 1.7; white-space: nowrap; }
 .badge.finished { background: var(--good-bg); color: var(--good); }
 .badge.failed, .badge.killed { background: var(--bad-bg); color: var(--bad); }
@@ -76,6 +76,11 @@ figcaption { font-size: 13px; color: var(--muted); margin-top: 4px; }
 .note { color: var(--muted); font-size: 14px; }
 a { color: var(--accent); }
 footer { margin-top: 44px; padding-top: 12px; border-top: 1px solid var(--line); color: var(--muted); font-size: 13px; }
+@media (max-width: 640px) {
+  main, header.top .inner { padding-left: 16px; padding-right: 16px; }
+  h1 { font-size: 24px; }
+  th, td { padding: 6px 8px; }
+}
 @media print {
   header.top { background: none; }
   nav.toc { display: none; }

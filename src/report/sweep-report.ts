@@ -47,7 +47,9 @@ export function trialRows(sweep: SweepFolder): TrialRow[] {
     const folder = sweep.trials.get(id)?.record;
     const metrics: Record<string, number> = { ...(s?.metrics ?? {}) };
     if (!s) for (const [stage, st] of Object.entries(folder?.stages ?? {})) for (const [k, v] of Object.entries(st.metrics ?? {})) if (k.startsWith('test_')) metrics[`${stage}.${k}`] = v;
-    const error = r?.error ?? folder?.error;
+    // The stage's own error says why; the trial's ("stage cnn failed") only says where.
+    const stageErrors = Object.entries(folder?.stages ?? {}).filter(([, st]) => st.status === 'failed' && st.error).map(([name, st]) => `${name}: ${firstLine(st.error!)}`);
+    const error = [r?.error ?? folder?.error, ...stageErrors].filter(Boolean).join('\n') || undefined;
     const seconds = s?.seconds ?? folder?.duration_s;
     return {
       id,
@@ -199,7 +201,7 @@ ${table<TrialRow>(
   rows,
   (r) => (r.id === best ? 'best' : ''),
 )}
-${errors.length ? html`<h3>Why trials failed</h3>${errors.map((r) => html`<p><code>${r.id}</code> (${settingsText(r.assignment, keys)})</p><pre class="error">${firstLine(r.error!)}</pre>`)}` : ''}
+${errors.length ? html`<h3>Why trials failed</h3>${errors.map((r) => html`<p><code>${r.id}</code> (${settingsText(r.assignment, keys)})</p><pre class="error">${r.error!}</pre>`)}` : ''}
 </section>`;
 }
 
