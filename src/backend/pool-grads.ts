@@ -1,0 +1,106 @@
+// Gradients of max pooling and nearest-neighbour upsampling on wasm, written as single JS
+// passes over the wasm heap. The stock kernels are C++ loops that, for every input pixel,
+// revisit every window containing it (MaxPoolGrad recomputes each window's argmax there);
+// one pass over the windows is ~5x faster and they were 30% of a conv AE training step.
+import * as tf from '@tensorflow/tfjs';
+import { asWasm, originalKernel, type TensorInfo } from './wasm-compose.js';
+
+/**
+ * Scatters each dy value onto its window's argmax in x. Ties go to the first maximum in
+ * row-major window order and NaNs never win, as in the cpu backend (`pixel > maxValue`).
+ */
+export const maxPoolGrad: tf.KernelFunc = (args) => {
+  const { inputs, backend, attrs } = args;
+  const x = inputs['input'] as TensorInfo;
+  const dy = inputs['dy'] as TensorInfo;
+  if (x.dtype !== 'float32' || x.shape.length !== 4) {
+    return originalKernel('MaxPoolGrad').kernelFunc(args);
+  }
+  const info = tf.backend_util.computePool2DInfo(
+    x.shape as [number, number, number, number],
+    attrs!['filterSize'] as number | [number, number],
+    attrs!['strides'] as number | [number, number],
+    1,
+    attrs!['pad'] as 'same' | 'valid' | number,
+    attrs!['dimRoundingMode'] as 'floor' | 'round' | 'ceil' | undefined,
+  );
+  const b = asWasm(backend);
+  const dx = b.makeOutput(x.shape, 'float32');
+  // Views only after allocating: growing the heap detaches earlier ones.
+  const xv = b.typedArrayFromHeap(x) as Float32Array;
+  const dyv = b.typedArrayFromHeap(dy) as Float32Array;
+  const dxv = b.typedArrayFromHeap(dx) as Float32Array;
+  dxv.fill(0);
+  const { batchSize, inHeight: H, inWidth: W, inChannels: C, outHeight, outWidth } = info;
+  const { strideHeight: sh, strideWidth: sw, filterHeight: fh, filterWidth: fw } = info;
+  const { top, left } = info.padInfo;
+  const maxValue = new Float32Array(C);
+  const maxAt = new Int32Array(C);
+  let dyAt = 0;
+  for (let n = 0; n < batchSize; n++) {
+    for (let yr = 0; yr < outHeight; yr++) {
+      const r0 = yr * sh - top;
+      const rStart = Math.max(r0, 0);
+      const rEnd = Math.min(r0 + fh, H);
+      for (let yc = 0; yc < outWidth; yc++, dyAt += C) {
+        const c0 = yc * sw - left;
+        const cStart = Math.max(c0, 0);
+        const cEnd = Math.min(c0 + fw, W);
+        maxValue.fill(Number.NEGATIVE_INFINITY);
+        maxAt.fill(-1);
+        for (let r = rStart; r < rEnd; r++) {
+          for (let c = cStart; c < cEnd; c++) {
+            const base = ((n * H + r) * W + c) * C;
+            for (let d = 0; d < C; d++) {
+              const v = xv[base + d]!;
+              if (v > maxValue[d]!) {
+                maxValue[d] = v;
+                maxAt[d] = base + d;
+              }
+            }
+          }
+        }
+        for (let d = 0; d < C; d++) {
+          const at = maxAt[d]!;
+          if (at >= 0) dxv[at] = dxv[at]! + dyv[dyAt + d]!;
+        }
+      }
+    }
+  }
+  return dx;
+};
+
+/**
+ * For an upsampling by whole factors (what layers.upSampling2d does), each input pixel's
+ * gradient is the sum of its fh x fw block of dy; other resizes keep the stock kernel.
+ */
+export const resizeNearestNeighborGrad: tf.KernelFunc = (args) => {
+  const { inputs, backend, attrs } = args;
+  const images = inputs['images'] as TensorInfo;
+  const dy = inputs['dy'] as TensorInfo;
+  const [batch, H, W, C] = images.shape as [number, number, number, number];
+  const [, outH, outW] = dy.shape as [number, number, number, number];
+  const fh = outH / H;
+  const fw = outW / W;
+  if (attrs?.['alignCorners'] === true || dy.dtype !== 'float32' || images.shape.length !== 4 ||
+    !Number.isInteger(fh) || !Number.isInteger(fw)) {
+    return originalKernel('ResizeNearestNeighborGrad').kernelFunc(args);
+  }
+  const b = asWasm(backend);
+  const dx = b.makeOutput(images.shape, 'float32');
+  const dyv = b.typedArrayFromHeap(dy) as Float32Array;
+  const dxv = b.typedArrayFromHeap(dx) as Float32Array;
+  dxv.fill(0);
+  // Walk dy in memory order and add each value into its source pixel.
+  let at = 0;
+  for (let n = 0; n < batch; n++) {
+    for (let r = 0; r < outH; r++) {
+      const rowBase = (n * H + Math.floor(r / fh)) * W;
+      for (let c = 0; c < outW; c++) {
+        const base = (rowBase + Math.floor(c / fw)) * C;
+        for (let d = 0; d < C; d++, at++) dxv[base + d] = dxv[base + d]! + dyv[at]!;
+      }
+    }
+  }
+  return dx;
+};

@@ -1,0 +1,119 @@
+// Picks the tfjs compute backend: the native one when it loads, else the fastest that does.
+//
+// @tensorflow/tfjs-node is an optional dependency whose install downloads libtensorflow; on
+// machines that cannot reach Google's storage it is absent (or present without its addon) and
+// importing it throws. Then wasm (XNNPACK, SIMD, one thread in Node) is ~35x faster than the
+// pure-JS 'cpu' backend, once the kernels it lacks for training are installed.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { installWasmKernels } from './wasm-kernels.js';
+
+export type BackendChoice = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
+export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
+
+export type BackendSelection =
+  | { ok: true; value: { name: BackendName; note?: string } }
+  | { ok: false; error: string };
+
+type Attempt = { ok: true; note?: string } | { ok: false; error: string };
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+async function tryTensorflow(): Promise<Attempt> {
+  // A variable specifier keeps TypeScript from resolving a package that is usually absent.
+  const specifier = '@tensorflow/tfjs-node';
+  try {
+    await import(specifier);
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    const missing = code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
+    const why = missing
+      ? '@tensorflow/tfjs-node is not installed (its install downloads libtensorflow, which ' +
+        'fails on machines without access to storage.googleapis.com; it is optional)'
+      : `@tensorflow/tfjs-node is installed but failed to load: ${message(e)}`;
+    return { ok: false, error: why };
+  }
+  // Importing it registers the 'tensorflow' backend on the shared tfjs-core instance.
+  if (tf.findBackendFactory('tensorflow') === null) {
+    return {
+      ok: false,
+      error:
+        '@tensorflow/tfjs-node loaded but registered no tensorflow backend; it probably uses ' +
+        'another copy of @tensorflow/tfjs-core (keep every @tensorflow/* package at one version)',
+    };
+  }
+  return (await tf.setBackend('tensorflow'))
+    ? { ok: true }
+    : { ok: false, error: 'the tensorflow backend failed to initialise' };
+}
+
+let wasmPathsSet = false;
+
+async function tryWasm(): Promise<Attempt> {
+  let wasm: typeof import('@tensorflow/tfjs-backend-wasm');
+  try {
+    wasm = await import('@tensorflow/tfjs-backend-wasm');
+  } catch (e) {
+    return { ok: false, error: `@tensorflow/tfjs-backend-wasm failed to load: ${message(e)}` };
+  }
+  // Point it at the .wasm files in its own dist folder explicitly, rather than trusting where
+  // the bundle thinks it is; only possible before its first initialisation.
+  if (!wasmPathsSet && tf.findBackend('wasm') === null) {
+    try {
+      const require = createRequire(import.meta.url);
+      const main = require.resolve('@tensorflow/tfjs-backend-wasm');
+      wasm.setWasmPaths(join(dirname(main), '/'));
+      wasmPathsSet = true;
+    } catch {
+      // Keep the package's own lookup, which works in a plain npm install.
+    }
+  }
+  let ready = false;
+  try {
+    ready = await tf.setBackend('wasm');
+  } catch (e) {
+    return { ok: false, error: `the wasm backend failed to initialise: ${message(e)}` };
+  }
+  if (!ready) return { ok: false, error: 'the wasm backend failed to initialise' };
+  installWasmKernels();
+  const simd = tf.env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'SIMD' : 'no SIMD';
+  return { ok: true, note: `wasm (${simd}, ${wasm.getThreadsCount()} thread(s))` };
+}
+
+async function tryCpu(): Promise<Attempt> {
+  return (await tf.setBackend('cpu'))
+    ? { ok: true, note: 'pure-JS cpu backend: conv training is very slow' }
+    : { ok: false, error: 'the cpu backend failed to initialise' };
+}
+
+const attempts: Record<BackendName, () => Promise<Attempt>> = {
+  tensorflow: tryTensorflow,
+  wasm: tryWasm,
+  cpu: tryCpu,
+};
+
+/**
+ * Makes the chosen backend tfjs's current one. 'auto' takes the first of tensorflow, wasm, cpu
+ * that loads and says in `note` why the faster ones were skipped. An explicit choice that does
+ * not load is an error value. Safe to call again (with the same or another choice).
+ */
+export async function selectBackend(choice: BackendChoice): Promise<BackendSelection> {
+  if (choice !== 'auto') {
+    const r = await attempts[choice]();
+    if (!r.ok) return { ok: false, error: `backend '${choice}' is unavailable: ${r.error}` };
+    return { ok: true, value: r.note === undefined ? { name: choice } : { name: choice, note: r.note } };
+  }
+  const skipped: string[] = [];
+  for (const name of ['tensorflow', 'wasm', 'cpu'] as const) {
+    const r = await attempts[name]();
+    if (r.ok) {
+      const parts = [...(r.note === undefined ? [] : [r.note]), ...skipped];
+      return { ok: true, value: parts.length === 0 ? { name } : { name, note: parts.join('; ') } };
+    }
+    skipped.push(`${name} skipped: ${r.error}`);
+  }
+  return { ok: false, error: `no tfjs backend could be initialised (${skipped.join('; ')})` };
+}
