@@ -9,6 +9,14 @@ export function formatMetrics(metrics: Readonly<Record<string, number>>): string
     .join(' ');
 }
 
+/** A plain autoencoder's `reconstruction` is its `loss`: on a terminal, say it once. */
+function withoutEchoes(metrics: Readonly<Record<string, number>>): Record<string, number> {
+  const out = { ...metrics };
+  if (out.reconstruction === out.loss) delete out.reconstruction;
+  if (out.val_reconstruction === out.val_loss) delete out.val_reconstruction;
+  return out;
+}
+
 /**
  * Shows a run's progress: on a terminal, a live bar per training stage (batches of the current
  * epoch and the running loss) with a line per finished epoch above it; elsewhere (CI, files,
@@ -63,7 +71,7 @@ export class Progress {
       }
       case 'epoch':
         if (e.cached) break; // a cached stage's history is in its run folder; the terminal says "(cached)"
-        this.line(`${who} epoch ${e.epoch}/${e.epochs} ${formatMetrics(e.metrics)} (${e.seconds.toFixed(1)}s)`);
+        this.line(`${who} epoch ${e.epoch}/${e.epochs} ${formatMetrics(withoutEchoes(e.metrics))} (${e.seconds.toFixed(1)}s)`);
         break;
       case 'stage_finished':
         this.removeBar(who);

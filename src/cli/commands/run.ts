@@ -47,7 +47,7 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
     process.stderr.write(`error: ${backend.error}\n`);
     return 1;
   }
-  process.stdout.write(`backend: ${backend.value.name}${backend.value.note ? ` (${backend.value.note})` : ''}\n`);
+  process.stdout.write(`backend: ${backend.value.note ?? backend.value.name}\n`);
   const { environmentInfo } = await import('../../run/environment.js');
 
   const plan = planExperiment(config, { codeVersion: await codeVersion(), backend: backend.value.name });
