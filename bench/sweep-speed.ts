@@ -1,0 +1,112 @@
+/**
+ * Sweep performance, as ratios measured in one invocation (timings on shared machines are noisy):
+ *   1. a 4-trial sweep with --parallel 2 against --parallel 1 (target: at most 0.6x the wall time),
+ *   2. a rerun of the unchanged sweep, every stage from the cache (target: under 2 s),
+ *   3. the peak memory of all of the sweep's processes together, against a single trial's peak
+ *      times `parallel` (target: never above).
+ * Usage: npm run build && node dist/bench/sweep-speed.js [--train N] [--epochs N]
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+
+const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+const { values } = parseArgs({ options: { train: { type: 'string', default: '2000' }, epochs: { type: 'string', default: '8' } } });
+
+const experiment = `name: bench-sweep
+seed: 1
+data:
+  digits: { source: mnist, train: ${values.train}, test: 500 }
+stages:
+  ae:
+    type: autoencoder
+    input: digits
+    latent: 16
+    train: { epochs: ${values.epochs}, batch_size: 64 }
+  clf:
+    type: classifier
+    input: ae.reconstructions
+    arch: dense
+    dense: [64]
+    train: { epochs: ${values.epochs}, batch_size: 64 }
+sweep:
+  grid: { stages.ae.latent: [4, 8, 16, 32] }
+`;
+
+/** Resident memory of a process and all its descendants, in KiB, from /proc. */
+function treeRssKiB(root: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const entry of readdirSafe('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const kib = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      rss.set(pid, kib);
+      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    } catch {
+      /* the process ended while we looked */
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+function readdirSafe(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+async function timed(args: string[], cwd: string): Promise<{ seconds: number; peakMiB: number; code: number | null }> {
+  const started = Date.now();
+  const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: 'ignore' });
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, treeRssKiB(child.pid!))), 100);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearInterval(timer);
+  return { seconds: (Date.now() - started) / 1000, peakMiB: peak / 1024, code };
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'aelab-bench-sweep-'));
+  await writeFile(path.join(dir, 'sweep.yaml'), experiment);
+  await writeFile(path.join(dir, 'single.yaml'), experiment.replace(/sweep:[\s\S]*$/, ''));
+  console.log(`machine: ${os.cpus().length} cores; 4 trials, ${values.train} digits, ${values.epochs} epochs per stage; folder ${dir}`);
+
+  await timed(['run', 'single.yaml', '--no-cache'], dir); // warm the data cache and the file system
+  const single = await timed(['run', 'single.yaml', '--no-cache'], dir);
+  const one = await timed(['run', 'sweep.yaml', '--parallel', '1', '--no-cache'], dir);
+  const two = await timed(['run', 'sweep.yaml', '--parallel', '2', '--no-cache'], dir);
+  await timed(['run', 'sweep.yaml', '--parallel', '2'], dir); // fills the stage cache
+  const rerun = await timed(['run', 'sweep.yaml', '--parallel', '2'], dir);
+  for (const r of [single, one, two, rerun]) if (r.code !== 0) throw new Error('a run failed');
+
+  const rows = [
+    ['single trial (in-process)', single],
+    ['sweep, --parallel 1', one],
+    ['sweep, --parallel 2', two],
+    ['sweep rerun, all cached', rerun],
+  ] as const;
+  console.log('\n| what | wall time | peak memory (all processes) |\n| --- | ---: | ---: |');
+  for (const [name, r] of rows) console.log(`| ${name} | ${r.seconds.toFixed(1)} s | ${r.peakMiB.toFixed(0)} MiB |`);
+  console.log(`\nparallel 2 / parallel 1 wall time: ${(two.seconds / one.seconds).toFixed(2)}x (target <= 0.60x)`);
+  console.log(`rerun of the unchanged sweep: ${rerun.seconds.toFixed(1)} s (target < 2 s)`);
+  console.log(`peak memory with parallel 2: ${two.peakMiB.toFixed(0)} MiB; a single run's peak x 2: ${(single.peakMiB * 2).toFixed(0)} MiB (${two.peakMiB <= single.peakMiB * 2 ? 'within' : 'OVER'})`);
+}
+
+await main();
