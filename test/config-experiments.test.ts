@@ -4,7 +4,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { loadExperiment } from '../src/config/load.js';
 import { SCHEMA_PATH } from '../src/config/schema.js';
-import { ROOT } from './helpers/cli.js';
+import { ROOT } from './support/cli.js';
 
 const dir = path.join(ROOT, 'experiments');
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { loadExperiment, parseOverride, type Override } from '../src/config/load.js';
-import { runCli } from './helpers/cli.js';
+import { runCli } from './support/cli.js';
 
 let dir: string;
 let file: string;

@@ -6,7 +6,7 @@ import { Ajv } from 'ajv';
 import { GENERATED_PATH } from '../src/config/generate-validator.js';
 import { precompiledIsCurrent, SCHEMA_PATH } from '../src/config/schema.js';
 import { generateValidatorModule } from '../src/config/validator-code.js';
-import { ROOT } from './helpers/cli.js';
+import { ROOT } from './support/cli.js';
 
 const schemaText = readFileSync(path.join(ROOT, SCHEMA_PATH), 'utf8');
 const schema = JSON.parse(schemaText) as Record<string, unknown>;

@@ -4,7 +4,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import pLimit from 'p-limit';
-import { copyToTemp, listTree, ROOT, runCli, type CliResult } from './helpers/cli.js';
+import { copyToTemp, listTree, ROOT, runCli, type CliResult } from './support/cli.js';
 
 /**
  * The corpus of invalid experiments: each test/fixtures/invalid/NAME.yaml has beside it

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { runCli } from './helpers/cli.js';
+import { runCli } from './support/cli.js';
 
 let dir: string;
 before(async () => {

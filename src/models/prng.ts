@@ -24,17 +24,8 @@ export function deriveSeed(...parts: number[]): number {
   return (h >>> 1);
 }
 
-/** mulberry32: a tiny, fast generator with a 32-bit state; good enough for shuffling. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../util/random.js';
+import { mulberry32 } from '../util/random.js';
 
 /** 0..n-1, shuffled by Fisher–Yates when `shuffle` is set. */
 export function epochOrder(n: number, shuffle: boolean, seed: number): Int32Array {

@@ -10,7 +10,7 @@ export function tracedCli(args: readonly string[], cwd: string): { status: numbe
   const dir = mkdtempSync(path.join(tmpdir(), 'aelab-trace-'));
   const trace = path.join(dir, 'modules.txt');
   try {
-    const result = spawnSync(process.execPath, ['--import', path.join(root, 'dist/test/helpers/module-trace.js'), path.join(root, 'dist/src/cli/main.js'), ...args], {
+    const result = spawnSync(process.execPath, ['--import', path.join(root, 'dist/test/support/module-trace.js'), path.join(root, 'dist/src/cli/main.js'), ...args], {
       cwd,
       env: { ...process.env, AELAB_MODULE_TRACE: trace, NO_COLOR: '1' },
       encoding: 'utf8',
