@@ -56,3 +56,20 @@ test('says so when there is no classifier on raw data to compare with, or a stag
     ],
   );
 });
+
+test('says how a classifier evaluated on noisy and denoised inputs fares against its own test accuracy', () => {
+  const robustness: ExperimentConfig = {
+    name: 'robustness',
+    seed: 1,
+    data: { digits: { source: 'mnist', train: 100, test: 100 } },
+    stages: {
+      cnn: clf('digits', 'cnn'),
+      noisy: { type: 'transform', input: 'digits', noise: { kind: 'gaussian', amount: 0.5 } },
+      on_noisy: { type: 'evaluate', model: 'cnn.model', input: 'noisy.images' },
+    },
+  };
+  const out = findings(robustness, { cnn: done({ test_acc: 0.986 }), noisy: done({}), on_noisy: done({ test_acc: 0.71 }) });
+  const sentence = out.find((f) => f.stage === 'on_noisy');
+  assert.equal(sentence?.text, 'cnn scored 71.00% on noisy.images (on_noisy) against 98.60% on its own test images: -27.6 points.');
+  assert.ok(Math.abs((sentence?.points ?? 0) + 27.6) < 1e-9);
+});

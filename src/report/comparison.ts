@@ -4,6 +4,7 @@
  * "The CNN on ae's reconstructions (cnn) reached 97.90% test accuracy against 98.60% for the CNN
  * on the raw digits (cnn_raw): -0.70 points."
  */
+import { parseReference } from '../config/references.js';
 import type { ClassifierStageConfig, ExperimentConfig } from '../config/types.js';
 import type { StageRecord } from '../tracking/run-store.js';
 import { formatNumber, formatPercent, formatPoints } from './format.js';
@@ -76,6 +77,21 @@ export function findings(config: ExperimentConfig, stages: Readonly<Record<strin
     const what = `The ${archName(s.config as ClassifierStageConfig)} on the raw ${s.reads.node} (${s.name})`;
     const acc = record?.metrics.test_acc;
     out.push(record?.status === 'finished' && acc !== undefined ? { stage: s.name, tone: 'plain', text: `${what} reached ${formatPercent(acc)} test accuracy.` } : notDone(s.name, what, record));
+  }
+
+  // A trained classifier scored on other inputs (noisy, denoised): against its own test accuracy.
+  for (const s of pipeline.stages) {
+    if (s.config.type !== 'evaluate') continue;
+    const modelStage = parseReference(s.config.model).node;
+    if (config.stages?.[modelStage]?.type !== 'classifier') continue;
+    const acc = stages[s.name]?.metrics.test_acc;
+    const own = stages[modelStage]?.metrics.test_acc;
+    if (stages[s.name]?.status !== 'finished' || acc === undefined) {
+      out.push(notDone(s.name, `${modelStage} on ${s.config.input} (${s.name})`, stages[s.name]));
+      continue;
+    }
+    const against = own !== undefined ? ` against ${formatPercent(own)} on its own test images: ${formatPoints(acc, own)}` : '';
+    out.push({ stage: s.name, tone: 'plain', ...(own !== undefined ? { points: (acc - own) * 100 } : {}), text: `${modelStage} scored ${formatPercent(acc)} on ${s.config.input} (${s.name})${against}.` });
   }
   return out;
 }
