@@ -59,6 +59,9 @@ test('a transform adds noise reproducibly, and evaluate applies trained models t
     assert.equal(scores.test_acc, record.stages[evaluation]!.metrics.test_acc);
   }
   assert.ok(record.stages.denoised!.metrics.test_loss! > 0);
+  // A denoiser is scored on noisy test inputs against clean targets, and on clean inputs too.
+  const dae = record.stages.dae!.metrics;
+  assert.ok(dae.test_loss! > 0 && dae.test_loss_clean! > 0 && dae.test_loss !== dae.test_loss_clean);
   const figure = await readFile(path.join(run!, 'stages', 'denoised', 'figure.png'));
   assert.ok(figure.length > 1000);
 

@@ -48,7 +48,10 @@ export const autoencoderStage: StageKind<AutoencoderStageConfig> = {
         codes: { kind: 'images', split: codes, flat: ae.codeShape.length === 1 },
         model: { kind: 'model', dir: path.join(ctx.dir, 'model'), model: 'autoencoder' },
       };
-      const metrics: Record<string, number> = { test_loss: testLoss };
+      // A denoising autoencoder is judged as the Keras blog does: noisy test inputs against clean
+      // targets (its validation loss, with fixed-seed noise); the loss on clean inputs is kept too.
+      const denoiser = spec.noise !== undefined && last.val_reconstruction !== undefined;
+      const metrics: Record<string, number> = denoiser ? { test_loss: last.val_reconstruction!, test_loss_clean: testLoss } : { test_loss: testLoss };
       if (last.loss !== undefined) metrics.train_loss = last.loss;
       // Variant extras (mean code activation, KL term) that say more than the loss itself.
       for (const [k, v] of Object.entries(last)) if (k !== 'loss' && !k.startsWith('val_') && v !== last.loss) metrics[`final_${k}`] = v;
