@@ -75,7 +75,8 @@ export class Progress {
         break;
       case 'stage_finished':
         this.removeBar(who);
-        this.line(`${who}: done in ${e.seconds.toFixed(1)}s${e.cached ? ' (cached)' : ''} ${formatMetrics(e.metrics)}`);
+        // A cached stage's seconds are those of the run that computed it, and say so.
+        this.line(`${who}: ${e.cached ? `from the cache (computed earlier in ${e.seconds.toFixed(1)}s)` : `done in ${e.seconds.toFixed(1)}s`} ${formatMetrics(e.metrics)}`);
         break;
       case 'stage_failed':
         this.removeBar(who);
