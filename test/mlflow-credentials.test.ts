@@ -3,11 +3,10 @@
 
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 
 import { MlflowClient, resolveTrackingUri, type MlflowError } from '../src/tracking/mlflow/index.js';
-import { startMlflowServer, type MlflowServer } from './support/mlflow-server.js';
+import { freePort, startMlflowServer, type MlflowServer } from './support/mlflow-server.js';
 
 const password = `Sekr3t-p@ss/${randomBytes(6).toString('hex')}`;
 const wrongPassword = `Wr0ng-pass-${randomBytes(6).toString('hex')}`;
@@ -31,17 +30,6 @@ after(async () => {
 function assertNoSecrets(error: MlflowError): void {
   const text = JSON.stringify(error);
   for (const s of secrets) assert.ok(!text.includes(s), `a secret leaked into: ${text}`);
-}
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
-    });
-  });
 }
 
 describe('MLflow credentials', () => {
@@ -90,7 +78,7 @@ describe('MLflow credentials', () => {
   });
 
   test('keeps every secret out of a not-reachable error', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const client = new MlflowClient({
       uri: `http://admin:${encodeURIComponent(wrongPassword)}@127.0.0.1:${port}`,
       env: { MLFLOW_TRACKING_USERNAME: 'admin', MLFLOW_TRACKING_PASSWORD: password },

@@ -2,29 +2,17 @@
 
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 
 import { MlflowClient } from '../src/tracking/mlflow/index.js';
-import { startMlflowServer } from './support/mlflow-server.js';
+import { freePort, startMlflowServer } from './support/mlflow-server.js';
 
 /** A port nobody listens on: bound by us, then released. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
-    });
-  });
-}
-
 describe('MLflow client retries', () => {
   test('returns a not-reachable error after backing off between each of its retries', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const delays: number[] = [];
     const client = new MlflowClient({
       uri: `http://127.0.0.1:${port}`,

@@ -8,17 +8,9 @@ import { createInterface } from 'node:readline';
 import { existsSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { groupAlive } from './support/mlflow-server.js';
 
 const harness = fileURLToPath(new URL('./support/mlflow-server.js', import.meta.url));
-
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('mlflow test server harness', () => {
   test('takes the whole server down when the process that started it is SIGKILLed', async (t) => {

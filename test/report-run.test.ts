@@ -3,21 +3,9 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { writeRunReport } from '../src/report/index.js';
-import { tempDir, writeRunFolder } from './support/report-fixtures.js';
+import { tempDir, writeRunFolder, visibleText } from './support/report-fixtures.js';
 
 /** Text of the page with tags removed and entities decoded, as a reader sees it. */
-function visibleText(page: string): string {
-  return page
-    .replace(/<style>[\s\S]*?<\/style>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
-
 test('writes report.html into the run folder with the heading, pipeline, metrics, curves, figure and confusion matrices', async () => {
   const dir = await writeRunFolder(await tempDir(), { description: 'A dense autoencoder, then two CNNs.' });
   const file = await writeRunReport(dir);

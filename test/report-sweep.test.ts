@@ -4,19 +4,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { writeSweepReport } from '../src/report/index.js';
 import { wantsLogX } from '../src/report/sweep-report.js';
-import { LATENT_TRIALS, tempDir, writeSweepFolder } from './support/report-fixtures.js';
-
-function visibleText(page: string): string {
-  return page
-    .replace(/<style>[\s\S]*?<\/style>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
+import { LATENT_TRIALS, tempDir, writeSweepFolder, visibleText } from './support/report-fixtures.js';
 
 test('writes one report for a sweep: trials table, best trial named, settings against metrics, curves', async () => {
   const dir = await writeSweepFolder(await tempDir());

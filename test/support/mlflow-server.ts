@@ -89,7 +89,8 @@ async function mlflowBinary(): Promise<string> {
 }
 let ensured: Promise<void> | undefined;
 
-function freePort(): Promise<number> {
+/** A port on 127.0.0.1 that was free a moment ago (nothing listens on it once this resolves). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);
@@ -225,7 +226,7 @@ async function healthy(uri: string): Promise<boolean> {
 }
 
 /** true while any process of the group exists (kill with signal 0 only checks). */
-function groupAlive(pgid: number): boolean {
+export function groupAlive(pgid: number): boolean {
   try {
     process.kill(-pgid, 0);
     return true;

@@ -222,3 +222,16 @@ export async function writeSweepFolder(dir: string, trials: readonly SweepTrialS
   await writeJson(path.join(dir, 'summary.json'), { objective: { key: 'cnn.test_acc', maximize: true }, ...(best ? { best } : {}), trials: summaryTrials });
   return dir;
 }
+
+/** A report's text as a reader sees it: no styles or tags, entities decoded, spaces folded. */
+export function visibleText(page: string): string {
+  return page
+    .replace(/<style>[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
