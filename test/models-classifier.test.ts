@@ -32,7 +32,7 @@ test('the cnn classifier is Keras mnist_cnn and a narrow one trains on image-sha
     const layers = clf.model.layers.map((l) => `${l.getClassName()}:${(l.outputShape as number[]).slice(1).join('x')}`);
     assert.deepEqual(layers, [
       'Conv2D:26x26x32', 'Conv2D:24x24x64', 'MaxPooling2D:12x12x64', 'Dropout:12x12x64', 'Flatten:9216',
-      'Dense:128', 'Dropout:128', 'Dense:10',
+      'Dense:128', 'Dropout:128', 'Dense:10', 'Activation:10',
     ]);
   } finally {
     clf.dispose();

@@ -19,7 +19,7 @@ test('the convolutional autoencoder is the Keras blog 16-8-8 design with a 4x4x8
       'Conv2D:28x28x16', 'MaxPooling2D:14x14x16', 'Conv2D:14x14x8', 'MaxPooling2D:7x7x8', 'Conv2D:7x7x8', 'MaxPooling2D:4x4x8',
     ]);
     assert.deepEqual(summary(ae.decoder), [
-      'Conv2D:4x4x8', 'UpSampling2D:8x8x8', 'Conv2D:8x8x8', 'UpSampling2D:16x16x8', 'Conv2D:14x14x16', 'UpSampling2D:28x28x16', 'Conv2D:28x28x1',
+      'Conv2D:4x4x8', 'UpSampling2D:8x8x8', 'Conv2D:8x8x8', 'UpSampling2D:16x16x8', 'Conv2D:14x14x16', 'UpSampling2D:28x28x16', 'Conv2D:28x28x1', 'Activation:28x28x1',
     ]);
   } finally {
     ae.dispose();

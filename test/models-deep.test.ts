@@ -9,7 +9,8 @@ before(useCpu);
 test('a deep autoencoder stacks 128-64-latent by default, mirrors it in the decoder, and its loss falls', async () => {
   const ae = buildAutoencoder({ variant: 'deep', latent: 32, hidden: [], activation: 'relu', output_activation: 'sigmoid' }, [28, 28, 1], 5) as LayersAutoencoder;
   try {
-    const units = (m: LayersAutoencoder['encoder']): number[] => m.layers.map((l) => (l.outputShape as number[])[1]!);
+    const units = (m: LayersAutoencoder['encoder']): number[] =>
+      m.layers.filter((l) => l.getClassName() === 'Dense').map((l) => (l.outputShape as number[])[1]!);
     assert.deepEqual(units(ae.encoder), [128, 64, 32]);
     assert.deepEqual(units(ae.decoder), [64, 128, 784]);
     const val = digits(10, 500);

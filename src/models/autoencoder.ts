@@ -12,6 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import { loadLayersModel, saveLayersModel, writeFileAtomic, type Result } from './layers-io.js';
 import { contractivePenalty, klSparsity, l1Activity, reconstructionLoss } from './losses.js';
 import { corrupt } from './noise.js';
+import { applyForLoss, type ModelOutput } from './output-head.js';
 import { makeOptimizer } from './optimizers.js';
 import { deriveSeed } from './prng.js';
 import { mapInBatches, samplesToTensor, sizeOf } from './samples.js';
@@ -69,6 +70,11 @@ export class LayersAutoencoder implements Autoencoder {
     return this.decoder.apply(code, { training }) as tf.Tensor;
   }
 
+  /** The decoder's logits when it ends in a sigmoid, for losses computed from logits. */
+  protected decodeForLoss(code: tf.Tensor, training: boolean): ModelOutput {
+    return applyForLoss(this.decoder, code, training);
+  }
+
   /**
    * Loss of a clean batch `x`: reconstruction of x from (possibly corrupted) x plus the variant's
    * penalty. `loss` is the whole objective, `reconstruction` its reconstruction part (mean per
@@ -78,7 +84,7 @@ export class LayersAutoencoder implements Autoencoder {
     const s = this.settings;
     const input = s.noise ? corrupt(x, s.noise, seed) : x;
     const code = this.encodeTensor(input, training);
-    const reconstruction = reconstructionLoss(loss, x, this.decodeTensor(code, training));
+    const reconstruction = reconstructionLoss(loss, x, this.decodeForLoss(code, training));
     const extras: Record<string, tf.Scalar> = { reconstruction };
     let total: tf.Scalar = reconstruction;
     if (s.sparsity) {
@@ -160,7 +166,7 @@ export class LayersAutoencoder implements Autoencoder {
     try {
       const r = await evaluateObjective(x.n, INFERENCE_BATCH, (start, size) => {
         const b = tf.slice(all, start, size);
-        return { loss: reconstructionLoss(loss, b, this.decodeTensor(this.encodeTensor(b, false), false)), extras: {} };
+        return { loss: reconstructionLoss(loss, b, this.decodeForLoss(this.encodeTensor(b, false), false)), extras: {} };
       }, '');
       return r.loss ?? Number.NaN;
     } finally {

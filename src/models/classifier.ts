@@ -16,6 +16,7 @@ import { seededInitializers } from './init.js';
 import { loadLayersModel, saveLayersModel, writeFileAtomic, type Result } from './layers-io.js';
 import { categoricalCrossentropy } from './losses.js';
 import { makeOptimizer } from './optimizers.js';
+import { addOutputActivation, applyForLoss, type ModelOutput } from './output-head.js';
 import { deriveSeed } from './prng.js';
 import { samplesToTensor, sizeOf } from './samples.js';
 import { evaluateObjective, runTrainingLoop, type StepResult } from './train-loop.js';
@@ -75,7 +76,8 @@ export function buildClassifier(spec: ClassifierSpec, inputShape: readonly numbe
     model.add(tf.layers.dense({ units, activation: 'relu', kernelInitializer: init(), ...(flatFirst && i === 0 ? first : {}) }));
     if (spec.dropout > 0) model.add(tf.layers.dropout({ rate: spec.dropout }));
   });
-  model.add(tf.layers.dense({ units: classes, activation: 'softmax', kernelInitializer: init(), ...(flatFirst && spec.dense.length === 0 ? first : {}) }));
+  model.add(tf.layers.dense({ units: classes, kernelInitializer: init(), ...(flatFirst && spec.dense.length === 0 ? first : {}) }));
+  addOutputActivation(model, 'softmax');
   return new LayersClassifier(spec, inputShape, classes, model);
 }
 
@@ -87,25 +89,25 @@ export class LayersClassifier implements Classifier {
     readonly model: tf.Sequential,
   ) {}
 
-  /** Forward pass; with a seed, training mode with dropout masks drawn from that seed. */
-  private forward(x: tf.Tensor, dropoutSeed?: number): tf.Tensor2D {
-    if (dropoutSeed === undefined) return this.model.apply(x, { training: false }) as tf.Tensor2D;
-    let h = x;
-    this.model.layers.forEach((layer, i) => {
-      if (layer.getClassName() === 'Dropout') {
-        const rate = (layer.getConfig() as { rate: number }).rate;
-        h = tf.dropout(h, rate, undefined, deriveSeed(dropoutSeed, i));
-      } else {
-        h = layer.apply(h, { training: true }) as tf.Tensor;
-      }
+  /**
+   * Forward pass up to the softmax's logits (see output-head.ts); with a seed, training mode with
+   * dropout masks drawn from that seed.
+   */
+  private forward(x: tf.Tensor, dropoutSeed?: number): ModelOutput {
+    if (dropoutSeed === undefined) return applyForLoss(this.model, x, false);
+    return applyForLoss(this.model, x, true, (layer, h, i) => {
+      if (layer.getClassName() !== 'Dropout') return layer.apply(h, { training: true }) as tf.Tensor;
+      const rate = (layer.getConfig() as { rate: number }).rate;
+      return tf.dropout(h, rate, undefined, deriveSeed(dropoutSeed, i));
     });
-    return h as tf.Tensor2D;
   }
 
   private lossAndAcc(x: tf.Tensor, labels: tf.Tensor1D, dropoutSeed?: number): StepResult {
-    const probs = this.forward(x, dropoutSeed);
-    const loss = categoricalCrossentropy(tf.oneHot(labels, this.classes) as tf.Tensor2D, probs);
-    const acc = tf.mean(tf.cast(tf.equal(tf.argMax(probs, 1), labels), 'float32')) as tf.Scalar;
+    const out = this.forward(x, dropoutSeed);
+    const loss = categoricalCrossentropy(tf.oneHot(labels, this.classes) as tf.Tensor2D, out);
+    // The arg max of the logits is that of the probabilities.
+    const scores = 'logits' in out ? out.logits : out.output;
+    const acc = tf.mean(tf.cast(tf.equal(tf.argMax(scores, 1), labels), 'float32')) as tf.Scalar;
     return { loss, extras: { acc } };
   }
 
@@ -149,7 +151,7 @@ export class LayersClassifier implements Classifier {
     try {
       for (let start = 0; start < x.n; start += INFERENCE_BATCH) {
         const size = Math.min(INFERENCE_BATCH, x.n - start);
-        const classes = tf.tidy(() => tf.argMax(this.forward(tf.slice(all, start, size)), 1));
+        const classes = tf.tidy(() => tf.argMax(this.model.apply(tf.slice(all, start, size), { training: false }) as tf.Tensor, 1));
         out.set(await classes.data(), start);
         classes.dispose();
       }

@@ -9,6 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { seededInitializers } from './init.js';
+import { addOutputActivation } from './output-head.js';
 import type { Activation } from './types.js';
 
 export interface ConvLayout {
@@ -73,7 +74,7 @@ export function buildConvDecoder(l: ConvLayout, seed: number): tf.Sequential {
     );
     model.add(tf.layers.upSampling2d({ size: [2, 2] }));
   });
-  model.add(tf.layers.conv2d({ filters: c, kernelSize: 3, activation: l.outputActivation, padding: 'same', kernelInitializer: init() }));
+  model.add(tf.layers.conv2d({ filters: c, kernelSize: 3, activation: 'linear', padding: 'same', kernelInitializer: init() }));
   if (!validLast) {
     const extraH = 2 * lastH - h;
     const extraW = 2 * lastW - w;
@@ -82,5 +83,7 @@ export function buildConvDecoder(l: ConvLayout, seed: number): tf.Sequential {
       model.add(tf.layers.cropping2D({ cropping: [half(extraH), half(extraW)] }));
     }
   }
+  // Element-wise, so it commutes with the crop; last, so training can take the logits.
+  addOutputActivation(model, l.outputActivation);
   return model;
 }

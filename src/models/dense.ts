@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { seededInitializers } from './init.js';
+import { addOutputActivation } from './output-head.js';
 import type { Activation } from './types.js';
 
 export interface DenseLayout {
@@ -33,7 +34,10 @@ export function buildDenseEncoder(l: DenseLayout, seed: number): tf.Sequential {
   return model;
 }
 
-/** Decoder [latent] -> [inputSize]: the hidden layers in reverse, then the output activation. */
+/**
+ * Decoder [latent] -> [inputSize]: the hidden layers in reverse, then the output activation as a
+ * layer of its own (see output-head.ts).
+ */
 export function buildDenseDecoder(l: DenseLayout, seed: number): tf.Sequential {
   const init = seededInitializers(seed, 2);
   const model = tf.sequential({ name: 'decoder' });
@@ -42,11 +46,12 @@ export function buildDenseDecoder(l: DenseLayout, seed: number): tf.Sequential {
     model.add(
       tf.layers.dense({
         units: u,
-        activation: i === units.length - 1 ? l.outputActivation : l.activation,
+        activation: i === units.length - 1 ? 'linear' : l.activation,
         kernelInitializer: init(),
         ...(i === 0 ? { inputShape: [l.latent] } : {}),
       }),
     ),
   );
+  addOutputActivation(model, l.outputActivation);
   return model;
 }

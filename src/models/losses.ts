@@ -4,13 +4,38 @@
  * Every function here allocates; call them inside tf.tidy.
  */
 import * as tf from '@tensorflow/tfjs';
+import { outputOf, type ModelOutput } from './output-head.js';
 import type { Activation, LossName } from './types.js';
 
 /** Keras' backend epsilon, used to clip probabilities away from 0 and 1. */
 export const EPSILON = 1e-7;
 
-/** Element-wise loss, same shape as the inputs. */
-function elementLoss(loss: LossName, target: tf.Tensor, pred: tf.Tensor): tf.Tensor {
+/**
+ * Binary cross-entropy of sigmoid(logits) against targets, element-wise: softplus(z) - z t, which
+ * is -(t log p + (1 - t) log(1 - p)) for p = sigmoid(z) without ever forming log p. The gradient
+ * with respect to the logits is sigmoid(z) - t, written out here (three kernels) instead of
+ * differentiating the formula op by op (a dozen). The targets are data: they get no gradient.
+ */
+export function sigmoidCrossEntropyWithLogits(target: tf.Tensor, logits: tf.Tensor): tf.Tensor {
+  // customGrad's typing spreads inputs and the save function into one rest parameter.
+  const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const z = args[0] as tf.Tensor;
+    // Saved, not captured: the forward pass's tensors are disposed before the backward pass runs.
+    (args[1] as tf.GradSaveFunc)([z, target]);
+    return {
+      value: tf.sub(tf.softplus(z), tf.mul(z, target)),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.mul(dy, tf.sub(tf.sigmoid(saved[0]!), saved[1]!)),
+    };
+  });
+  return op(logits);
+}
+
+/** Element-wise loss, same shape as the inputs; from the logits when the prediction has them. */
+function elementLoss(loss: LossName, target: tf.Tensor, prediction: tf.Tensor | ModelOutput): tf.Tensor {
+  if (!(prediction instanceof tf.Tensor) && 'logits' in prediction && prediction.activation === 'sigmoid' && loss === 'binary_crossentropy') {
+    return sigmoidCrossEntropyWithLogits(target, prediction.logits);
+  }
+  const pred = prediction instanceof tf.Tensor ? prediction : outputOf(prediction);
   if (loss === 'mse') return tf.squaredDifference(target, pred);
   const p = tf.clipByValue(pred, EPSILON, 1 - EPSILON);
   // -(t log p + (1 - t) log(1 - p))
@@ -18,12 +43,12 @@ function elementLoss(loss: LossName, target: tf.Tensor, pred: tf.Tensor): tf.Ten
 }
 
 /** Mean over every pixel of every sample (Keras semantics: mean over pixels, then over the batch). */
-export function reconstructionLoss(loss: LossName, target: tf.Tensor, pred: tf.Tensor): tf.Scalar {
+export function reconstructionLoss(loss: LossName, target: tf.Tensor, pred: tf.Tensor | ModelOutput): tf.Scalar {
   return tf.mean(elementLoss(loss, target, pred));
 }
 
 /** Per-sample loss summed over the sample's pixels, shape [batch] (the VAE's ELBO term). */
-export function reconstructionSumPerSample(loss: LossName, target: tf.Tensor, pred: tf.Tensor): tf.Tensor1D {
+export function reconstructionSumPerSample(loss: LossName, target: tf.Tensor, pred: tf.Tensor | ModelOutput): tf.Tensor1D {
   const e = elementLoss(loss, target, pred);
   return tf.sum(tf.reshape(e, [e.shape[0]!, -1]), 1) as tf.Tensor1D;
 }
@@ -91,8 +116,15 @@ export function contractivePenalty(
   return tf.mean(tf.sum(tf.mul(tf.square(d), columnNorms), 1));
 }
 
-/** Mean categorical cross-entropy of softmax probabilities against one-hot targets. */
-export function categoricalCrossentropy(oneHot: tf.Tensor2D, probs: tf.Tensor2D): tf.Scalar {
+/**
+ * Mean categorical cross-entropy against one-hot targets: from softmax logits when the prediction
+ * has them (tfjs' log-sum-exp with its own gradient), else of clipped probabilities.
+ */
+export function categoricalCrossentropy(oneHot: tf.Tensor2D, prediction: tf.Tensor2D | ModelOutput): tf.Scalar {
+  if (!(prediction instanceof tf.Tensor) && 'logits' in prediction && prediction.activation === 'softmax') {
+    return tf.losses.softmaxCrossEntropy(oneHot, prediction.logits) as tf.Scalar;
+  }
+  const probs = prediction instanceof tf.Tensor ? prediction : outputOf(prediction);
   const p = tf.clipByValue(probs, EPSILON, 1 - EPSILON);
   return tf.mean(tf.neg(tf.sum(tf.mul(oneHot, tf.log(p)), 1)));
 }

@@ -54,7 +54,7 @@ export class VariationalAutoencoder extends LayersAutoencoder {
     const [mean, logVar] = this.meanAndLogVar(x, training);
     const eps = tf.randomNormal(mean.shape, 0, 1, 'float32', seed);
     const z = tf.add(mean, tf.mul(tf.exp(tf.mul(0.5, logVar)), eps));
-    const recon = this.decodeTensor(z, training);
+    const recon = this.decodeForLoss(z, training);
     const pixels = x.size / x.shape[0]!;
     const recSum = reconstructionSumPerSample(loss, x, recon);
     const kl = gaussianKl(mean, logVar);
