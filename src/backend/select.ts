@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { installFusedReluGrad } from './native-kernels.js';
 import { installWasmKernels } from './wasm-kernels.js';
 
 export type BackendChoice = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
@@ -47,9 +48,9 @@ async function tryTensorflow(): Promise<Attempt> {
         'another copy of @tensorflow/tfjs-core (keep every @tensorflow/* package at one version)',
     };
   }
-  return (await tf.setBackend('tensorflow'))
-    ? { ok: true }
-    : { ok: false, error: 'the tensorflow backend failed to initialise' };
+  if (!(await tf.setBackend('tensorflow'))) return { ok: false, error: 'the tensorflow backend failed to initialise' };
+  installFusedReluGrad();
+  return { ok: true };
 }
 
 let wasmPathsSet = false;

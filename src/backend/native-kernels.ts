@@ -1,0 +1,55 @@
+/**
+ * Relu's gradient as one TensorFlow op on the native ('tensorflow') backend.
+ *
+ * tfjs-core differentiates relu as dy * step(x), and tfjs-node's Step kernel is isNaN + greater +
+ * ones + fill + where + select: seven full-size kernels where TensorFlow (and Keras' graph) runs
+ * one ReluGrad. On the mnist_cnn step that was ~35 of ~200 ms. tf.registerGradient is global, so
+ * every other backend gets the same kernel name with tfjs-core's composition, unchanged.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+/** tfjs-node's backend object, the parts used here (they are not in its public types). */
+interface NodeBackendLike {
+  binding: { TF_ATTR_TYPE: number; TF_FLOAT: number };
+  executeSingleOutput(op: string, attrs: { name: string; type: number; value: number }[], inputs: tf.TensorInfo[]): tf.TensorInfo;
+}
+
+export const RELU_GRAD = 'AelabReluGrad';
+let installed = false;
+
+/** Installs the kernel on every backend and makes Relu's gradient use it. Idempotent. */
+export function installFusedReluGrad(): void {
+  if (installed) return;
+  installed = true;
+  tf.registerKernel({
+    kernelName: RELU_GRAD,
+    backendName: 'tensorflow',
+    kernelFunc: ({ inputs, backend }) => {
+      const b = backend as unknown as NodeBackendLike;
+      const attrs = [{ name: 'T', type: b.binding.TF_ATTR_TYPE, value: b.binding.TF_FLOAT }];
+      return b.executeSingleOutput('ReluGrad', attrs, [inputs['dy']!, inputs['x']!]);
+    },
+  });
+  for (const backendName of ['wasm', 'cpu']) {
+    tf.registerKernel({
+      kernelName: RELU_GRAD,
+      backendName,
+      // tfjs-core's own Relu gradient (ops/relu_grad.js), as it was before the override.
+      kernelFunc: ({ inputs }) => tf.tidy(() => tf.mul(inputs['dy'] as tf.Tensor, tf.step(tf.cast(inputs['x'] as tf.Tensor, 'float32')))),
+    });
+  }
+  // Overriding a registered gradient makes tfjs warn once; the override is deliberate.
+  const warn = console.warn;
+  console.warn = () => {};
+  try {
+    tf.registerGradient({
+      kernelName: 'Relu',
+      inputsToSave: ['x'],
+      gradFunc: (dy, saved) => ({
+        x: () => tf.engine().runKernel(RELU_GRAD, { dy: dy as tf.Tensor, x: saved[0]! }) as tf.Tensor,
+      }),
+    });
+  } finally {
+    console.warn = warn;
+  }
+}
