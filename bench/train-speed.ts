@@ -4,13 +4,17 @@
  *
  *   npm run bench                      # everything (about 2-3 minutes on 2 cores)
  *   node dist/bench/train-speed.js --models dense --backends wasm,cpu --no-keras
- *   node dist/bench/train-speed.js --variants plain      # tfjs-layers as it comes only
+ *   node dist/bench/train-speed.js --variants aelab      # aelab's own training path only
  *   node dist/bench/train-speed.js --scale 2 --json bench-result.json
  *
- * Each (implementation, backend, model) trains in its own process, so that its peak resident
- * memory (maxRSS) is its own and one backend's state cannot slow another: a warm-up of a few
- * batches (tracing, kernel set-up, allocator growth), then three rounds of a fixed number of
- * batches, each one epoch of model.fit / Keras fit(); the fastest round counts, because the
+ * Two tfjs variants per backend: `aelab` trains through aelab's own models and training loop
+ * (src/models: what `aelab run` does, losses from logits included), `fit` is the same layers
+ * trained with tfjs-layers' model.fit as it comes, for reference.
+ *
+ * Each (variant, backend, model) trains in its own process, so that its peak resident memory
+ * (maxRSS) is its own and one backend's state cannot slow another: a warm-up of a few batches
+ * (tracing, kernel set-up, allocator growth), then three rounds of a fixed number of batches, each
+ * one epoch (aelab's train() / model.fit / Keras fit()); the fastest round counts, because the
  * machine may be shared and the least disturbed round is the closest to its speed. Keras runs from the git-ignored virtual environment
  * .venv-bench, created here on first use with tensorflow-cpu from PyPI — the same TensorFlow
  * version that `npm run setup:native` links tfjs-node against, so the native comparison is
@@ -23,20 +27,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendName } from '../src/backend/select.js';
+import { buildAutoencoder, buildClassifier, type AutoencoderSpec, type ClassifierSpec, type EpochLog, type TrainSpec } from '../src/models/index.js';
+import { LayersAutoencoder } from '../src/models/autoencoder.js';
+import { LayersClassifier } from '../src/models/classifier.js';
 import { packageRoot } from '../src/util/package-root.js';
-import {
-  binaryCrossentropyFromLogits,
-  categoricalCrossentropyFromLogits,
-  installFusedReluGrad,
-} from './tuned-training.js';
 
 /** Keep equal to TF_WHEEL_VERSION in scripts/setup-native.sh. */
 const KERAS_TENSORFLOW = '2.21.0';
 const VENV = '.venv-bench';
 
 type ModelName = 'dense' | 'conv' | 'cnn';
-/** plain: tfjs-layers as it comes; tuned: the two changes in bench/tuned-training.ts. */
-type Variant = 'plain' | 'tuned';
+/** aelab: aelab's models and training loop; fit: the same layers with tfjs-layers' model.fit. */
+type Variant = 'aelab' | 'fit';
 
 interface ModelCase {
   readonly title: string;
@@ -45,24 +47,26 @@ interface ModelCase {
   readonly batches: number;
   /** Backends worth running: conv training on the pure-JS cpu backend takes minutes per epoch. */
   readonly backends: readonly BackendName[];
-  readonly build: (tuned: boolean) => tf.LayersModel;
+  /** The model for the `fit` variant, layer for layer as in keras_bench.py. */
+  readonly build: () => tf.LayersModel;
+  /** The same model as aelab builds it from an experiment file's settings. */
+  readonly aelab: { kind: 'autoencoder'; spec: AutoencoderSpec } | { kind: 'classifier'; spec: ClassifierSpec };
 }
 
-// One function per model, so they can be swapped for aelab's own builders (src/models).
-// Each mirrors build_model() in bench/keras_bench.py layer for layer. `tuned` ends the model in
-// logits and puts the sigmoid/softmax into the loss, which is what Keras does internally.
+// One function per model for the `fit` variant, each mirroring build_model() in
+// bench/keras_bench.py layer for layer.
 
 /** Keras blog "Building Autoencoders in Keras": 784-32(relu)-784(sigmoid), adam, BCE. */
-function denseAutoencoder(tuned: boolean): tf.LayersModel {
+function denseAutoencoder(): tf.LayersModel {
   const model = tf.sequential();
   model.add(tf.layers.dense({ inputShape: [784], units: 32, activation: 'relu' }));
-  model.add(tf.layers.dense({ units: 784, activation: tuned ? 'linear' : 'sigmoid' }));
-  model.compile({ optimizer: tf.train.adam(0.001), loss: tuned ? binaryCrossentropyFromLogits : 'binaryCrossentropy' });
+  model.add(tf.layers.dense({ units: 784, activation: 'sigmoid' }));
+  model.compile({ optimizer: tf.train.adam(0.001), loss: 'binaryCrossentropy' });
   return model;
 }
 
 /** Keras blog convolutional autoencoder 16-8-8 (code 4x4x8), adam, BCE. */
-function convAutoencoder(tuned: boolean): tf.LayersModel {
+function convAutoencoder(): tf.LayersModel {
   const conv = (filters: number, padding: 'same' | 'valid' = 'same', activation: 'relu' | 'sigmoid' | 'linear' = 'relu') =>
     tf.layers.conv2d({ filters, kernelSize: 3, activation, padding });
   const model = tf.sequential();
@@ -77,13 +81,13 @@ function convAutoencoder(tuned: boolean): tf.LayersModel {
   model.add(tf.layers.upSampling2d({ size: [2, 2] }));
   model.add(conv(16, 'valid'));
   model.add(tf.layers.upSampling2d({ size: [2, 2] }));
-  model.add(conv(1, 'same', tuned ? 'linear' : 'sigmoid'));
-  model.compile({ optimizer: tf.train.adam(0.001), loss: tuned ? binaryCrossentropyFromLogits : 'binaryCrossentropy' });
+  model.add(conv(1, 'same', 'sigmoid'));
+  model.compile({ optimizer: tf.train.adam(0.001), loss: 'binaryCrossentropy' });
   return model;
 }
 
 /** Keras examples/mnist_cnn.py: conv32-conv64-pool-dropout-dense128-dropout-dense10, adam. */
-function mnistCnn(tuned: boolean): tf.LayersModel {
+function mnistCnn(): tf.LayersModel {
   const model = tf.sequential();
   model.add(tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 32, kernelSize: 3, activation: 'relu' }));
   model.add(tf.layers.conv2d({ filters: 64, kernelSize: 3, activation: 'relu' }));
@@ -92,15 +96,46 @@ function mnistCnn(tuned: boolean): tf.LayersModel {
   model.add(tf.layers.flatten());
   model.add(tf.layers.dense({ units: 128, activation: 'relu' }));
   model.add(tf.layers.dropout({ rate: 0.5 }));
-  model.add(tf.layers.dense({ units: 10, activation: tuned ? 'linear' : 'softmax' }));
-  model.compile({ optimizer: tf.train.adam(0.001), loss: tuned ? categoricalCrossentropyFromLogits : 'categoricalCrossentropy' });
+  model.add(tf.layers.dense({ units: 10, activation: 'softmax' }));
+  model.compile({ optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy' });
   return model;
 }
 
+const aeSpec = (variant: 'undercomplete' | 'convolutional', latent: number, filters?: number[]): AutoencoderSpec => ({
+  variant,
+  latent,
+  hidden: [],
+  activation: 'relu',
+  output_activation: 'sigmoid',
+  ...(filters === undefined ? {} : { filters }),
+});
+
 const MODELS: Record<ModelName, ModelCase> = {
-  dense: { title: 'dense AE 784-32-784', batch: 256, batches: 30, backends: ['tensorflow', 'wasm', 'cpu'], build: denseAutoencoder },
-  conv: { title: 'conv AE 16-8-8', batch: 128, batches: 15, backends: ['tensorflow', 'wasm'], build: convAutoencoder },
-  cnn: { title: 'mnist_cnn CNN', batch: 128, batches: 8, backends: ['tensorflow', 'wasm'], build: mnistCnn },
+  dense: {
+    title: 'dense AE 784-32-784',
+    batch: 256,
+    batches: 30,
+    backends: ['tensorflow', 'wasm', 'cpu'],
+    build: denseAutoencoder,
+    aelab: { kind: 'autoencoder', spec: aeSpec('undercomplete', 32) },
+  },
+  conv: {
+    title: 'conv AE 16-8-8',
+    batch: 128,
+    batches: 15,
+    backends: ['tensorflow', 'wasm'],
+    build: convAutoencoder,
+    aelab: { kind: 'autoencoder', spec: aeSpec('convolutional', 8, [16, 8, 8]) },
+  },
+  cnn: {
+    title: 'mnist_cnn CNN',
+    batch: 128,
+    batches: 8,
+    backends: ['tensorflow', 'wasm'],
+    build: mnistCnn,
+    // aelab's cnn takes one dropout rate for both places; mnist_cnn's 0.25 and 0.5 cost the same.
+    aelab: { kind: 'classifier', spec: { arch: 'cnn', filters: [32, 64], dense: [128], dropout: 0.25 } },
+  },
 };
 const WARMUP_BATCHES = 3;
 /** Timed rounds per case (the fastest counts); the cpu backend gets one, it is only a reference. */
@@ -152,6 +187,42 @@ function loadDigits(count: number): { x: Float32Array; labels: Uint8Array } {
 // ---------------------------------------------------------------------------------------------
 // Child: one backend, one model.
 
+/** One round of training on the first `n` samples: resolves to its mean loss, if reported. */
+type Round = (n: number) => Promise<number | undefined>;
+
+/** aelab's own path: the model as an experiment would build it, trained by its train(). */
+function aelabRounds(spec: ModelCase, x: Float32Array, labels: Uint8Array, image: boolean): { round: Round; params: number } {
+  const shape = image ? [28, 28, 1] : [784];
+  const train: TrainSpec = { epochs: 1, batch_size: spec.batch, optimizer: { name: 'adam', learning_rate: 0.001 }, loss: 'binary_crossentropy', shuffle: false };
+  const lastLoss = (logs: EpochLog[]) => logs.at(-1)?.metrics['loss'];
+  if (spec.aelab.kind === 'autoencoder') {
+    const ae = buildAutoencoder(spec.aelab.spec, [28, 28, 1], 1) as LayersAutoencoder;
+    const params = ae.encoder.countParams() + ae.decoder.countParams();
+    return { params, round: async (n) => lastLoss(await ae.train({ x: x.subarray(0, n * 784), n, shape }, undefined, train, 1)) };
+  }
+  const clf = buildClassifier(spec.aelab.spec, [28, 28, 1], 10, 1) as LayersClassifier;
+  return {
+    params: clf.model.countParams(),
+    round: async (n) =>
+      lastLoss(await clf.train({ x: x.subarray(0, n * 784), n, shape: [28, 28, 1], labels: labels.subarray(0, n), classes: 10 }, undefined, train, 1)),
+  };
+}
+
+/** tfjs-layers as it comes: model.fit on tensors made once. */
+function fitRounds(spec: ModelCase, modelName: ModelName, x: Float32Array, labels: Uint8Array, count: number): { round: Round; params: number } {
+  const xs = tf.tensor(x, modelName === 'dense' ? [count, 784] : [count, 28, 28, 1]);
+  const ys = modelName === 'cnn' ? tf.oneHot(tf.tensor1d(labels, 'int32'), 10).toFloat() : xs;
+  const model = spec.build();
+  const round: Round = async (n) => {
+    const [a, b] = [xs.slice(0, n), ys.slice(0, n)];
+    const h = await model.fit(a, b, { batchSize: spec.batch, epochs: 1, shuffle: false, verbose: 0 });
+    tf.dispose([a, b]);
+    const last = h.history['loss']?.at(-1);
+    return typeof last === 'number' ? last : undefined;
+  };
+  return { round, params: model.countParams() };
+}
+
 async function child(backend: BackendName, variant: Variant, modelName: ModelName, batches: number, rounds: number): Promise<void> {
   const selected = await selectBackend(backend);
   if (!selected.ok) {
@@ -161,33 +232,21 @@ async function child(backend: BackendName, variant: Variant, modelName: ModelNam
   const spec = MODELS[modelName];
   const count = spec.batch * Math.max(batches, WARMUP_BATCHES);
   const { x, labels } = loadDigits(count);
-  const shape = modelName === 'dense' ? [count, 784] : [count, 28, 28, 1];
-  const xs = tf.tensor(x, shape);
-  const ys = modelName === 'cnn' ? tf.oneHot(tf.tensor1d(labels, 'int32'), 10).toFloat() : xs;
-  if (variant === 'tuned') installFusedReluGrad();
-  const model = spec.build(variant === 'tuned');
+  const { round, params } = variant === 'aelab' ? aelabRounds(spec, x, labels, modelName !== 'dense') : fitRounds(spec, modelName, x, labels, count);
 
-  const head = (t: tf.Tensor, n: number) => t.slice(0, n);
-  const fitOn = async (n: number) => {
-    const [a, b] = [head(xs, n), head(ys, n)];
-    const h = await model.fit(a, b, { batchSize: spec.batch, epochs: 1, shuffle: false, verbose: 0 });
-    tf.dispose([a, b]);
-    const last = h.history['loss']?.at(-1);
-    return typeof last === 'number' ? last : undefined;
-  };
-  await fitOn(spec.batch * WARMUP_BATCHES);
+  await round(spec.batch * WARMUP_BATCHES);
   // The machine may be shared: the fastest of a few rounds is the least disturbed one.
   const times: number[] = [];
   let loss: number | undefined;
   for (let r = 0; r < rounds; r++) {
     const start = performance.now();
-    loss = await fitOn(spec.batch * batches);
+    loss = await round(spec.batch * batches);
     times.push((performance.now() - start) / 1000);
   }
   const seconds = Math.min(...times);
 
   const m: Measurement = {
-    impl: variant === 'tuned' ? `${backend} + tuned` : backend,
+    impl: variant === 'fit' ? `${backend}, model.fit` : backend,
     model: modelName,
     batch: spec.batch,
     batches,
@@ -195,7 +254,7 @@ async function child(backend: BackendName, variant: Variant, modelName: ModelNam
     samplesPerSecond: (spec.batch * batches) / seconds,
     roundsSamplesPerSecond: times.map((t) => (spec.batch * batches) / t),
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
-    params: model.countParams(),
+    params,
     ...(typeof loss === 'number' ? { loss } : {}),
     ...(selected.value.note === undefined ? {} : { note: selected.value.note }),
   };
@@ -263,7 +322,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { models: ['dense', 'conv', 'cnn'], backends: ['tensorflow', 'wasm', 'cpu'], keras: true, variants: ['plain', 'tuned'], scale: 1 };
+  const o: Options = { models: ['dense', 'conv', 'cnn'], backends: ['tensorflow', 'wasm', 'cpu'], keras: true, variants: ['aelab', 'fit'], scale: 1 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -310,9 +369,9 @@ async function parent(o: Options): Promise<void> {
       : { ok: false, error: python.error };
     const rows: { label: string; outcome: Outcome }[] = [];
     for (const backend of o.backends.filter((b) => spec.backends.includes(b))) {
-      // The cpu backend only shows how slow it is; tuning it is beside the point.
-      for (const variant of o.variants.filter((v) => v === 'plain' || backend !== 'cpu')) {
-        const label = variant === 'tuned' ? `${backend} + tuned` : backend;
+      // The cpu backend only shows how slow it is: aelab's path alone.
+      for (const variant of o.variants.filter((v) => v === 'aelab' || backend !== 'cpu')) {
+        const label = variant === 'fit' ? `${backend}, model.fit` : backend;
         const rounds = backend === 'cpu' ? 1 : ROUNDS;
         const outcome = await runChild(process.execPath, [self, '--child', backend, variant, name, String(batches), String(rounds)], 180_000);
         rows.push({ label, outcome });
