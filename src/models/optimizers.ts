@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { KerasAdadelta } from './adadelta.js';
+import { FlatAdam } from './adam.js';
 import type { OptimizerName, OptimizerSpec } from './types.js';
 
 export const DEFAULT_LEARNING_RATES: Readonly<Record<OptimizerName, number>> = {
@@ -22,7 +23,8 @@ export function makeOptimizer(spec: OptimizerSpec): tf.Optimizer {
   const lr = spec.learning_rate ?? DEFAULT_LEARNING_RATES[spec.name];
   switch (spec.name) {
     case 'adam':
-      return tf.train.adam(lr, 0.9, 0.999, EPSILON);
+      // Not tf.train.adam: see adam.ts (same rule as Keras, a fraction of the kernels).
+      return new FlatAdam(lr, 0.9, 0.999, EPSILON);
     case 'adadelta':
       // Not tf.train.adadelta: see adadelta.ts for the bug it has.
       return new KerasAdadelta(lr, 0.95, EPSILON);
