@@ -62,7 +62,8 @@ export class FlatAdam extends tf.Optimizer {
     tf.tidy(() => {
       // A variable without a gradient this step (unused by the loss) moves only by its momentum,
       // as in Keras when the gradient is zero.
-      const flat = order.map(({ name, variable }) => tf.reshape(grads.get(name) ?? tf.zerosLike(variable), [-1]));
+      // Reshapes are kernels too (on the native backend); 1-d tensors (biases) skip them.
+      const flat = order.map(({ name, variable }) => flatten(grads.get(name) ?? tf.zerosLike(variable)));
       const g = flat.length === 1 ? flat[0]! : tf.concat(flat);
       const newM = tf.add(m, tf.mul(tf.sub(g, m), c.oneMinusBeta1));
       const newV = tf.add(v, tf.mul(tf.sub(tf.square(g), v), c.oneMinusBeta2));
@@ -70,7 +71,10 @@ export class FlatAdam extends tf.Optimizer {
       m.assign(newM);
       v.assign(newV);
       const parts = order.length === 1 ? [step] : tf.split(step, order.map((o) => o.size));
-      order.forEach(({ variable }, i) => variable.assign(tf.sub(variable, tf.reshape(parts[i]!, variable.shape))));
+      order.forEach(({ variable }, i) => {
+        const part = parts[i]!;
+        variable.assign(tf.sub(variable, variable.rank === 1 ? part : tf.reshape(part, variable.shape)));
+      });
     });
     this.incrementIterations();
   }
@@ -90,4 +94,8 @@ export class FlatAdam extends tf.Optimizer {
   static override fromConfig<T extends tf.serialization.Serializable>(cls: tf.serialization.SerializableConstructor<T>, config: tf.serialization.ConfigDict): T {
     return new cls(config.learningRate, config.beta1, config.beta2, config.epsilon);
   }
+}
+
+function flatten(t: tf.Tensor): tf.Tensor {
+  return t.rank === 1 ? t : tf.reshape(t, [-1]);
 }
