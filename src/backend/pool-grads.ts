@@ -1,9 +1,9 @@
-// Gradients of max pooling and nearest-neighbour upsampling on wasm, written as single JS
-// passes over the wasm heap. The stock kernels are C++ loops that, for every input pixel,
-// revisit every window containing it (MaxPoolGrad recomputes each window's argmax there);
-// one pass over the windows is ~5x faster and they were 30% of a conv AE training step.
+// Gradients of max pooling and nearest-neighbour upsampling on wasm. The stock kernels are C++
+// loops that, for every input pixel, revisit every window containing it (MaxPoolGrad recomputes
+// each window's argmax there); they were 30% of a conv AE training step. MaxPoolGrad is one JS
+// pass over the windows (~5x faster); the upsampling gradient is an average pool.
 import * as tf from '@tensorflow/tfjs';
-import { asWasm, originalKernel, type TensorInfo } from './wasm-compose.js';
+import { asWasm, dispose, originalKernel, run, type TensorInfo } from './wasm-compose.js';
 
 /**
  * Scatters each dy value onto its window's argmax in x. Ties go to the first maximum in
@@ -86,21 +86,14 @@ export const resizeNearestNeighborGrad: tf.KernelFunc = (args) => {
     !Number.isInteger(fh) || !Number.isInteger(fw)) {
     return originalKernel('ResizeNearestNeighborGrad').kernelFunc(args);
   }
+  // Each input pixel's gradient is the sum of its fh x fw block of dy: an average pool over the
+  // blocks (XNNPACK: SIMD, and multi-threaded when the backend has threads) times fh * fw.
+  // Twice as fast as the one JS pass it replaces, which also held the other cores idle.
   const b = asWasm(backend);
-  const dx = b.makeOutput(images.shape, 'float32');
-  const dyv = b.typedArrayFromHeap(dy) as Float32Array;
-  const dxv = b.typedArrayFromHeap(dx) as Float32Array;
-  dxv.fill(0);
-  // Walk dy in memory order and add each value into its source pixel.
-  let at = 0;
-  for (let n = 0; n < batch; n++) {
-    for (let r = 0; r < outH; r++) {
-      const rowBase = (n * H + Math.floor(r / fh)) * W;
-      for (let c = 0; c < outW; c++) {
-        const base = (rowBase + Math.floor(c / fw)) * C;
-        for (let d = 0; d < C; d++, at++) dxv[base + d] = dxv[base + d]! + dyv[at]!;
-      }
-    }
-  }
+  const mean = run('AvgPool', b, { x: dy }, { filterSize: [fh, fw], strides: [fh, fw], pad: 'valid' });
+  const scale = b.makeOutput([], 'float32');
+  (b.typedArrayFromHeap(scale) as Float32Array)[0] = fh * fw;
+  const dx = run('Multiply', b, { a: mean, b: scale });
+  dispose(b, mean, scale);
   return dx;
 };
