@@ -9,6 +9,10 @@ const cases = [
   { shape: [5, 9], axis: [0], keepDims: false },
   { shape: [5, 9], axis: [1], keepDims: false }, // trailing axis: the stock kernel's case
   { shape: [4, 3, 2], axis: [0, 1, 2], keepDims: false }, // every axis: the stock kernel's case
+  // Large enough for the pooled path (a conv's and a dense layer's bias gradient).
+  { shape: [32, 28, 28, 16], axis: [0, 1, 2], keepDims: false },
+  { shape: [32, 28, 28, 16], axis: [0, 1, 2], keepDims: true },
+  { shape: [256, 784], axis: [0], keepDims: false },
 ] as const;
 
 for (const c of cases) {
