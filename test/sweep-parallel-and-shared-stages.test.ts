@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
+import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { wasmThreadsFor } from '../src/backend/threads.js';
 import { runCli } from './support/cli.js';
 import { tinySweep, writeExperiment } from './support/experiment-file.js';
 import { readJson, runFolders, type TrialRecord } from './support/runs.js';
 
 test('a sweep runs its trials in parallel processes and computes the stages they share once', async () => {
   const { dir } = await writeExperiment(tinySweep('  grid: { stages.ae.latent: [4, 8, 16] }\n  parallel: 2'), 'sweep.yaml');
-  const result = await runCli(['run', 'sweep.yaml'], dir);
+  // On wasm (the backend every machine has), so that the trials' thread shares are checked.
+  const result = await runCli(['run', 'sweep.yaml', '--backend', 'wasm'], dir, { AELAB_WASM_THREADS: '' });
   assert.equal(result.code, 0, result.stderr + result.stdout);
   const [sweepDir] = await runFolders(dir);
   const sweep = await readJson<{ kind: string; status: string; trials: Record<string, { status: string; assignment: Record<string, unknown> }> }>(path.join(sweepDir!, 'run.json'));
@@ -17,6 +20,9 @@ test('a sweep runs its trials in parallel processes and computes the stages they
 
   const trials = await Promise.all(['t000', 't001', 't002'].map((t) => readJson<TrialRecord>(path.join(sweepDir!, 'trials', t, 'run.json'))));
   for (const t of trials) assert.equal(t.status, 'finished');
+  // Two trials at once split the cores between them (one thread each on 2 cores).
+  const threads = await Promise.all(['t000', 't001', 't002'].map(async (t) => (await readJson<{ environment: { threads?: number } }>(path.join(sweepDir!, 'trials', t, 'run.json'))).environment.threads));
+  assert.deepEqual(threads, [0, 1, 2].map(() => wasmThreadsFor(os.availableParallelism(), 2)));
   // Each trial carries all its own params, not only the swept one.
   const params = await readJson<Record<string, unknown>>(path.join(sweepDir!, 'trials', 't001', 'params.json'));
   assert.equal(params['stages.ae.latent'], 8);
@@ -40,7 +46,7 @@ test('a sweep runs its trials in parallel processes and computes the stages they
   assert.match(result.stdout, /^\* best trial by clf\.test_acc/m);
 
   // Rerunning the unchanged sweep trains nothing.
-  const again = await runCli(['run', 'sweep.yaml'], dir);
+  const again = await runCli(['run', 'sweep.yaml', '--backend', 'wasm'], dir, { AELAB_WASM_THREADS: '' });
   assert.equal(again.code, 0, again.stderr);
   const [, second] = (await runFolders(dir)).sort();
   const rerun = await Promise.all(['t000', 't001', 't002'].map((t) => readJson<TrialRecord>(path.join(second!, 'trials', t, 'run.json'))));

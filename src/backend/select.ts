@@ -5,19 +5,22 @@
 // importing it throws. Then wasm (XNNPACK, SIMD, one thread in Node) is ~35x faster than the
 // pure-JS 'cpu' backend, once the kernels it lacks for training are installed.
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { installFusedReluGrad } from './native-kernels.js';
 import { installWasmKernels } from './wasm-kernels.js';
+import { explicitWasmThreads, wasmThreadsFor } from './threads.js';
+import { registerThreadedWasm } from './wasm-threads.js';
 
 export type BackendChoice = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 
 export type BackendSelection =
-  | { ok: true; value: { name: BackendName; note?: string } }
+  | { ok: true; value: { name: BackendName; note?: string; threads?: number } }
   | { ok: false; error: string };
 
-type Attempt = { ok: true; note?: string } | { ok: false; error: string };
+type Attempt = { ok: true; note?: string; threads?: number } | { ok: false; error: string };
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -54,17 +57,20 @@ async function tryTensorflow(): Promise<Attempt> {
 }
 
 let wasmPathsSet = false;
+/** The thread count the wasm backend was registered with, once it has been. */
+let wasmThreadsRegistered: number | undefined;
 
-async function tryWasm(): Promise<Attempt> {
+async function tryWasm(threads: number): Promise<Attempt> {
   let wasm: typeof import('@tensorflow/tfjs-backend-wasm');
   try {
     wasm = await import('@tensorflow/tfjs-backend-wasm');
   } catch (e) {
     return { ok: false, error: `@tensorflow/tfjs-backend-wasm failed to load: ${message(e)}` };
   }
+  const fresh = tf.findBackend('wasm') === null;
   // Point it at the .wasm files in its own dist folder explicitly, rather than trusting where
   // the bundle thinks it is; only possible before its first initialisation.
-  if (!wasmPathsSet && tf.findBackend('wasm') === null) {
+  if (!wasmPathsSet && fresh) {
     try {
       const require = createRequire(import.meta.url);
       const main = require.resolve('@tensorflow/tfjs-backend-wasm');
@@ -74,17 +80,42 @@ async function tryWasm(): Promise<Attempt> {
       // Keep the package's own lookup, which works in a plain npm install.
     }
   }
+  // Threads are chosen once per process, when the backend is first initialised.
+  let threaded: { restore: () => void } | undefined;
+  let threadProblem: string | undefined;
+  if (fresh && wasmThreadsRegistered === undefined && threads > 1) {
+    try {
+      threaded = await registerThreadedWasm(threads);
+    } catch (e) {
+      threadProblem = message(e);
+    }
+  }
   let ready = false;
+  let failure: string | undefined;
   try {
     ready = await tf.setBackend('wasm');
   } catch (e) {
-    return { ok: false, error: `the wasm backend failed to initialise: ${message(e)}` };
+    failure = message(e);
   }
-  if (!ready) return { ok: false, error: 'the wasm backend failed to initialise' };
+  if (!ready && threaded) {
+    // The threaded build would not start here: the stock single-threaded one still may.
+    threadProblem = failure ?? 'the threaded build failed to initialise';
+    threaded.restore();
+    threaded = undefined;
+    failure = undefined;
+    try {
+      ready = await tf.setBackend('wasm');
+    } catch (e) {
+      failure = message(e);
+    }
+  }
+  if (!ready) return { ok: false, error: `the wasm backend failed to initialise${failure === undefined ? '' : `: ${failure}`}` };
+  if (fresh) wasmThreadsRegistered = threaded ? threads : 1;
   installWasmKernels();
-  const simd = tf.env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'SIMD' : 'no SIMD';
-  const threads = wasm.getThreadsCount();
-  return { ok: true, note: `wasm (${simd}, ${threads} thread${threads === 1 ? '' : 's'})` };
+  const simd = threaded !== undefined || (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'SIMD' : 'no SIMD';
+  const actual = wasm.getThreadsCount();
+  const why = threadProblem === undefined ? '' : `; threads unavailable: ${threadProblem}`;
+  return { ok: true, note: `wasm (${simd}, ${actual} thread${actual === 1 ? '' : 's'})${why}`, threads: actual };
 }
 
 async function tryCpu(): Promise<Attempt> {
@@ -93,29 +124,44 @@ async function tryCpu(): Promise<Attempt> {
     : { ok: false, error: 'the cpu backend failed to initialise' };
 }
 
-const attempts: Record<BackendName, () => Promise<Attempt>> = {
-  tensorflow: tryTensorflow,
-  wasm: tryWasm,
-  cpu: tryCpu,
-};
+/** How a process shares the machine, for the backends that use several cores. */
+export interface SelectOptions {
+  /**
+   * wasm threads; default: the AELAB_WASM_THREADS environment variable, else every core. A
+   * sweep's trial processes get their share of the cores (wasmThreadsFor).
+   */
+  readonly wasmThreads?: number;
+}
 
 /**
  * Makes the chosen backend tfjs's current one. 'auto' takes the first of tensorflow, wasm, cpu
  * that loads and says in `note` why the faster ones were skipped. An explicit choice that does
  * not load is an error value. Safe to call again (with the same or another choice).
  */
-export async function selectBackend(choice: BackendChoice): Promise<BackendSelection> {
+export async function selectBackend(choice: BackendChoice, options: SelectOptions = {}): Promise<BackendSelection> {
+  let threads = options.wasmThreads;
+  if (threads === undefined) {
+    const explicit = explicitWasmThreads();
+    if (!explicit.ok) return { ok: false, error: explicit.error };
+    threads = wasmThreadsFor(os.availableParallelism(), 1, explicit.value);
+  }
+  const wasmThreads = threads;
+  const attempts: Record<BackendName, () => Promise<Attempt>> = {
+    tensorflow: tryTensorflow,
+    wasm: () => tryWasm(wasmThreads),
+    cpu: tryCpu,
+  };
   if (choice !== 'auto') {
     const r = await attempts[choice]();
     if (!r.ok) return { ok: false, error: `backend '${choice}' is unavailable: ${r.error}` };
-    return { ok: true, value: r.note === undefined ? { name: choice } : { name: choice, note: r.note } };
+    return { ok: true, value: { name: choice, ...(r.note === undefined ? {} : { note: r.note }), ...(r.threads === undefined ? {} : { threads: r.threads }) } };
   }
   const skipped: string[] = [];
   for (const name of ['tensorflow', 'wasm', 'cpu'] as const) {
     const r = await attempts[name]();
     if (r.ok) {
       const parts = [...(r.note === undefined ? [] : [r.note]), ...skipped];
-      return { ok: true, value: parts.length === 0 ? { name } : { name, note: parts.join('; ') } };
+      return { ok: true, value: { name, ...(parts.length === 0 ? {} : { note: parts.join('; ') }), ...(r.threads === undefined ? {} : { threads: r.threads }) } };
     }
     skipped.push(`${name} skipped: ${r.error}`);
   }

@@ -9,6 +9,7 @@ import { runTrial } from '../run/run-trial.js';
 import { runSweep } from '../run/sweep.js';
 import { readRun, RunFolderWriter, RUN_FILE, type RunRecord } from '../tracking/run-store.js';
 import { writeJsonAtomic } from '../util/atomic.js';
+import { explicitWasmThreads, wasmThreadsFor } from '../backend/threads.js';
 import { MlflowTracker } from '../tracking/mlflow-tracker.js';
 import { syncedRunId } from '../tracking/mlflow-sync.js';
 import { Progress } from './progress.js';
@@ -121,6 +122,9 @@ export async function runSweepSession(session: Session, todo: readonly Trial[]):
     if (writer && session.tracker && MlflowTracker.wants(event)) void writer.flush().then(() => session.tracker!.sync(writer.dir, dir));
   };
   const started = Date.now();
+  // Trials at once share the cores: each gets its part for the wasm backend's threads.
+  const explicitThreads = explicitWasmThreads();
+  const wasmThreads = wasmThreadsFor(os.availableParallelism(), Math.min(session.settings.parallel, todo.length), explicitThreads.ok ? explicitThreads.value : undefined);
   try {
     await runSweep(todo, {
       parallel: session.settings.parallel,
@@ -146,6 +150,7 @@ export async function runSweepSession(session: Session, todo: readonly Trial[]):
         dataCacheDir: dataCacheDir(session.runsDir),
         ...(cache ? { stageCacheDir: cache.root } : {}),
         backend: session.settings.backend,
+        wasmThreads,
       }),
       onEvent,
       onTrialDone: async (trial, outcome) => {

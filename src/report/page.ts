@@ -108,7 +108,7 @@ export function environmentSection(env: EnvironmentInfo | undefined, extra: read
   const rows: Fact[] = [
     ...(env
       ? [
-          { label: 'Backend', value: env.backend },
+          { label: 'Backend', value: env.threads === undefined ? env.backend : `${env.backend}, ${env.threads} thread${env.threads === 1 ? '' : 's'}` },
           { label: 'aelab', value: env.aelab },
           { label: 'TensorFlow.js', value: env.tfjs },
           { label: 'Node', value: env.node },

@@ -6,7 +6,7 @@ import { packageVersion } from '../util/package-root.js';
 import type { EnvironmentInfo } from './events.js';
 
 /** What a run needs to be reproduced: backend, versions, the code's git commit, the machine. */
-export async function environmentInfo(backend: string, projectDir: string): Promise<EnvironmentInfo> {
+export async function environmentInfo(backend: string, projectDir: string, threads?: number): Promise<EnvironmentInfo> {
   let gitCommit: string | undefined;
   try {
     const { stdout } = await promisify(execFile)('git', ['rev-parse', 'HEAD'], { cwd: projectDir, timeout: 5000 });
@@ -16,6 +16,7 @@ export async function environmentInfo(backend: string, projectDir: string): Prom
   }
   return {
     backend,
+    ...(threads === undefined ? {} : { threads }),
     aelab: packageVersion(),
     node: process.version,
     tfjs: tf.version.tfjs,

@@ -7,6 +7,8 @@
 
 export interface EnvironmentInfo {
   readonly backend: string;
+  /** The backend's compute threads, where it reports them (wasm). */
+  readonly threads?: number;
   readonly aelab: string;
   readonly node: string;
   readonly tfjs: string;

@@ -16,6 +16,8 @@ export interface TrialJob {
   readonly stageCacheDir?: string;
   /** The backend the parent chose (never `auto`, so that every trial computes alike). */
   readonly backend: 'tensorflow' | 'wasm' | 'cpu';
+  /** Threads for the wasm backend: the trial's share of the cores when trials run in parallel. */
+  readonly wasmThreads?: number;
 }
 
 export type TrialOutcome = { readonly status: 'finished' } | { readonly status: 'failed' | 'killed'; readonly error: string };

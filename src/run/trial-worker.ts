@@ -16,7 +16,7 @@ const send = (message: WorkerMessage): Promise<void> =>
 
 process.once('message', async ({ job }: { job: TrialJob }) => {
   try {
-    const backend = await selectBackend(job.backend);
+    const backend = await selectBackend(job.backend, job.wasmThreads === undefined ? {} : { wasmThreads: job.wasmThreads });
     if (!backend.ok) {
       await send({ kind: 'done', outcome: { status: 'failed', error: backend.error } });
     } else {
@@ -24,7 +24,7 @@ process.once('message', async ({ job }: { job: TrialJob }) => {
         runDir: job.runDir,
         projectDir: job.projectDir,
         dataCacheDir: job.dataCacheDir,
-        environment: await environmentInfo(backend.value.name, job.projectDir),
+        environment: await environmentInfo(backend.value.name, job.projectDir, backend.value.threads),
         emit: (event) => void send({ kind: 'event', event }),
         ...(job.stageCacheDir ? { cache: new StageCache(job.stageCacheDir) } : {}),
       });

@@ -145,6 +145,7 @@ function runTags(record: RunRecord): Record<string, string> {
     'aelab.seed': String(record.seed),
     'aelab.status': record.status,
     ...(env ? { 'aelab.backend': env.backend, 'aelab.version': env.aelab, 'aelab.tfjs': env.tfjs, 'aelab.node': env.node } : {}),
+    ...(env?.threads === undefined ? {} : { 'aelab.threads': String(env.threads) }),
     ...(env?.gitCommit ? { 'mlflow.source.git.commit': env.gitCommit } : {}),
     ...(record.trial ? { 'aelab.trial': record.trial } : {}),
     ...(record.error ? { 'aelab.error': record.error.slice(0, 5000) } : {}),

@@ -46,7 +46,7 @@ export async function resumeCommand(run: string, opts: { runsDir: string }): Pro
       runId: path.basename(dir),
       plan,
       settings: record.settings,
-      environment: await environmentInfo(backend.value.name, process.cwd()),
+      environment: await environmentInfo(backend.value.name, process.cwd(), backend.value.threads),
       ...(tracker.value ? { tracker: tracker.value } : {}),
     },
     todo,

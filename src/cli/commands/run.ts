@@ -63,7 +63,7 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
     runId: newRunId(config.name),
     plan,
     settings,
-    environment: await environmentInfo(backend.value.name, process.cwd()),
+    environment: await environmentInfo(backend.value.name, process.cwd(), backend.value.threads),
   };
   const tracker = await trackerFor(config, opts.mlflow);
   if (tracker && !tracker.ok) {

@@ -79,7 +79,7 @@ export async function runsShow(runsDir: string, name: string, opts: { json: bool
     `started   ${r.start_time}${r.duration_s !== undefined ? ` (${r.duration_s.toFixed(1)}s)` : ''}`,
     `seed      ${r.seed}`,
   ];
-  if (r.environment) lines.push(`backend   ${r.environment.backend} (tfjs ${r.environment.tfjs}, node ${r.environment.node}${r.environment.gitCommit ? `, commit ${r.environment.gitCommit.slice(0, 10)}` : ''})`);
+  if (r.environment) lines.push(`backend   ${r.environment.backend}${r.environment.threads === undefined ? '' : `, ${r.environment.threads} thread${r.environment.threads === 1 ? '' : 's'}`} (tfjs ${r.environment.tfjs}, node ${r.environment.node}${r.environment.gitCommit ? `, commit ${r.environment.gitCommit.slice(0, 10)}` : ''})`);
   if (r.assignment) lines.push(`swept     ${Object.entries(r.assignment).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ')}`);
   if (Object.keys(r.stages).length) {
     lines.push('', 'stages:');

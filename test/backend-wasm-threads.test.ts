@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { test } from 'node:test';
+import * as tf from '@tensorflow/tfjs';
+import { selectBackend } from '../src/backend/select.js';
+import { relativeError, seededValues } from './backend-compare.js';
+
+// One process, one wasm build: node --test runs this file in a process of its own, and the first
+// selection below fixes the threaded build with 2 threads for all of it.
+
+/** Runs `compute` on `backend` and copies its outputs out before switching away. */
+async function on(backend: 'cpu' | 'wasm', compute: () => tf.Tensor[]): Promise<Float32Array[]> {
+  const r = await selectBackend(backend, { wasmThreads: 2 });
+  assert.ok(r.ok, r.ok ? '' : r.error);
+  return tf.tidy(() => compute().map((t) => Float32Array.from(t.dataSync())));
+}
+
+test('the wasm backend runs on 2 threads when asked, whatever the core count, and says so', async () => {
+  const r = await selectBackend('wasm', { wasmThreads: 2 });
+  assert.ok(r.ok, r.ok ? '' : r.error);
+  assert.equal(r.value.threads, 2);
+  assert.equal(r.value.note, 'wasm (SIMD, 2 threads)');
+});
+
+test('matMul, conv2d and both conv2d gradients on the threaded wasm backend equal the cpu backend', async () => {
+  const compute = () => {
+    const a = tf.tensor2d(seededValues(96 * 200, 1), [96, 200]);
+    const b = tf.tensor2d(seededValues(200 * 64, 2), [200, 64]);
+    const x = tf.tensor4d(seededValues(8 * 14 * 14 * 4, 3), [8, 14, 14, 4]);
+    const f = tf.tensor4d(seededValues(3 * 3 * 4 * 8, 4), [3, 3, 4, 8]);
+    const loss = (xx: tf.Tensor, ff: tf.Tensor) => tf.sum(tf.square(tf.conv2d(xx as tf.Tensor4D, ff as tf.Tensor4D, 1, 'same')));
+    const [dx, df] = tf.grads(loss)([x, f]);
+    return [tf.matMul(a, b), tf.conv2d(x, f, 2, 'same'), dx!, df!];
+  };
+  const wasm = await on('wasm', compute);
+  const cpu = await on('cpu', compute);
+  wasm.forEach((w, i) => assert.ok(relativeError(w, cpu[i]!) < 1e-4, `output ${i}: relative error ${relativeError(w, cpu[i]!)}`));
+});
+
+test('a process that trained on the threaded wasm backend exits by itself', () => {
+  // The pool's worker threads live as long as the process; they must not keep it alive.
+  const script = `
+    const { selectBackend } = await import(${JSON.stringify(new URL('../src/backend/select.js', import.meta.url).href)});
+    const tf = await import('@tensorflow/tfjs');
+    const r = await selectBackend('wasm', { wasmThreads: 2 });
+    const y = tf.conv2d(tf.ones([4, 16, 16, 2]), tf.ones([3, 3, 2, 4]), 1, 'same');
+    console.log(r.ok && r.value.threads, y.dataSync()[0]);
+  `;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: new URL('.', import.meta.url), encoding: 'utf8', timeout: 60_000 });
+  assert.equal(child.signal, null, 'killed after 60 s: the process did not exit');
+  assert.equal(child.status, 0, child.stderr);
+  assert.match(child.stdout, /^2 8$/m);
+});
