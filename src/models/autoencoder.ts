@@ -122,7 +122,8 @@ export class LayersAutoencoder implements Autoencoder {
         seed,
         optimizer,
         variables: trainableVariables(this.encoder, this.decoder),
-        objective: (indices, stepSeed) => this.objective(tf.gather(xAll, indices), stepSeed, true, spec.loss),
+        batch: (indices) => tf.gather(xAll, indices),
+        objective: (x, stepSeed) => this.objective(x, stepSeed, true, spec.loss),
         validate: xVal
           ? () =>
               // The same validation noise every epoch, so val_loss moves only with the model.

@@ -130,7 +130,8 @@ export class LayersClassifier implements Classifier {
         seed,
         optimizer,
         variables: trainableVariables(this.model),
-        objective: (indices, stepSeed) => this.lossAndAcc(tf.gather(xAll, indices), tf.gather(yAll, indices) as tf.Tensor1D, stepSeed),
+        batch: (indices) => ({ x: tf.gather(xAll, indices), y: tf.gather(yAll, indices) as tf.Tensor1D }),
+        objective: ({ x, y }, stepSeed) => this.lossAndAcc(x, y, stepSeed),
         validate: val
           ? () => evaluateObjective(val.x.shape[0]!, Math.max(spec.batch_size, INFERENCE_BATCH), (start, size) =>
               this.lossAndAcc(tf.slice(val.x, start, size), tf.slice(val.y, start, size)),

@@ -3,7 +3,9 @@
  * autoencoder losses (sparsity, contractive, KL, corrupted inputs) are not Keras losses.
  *
  * The training set stays one tensor for the whole run; each batch is a tf.gather of shuffled
- * indices, so no epoch copies the data set. Each step runs in a tidy scope (tf.variableGrads),
+ * indices, so no epoch copies the data set. The gather happens before the gradient tape starts:
+ * under the tape tfjs saves a gather's input for the backward pass, a copy of the whole training
+ * set every step on wasm. Each step runs in a tidy scope (tf.variableGrads),
  * and the only tensors that outlive a step are the ones read back and disposed here.
  * A non-finite loss ends training after logging that epoch with loss NaN (Keras' TerminateOnNaN).
  */
@@ -17,15 +19,17 @@ export interface StepResult {
   readonly extras: Readonly<Record<string, tf.Scalar>>;
 }
 
-export interface LoopOptions {
+export interface LoopOptions<B extends tf.TensorContainer> {
   /** Number of training samples; batches are drawn from 0..n-1. */
   readonly n: number;
   readonly spec: TrainSpec;
   readonly seed: number;
   readonly optimizer: tf.Optimizer;
   readonly variables: tf.Variable[];
-  /** Builds the loss of the batch made of `indices`; `stepSeed` seeds any randomness in it. */
-  objective(indices: tf.Tensor1D, stepSeed: number): StepResult;
+  /** The tensors of the batch made of the samples at `indices` (disposed by the loop). */
+  batch(indices: tf.Tensor1D): B;
+  /** Builds the loss of a batch; `stepSeed` seeds any randomness in it. */
+  objective(batch: B, stepSeed: number): StepResult;
   /** Metrics on held-out data after each epoch (e.g. val_loss), already named. */
   validate?(epoch: number): Promise<Record<string, number>>;
   readonly callbacks?: TrainCallbacks;
@@ -35,7 +39,7 @@ export interface LoopOptions {
 const SHUFFLE_STREAM = 1;
 const STEP_STREAM = 2;
 
-export async function runTrainingLoop(o: LoopOptions): Promise<EpochLog[]> {
+export async function runTrainingLoop<B extends tf.TensorContainer>(o: LoopOptions<B>): Promise<EpochLog[]> {
   const { n, spec } = o;
   if (n <= 0 || spec.batch_size <= 0 || spec.epochs < 0) {
     throw new Error(`bad training setup: n=${n}, batch_size=${spec.batch_size}, epochs=${spec.epochs}`);
@@ -50,17 +54,17 @@ export async function runTrainingLoop(o: LoopOptions): Promise<EpochLog[]> {
     for (let b = 0; b < batches; b++) {
       const start = b * spec.batch_size;
       const size = Math.min(spec.batch_size, n - start);
-      const indices = tf.tensor1d(order.subarray(start, start + size), 'int32');
+      const batch = tf.tidy(() => o.batch(tf.tensor1d(order.subarray(start, start + size), 'int32')));
       const kept: Record<string, tf.Scalar> = {};
       const stepSeed = deriveSeed(o.seed, STEP_STREAM, epoch, b);
       const { value, grads } = tf.variableGrads(() => {
-        const r = o.objective(indices, stepSeed);
+        const r = o.objective(batch, stepSeed);
         for (const [k, v] of Object.entries(r.extras)) kept[k] = tf.keep(v);
         return r.loss;
       }, o.variables);
       o.optimizer.applyGradients(grads);
       tf.dispose(grads);
-      indices.dispose();
+      tf.dispose(batch);
       const loss = (await value.data())[0]!;
       const extras: Record<string, number> = {};
       for (const [k, v] of Object.entries(kept)) extras[k] = (await v.data())[0]!;
