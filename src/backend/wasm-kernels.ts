@@ -3,11 +3,12 @@
 // The wasm backend's Conv2D and untransposed BatchMatMul go through XNNPACK (SIMD); as shipped
 // it has no Conv2DBackpropFilter (so no conv model trains), and its Conv2DBackpropInput,
 // transposed BatchMatMul, MaxPoolGrad, ResizeNearestNeighborGrad, leading-axes Sum and row
-// GatherV2 are slow loops. Each replacement handles the cases it can and calls the backend's
-// own kernel for the rest. Measured with bench/kernels.ts.
+// GatherV2 are slow loops, and its Identity copies. Each replacement handles the cases it can
+// and calls the backend's own kernel for the rest. Measured with bench/kernels.ts.
 import * as tf from '@tensorflow/tfjs';
 import { conv2DBackpropFilter, conv2DBackpropInput } from './conv-backprop.js';
 import { gatherRows } from './gather.js';
+import { sharedIdentity } from './identity.js';
 import { untransposedMatMul } from './matmul.js';
 import { maxPoolGrad, resizeNearestNeighborGrad } from './pool-grads.js';
 import { sum } from './sum.js';
@@ -22,6 +23,7 @@ const replacements = {
   ResizeNearestNeighborGrad: resizeNearestNeighborGrad,
   Sum: sum,
   GatherV2: gatherRows,
+  Identity: sharedIdentity,
 } satisfies Record<string, tf.KernelFunc>;
 
 export type ReplacedKernel = keyof typeof replacements;
