@@ -4,7 +4,7 @@
  *   2. a rerun of the unchanged sweep, every stage from the cache (target: under 2 s),
  *   3. the peak memory of all of the sweep's processes together, against a single trial's peak
  *      times `parallel` (target: never above).
- * Usage: npm run build && node dist/bench/sweep-speed.js [--train N] [--epochs N]
+ * Usage: npm run build && node dist/bench/sweep-speed.js [--train N] [--epochs N] [--backend wasm|tensorflow|cpu|auto]
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -15,7 +15,10 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
 const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
-const { values } = parseArgs({ options: { train: { type: 'string', default: '2000' }, epochs: { type: 'string', default: '8' } } });
+const { values } = parseArgs({
+  options: { train: { type: 'string', default: '2000' }, epochs: { type: 'string', default: '8' }, backend: { type: 'string', default: 'auto' } },
+});
+const backend = ['--backend', values.backend];
 
 const experiment = `name: bench-sweep
 seed: 1
@@ -90,18 +93,18 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'aelab-bench-sweep-'));
   await writeFile(path.join(dir, 'sweep.yaml'), experiment);
   await writeFile(path.join(dir, 'single.yaml'), experiment.replace(/sweep:[\s\S]*$/, ''));
-  console.log(`machine: ${os.cpus().length} cores; 4 trials, ${values.train} digits, ${values.epochs} epochs per stage; folder ${dir}`);
+  console.log(`machine: ${os.cpus().length} cores; backend ${values.backend}; 4 trials, ${values.train} digits, ${values.epochs} epochs per stage; folder ${dir}`);
 
-  await timed(['run', 'single.yaml', '--no-cache'], dir); // warm the data cache and the file system
-  const single = await timed(['run', 'single.yaml', '--no-cache'], dir);
+  await timed(['run', 'single.yaml', '--no-cache', ...backend], dir); // warm the data cache and the file system
+  const single = await timed(['run', 'single.yaml', '--no-cache', ...backend], dir);
   // The machine's own ceiling: two independent runs at once against one, no sweep machinery.
   const started = Date.now();
-  await Promise.all([timed(['run', 'single.yaml', '--no-cache'], dir), timed(['run', 'single.yaml', '--no-cache'], dir)]);
+  await Promise.all([timed(['run', 'single.yaml', '--no-cache', ...backend], dir), timed(['run', 'single.yaml', '--no-cache', ...backend], dir)]);
   const pairSeconds = (Date.now() - started) / 1000;
-  const one = await timed(['run', 'sweep.yaml', '--parallel', '1', '--no-cache'], dir);
-  const two = await timed(['run', 'sweep.yaml', '--parallel', '2', '--no-cache'], dir);
-  await timed(['run', 'sweep.yaml', '--parallel', '2'], dir); // fills the stage cache
-  const rerun = await timed(['run', 'sweep.yaml', '--parallel', '2'], dir);
+  const one = await timed(['run', 'sweep.yaml', '--parallel', '1', '--no-cache', ...backend], dir);
+  const two = await timed(['run', 'sweep.yaml', '--parallel', '2', '--no-cache', ...backend], dir);
+  await timed(['run', 'sweep.yaml', '--parallel', '2', ...backend], dir); // fills the stage cache
+  const rerun = await timed(['run', 'sweep.yaml', '--parallel', '2', ...backend], dir);
   for (const r of [single, one, two, rerun]) if (r.code !== 0) throw new Error('a run failed');
 
   const rows = [
