@@ -2,8 +2,8 @@
 //
 // @tensorflow/tfjs-node is an optional dependency whose install downloads libtensorflow; on
 // machines that cannot reach Google's storage it is absent (or present without its addon) and
-// importing it throws. Then wasm (XNNPACK, SIMD, one thread in Node) is ~35x faster than the
-// pure-JS 'cpu' backend, once the kernels it lacks for training are installed.
+// importing it throws. Then wasm (XNNPACK, SIMD, on every core: wasm-threads.ts) is ~35x
+// faster than the pure-JS 'cpu' backend, once the kernels it lacks for training are installed.
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
