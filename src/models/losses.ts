@@ -4,7 +4,7 @@
  * Every function here allocates; call them inside tf.tidy.
  */
 import * as tf from '@tensorflow/tfjs';
-import { outputOf, type ModelOutput } from './output-head.js';
+import { logitsFor, outputOf, type ModelOutput } from './output-head.js';
 import type { Activation, LossName } from './types.js';
 
 /** Keras' backend epsilon, used to clip probabilities away from 0 and 1. */
@@ -32,10 +32,9 @@ export function sigmoidCrossEntropyWithLogits(target: tf.Tensor, logits: tf.Tens
 
 /** Element-wise loss, same shape as the inputs; from the logits when the prediction has them. */
 function elementLoss(loss: LossName, target: tf.Tensor, prediction: tf.Tensor | ModelOutput): tf.Tensor {
-  if (!(prediction instanceof tf.Tensor) && 'logits' in prediction && prediction.activation === 'sigmoid' && loss === 'binary_crossentropy') {
-    return sigmoidCrossEntropyWithLogits(target, prediction.logits);
-  }
-  const pred = prediction instanceof tf.Tensor ? prediction : outputOf(prediction);
+  const logits = logitsFor(prediction, 'sigmoid');
+  if (logits !== undefined && loss === 'binary_crossentropy') return sigmoidCrossEntropyWithLogits(target, logits);
+  const pred = outputOf(prediction);
   if (loss === 'mse') return tf.squaredDifference(target, pred);
   const p = tf.clipByValue(pred, EPSILON, 1 - EPSILON);
   // -(t log p + (1 - t) log(1 - p))
@@ -121,10 +120,8 @@ export function contractivePenalty(
  * has them (tfjs' log-sum-exp with its own gradient), else of clipped probabilities.
  */
 export function categoricalCrossentropy(oneHot: tf.Tensor2D, prediction: tf.Tensor2D | ModelOutput): tf.Scalar {
-  if (!(prediction instanceof tf.Tensor) && 'logits' in prediction && prediction.activation === 'softmax') {
-    return tf.losses.softmaxCrossEntropy(oneHot, prediction.logits) as tf.Scalar;
-  }
-  const probs = prediction instanceof tf.Tensor ? prediction : outputOf(prediction);
-  const p = tf.clipByValue(probs, EPSILON, 1 - EPSILON);
+  const logits = logitsFor(prediction, 'softmax');
+  if (logits !== undefined) return tf.losses.softmaxCrossEntropy(oneHot, logits) as tf.Scalar;
+  const p = tf.clipByValue(outputOf(prediction), EPSILON, 1 - EPSILON);
   return tf.mean(tf.neg(tf.sum(tf.mul(oneHot, tf.log(p)), 1)));
 }

@@ -53,8 +53,14 @@ export function applyForLoss(
   return activation === undefined ? { output: h } : { logits: h, activation };
 }
 
-/** The model's actual output (probabilities for a logits head). */
-export function outputOf(o: ModelOutput): tf.Tensor {
+/** The model's actual output (probabilities for a logits head); a plain tensor is that already. */
+export function outputOf(o: tf.Tensor | ModelOutput): tf.Tensor {
+  if (o instanceof tf.Tensor) return o;
   if ('output' in o) return o.output;
   return o.activation === 'sigmoid' ? tf.sigmoid(o.logits) : tf.softmax(o.logits);
+}
+
+/** The logits of `o` when they come from `activation`, for a loss that can use them. */
+export function logitsFor(o: tf.Tensor | ModelOutput, activation: 'sigmoid' | 'softmax'): tf.Tensor | undefined {
+  return !(o instanceof tf.Tensor) && 'logits' in o && o.activation === activation ? o.logits : undefined;
 }
