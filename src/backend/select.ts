@@ -29,7 +29,8 @@ function message(e: unknown): string {
 async function tryTensorflow(): Promise<Attempt> {
   // A variable specifier keeps TypeScript from resolving a package that is usually absent.
   const specifier = '@tensorflow/tfjs-node';
-  // libtensorflow logs oneDNN notices at start unless told otherwise before it loads.
+  // Quiets libtensorflow's own INFO/WARNING logging (read once, at load). TensorFlow 2.21 still
+  // prints two absl lines at start whatever this says (native-notes.md).
   process.env.TF_CPP_MIN_LOG_LEVEL ??= '2';
   try {
     await import(specifier);
