@@ -9,6 +9,7 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { installFusedReluGrad } from './native-kernels.js';
+import { installOneDnnMaxPoolGrad } from './native-maxpool-grad.js';
 import { installWasmKernels } from './wasm-kernels.js';
 import { explicitWasmThreads, wasmThreadsFor } from './threads.js';
 import { registerThreadedWasm } from './wasm-threads.js';
@@ -54,6 +55,7 @@ async function tryTensorflow(): Promise<Attempt> {
   }
   if (!(await tf.setBackend('tensorflow'))) return { ok: false, error: 'the tensorflow backend failed to initialise' };
   installFusedReluGrad();
+  installOneDnnMaxPoolGrad();
   return { ok: true };
 }
 
