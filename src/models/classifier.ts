@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { trainableVariables } from './autoencoder.js';
+import { dropout } from './dropout.js';
 import { seededInitializers } from './init.js';
 import { loadLayersModel, saveLayersModel, writeFileAtomic, type Result } from './layers-io.js';
 import { categoricalCrossentropy } from './losses.js';
@@ -98,7 +99,7 @@ export class LayersClassifier implements Classifier {
     return applyForLoss(this.model, x, true, (layer, h, i) => {
       if (layer.getClassName() !== 'Dropout') return layer.apply(h, { training: true }) as tf.Tensor;
       const rate = (layer.getConfig() as { rate: number }).rate;
-      return tf.dropout(h, rate, undefined, deriveSeed(dropoutSeed, i));
+      return dropout(h, rate, deriveSeed(dropoutSeed, i));
     });
   }
 
