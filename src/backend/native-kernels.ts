@@ -44,7 +44,10 @@ export function installFusedReluGrad(): void {
   try {
     tf.registerGradient({
       kernelName: 'Relu',
-      inputsToSave: ['x'],
+      // The output, not the input (relu(x) > 0 exactly where x > 0): the tape keeps it anyway
+      // for the next layer, and in a graph step the pre-activation then has one consumer, so
+      // TensorFlow can fuse conv + bias + relu into one oneDNN kernel.
+      outputsToSave: [true],
       gradFunc: (dy, saved) => ({
         x: () => tf.engine().runKernel(RELU_GRAD, { dy: dy as tf.Tensor, x: saved[0]! }) as tf.Tensor,
       }),

@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { installNativeBiasAdd } from './native-bias-add.js';
+import { installNativeKeepMask } from './native-dropout.js';
 import { installFusedReluGrad } from './native-kernels.js';
 import { installOneDnnMaxPoolGrad } from './native-maxpool-grad.js';
 import { installWasmKernels } from './wasm-kernels.js';
@@ -56,6 +58,8 @@ async function tryTensorflow(): Promise<Attempt> {
   if (!(await tf.setBackend('tensorflow'))) return { ok: false, error: 'the tensorflow backend failed to initialise' };
   installFusedReluGrad();
   installOneDnnMaxPoolGrad();
+  installNativeKeepMask();
+  installNativeBiasAdd();
   return { ok: true };
 }
 

@@ -8,6 +8,7 @@
  * multiply, whose gradient is the same multiply.
  */
 import * as tf from '@tensorflow/tfjs';
+import { nativeKeepMask } from '../backend/native-dropout.js';
 
 /**
  * n values, each 1/(1-rate) (kept, scaled so the expected activation is unchanged) where the
@@ -30,8 +31,14 @@ export function keepMask(n: number, rate: number, seed: number): Float32Array {
   return mask;
 }
 
-/** x with each value dropped with probability `rate` and the rest scaled by 1/(1-rate). */
+/**
+ * x with each value dropped with probability `rate` and the rest scaled by 1/(1-rate). The native
+ * backend draws the mask itself (backend/native-dropout.ts), from another stream.
+ */
 export function dropout(x: tf.Tensor, rate: number, seed: number): tf.Tensor {
   if (rate === 0) return x;
-  return tf.tidy(() => tf.mul(x, tf.tensor(keepMask(x.size, rate, seed), x.shape, 'float32')));
+  return tf.tidy(() => {
+    const mask = nativeKeepMask(x.shape, rate, seed) ?? tf.tensor(keepMask(x.size, rate, seed), x.shape, 'float32');
+    return tf.mul(x, mask);
+  });
 }
