@@ -10,6 +10,7 @@
  * A non-finite loss ends training after logging that epoch with loss NaN (Keras' TerminateOnNaN).
  */
 import * as tf from '@tensorflow/tfjs';
+import { GraphSteps } from '../backend/graph-steps.js';
 import { deriveSeed, epochOrder } from './prng.js';
 import type { EpochLog, TrainCallbacks, TrainSpec } from './types.js';
 
@@ -46,6 +47,8 @@ export async function runTrainingLoop<B extends tf.TensorContainer>(o: LoopOptio
   }
   const batches = Math.ceil(n / spec.batch_size);
   const logs: EpochLog[] = [];
+  // On the native backend, steps run as one TensorFlow graph each once they repeat.
+  const graphs = GraphSteps.forActiveBackend();
   for (let epoch = 0; epoch < spec.epochs; epoch++) {
     const started = performance.now();
     const order = epochOrder(n, spec.shuffle, deriveSeed(o.seed, SHUFFLE_STREAM, epoch));
@@ -57,13 +60,18 @@ export async function runTrainingLoop<B extends tf.TensorContainer>(o: LoopOptio
       const batch = tf.tidy(() => o.batch(tf.tensor1d(order.subarray(start, start + size), 'int32')));
       const kept: Record<string, tf.Scalar> = {};
       const stepSeed = deriveSeed(o.seed, STEP_STREAM, epoch, b);
-      const { value, grads } = tf.variableGrads(() => {
-        const r = o.objective(batch, stepSeed);
-        for (const [k, v] of Object.entries(r.extras)) kept[k] = tf.keep(v);
-        return r.loss;
-      }, o.variables);
-      o.optimizer.applyGradients(grads);
-      tf.dispose(grads);
+      const step = () => {
+        const { value, grads } = tf.variableGrads(() => {
+          const r = o.objective(batch, stepSeed);
+          for (const [k, v] of Object.entries(r.extras)) kept[k] = tf.keep(v);
+          return r.loss;
+        }, o.variables);
+        o.optimizer.applyGradients(grads);
+        tf.dispose(grads);
+        return value;
+      };
+      // Every tensor of a batch has `size` rows, and nothing else in a step changes shape.
+      const value = graphs ? graphs.run(String(size), step) : step();
       tf.dispose(batch);
       const loss = (await value.data())[0]!;
       const extras: Record<string, number> = {};
