@@ -58,7 +58,14 @@ interface NodeBackend {
 /** Where an op input comes from, by position in the step rather than by tensor id. */
 type Ref = { op: number; out: number } | { created: number } | { outside: number };
 
-interface RecordedOp { name: string; attrs: OpAttr[]; inputs: Ref[]; outputs: Meta[] }
+interface RecordedOp {
+  name: string;
+  attrs: OpAttr[];
+  inputs: Ref[];
+  outputs: Meta[];
+  /** The op, its attrs and its inputs' places as text: what a lazy step compares. */
+  text: string;
+}
 
 /** What one step did, in the order it did it. */
 interface Recording {
@@ -75,8 +82,12 @@ const FAKE_BASE = 2 ** 30;
 const DTYPES: Record<string, number> = { float32: 1, int32: 3, bool: 10 };
 
 /** A recording's structure as text: equal for two steps that can share one graph. */
+function opText(name: string, attrs: OpAttr[], inputs: (Ref | null)[], outputs: number): string {
+  return JSON.stringify([name, attrs, inputs, outputs]);
+}
+
 function structure(r: Recording): string {
-  const ops = r.ops.map((o) => [o.name, o.attrs, o.inputs, o.outputs.map((m) => [m.shape, m.dtype])]);
+  const ops = r.ops.map((o) => [o.text, o.outputs.map((m) => [m.shape, m.dtype])]);
   const meta = (m: Meta) => [m.shape, m.dtype];
   return JSON.stringify([ops, r.created.map(meta), r.outside.map(meta)]);
 }
@@ -206,7 +217,7 @@ export class GraphSteps {
   /** The graph each key runs with, once its steps have been seen to repeat. */
   private readonly graphs = new Map<string, CompiledStep>();
   private readonly lastTrace = new Map<string, string>();
-  private readonly given_up = new Set<string>();
+  private readonly givenUp = new Set<string>();
 
   // State of the step in progress.
   private mode: 'idle' | 'trace' | 'lazy' | 'eager' = 'idle';
@@ -241,8 +252,8 @@ export class GraphSteps {
    */
   run<T>(key: string, step: () => T): T {
     if (this.mode !== 'idle') return step();
-    this.compiled = this.given_up.has(key) ? undefined : this.graphs.get(key);
-    this.mode = this.given_up.has(key) ? 'eager' : this.compiled ? 'lazy' : 'trace';
+    this.compiled = this.givenUp.has(key) ? undefined : this.graphs.get(key);
+    this.mode = this.givenUp.has(key) ? 'eager' : this.compiled ? 'lazy' : 'trace';
     if (this.mode === 'eager') {
       this.mode = 'idle';
       return step();
@@ -254,13 +265,13 @@ export class GraphSteps {
     } catch (e) {
       if (this.mode === 'lazy') this.replayEagerly();
       this.end();
-      this.given_up.add(key);
+      this.givenUp.add(key);
       throw e;
     }
     try {
       if (this.mode === 'lazy') this.runGraph(key);
       else if (this.mode === 'trace') this.learn(key);
-      else this.given_up.add(key); // a lazy step that had to replay
+      else this.givenUp.add(key); // a lazy step that had to replay
     } finally {
       this.end();
     }
@@ -350,21 +361,21 @@ export class GraphSteps {
         this.mode = 'eager'; // an input we cannot place: this step is not traceable
         return outputs;
       }
-      this.rec.ops.push({ name, attrs, inputs: refs as Ref[], outputs: outputs.map((m) => ({ ...m, shape: [...m.shape] })) });
+      this.rec.ops.push({
+        name, attrs, inputs: refs as Ref[], outputs: outputs.map((m) => ({ ...m, shape: [...m.shape] })), text: opText(name, attrs, refs, n),
+      });
       outputs.forEach((m, out) => this.refs.set(m.id, { op: k, out }));
       return outputs;
     }
     // Lazy: the op must be the one traced at this position, fed from the same places.
     const traced = this.compiled!.recording.ops[k];
-    const same = traced !== undefined && traced.name === name && traced.outputs.length === n &&
-      refs.every((r, i) => r !== null && JSON.stringify(r) === JSON.stringify(traced.inputs[i])) &&
-      JSON.stringify(attrs) === JSON.stringify(traced.attrs);
-    if (!same) {
+    const text = opText(name, attrs, refs, n);
+    if (traced === undefined || traced.text !== text || refs.includes(null)) {
       this.replayEagerly();
       return this.real.executeOp(name, attrs, inputs.map((id) => this.fakeToReal.get(id) ?? id), n);
     }
     const outputs = traced.outputs.map((m) => ({ id: this.nextFake++, shape: [...m.shape], dtype: m.dtype }));
-    this.rec.ops.push({ name, attrs, inputs: refs as Ref[], outputs });
+    this.rec.ops.push({ name, attrs, inputs: refs as Ref[], outputs, text });
     outputs.forEach((m, out) => this.refs.set(m.id, { op: k, out }));
     return outputs;
   }
@@ -416,7 +427,7 @@ export class GraphSteps {
     const compiled = this.compiled!;
     if (this.rec.ops.length !== compiled.recording.ops.length || structureOfInputs(this.rec) !== structureOfInputs(compiled.recording)) {
       this.replayEagerly();
-      this.given_up.add(key);
+      this.givenUp.add(key);
       return;
     }
     const live: Meta[] = [];
@@ -428,7 +439,7 @@ export class GraphSteps {
       outputs = live.length === 0 ? [] : this.real.runSavedModel(compiled.session, feeds, compiled.inputNames, fetches);
     } catch {
       this.replayEagerly();
-      this.given_up.add(key);
+      this.givenUp.add(key);
       return;
     }
     graphStepStats.graphSteps++;
@@ -450,7 +461,7 @@ export class GraphSteps {
     try {
       this.graphs.set(key, cachedSession(text, this.rec, this.real));
     } catch {
-      this.given_up.add(key);
+      this.givenUp.add(key);
     }
     this.lastTrace.delete(key);
   }
