@@ -187,6 +187,8 @@ function compile(r: Recording, b: Binding): CompiledStep {
  */
 const sessions = new Map<string, CompiledStep>();
 const MAX_SESSIONS = 16;
+/** Fewer steps left than this after a repeat: not worth loading a graph for. */
+const MIN_STEPS_TO_COMPILE = 30;
 
 /** Counts since the process started, for tests and the benchmark. */
 export const graphStepStats = { compiled: 0, graphSteps: 0, replayed: 0 };
@@ -249,8 +251,10 @@ export class GraphSteps {
   /**
    * Runs `step` (which must not read tensor values) as one graph once the steps for `key` have
    * been seen to repeat; `key` must change whenever the shapes of the tensors it uses do.
+   * `stepsLeft` (this one included) says whether a graph would pay for itself: loading one
+   * costs about as much as 5-20 eager steps, so short trainings stay eager.
    */
-  run<T>(key: string, step: () => T): T {
+  run<T>(key: string, step: () => T, stepsLeft = Infinity): T {
     if (this.mode !== 'idle') return step();
     this.compiled = this.givenUp.has(key) ? undefined : this.graphs.get(key);
     this.mode = this.givenUp.has(key) ? 'eager' : this.compiled ? 'lazy' : 'trace';
@@ -270,7 +274,7 @@ export class GraphSteps {
     }
     try {
       if (this.mode === 'lazy') this.runGraph(key);
-      else if (this.mode === 'trace') this.learn(key);
+      else if (this.mode === 'trace') this.learn(key, stepsLeft - 1);
       else this.givenUp.add(key); // a lazy step that had to replay
     } finally {
       this.end();
@@ -452,9 +456,9 @@ export class GraphSteps {
    * first steps differ, e.g. an optimizer creating its state), or at once when another loop
    * has already compiled this exact structure.
    */
-  private learn(key: string): void {
+  private learn(key: string, stepsLeft: number): void {
     const text = structure(this.rec);
-    if (!sessions.has(text) && this.lastTrace.get(key) !== text) {
+    if (!sessions.has(text) && (this.lastTrace.get(key) !== text || stepsLeft < MIN_STEPS_TO_COMPILE)) {
       this.lastTrace.set(key, text);
       return;
     }

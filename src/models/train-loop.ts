@@ -70,8 +70,11 @@ export async function runTrainingLoop<B extends tf.TensorContainer>(o: LoopOptio
         tf.dispose(grads);
         return value;
       };
-      // Every tensor of a batch has `size` rows, and nothing else in a step changes shape.
-      const value = graphs ? graphs.run(String(size), step) : step();
+      // Every tensor of a batch has `size` rows, and nothing else in a step changes shape. A
+      // short last batch comes once an epoch; the others fill the rest of it.
+      const lastOfEpoch = size < spec.batch_size;
+      const stepsLeft = lastOfEpoch ? spec.epochs - epoch : (spec.epochs - epoch - 1) * batches + (batches - b);
+      const value = graphs ? graphs.run(String(size), step, stepsLeft) : step();
       tf.dispose(batch);
       const loss = (await value.data())[0]!;
       const extras: Record<string, number> = {};
