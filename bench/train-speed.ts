@@ -15,7 +15,9 @@
  * (maxRSS) is its own and one backend's state cannot slow another: a warm-up of a few batches
  * (tracing, kernel set-up, allocator growth), then three rounds of a fixed number of batches, each
  * one epoch (aelab's train() / model.fit / Keras fit()); the fastest round counts, because the
- * machine may be shared and the least disturbed round is the closest to its speed. Keras runs from the git-ignored virtual environment
+ * machine may be shared and the least disturbed round is the closest to its speed. On the
+ * native backend aelab's rows run graph steps from the warm-up on (AELAB_GRAPH_STEPS=1), as a
+ * real run does after its first 30 steps. Keras runs from the git-ignored virtual environment
  * .venv-bench, created here on first use with tensorflow-cpu from PyPI — the same TensorFlow
  * version that `npm run setup:native` links tfjs-node against, so the native comparison is
  * tfjs-node vs Keras over one libtensorflow.
@@ -268,7 +270,11 @@ function runChild(cmd: string, args: string[], timeoutMs: number): Promise<Outco
   return new Promise((resolve) => {
     const p = spawn(cmd, args, {
       cwd: root,
-      env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' },
+      // A timed round is shorter than the steps after which aelab's loop switches to graph steps
+      // on its own (graph-steps.ts); a real run is far longer. =1 takes them from the warm-up on,
+      // the way Keras' warm-up compiles its train function. AELAB_GRAPH_STEPS=0 npm run bench
+      // times eager steps.
+      env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2', AELAB_GRAPH_STEPS: process.env['AELAB_GRAPH_STEPS'] ?? '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -407,7 +413,8 @@ async function parent(o: Options): Promise<void> {
   }
   console.log('');
   console.log(`Timed: ${o.models.map((m) => `${m} ${Math.max(1, Math.round(MODELS[m].batches * o.scale))} batches`).join(', ')} ` +
-    `after ${WARMUP_BATCHES} warm-up batches, best of ${ROUNDS} rounds (cpu: 1); each case in its own process; total ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+    `after ${WARMUP_BATCHES} warm-up batches, best of ${ROUNDS} rounds (cpu: 1); each case in its own process; ` +
+    `native graph steps ${process.env['AELAB_GRAPH_STEPS'] === '0' ? 'off' : 'on'}; total ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   if (o.json !== undefined) writeFileSync(o.json, JSON.stringify({ machine: { cpu: cpuName(), cores: os.cpus().length }, results }, null, 2) + '\n');
 }
 

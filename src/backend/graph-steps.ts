@@ -21,7 +21,9 @@
  *
  * Anything unexpected (an op that differs from the trace, a value read in the middle of a
  * step, a session error) replays the recorded ops eagerly, so the step's result is the eager
- * one; a key that deviates is not traced again. AELAB_GRAPH_STEPS=0 turns all of this off.
+ * one; a key that deviates is not traced again. Loading a graph costs about as much as 5-20
+ * eager steps, so a key gets one only when at least MIN_STEPS_TO_COMPILE steps are left.
+ * AELAB_GRAPH_STEPS=0 turns all of this off; =1 compiles whatever repeats.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -236,16 +238,24 @@ export class GraphSteps {
   private fakeToReal = new Map<number, number>();
   private compiled: CompiledStep | undefined;
 
-  constructor(private readonly backend: NodeBackend) {
+  constructor(
+    private readonly backend: NodeBackend,
+    private readonly minStepsToCompile = MIN_STEPS_TO_COMPILE,
+  ) {
     this.real = backend.binding;
   }
 
-  /** Graph steps for the active backend, or undefined when it is not tfjs-node or they are off. */
+  /**
+   * Graph steps for the active backend, or undefined when it is not tfjs-node or
+   * AELAB_GRAPH_STEPS=0. AELAB_GRAPH_STEPS=1 compiles whatever repeats, however few steps are
+   * left (the benchmark's short rounds); unset, only where enough steps are left.
+   */
   static forActiveBackend(): GraphSteps | undefined {
-    if (process.env[GRAPH_STEPS_ENV] === '0' || tf.getBackend() !== 'tensorflow') return undefined;
+    const setting = process.env[GRAPH_STEPS_ENV];
+    if (setting === '0' || tf.getBackend() !== 'tensorflow') return undefined;
     const backend = tf.backend() as unknown as NodeBackend;
     if (typeof backend.binding?.runSavedModel !== 'function') return undefined;
-    return new GraphSteps(backend);
+    return new GraphSteps(backend, setting === '1' ? 0 : MIN_STEPS_TO_COMPILE);
   }
 
   /**
@@ -458,7 +468,7 @@ export class GraphSteps {
    */
   private learn(key: string, stepsLeft: number): void {
     const text = structure(this.rec);
-    if (!sessions.has(text) && (this.lastTrace.get(key) !== text || stepsLeft < MIN_STEPS_TO_COMPILE)) {
+    if (!sessions.has(text) && (this.lastTrace.get(key) !== text || stepsLeft < this.minStepsToCompile)) {
       this.lastTrace.set(key, text);
       return;
     }

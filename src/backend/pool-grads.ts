@@ -1,7 +1,8 @@
 // Gradients of max pooling and nearest-neighbour upsampling on wasm. The stock kernels are C++
 // loops that, for every input pixel, revisit every window containing it (MaxPoolGrad recomputes
 // each window's argmax there); they were 30% of a conv AE training step. MaxPoolGrad is one JS
-// pass over the windows (~5x faster); the upsampling gradient is an average pool.
+// pass over the windows (~5x faster, and ~3x more for whole 2x2 windows); the upsampling
+// gradient is an average pool.
 import * as tf from '@tensorflow/tfjs';
 import { asWasm, dispose, originalKernel, run, type TensorInfo } from './wasm-compose.js';
 
@@ -34,6 +35,7 @@ export const maxPoolGrad: tf.KernelFunc = (args) => {
   const { batchSize, inHeight: H, inWidth: W, inChannels: C, outHeight, outWidth } = info;
   const { strideHeight: sh, strideWidth: sw, filterHeight: fh, filterWidth: fw } = info;
   const { top, left } = info.padInfo;
+  const fast2x2 = fh === 2 && fw === 2 && sh === 2 && sw === 2;
   const maxValue = new Float32Array(C);
   const maxAt = new Int32Array(C);
   let dyAt = 0;
@@ -46,6 +48,28 @@ export const maxPoolGrad: tf.KernelFunc = (args) => {
         const c0 = yc * sw - left;
         const cStart = Math.max(c0, 0);
         const cEnd = Math.min(c0 + fw, W);
+        if (fast2x2 && rEnd - rStart === 2 && cEnd - cStart === 2) {
+          // The models' pool (2x2, stride 2) on a whole window: the same comparisons in the same
+          // order, without the per-window arrays; ~3x faster.
+          const p00 = ((n * H + rStart) * W + cStart) * C;
+          const p01 = p00 + C;
+          const p10 = p00 + W * C;
+          const p11 = p10 + C;
+          for (let d = 0; d < C; d++) {
+            let m = Number.NEGATIVE_INFINITY;
+            let at = -1;
+            let v = xv[p00 + d]!;
+            if (v > m) { m = v; at = p00 + d; }
+            v = xv[p01 + d]!;
+            if (v > m) { m = v; at = p01 + d; }
+            v = xv[p10 + d]!;
+            if (v > m) { m = v; at = p10 + d; }
+            v = xv[p11 + d]!;
+            if (v > m) at = p11 + d;
+            if (at >= 0) dxv[at] = dxv[at]! + dyv[dyAt + d]!;
+          }
+          continue;
+        }
         maxValue.fill(Number.NEGATIVE_INFINITY);
         maxAt.fill(-1);
         for (let r = rStart; r < rEnd; r++) {
