@@ -14,7 +14,8 @@
  * Each (variant, backend, model) trains in its own process, so that its peak resident memory
  * (maxRSS) is its own and one backend's state cannot slow another: a warm-up of a few batches
  * (tracing, kernel set-up, allocator growth), then three rounds of a fixed number of batches, each
- * one epoch (aelab's train() / model.fit / Keras fit()); the fastest round counts, because the
+ * one epoch (the epochs of one aelab train() call, as a run trains, timed by its loop; one
+ * model.fit / Keras fit() call each); the fastest round counts, because the
  * machine may be shared and the least disturbed round is the closest to its speed. On the
  * native backend aelab's rows run graph steps from the warm-up on (AELAB_GRAPH_STEPS=1), as a
  * real run does after its first 30 steps. Keras runs from the git-ignored virtual environment
@@ -189,40 +190,70 @@ function loadDigits(count: number): { x: Float32Array; labels: Uint8Array } {
 // ---------------------------------------------------------------------------------------------
 // Child: one backend, one model.
 
-/** One round of training on the first `n` samples: resolves to its mean loss, if reported. */
-type Round = (n: number) => Promise<number | undefined>;
+/** How a case trains: a warm-up on `n` samples, then `rounds` timed rounds on `n` samples. */
+interface Trainer {
+  params: number;
+  warmUp(n: number): Promise<void>;
+  /** Seconds of each round and the mean loss of the last one, if reported. */
+  timed(n: number, rounds: number): Promise<{ times: number[]; loss?: number }>;
+}
 
-/** aelab's own path: the model as an experiment would build it, trained by its train(). */
-function aelabRounds(spec: ModelCase, x: Float32Array, labels: Uint8Array, image: boolean): { round: Round; params: number } {
+/**
+ * aelab's own path: the model as an experiment would build it, trained by its train(). The
+ * rounds are the epochs of one train() call, timed by the loop itself, as in a run: one
+ * optimizer throughout, and steps that repeat become graph steps on the native backend.
+ */
+function aelabTrainer(spec: ModelCase, x: Float32Array, labels: Uint8Array, image: boolean): Trainer {
   const shape = image ? [28, 28, 1] : [784];
-  const train: TrainSpec = { epochs: 1, batch_size: spec.batch, optimizer: { name: 'adam', learning_rate: 0.001 }, loss: 'binary_crossentropy', shuffle: false };
-  const lastLoss = (logs: EpochLog[]) => logs.at(-1)?.metrics['loss'];
+  const trainSpec = (epochs: number): TrainSpec =>
+    ({ epochs, batch_size: spec.batch, optimizer: { name: 'adam', learning_rate: 0.001 }, loss: 'binary_crossentropy', shuffle: false });
+  let train: (n: number, epochs: number) => Promise<EpochLog[]>;
+  let params: number;
   if (spec.aelab.kind === 'autoencoder') {
     const ae = buildAutoencoder(spec.aelab.spec, [28, 28, 1], 1) as LayersAutoencoder;
-    const params = ae.encoder.countParams() + ae.decoder.countParams();
-    return { params, round: async (n) => lastLoss(await ae.train({ x: x.subarray(0, n * 784), n, shape }, undefined, train, 1)) };
+    params = ae.encoder.countParams() + ae.decoder.countParams();
+    train = (n, epochs) => ae.train({ x: x.subarray(0, n * 784), n, shape }, undefined, trainSpec(epochs), 1);
+  } else {
+    const clf = buildClassifier(spec.aelab.spec, [28, 28, 1], 10, 1) as LayersClassifier;
+    params = clf.model.countParams();
+    train = (n, epochs) => clf.train({ x: x.subarray(0, n * 784), n, shape: [28, 28, 1], labels: labels.subarray(0, n), classes: 10 }, undefined, trainSpec(epochs), 1);
   }
-  const clf = buildClassifier(spec.aelab.spec, [28, 28, 1], 10, 1) as LayersClassifier;
   return {
-    params: clf.model.countParams(),
-    round: async (n) =>
-      lastLoss(await clf.train({ x: x.subarray(0, n * 784), n, shape: [28, 28, 1], labels: labels.subarray(0, n), classes: 10 }, undefined, train, 1)),
+    params,
+    warmUp: async (n) => void (await train(n, 1)),
+    timed: async (n, rounds) => {
+      const logs = await train(n, rounds);
+      return { times: logs.map((l) => l.seconds), loss: logs.at(-1)?.metrics['loss'] };
+    },
   };
 }
 
-/** tfjs-layers as it comes: model.fit on tensors made once. */
-function fitRounds(spec: ModelCase, modelName: ModelName, x: Float32Array, labels: Uint8Array, count: number): { round: Round; params: number } {
+/** tfjs-layers as it comes: model.fit on tensors made once, one fit() call a round. */
+function fitTrainer(spec: ModelCase, modelName: ModelName, x: Float32Array, labels: Uint8Array, count: number): Trainer {
   const xs = tf.tensor(x, modelName === 'dense' ? [count, 784] : [count, 28, 28, 1]);
   const ys = modelName === 'cnn' ? tf.oneHot(tf.tensor1d(labels, 'int32'), 10).toFloat() : xs;
   const model = spec.build();
-  const round: Round = async (n) => {
+  const round = async (n: number): Promise<number | undefined> => {
     const [a, b] = [xs.slice(0, n), ys.slice(0, n)];
     const h = await model.fit(a, b, { batchSize: spec.batch, epochs: 1, shuffle: false, verbose: 0 });
     tf.dispose([a, b]);
     const last = h.history['loss']?.at(-1);
     return typeof last === 'number' ? last : undefined;
   };
-  return { round, params: model.countParams() };
+  return {
+    params: model.countParams(),
+    warmUp: async (n) => void (await round(n)),
+    timed: async (n, rounds) => {
+      const times: number[] = [];
+      let loss: number | undefined;
+      for (let r = 0; r < rounds; r++) {
+        const start = performance.now();
+        loss = await round(n);
+        times.push((performance.now() - start) / 1000);
+      }
+      return { times, ...(loss === undefined ? {} : { loss }) };
+    },
+  };
 }
 
 async function child(backend: BackendName, variant: Variant, modelName: ModelName, batches: number, rounds: number): Promise<void> {
@@ -234,17 +265,11 @@ async function child(backend: BackendName, variant: Variant, modelName: ModelNam
   const spec = MODELS[modelName];
   const count = spec.batch * Math.max(batches, WARMUP_BATCHES);
   const { x, labels } = loadDigits(count);
-  const { round, params } = variant === 'aelab' ? aelabRounds(spec, x, labels, modelName !== 'dense') : fitRounds(spec, modelName, x, labels, count);
+  const trainer = variant === 'aelab' ? aelabTrainer(spec, x, labels, modelName !== 'dense') : fitTrainer(spec, modelName, x, labels, count);
 
-  await round(spec.batch * WARMUP_BATCHES);
+  await trainer.warmUp(spec.batch * WARMUP_BATCHES);
   // The machine may be shared: the fastest of a few rounds is the least disturbed one.
-  const times: number[] = [];
-  let loss: number | undefined;
-  for (let r = 0; r < rounds; r++) {
-    const start = performance.now();
-    loss = await round(spec.batch * batches);
-    times.push((performance.now() - start) / 1000);
-  }
+  const { times, loss } = await trainer.timed(spec.batch * batches, rounds);
   const seconds = Math.min(...times);
 
   const m: Measurement = {
@@ -256,7 +281,7 @@ async function child(backend: BackendName, variant: Variant, modelName: ModelNam
     samplesPerSecond: (spec.batch * batches) / seconds,
     roundsSamplesPerSecond: times.map((t) => (spec.batch * batches) / t),
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
-    params,
+    params: trainer.params,
     ...(typeof loss === 'number' ? { loss } : {}),
     ...(selected.value.note === undefined ? {} : { note: selected.value.note }),
   };

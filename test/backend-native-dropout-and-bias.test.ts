@@ -45,3 +45,26 @@ test('on the native backend a bias add (as TensorFlow BiasAdd) and any other add
   const reference = await run('cpu');
   assert.deepEqual(native, reference);
 });
+
+test('on the native backend a sum over all axes but the last (as BiasAddGrad) and any other sum equal the cpu backend', { skip }, async () => {
+  const cases: [number[], number | number[], boolean][] = [
+    [[4, 3, 5, 6], [0, 1, 2], false], [[4, 3, 5, 6], [2, 0, 1], false], [[7, 5], 0, false], [[7, 5], [0], true],
+    [[4, 3, 5], [0, 1], true], [[4, 3, 5], [1, 2], false], [[4, 3, 5], [0, 1, 2], false], [[6], 0, false],
+  ];
+  const run = async (backend: 'tensorflow' | 'cpu') => {
+    const r = await selectBackend(backend);
+    assert.ok(r.ok, r.ok ? '' : r.error);
+    return cases.map(([shape, axis, keepDims]) => tf.tidy(() => {
+      const n = shape.reduce((p, d) => p * d, 1);
+      const x = tf.tensor(Array.from({ length: n }, (_, i) => ((i * 13) % 17) * 0.25 - 2), shape);
+      const s = tf.sum(x, axis, keepDims);
+      return { shape: s.shape, values: Array.from(s.dataSync()) };
+    }));
+  };
+  const native = await run('tensorflow');
+  const reference = await run('cpu');
+  native.forEach((got, i) => {
+    assert.deepEqual(got.shape, reference[i]!.shape, JSON.stringify(cases[i]));
+    got.values.forEach((v, j) => assert.ok(Math.abs(v - reference[i]!.values[j]!) < 1e-4, `${JSON.stringify(cases[i])}[${j}]: ${v}`));
+  });
+});
