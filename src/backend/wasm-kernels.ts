@@ -2,8 +2,8 @@
 //
 // The wasm backend's Conv2D and untransposed BatchMatMul go through XNNPACK (SIMD); as shipped
 // it has no Conv2DBackpropFilter (so no conv model trains), and its Conv2DBackpropInput,
-// transposed BatchMatMul, MaxPoolGrad, ResizeNearestNeighborGrad, leading-axes Sum and row
-// GatherV2 are slow loops, and its Identity copies. Each replacement handles the cases it can
+// transposed BatchMatMul, MaxPoolGrad, ResizeNearestNeighborGrad, leading-axes Sum, row
+// GatherV2 and Softplus are slow loops, and its Identity copies. Each replacement handles the cases it can
 // and calls the backend's own kernel for the rest. Measured with bench/kernels.ts.
 import * as tf from '@tensorflow/tfjs';
 import { conv2DBackpropFilter, conv2DBackpropInput } from './conv-backprop.js';
@@ -11,6 +11,7 @@ import { gatherRows } from './gather.js';
 import { sharedIdentity } from './identity.js';
 import { untransposedMatMul } from './matmul.js';
 import { maxPoolGrad, resizeNearestNeighborGrad } from './pool-grads.js';
+import { softplus } from './softplus.js';
 import { sum } from './sum.js';
 import { originalKernel, ours, savedOriginal } from './wasm-compose.js';
 
@@ -24,6 +25,7 @@ const replacements = {
   Sum: sum,
   GatherV2: gatherRows,
   Identity: sharedIdentity,
+  Softplus: softplus,
 } satisfies Record<string, tf.KernelFunc>;
 
 export type ReplacedKernel = keyof typeof replacements;
@@ -34,7 +36,7 @@ export const REPLACED_KERNELS = Object.keys(replacements) as ReplacedKernel[];
 for (const f of Object.values(replacements)) ours.add(f);
 
 /** Kernels the replacements call; captured before anything is replaced. */
-const BUILDING_BLOCKS = ['Transpose', 'Conv2D', 'Slice', 'Reshape', 'PadV2', 'Reverse', 'AvgPool', 'Multiply'];
+const BUILDING_BLOCKS = ['Transpose', 'Conv2D', 'Slice', 'Reshape', 'PadV2', 'Reverse', 'AvgPool', 'Multiply', 'Abs', 'Sigmoid', 'Log', 'Relu', 'Sub'];
 
 /**
  * Registers the replacement kernels for the 'wasm' backend (all, or the ones named). Safe to
