@@ -29,6 +29,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
+import { graphStepStats } from '../src/backend/graph-steps.js';
 import { selectBackend, type BackendName } from '../src/backend/select.js';
 import { buildAutoencoder, buildClassifier, type AutoencoderSpec, type ClassifierSpec, type EpochLog, type TrainSpec } from '../src/models/index.js';
 import { LayersAutoencoder } from '../src/models/autoencoder.js';
@@ -156,6 +157,8 @@ interface Measurement {
   readonly params?: number;
   readonly loss?: number;
   readonly note?: string;
+  /** Native backend: graph steps run and steps replayed eagerly (graph-steps.ts), whole child. */
+  readonly graphSteps?: { readonly ran: number; readonly replayed: number };
 }
 type Outcome = { ok: true; value: Measurement } | { ok: false; error: string };
 
@@ -284,6 +287,7 @@ async function child(backend: BackendName, variant: Variant, modelName: ModelNam
     params: trainer.params,
     ...(typeof loss === 'number' ? { loss } : {}),
     ...(selected.value.note === undefined ? {} : { note: selected.value.note }),
+    ...(backend === 'tensorflow' && variant === 'aelab' ? { graphSteps: { ran: graphStepStats.graphSteps, replayed: graphStepStats.replayed } } : {}),
   };
   console.log(JSON.stringify(m));
 }
@@ -406,7 +410,10 @@ async function parent(o: Options): Promise<void> {
         const rounds = backend === 'cpu' ? 1 : ROUNDS;
         const outcome = await runChild(process.execPath, [self, '--child', backend, variant, name, String(batches), String(rounds)], 180_000);
         rows.push({ label, outcome });
-        const shown = outcome.ok ? `${fmt(outcome.value.samplesPerSecond)} samples/s` : outcome.error;
+        const g = outcome.ok ? outcome.value.graphSteps : undefined;
+        const graphs = g === undefined ? '' : ` (graph steps ${g.ran}, replayed ${g.replayed})`;
+        const rates = outcome.ok ? (outcome.value.roundsSamplesPerSecond ?? []).map((r) => fmt(Math.round(r))).join(', ') : '';
+        const shown = outcome.ok ? `${fmt(outcome.value.samplesPerSecond)} samples/s; rounds ${rates}${graphs}` : outcome.error;
         console.error(`  ${spec.title} on ${label}: ${shown}`);
       }
     }
