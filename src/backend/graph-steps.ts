@@ -31,10 +31,10 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import type { OpAttr } from './native-backend.js';
 
 export const GRAPH_STEPS_ENV = 'AELAB_GRAPH_STEPS';
 
-interface OpAttr { name: string; type: number; value: unknown }
 interface Meta { id: number; shape: number[]; dtype: number }
 
 /** tfjs-node's binding, the parts used here. */

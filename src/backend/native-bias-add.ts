@@ -10,13 +10,7 @@
  * before.
  */
 import * as tf from '@tensorflow/tfjs';
-
-type OpAttr = { name: string; type: number; value: unknown };
-
-interface NodeBackendLike {
-  binding: { TF_ATTR_TYPE: number; TF_ATTR_STRING: number; TF_FLOAT: number };
-  executeSingleOutput(op: string, attrs: OpAttr[], inputs: tf.TensorInfo[]): tf.TensorInfo;
-}
+import { asNodeBackend, typeAttr } from './native-backend.js';
 
 /** Whether a + b is "value + bias along the last axis": same result from BiasAdd. */
 export function isBiasAdd(a: tf.TensorInfo, b: tf.TensorInfo): boolean {
@@ -47,9 +41,9 @@ export function installNativeBiasAdd(): void {
     kernelFunc: (args) => {
       const { a, b } = args.inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
       if (!isBiasAdd(a, b)) return stock.kernelFunc(args);
-      const backend = args.backend as unknown as NodeBackendLike;
+      const backend = asNodeBackend(args.backend);
       return backend.executeSingleOutput('BiasAdd', [
-        { name: 'T', type: backend.binding.TF_ATTR_TYPE, value: backend.binding.TF_FLOAT },
+        typeAttr(backend, 'T', backend.binding.TF_FLOAT),
         { name: 'data_format', type: backend.binding.TF_ATTR_STRING, value: 'NHWC' },
       ], [a, b]);
     },
@@ -62,9 +56,9 @@ export function installNativeBiasAdd(): void {
       const x = args.inputs['x'] as tf.TensorInfo;
       const { axis, keepDims } = args.attrs as { axis: number | number[]; keepDims: boolean };
       if (!isBiasGrad(x, axis, keepDims)) return stockSum.kernelFunc(args);
-      const backend = args.backend as unknown as NodeBackendLike;
+      const backend = asNodeBackend(args.backend);
       return backend.executeSingleOutput('BiasAddGrad', [
-        { name: 'T', type: backend.binding.TF_ATTR_TYPE, value: backend.binding.TF_FLOAT },
+        typeAttr(backend, 'T', backend.binding.TF_FLOAT),
         { name: 'data_format', type: backend.binding.TF_ATTR_STRING, value: 'NHWC' },
       ], [x]);
     },

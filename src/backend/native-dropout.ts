@@ -9,17 +9,9 @@
  * wasm and cpu for the same seed (their results differ in the last digits anyway).
  */
 import * as tf from '@tensorflow/tfjs';
+import { asNodeBackend, typeAttr } from './native-backend.js';
 
 export const KEEP_MASK = 'AelabKeepMask';
-
-type OpAttr = { name: string; type: number; value: unknown };
-
-/** tfjs-node's backend object, the parts used here (they are not in its public types). */
-interface NodeBackendLike {
-  binding: { TF_ATTR_TYPE: number; TF_FLOAT: number; TF_INT32: number; TF_BOOL: number };
-  executeSingleOutput(op: string, attrs: OpAttr[], inputs: tf.TensorInfo[]): tf.TensorInfo;
-  disposeData(dataId: object, force?: boolean): boolean;
-}
 
 /** Registers the kernel for the 'tensorflow' backend. Idempotent. */
 export function installNativeKeepMask(): void {
@@ -29,9 +21,9 @@ export function installNativeKeepMask(): void {
     backendName: 'tensorflow',
     // inputs: shape (int32 [rank]), seed (int32 [2]), rate and scale (float32 scalars).
     kernelFunc: ({ inputs, backend }) => {
-      const b = backend as unknown as NodeBackendLike;
+      const b = asNodeBackend(backend);
       const { shape, seed, rate, scale } = inputs as Record<string, tf.TensorInfo>;
-      const type = (name: string, value: number): OpAttr => ({ name, type: b.binding.TF_ATTR_TYPE, value });
+      const type = (name: string, dtype: number) => typeAttr(b, name, dtype);
       const { TF_FLOAT, TF_INT32, TF_BOOL } = b.binding;
       const uniform = b.executeSingleOutput('StatelessRandomUniform', [type('dtype', TF_FLOAT), type('T', TF_INT32), type('Tseed', TF_INT32)], [shape!, seed!]);
       const keep = b.executeSingleOutput('GreaterEqual', [type('T', TF_FLOAT)], [uniform, rate!]);

@@ -7,12 +7,7 @@
  * every other backend gets the same kernel name with tfjs-core's composition, unchanged.
  */
 import * as tf from '@tensorflow/tfjs';
-
-/** tfjs-node's backend object, the parts used here (they are not in its public types). */
-interface NodeBackendLike {
-  binding: { TF_ATTR_TYPE: number; TF_FLOAT: number };
-  executeSingleOutput(op: string, attrs: { name: string; type: number; value: number }[], inputs: tf.TensorInfo[]): tf.TensorInfo;
-}
+import { asNodeBackend, typeAttr } from './native-backend.js';
 
 export const RELU_GRAD = 'AelabReluGrad';
 let installed = false;
@@ -25,8 +20,8 @@ export function installFusedReluGrad(): void {
     kernelName: RELU_GRAD,
     backendName: 'tensorflow',
     kernelFunc: ({ inputs, backend }) => {
-      const b = backend as unknown as NodeBackendLike;
-      const attrs = [{ name: 'T', type: b.binding.TF_ATTR_TYPE, value: b.binding.TF_FLOAT }];
+      const b = asNodeBackend(backend);
+      const attrs = [typeAttr(b, 'T', b.binding.TF_FLOAT)];
       return b.executeSingleOutput('ReluGrad', attrs, [inputs['dy']!, inputs['x']!]);
     },
   });

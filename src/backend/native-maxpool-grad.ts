@@ -13,18 +13,7 @@
  * is installed, and tfjs-node's own MaxPoolGrad stays in place.
  */
 import * as tf from '@tensorflow/tfjs';
-
-type OpAttr = { name: string; type: number; value: unknown };
-
-/** tfjs-node's backend object, the parts used here (they are not in its public types). */
-interface NodeBackendLike {
-  binding: {
-    TF_ATTR_TYPE: number; TF_ATTR_INT: number; TF_ATTR_STRING: number; TF_ATTR_BOOL: number; TF_FLOAT: number;
-  };
-  executeSingleOutput(op: string, attrs: OpAttr[], inputs: tf.TensorInfo[]): tf.TensorInfo;
-  executeMultipleOutputs(op: string, attrs: OpAttr[], inputs: tf.TensorInfo[], n: number): tf.TensorInfo[];
-  disposeData(dataId: object, force?: boolean): boolean;
-}
+import { asNodeBackend, typeAttr, type NodeBackendLike, type OpAttr } from './native-backend.js';
 
 /** The attrs both oneDNN pooling ops take, or null where tfjs' pool has no TensorFlow spelling. */
 function poolAttrs(b: NodeBackendLike, input: tf.TensorInfo, attrs: tf.NamedAttrMap): OpAttr[] | null {
@@ -40,7 +29,7 @@ function poolAttrs(b: NodeBackendLike, input: tf.TensorInfo, attrs: tf.NamedAttr
   if (padding !== 'VALID' && padding !== 'SAME') return null;
   const { binding } = b;
   return [
-    { name: 'T', type: binding.TF_ATTR_TYPE, value: binding.TF_FLOAT },
+    typeAttr(b, 'T', binding.TF_FLOAT),
     { name: 'ksize', type: binding.TF_ATTR_INT, value: [1, info.filterHeight, info.filterWidth, 1] },
     { name: 'strides', type: binding.TF_ATTR_INT, value: [1, info.strideHeight, info.strideWidth, 1] },
     { name: 'padding', type: binding.TF_ATTR_STRING, value: padding },
@@ -80,7 +69,7 @@ function probe(): boolean {
     return tf.tidy(() => {
       const x = tf.tensor4d([0, 0, 3, 1, 0, 0, 2, 5, 4, 4, -1, 0, 7, 0, 0, 0, 6, 6, 0, 0, 2, -3, 0, 0, 1], [1, 5, 5, 1]);
       const dy = tf.tensor4d([1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 3, 3, 1]);
-      const b = tf.backend() as unknown as NodeBackendLike;
+      const b = asNodeBackend(tf.backend());
       const attrs = { filterSize: [2, 2], strides: [2, 2], pad: 'same' } as unknown as tf.NamedAttrMap;
       const got = oneDnnMaxPoolGrad(b, x, dy, attrs);
       if (got === null) return false;
@@ -109,7 +98,7 @@ export function installOneDnnMaxPoolGrad(): boolean {
     kernelName: 'MaxPoolGrad',
     backendName: 'tensorflow',
     kernelFunc: (args) => {
-      const b = args.backend as unknown as NodeBackendLike;
+      const b = asNodeBackend(args.backend);
       const { dy, input } = args.inputs as { dy: tf.TensorInfo; input: tf.TensorInfo };
       return oneDnnMaxPoolGrad(b, input, dy, args.attrs ?? {}) ?? stock.kernelFunc(args);
     },
