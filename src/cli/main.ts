@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { MAX_WASM_THREADS, THREADS_ENV } from '../backend/threads.js';
 import { parseOverride, type Override } from '../config/load.js';
 import { SourceText } from '../diagnostics/format.js';
 import { packageVersion } from '../util/package-root.js';
@@ -9,7 +10,7 @@ const HELP = `aelab: autoencoder and CNN experiments on MNIST-style images, decl
 
 Usage:
   aelab run FILE [--set path=value]... [--sweep path=a,b,c]... [--parallel N] [--fail-fast]
-                 [--no-cache] [--backend auto|tensorflow|wasm|cpu] [--runs DIR]
+                 [--no-cache] [--backend auto|tensorflow|wasm|cpu] [--wasm-threads N] [--runs DIR]
       Validate FILE, train its stages in DAG order, and write a run folder under runs/.
       A sweep runs its trials in parallel processes; stages already computed are reused.
   aelab runs ls [--json] | runs show RUN [--json] | runs compare RUN RUN... [--json]
@@ -31,6 +32,8 @@ Options:
   --fail-fast        Stop a sweep at its first failed trial
   --no-cache         Compute every stage even if its output is cached
   --backend NAME     Compute backend (default auto: tensorflow if installed, else wasm, else cpu)
+  --wasm-threads N   Threads of the wasm backend, 1-8, for each training process (default: the
+                     cores, shared among a sweep's parallel trials; also AELAB_WASM_THREADS)
   --runs DIR         Where run folders go (default ./runs)
   --mlflow URI       Track runs on this MLflow server (else tracking.mlflow.uri, MLFLOW_TRACKING_URI)
   --json             Machine-readable output (validate, plan)
@@ -49,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
       'fail-fast': { type: 'boolean', default: false },
       'no-cache': { type: 'boolean', default: false },
       backend: { type: 'string', default: 'auto' },
+      'wasm-threads': { type: 'string' },
       runs: { type: 'string', default: 'runs' },
       mlflow: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -98,6 +102,16 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`error: --parallel must be a whole number of at least 1, not ${values.parallel}\n`);
       return 2;
     }
+  }
+  const threads = values['wasm-threads'];
+  if (threads !== undefined) {
+    const n = Number(threads);
+    if (!Number.isInteger(n) || n < 1 || n > MAX_WASM_THREADS) {
+      process.stderr.write(`error: --wasm-threads must be a whole number from 1 to ${MAX_WASM_THREADS}, not ${threads}\n`);
+      return 2;
+    }
+    // The environment variable is how the setting reaches the backend and every trial process.
+    process.env[THREADS_ENV] = String(n);
   }
   const backend = values.backend;
   if (!['auto', 'tensorflow', 'wasm', 'cpu'].includes(backend)) {
