@@ -5,14 +5,17 @@
  * otherwise, verifies sha256 when given (a mismatch is an error and the file is deleted), and
  * never leaves a half file under the final name (bytes go to `<name>.part`, renamed when complete).
  *
- * Not handled: two processes downloading the same file at the same moment share one `.part`
- * file; with a sha256 a mixed-up result is caught and deleted, without one it is not.
+ * Two processes needing the same file at once (a sweep's parallel trials) take turns: the first
+ * holds a lock (`<name>.lock`, proper-lockfile: a directory made atomically, refreshed while held,
+ * taken over when stale), the others wait for it and then find the file in the cache. Without it
+ * both would write the one `.part` file, whose stable name is what lets a later run resume.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import lockfile from 'proper-lockfile';
 import { writeFileAtomic } from '../util/atomic.js';
 import { IDX_FILE_NAMES, IDX_ROLES, type IdxFilePaths, type IdxRole } from './idx.js';
 import { type DataResult, describeError, errorCode, fail, ok } from './result.js';
@@ -164,13 +167,46 @@ export async function downloadFile(
   const expected = opts.sha256?.toLowerCase();
   if (expected !== undefined && !SHA256_RE.test(expected)) return fail(`${url}: sha256 must be 64 hex digits, got "${opts.sha256}"`);
   try {
+    await mkdir(path.dirname(dest), { recursive: true });
+  } catch (e) {
+    return fail(`${url}: cannot store the download under ${dest} (${describeError(e)})`);
+  }
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(dest, {
+      realpath: false, // dest does not exist yet
+      stale: LOCK_STALE_MS,
+      // Another process is downloading: wait for it (a data set can take minutes).
+      retries: { retries: Math.ceil(LOCK_WAIT_MS / 1000), factor: 1.2, minTimeout: 100, maxTimeout: 1000 },
+    });
+  } catch (e) {
+    return fail(`${url}: could not take the download lock ${dest}.lock (${describeError(e)})`);
+  }
+  try {
+    return await downloadUnlocked(url, dest, expected, opts);
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
+
+/** How long a download lock lives without its holder refreshing it (proper-lockfile's update). */
+const LOCK_STALE_MS = 30_000;
+/** About how long to wait for another process's download before giving up. */
+const LOCK_WAIT_MS = 30 * 60_000;
+
+async function downloadUnlocked(
+  url: string,
+  dest: string,
+  expected: string | undefined,
+  opts: DownloadOptions,
+): Promise<DataResult<DownloadedFile>> {
+  try {
     const cachedSize = await fileSize(dest);
     if (cachedSize !== undefined) {
       if (expected === undefined || (await sha256OfFile(dest)) === expected)
         return ok({ path: dest, fromCache: true, resumed: false, bytes: cachedSize });
       await rm(dest, { force: true });
     }
-    await mkdir(path.dirname(dest), { recursive: true });
     const part = `${dest}.part`;
     const retries = opts.retries ?? 4;
     const backoff = opts.backoffMs ?? 500;
