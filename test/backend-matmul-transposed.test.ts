@@ -7,6 +7,8 @@ import { onBackend, relativeError, seededValues } from './backend-compare.js';
 const shapes = [
   { batch: 1, rows: 5, inner: 7, cols: 3 },
   { batch: 3, rows: 17, inner: 33, cols: 9 },
+  // b much bigger than a: a times b transposed becomes (b a^T)^T (matmul.ts)
+  { batch: 1, rows: 4, inner: 6, cols: 50 },
 ];
 
 for (const s of shapes) {
@@ -42,4 +44,13 @@ test('wasm fused matMul with a transposed operand, bias and relu equals cpu', as
   const [cpu] = await onBackend('cpu', compute);
   const [wasm] = await onBackend('wasm', compute);
   assert.ok(relativeError(wasm!, cpu!) < 1e-4, `relative error ${relativeError(wasm!, cpu!)}`);
+});
+
+test('wasm matMul of a 2-D a by a much bigger 2-D b transposed equals cpu', async () => {
+  const aVals = seededValues(3 * 8, 24);
+  const bVals = seededValues(40 * 8, 25);
+  const compute = () => tf.matMul(tf.tensor2d(aVals, [3, 8]), tf.tensor2d(bVals, [40, 8]), false, true);
+  const [cpu] = await onBackend('cpu', compute);
+  const [wasm] = await onBackend('wasm', compute);
+  assert.ok(relativeError(wasm!, cpu!) < 1e-5, `relative error ${relativeError(wasm!, cpu!)}`);
 });

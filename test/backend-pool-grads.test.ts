@@ -8,6 +8,10 @@ const poolCases = [
   { shape: [3, 7, 7, 2], size: 2, stride: 2, pad: 'same' },
   { shape: [2, 9, 8, 3], size: 3, stride: 2, pad: 'same' },
   { shape: [2, 6, 6, 3], size: 3, stride: 1, pad: 'valid' },
+  // whole 2x2 windows, channels in fours: the SIMD kernel (simd/max-pool-grad.wat), with a
+  // last row and column no window covers
+  { shape: [2, 7, 9, 8], size: 2, stride: 2, pad: 'valid' },
+  { shape: [2, 8, 8, 12], size: 2, stride: 2, pad: 'same' },
 ] as const;
 
 for (const c of poolCases) {
@@ -71,3 +75,24 @@ for (const c of resizeCases) {
     assert.ok(relativeError(wasm!, expected) < 1e-5, `relative error ${relativeError(wasm!, expected)}`);
   });
 }
+
+test('the wasm 2x2 max-pool gradient skips NaNs and gives ties to the first maximum, as cpu does', async () => {
+  // Windows of [NaN, 1, 1, 0], [-inf x4], [2, NaN, 2, 3], [0, 0, 0, 0] on each of 4 channels.
+  const windows = [[NaN, 1, 1, 0], [-Infinity, -Infinity, -Infinity, -Infinity], [2, NaN, 2, 3], [0, 0, 0, 0]];
+  const x = new Float32Array(1 * 4 * 4 * 4);
+  windows.forEach((w, k) => {
+    const [i, j] = [Math.floor(k / 2), k % 2];
+    w.forEach((v, p) => {
+      const [u, t] = [Math.floor(p / 2), p % 2];
+      for (let ch = 0; ch < 4; ch++) x[((2 * i + u) * 4 + 2 * j + t) * 4 + ch] = v;
+    });
+  });
+  const grad = () => {
+    const xt = tf.tensor4d(x, [1, 4, 4, 4]);
+    const r = tf.tensor4d(seededValues(16, 33), [1, 2, 2, 4]);
+    return tf.grad((xx: tf.Tensor) => tf.maxPool(xx as tf.Tensor4D, 2, 2, 'valid').mul(r).sum())(xt);
+  };
+  const [cpu] = await onBackend('cpu', grad);
+  const [wasm] = await onBackend('wasm', grad);
+  assert.deepEqual(wasm, cpu);
+});

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../src/backend/select.js';
+import { SimdKernels } from '../src/backend/simd/kernels.js';
 import { relativeError, seededValues } from './backend-compare.js';
 
 // One process, one wasm build: node --test runs this file in a process of its own, and the first
@@ -37,6 +38,25 @@ test('matMul, conv2d and both conv2d gradients on the threaded wasm backend equa
   wasm.forEach((w, i) => assert.ok(relativeError(w, cpu[i]!) < 1e-4, `output ${i}: relative error ${relativeError(w, cpu[i]!)}`));
 });
 
+test('the conv weight gradient split over the SIMD helper thread equals the cpu backend', async () => {
+  const r = await selectBackend('wasm', { wasmThreads: 2 });
+  assert.ok(r.ok, r.ok ? '' : r.error);
+  const simd = SimdKernels.for(tf.backend());
+  assert.ok(simd !== null);
+  // The helper starts in the background; until it is up, calls run on this thread alone.
+  for (let waited = 0; simd.threads < 2 && waited < 20_000; waited += 50) await new Promise((ok) => setTimeout(ok, 50));
+  assert.equal(simd.threads, 2, 'the helper thread did not start in 20 s');
+  const compute = () => {
+    const x = tf.tensor4d(seededValues(7 * 12 * 12 * 6, 5), [7, 12, 12, 6]);
+    const f = tf.tensor4d(seededValues(3 * 3 * 6 * 24, 6), [3, 3, 6, 24]);
+    const loss = (ff: tf.Tensor) => tf.sum(tf.square(tf.conv2d(x, ff as tf.Tensor4D, 1, 'valid')));
+    return [tf.grad(loss)(f)];
+  };
+  const wasm = await on('wasm', compute);
+  const cpu = await on('cpu', compute);
+  assert.ok(relativeError(wasm[0]!, cpu[0]!) < 1e-5, `relative error ${relativeError(wasm[0]!, cpu[0]!)}`);
+});
+
 test('a process that trained on the threaded wasm backend exits by itself', () => {
   // The pool's worker threads live as long as the process; they must not keep it alive.
   const script = `
@@ -44,10 +64,13 @@ test('a process that trained on the threaded wasm backend exits by itself', () =
     const tf = await import('@tensorflow/tfjs');
     const r = await selectBackend('wasm', { wasmThreads: 2 });
     const y = tf.conv2d(tf.ones([4, 16, 16, 2]), tf.ones([3, 3, 2, 4]), 1, 'same');
-    console.log(r.ok && r.value.threads, y.dataSync()[0]);
+    // A weight gradient starts the SIMD kernels' helper thread, which must not keep us alive.
+    const g = tf.grad((f) => tf.sum(tf.conv2d(tf.ones([4, 16, 16, 2]), f, 1, 'same')))(tf.ones([3, 3, 2, 4]));
+    await new Promise((ok) => setTimeout(ok, 500));
+    console.log(r.ok && r.value.threads, y.dataSync()[0], g.shape.join('x'));
   `;
   const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: new URL('.', import.meta.url), encoding: 'utf8', timeout: 60_000 });
   assert.equal(child.signal, null, 'killed after 60 s: the process did not exit');
   assert.equal(child.status, 0, child.stderr);
-  assert.match(child.stdout, /^2 8$/m);
+  assert.match(child.stdout, /^2 8 3x3x2x4$/m);
 });

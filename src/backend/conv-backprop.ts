@@ -5,6 +5,7 @@ import {
   asWasm, dispose, originalKernel, pair, run, shape4, transpose,
   type ExplicitPad, type NamedAttrMap, type TensorInfo, type WasmBackendLike,
 } from './wasm-compose.js';
+import { SimdKernels } from './simd/kernels.js';
 
 interface ConvGeometry {
   strides: [number, number];
@@ -57,6 +58,10 @@ export const conv2DBackpropFilter: tf.KernelFunc = ({ inputs, backend, attrs }) 
   const filterShape = shape4(attrs!['filterShape'] as number[], 'filterShape');
   const [kh, kw, ci, co] = filterShape;
   const { strides, pads } = forwardGeometry(shape4(x, 'x'), filterShape, attrs!);
+  const simd = SimdKernels.for(backend);
+  if (simd !== null && strides[0] === 1 && strides[1] === 1 && co % 4 === 0) {
+    return filterGradSimd(simd, b, x, dy, filterShape, pads);
+  }
 
   const xT = transpose(b, x, [3, 1, 2, 0]); // [ci, H, W, B]
   const dyT = transpose(b, dy, [1, 2, 0, 3]); // [Hy, Wy, B, co]
@@ -77,6 +82,37 @@ export const conv2DBackpropFilter: tf.KernelFunc = ({ inputs, backend, attrs }) 
   dispose(b, cropped);
   return dW;
 };
+
+/**
+ * The stride-1 filter gradient by the SIMD kernel (simd/filter-grad.wat): x padded as the
+ * forward conv padded it, then one pass over x and dy on every thread.
+ */
+function filterGradSimd(
+  simd: SimdKernels,
+  b: WasmBackendLike,
+  x: TensorInfo,
+  dy: TensorInfo,
+  [kh, kw, ci, co]: [number, number, number, number],
+  pads: ConvGeometry['pads'],
+): TensorInfo {
+  const padded = pads.top + pads.bottom + pads.left + pads.right > 0;
+  const xp = padded
+    ? run('PadV2', b, { x }, { paddings: [[0, 0], [pads.top, pads.bottom], [pads.left, pads.right], [0, 0]], constantValue: 0 })
+    : x;
+  const [batch, H, W] = shape4(xp, 'x');
+  const [, OH, OW] = shape4(dy, 'dy');
+  if (OH !== H - kh + 1 || OW !== W - kw + 1) {
+    throw new Error(`Conv2DBackpropFilter: dy [${dy.shape.join(',')}] does not fit x padded to [${xp.shape.join(',')}] and a ${kh}x${kw} filter`);
+  }
+  const out = b.makeOutput([kh, kw, ci, co], 'float32');
+  try {
+    simd.filterGrad(b.getMemoryOffset(xp.dataId), b.getMemoryOffset(dy.dataId), b.getMemoryOffset(out.dataId),
+      { batch, H, W, CI: ci, OH, OW, CO: co, KH: kh, KW: kw });
+  } finally {
+    if (padded) dispose(b, xp);
+  }
+  return out;
+}
 
 /**
  * dx = conv2d(dy with s-1 zeros inserted between rows/columns, filter reversed on both spatial

@@ -14,6 +14,8 @@ export interface WasmBackendLike {
   makeOutput(shape: number[], dtype: tf.DataType): TensorInfo;
   /** A view of a tensor's bytes on the wasm heap; invalid once the heap grows. */
   typedArrayFromHeap(t: TensorInfo): Float32Array | Int32Array | Uint8Array;
+  /** Where a tensor's bytes start on the wasm heap (what the SIMD kernels take). */
+  getMemoryOffset(dataId: object): number;
 }
 
 export function asWasm(backend: unknown): WasmBackendLike {

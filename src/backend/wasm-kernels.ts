@@ -3,8 +3,9 @@
 // The wasm backend's Conv2D and untransposed BatchMatMul go through XNNPACK (SIMD); as shipped
 // it has no Conv2DBackpropFilter (so no conv model trains), and its Conv2DBackpropInput,
 // transposed BatchMatMul, MaxPoolGrad, ResizeNearestNeighborGrad, leading-axes Sum, row
-// GatherV2 and Softplus are slow loops, and its Identity copies. Each replacement handles the cases it can
-// and calls the backend's own kernel for the rest. Measured with bench/kernels.ts.
+// GatherV2, Softplus, SplitV and last-axes Transpose are slow loops, and its Identity copies.
+// Each replacement handles the cases it can and calls the backend's own kernel for the rest.
+// Several run hand-written SIMD kernels (simd/). Measured with bench/kernels.ts.
 import * as tf from '@tensorflow/tfjs';
 import { conv2DBackpropFilter, conv2DBackpropInput } from './conv-backprop.js';
 import { gatherRows } from './gather.js';
@@ -12,6 +13,8 @@ import { sharedIdentity } from './identity.js';
 import { untransposedMatMul } from './matmul.js';
 import { maxPoolGrad, resizeNearestNeighborGrad } from './pool-grads.js';
 import { softplus } from './softplus.js';
+import { splitContiguous } from './split.js';
+import { transposeKernel } from './transpose.js';
 import { sum } from './sum.js';
 import { originalKernel, ours, savedOriginal } from './wasm-compose.js';
 
@@ -26,6 +29,8 @@ const replacements = {
   GatherV2: gatherRows,
   Identity: sharedIdentity,
   Softplus: softplus,
+  SplitV: splitContiguous,
+  Transpose: transposeKernel,
 } satisfies Record<string, tf.KernelFunc>;
 
 export type ReplacedKernel = keyof typeof replacements;

@@ -1,0 +1,204 @@
+// Hand-written WebAssembly SIMD kernels (the .wat files here) over the wasm backend's own heap,
+// on as many threads as the backend has: the main thread runs one share of a call, helper
+// threads (helper-thread.ts) the others, all on the same shared memory. They take tensors by
+// their heap offsets, so they work on the backend's data with no copies in or out.
+//
+// Why not XNNPACK: tfjs-backend-wasm reaches only the operators it was built with, and the
+// one a conv filter gradient can be phrased as (a convolution with the output gradient as the
+// filter) repacks that whole activation every call (docs/performance.md).
+import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { CONTROL, CONTROL_BYTES, KERNELS, type HelperData } from './control.js';
+
+/** Set to 0 to use the XNNPACK compositions instead (the bench and tests compare the two). */
+export const SIMD_KERNELS_ENV = 'AELAB_SIMD_KERNELS';
+
+/** The parts of tfjs-wasm's emscripten module used here. */
+interface EmscriptenLike {
+  /** The threaded build's memory (shared). */
+  wasmMemory?: WebAssembly.Memory;
+  /** The single-threaded build's memory. */
+  asm?: { memory?: WebAssembly.Memory };
+  _malloc(bytes: number): number;
+  _free(ptr: number): void;
+  tfjs?: { getThreadsCount?: () => number };
+}
+
+type KernelName = (typeof KERNELS)[number];
+type Kernel = (...args: number[]) => void;
+
+/** The .wat files, each a module of its own; helpers instantiate only filter-grad. */
+const MODULES = ['filter-grad', 'transpose', 'max-pool-grad'] as const;
+
+interface Exports {
+  filterGrad: Kernel;
+  transpose: Kernel;
+  maxPoolGrad2x2: Kernel;
+}
+
+/** A thread that runs shares of kernel calls, driven through a shared control block. */
+class Helper {
+  private readonly ctl = new Int32Array(new SharedArrayBuffer(CONTROL_BYTES));
+  private readonly worker: Worker;
+  private seq = 0;
+  private failed = false;
+
+  constructor(module: WebAssembly.Module, memory: WebAssembly.Memory) {
+    const data: HelperData = { module, memory, control: this.ctl.buffer as SharedArrayBuffer };
+    this.worker = new Worker(new URL('./helper-thread.js', import.meta.url), { workerData: data });
+    // It waits for work for the life of the process; that must not keep Node from exiting.
+    this.worker.unref();
+    this.worker.on('error', () => {
+      this.failed = true;
+    });
+  }
+
+  /** Instantiated and not failed: calls posted now will run. */
+  get ready(): boolean {
+    return !this.failed && Atomics.load(this.ctl, CONTROL.ready) === 1;
+  }
+
+  post(kernel: KernelName, args: readonly number[]): void {
+    Atomics.store(this.ctl, CONTROL.kernel, KERNELS.indexOf(kernel));
+    Atomics.store(this.ctl, CONTROL.argCount, args.length);
+    this.ctl.set(args, CONTROL.args);
+    this.seq += 1;
+    Atomics.store(this.ctl, CONTROL.posted, this.seq);
+    Atomics.notify(this.ctl, CONTROL.posted);
+  }
+
+  /** Blocks until the posted call is done; throws if it trapped or the thread stopped answering. */
+  wait(): void {
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const done = Atomics.load(this.ctl, CONTROL.done);
+      if (done === this.seq) break;
+      if (Date.now() > deadline) {
+        this.failed = true;
+        throw new Error('a SIMD helper thread did not finish its share of a kernel in 120 s');
+      }
+      Atomics.wait(this.ctl, CONTROL.done, done, 1000);
+    }
+    if (Atomics.load(this.ctl, CONTROL.status) !== 0) throw new Error('a SIMD kernel trapped on a helper thread');
+  }
+
+  terminate(): void {
+    this.failed = true;
+    void this.worker.terminate();
+  }
+}
+
+/** Geometry of a stride-1 NHWC filter gradient; x is already padded (OH = H - KH + 1). */
+export interface FilterGradShape {
+  batch: number;
+  H: number;
+  W: number;
+  CI: number;
+  OH: number;
+  OW: number;
+  CO: number;
+  KH: number;
+  KW: number;
+}
+
+export class SimdKernels {
+  private constructor(
+    private readonly module: EmscriptenLike,
+    private readonly memory: WebAssembly.Memory,
+    private readonly exports: Exports,
+    private readonly helpers: Helper[],
+  ) {}
+
+  private static current: SimdKernels | undefined;
+
+  /**
+   * The kernels for a wasm backend (created on first use, with threads - 1 helpers when its
+   * memory is shared); null when they cannot run on it or AELAB_SIMD_KERNELS=0.
+   */
+  static for(backend: unknown): SimdKernels | null {
+    if (process.env[SIMD_KERNELS_ENV] === '0') return null;
+    const module = (backend as { wasm?: EmscriptenLike }).wasm;
+    const memory = module?.wasmMemory ?? module?.asm?.memory;
+    if (module === undefined || memory === undefined) return null;
+    if (SimdKernels.current?.memory === memory) return SimdKernels.current;
+    // A new backend instance (tests re-initialise it): the old one's helpers are idle for good.
+    SimdKernels.current?.helpers.forEach((h) => h.terminate());
+    const shared = memory.buffer instanceof SharedArrayBuffer;
+    const exports: Record<string, unknown> = {};
+    const compiled = new Map<string, WebAssembly.Module>();
+    for (const name of MODULES) {
+      const file = new URL(`./${name}${shared ? '.shared' : ''}.wasm`, import.meta.url);
+      const m = new WebAssembly.Module(readFileSync(file));
+      compiled.set(name, m);
+      Object.assign(exports, new WebAssembly.Instance(m, { env: { memory } }).exports);
+    }
+    const threads = shared ? Math.max(1, module.tfjs?.getThreadsCount?.() ?? 1) : 1;
+    const helpers = Array.from({ length: threads - 1 }, () => new Helper(compiled.get('filter-grad')!, memory));
+    SimdKernels.current = new SimdKernels(module, memory, exports as unknown as Exports, helpers);
+    return SimdKernels.current;
+  }
+
+  /** out [batch, C, R] = in [batch, R, C] with the last two axes swapped (float32). */
+  transpose(input: number, out: number, batch: number, R: number, C: number): void {
+    this.exports.transpose(input, out, batch, R, C);
+  }
+
+  /**
+   * dx [B, H, W, C] of a 2x2 stride-2 max pool whose windows are all whole (2*OH <= H,
+   * 2*OW <= W); C must be a multiple of 4.
+   */
+  maxPoolGrad2x2(x: number, dy: number, dx: number, B: number, H: number, W: number, C: number, OH: number, OW: number): void {
+    if (C % 4 !== 0) throw new Error(`maxPoolGrad2x2 needs channels in fours, got ${C}`);
+    this.exports.maxPoolGrad2x2(x, dy, dx, B, H, W, C, OH, OW);
+  }
+
+  /** Threads a call is split over right now (helpers still starting are not counted). */
+  get threads(): number {
+    return 1 + this.helpers.filter((h) => h.ready).length;
+  }
+
+  /**
+   * out [KH, KW, CI, CO] = the filter gradient of x [batch, H, W, CI] and dy [batch, OH, OW, CO]
+   * (heap byte offsets). The batch is split over the threads; each thread but the first sums
+   * into a buffer of its own, added into out at the end. CO must be a multiple of 4.
+   */
+  filterGrad(x: number, dy: number, out: number, s: FilterGradShape): void {
+    if (s.CO % 4 !== 0) throw new Error(`filterGrad needs output channels in fours, got ${s.CO}`);
+    const ready = this.helpers.filter((h) => h.ready);
+    const parts = Math.min(1 + ready.length, s.batch);
+    // About 256 output positions a chunk (the time hardly moves between 24 and 2000).
+    const rows = Math.max(1, Math.min(s.OH, Math.floor(256 / s.OW)));
+    const size = s.KH * s.KW * s.CI * s.CO;
+    const args = (b0: number, b1: number, dst: number): number[] =>
+      [x, dy, dst, b0, b1, s.H, s.W, s.CI, s.OH, s.OW, s.CO, s.KH, s.KW, rows];
+    const bounds = Array.from({ length: parts + 1 }, (_, i) => Math.round((i * s.batch) / parts));
+    const posted: Helper[] = [];
+    const partial: number[] = [];
+    try {
+      for (let i = 1; i < parts; i++) {
+        const dst = this.module._malloc(size * 4);
+        if (dst === 0) throw new Error('out of wasm memory for a filter gradient');
+        partial.push(dst);
+        const helper = ready[i - 1]!;
+        helper.post('filterGrad', args(bounds[i]!, bounds[i + 1]!, dst));
+        posted.push(helper);
+      }
+      this.exports.filterGrad(...args(0, bounds[1]!, out));
+      while (posted.length > 0) {
+        posted[0]!.wait();
+        posted.shift();
+      }
+      // The heap may have grown (malloc above): take views now.
+      const heap = this.memory.buffer;
+      const sum = new Float32Array(heap, out, size);
+      for (const p of partial) {
+        const part = new Float32Array(heap, p, size);
+        for (let i = 0; i < size; i++) sum[i] = sum[i]! + part[i]!;
+      }
+    } finally {
+      // Never free a buffer a helper may still be writing.
+      for (const h of posted) h.wait();
+      for (const p of partial) this.module._free(p);
+    }
+  }
+}
