@@ -28,3 +28,21 @@ for (const c of cases) {
     assert.ok(err < 1e-5, `relative error ${err}`);
   });
 }
+
+// 8 output channels (4 x 8 tiles, with 3 window values left over), 12 (8 then 4), and a single
+// output channel (the vectors run along the window values instead).
+const narrowCases: ConvCase[] = [
+  { batch: 3, size: [9, 8], inChannels: 5, kernel: [3, 3], outChannels: 8, strides: 1, pad: 'same' },
+  { batch: 2, size: [7, 9], inChannels: 7, kernel: [3, 3], outChannels: 12, strides: 1, pad: 'valid' },
+  { batch: 3, size: [10, 9], inChannels: 16, kernel: [3, 3], outChannels: 1, strides: 1, pad: 'same' },
+  { batch: 2, size: [6, 7], inChannels: 3, kernel: [3, 3], outChannels: 1, strides: 1, pad: 'valid' },
+];
+
+for (const c of narrowCases) {
+  test(`the SIMD conv weight gradient equals the cpu backend's for ${describeCase(c)}`, async () => {
+    const [, dwCpu] = await convGrads(c, 'cpu');
+    const [, dwWasm] = await convGrads(c, 'wasm');
+    const err = relativeError(dwWasm!, dwCpu!);
+    assert.ok(err < 1e-5, `relative error ${err}`);
+  });
+}

@@ -59,7 +59,7 @@ export const conv2DBackpropFilter: tf.KernelFunc = ({ inputs, backend, attrs }) 
   const [kh, kw, ci, co] = filterShape;
   const { strides, pads } = forwardGeometry(shape4(x, 'x'), filterShape, attrs!);
   const simd = SimdKernels.for(backend);
-  if (simd !== null && strides[0] === 1 && strides[1] === 1 && co % 4 === 0) {
+  if (simd !== null && strides[0] === 1 && strides[1] === 1 && (co === 1 || co % 4 === 0)) {
     return filterGradSimd(simd, b, x, dy, filterShape, pads);
   }
 

@@ -1,12 +1,13 @@
 // A helper thread for the hand-written SIMD kernels (kernels.ts): it instantiates the same
-// module over the same shared memory as the main thread, then runs its share of each call
-// posted through the control block. Blocking Atomics.wait, not messages: a kernel call is
-// synchronous on the main thread, whose event loop does not turn while it waits for us.
+// module over the same shared memory as the main thread, then takes pieces of each call posted
+// through its control block (control.ts has the protocol). Blocking Atomics.wait, not messages:
+// a kernel call is synchronous on the main thread, whose event loop does not turn meanwhile.
 import { workerData } from 'node:worker_threads';
-import { CONTROL, KERNELS, type HelperData } from './control.js';
+import { CONTROL, KERNELS, STATE_POSTED, STATE_RUNNING, type HelperData } from './control.js';
 
-const { module, memory, control } = workerData as HelperData;
+const { module, memory, control, counter } = workerData as HelperData;
 const ctl = new Int32Array(control);
+const next = new Int32Array(counter);
 const instance = new WebAssembly.Instance(module, { env: { memory } });
 const kernels = instance.exports as Record<string, (...args: number[]) => void>;
 Atomics.store(ctl, CONTROL.ready, 1);
@@ -16,15 +17,21 @@ for (;;) {
   Atomics.wait(ctl, CONTROL.posted, seen);
   seen = Atomics.load(ctl, CONTROL.posted);
   let status = 0;
-  try {
-    const name = KERNELS[Atomics.load(ctl, CONTROL.kernel)] ?? 'unknown';
-    const count = Atomics.load(ctl, CONTROL.argCount);
-    const args = Array.from(ctl.subarray(CONTROL.args, CONTROL.args + count));
-    const kernel = kernels[name];
-    if (kernel === undefined) throw new Error(`no kernel '${name}'`);
-    kernel(...args);
-  } catch {
-    status = 1;
+  if (Atomics.compareExchange(ctl, CONTROL.state, STATE_POSTED, STATE_RUNNING) === STATE_POSTED) {
+    try {
+      const kernel = kernels[KERNELS[Atomics.load(ctl, CONTROL.kernel)] ?? ''];
+      if (kernel === undefined) throw new Error('no such kernel');
+      const args = Array.from(ctl.subarray(CONTROL.args, CONTROL.args + Atomics.load(ctl, CONTROL.argCount)));
+      const at = Atomics.load(ctl, CONTROL.pieceArg);
+      const pieces = Atomics.load(ctl, CONTROL.pieces);
+      for (let piece = Atomics.add(next, 0, 1); piece < pieces; piece = Atomics.add(next, 0, 1)) {
+        args[at] = piece;
+        args[at + 1] = piece + 1;
+        kernel(...args);
+      }
+    } catch {
+      status = 1;
+    }
   }
   Atomics.store(ctl, CONTROL.status, status);
   Atomics.store(ctl, CONTROL.done, seen);

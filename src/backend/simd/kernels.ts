@@ -8,7 +8,7 @@
 // filter) repacks that whole activation every call (docs/performance.md).
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { CONTROL, CONTROL_BYTES, KERNELS, type HelperData } from './control.js';
+import { CONTROL, CONTROL_BYTES, KERNELS, STATE_POSTED, STATE_WITHDRAWN, type HelperData } from './control.js';
 
 /** Set to 0 to use the XNNPACK compositions instead (the bench and tests compare the two). */
 export const SIMD_KERNELS_ENV = 'AELAB_SIMD_KERNELS';
@@ -36,15 +36,15 @@ interface Exports {
   maxPoolGrad2x2: Kernel;
 }
 
-/** A thread that runs shares of kernel calls, driven through a shared control block. */
+/** A thread that takes pieces of kernel calls, driven through a shared control block. */
 class Helper {
   private readonly ctl = new Int32Array(new SharedArrayBuffer(CONTROL_BYTES));
   private readonly worker: Worker;
   private seq = 0;
   private failed = false;
 
-  constructor(module: WebAssembly.Module, memory: WebAssembly.Memory) {
-    const data: HelperData = { module, memory, control: this.ctl.buffer as SharedArrayBuffer };
+  constructor(module: WebAssembly.Module, memory: WebAssembly.Memory, counter: SharedArrayBuffer) {
+    const data: HelperData = { module, memory, control: this.ctl.buffer as SharedArrayBuffer, counter };
     this.worker = new Worker(new URL('./helper-thread.js', import.meta.url), { workerData: data });
     // It waits for work for the life of the process; that must not keep Node from exiting.
     this.worker.unref();
@@ -58,17 +58,25 @@ class Helper {
     return !this.failed && Atomics.load(this.ctl, CONTROL.ready) === 1;
   }
 
-  post(kernel: KernelName, args: readonly number[]): void {
+  /** Offers a call: the helper runs `kernel(args)` with args[pieceArg..+1] = each piece it takes. */
+  post(kernel: KernelName, args: readonly number[], pieceArg: number, pieces: number): void {
     Atomics.store(this.ctl, CONTROL.kernel, KERNELS.indexOf(kernel));
     Atomics.store(this.ctl, CONTROL.argCount, args.length);
     this.ctl.set(args, CONTROL.args);
+    Atomics.store(this.ctl, CONTROL.pieceArg, pieceArg);
+    Atomics.store(this.ctl, CONTROL.pieces, pieces);
+    Atomics.store(this.ctl, CONTROL.state, STATE_POSTED);
     this.seq += 1;
     Atomics.store(this.ctl, CONTROL.posted, this.seq);
     Atomics.notify(this.ctl, CONTROL.posted);
   }
 
-  /** Blocks until the posted call is done; throws if it trapped or the thread stopped answering. */
-  wait(): void {
+  /**
+   * Once no pieces are left: withdraws the call if the helper has not taken it up (false: it ran
+   * nothing), else blocks until it is done (true). Throws if it trapped or stopped answering.
+   */
+  finish(): boolean {
+    if (Atomics.compareExchange(this.ctl, CONTROL.state, STATE_POSTED, STATE_WITHDRAWN) === STATE_POSTED) return false;
     const deadline = Date.now() + 120_000;
     for (;;) {
       const done = Atomics.load(this.ctl, CONTROL.done);
@@ -80,6 +88,7 @@ class Helper {
       Atomics.wait(this.ctl, CONTROL.done, done, 1000);
     }
     if (Atomics.load(this.ctl, CONTROL.status) !== 0) throw new Error('a SIMD kernel trapped on a helper thread');
+    return true;
   }
 
   terminate(): void {
@@ -107,6 +116,8 @@ export class SimdKernels {
     private readonly memory: WebAssembly.Memory,
     private readonly exports: Exports,
     private readonly helpers: Helper[],
+    /** The next piece of the call in progress, shared with the helpers. */
+    private readonly counter: Int32Array,
   ) {}
 
   private static current: SimdKernels | undefined;
@@ -133,8 +144,9 @@ export class SimdKernels {
       Object.assign(exports, new WebAssembly.Instance(m, { env: { memory } }).exports);
     }
     const threads = shared ? Math.max(1, module.tfjs?.getThreadsCount?.() ?? 1) : 1;
-    const helpers = Array.from({ length: threads - 1 }, () => new Helper(compiled.get('filter-grad')!, memory));
-    SimdKernels.current = new SimdKernels(module, memory, exports as unknown as Exports, helpers);
+    const counter = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+    const helpers = Array.from({ length: threads - 1 }, () => new Helper(compiled.get('filter-grad')!, memory, counter));
+    SimdKernels.current = new SimdKernels(module, memory, exports as unknown as Exports, helpers, new Int32Array(counter));
     return SimdKernels.current;
   }
 
@@ -159,46 +171,47 @@ export class SimdKernels {
 
   /**
    * out [KH, KW, CI, CO] = the filter gradient of x [batch, H, W, CI] and dy [batch, OH, OW, CO]
-   * (heap byte offsets). The batch is split over the threads; each thread but the first sums
-   * into a buffer of its own, added into out at the end. CO must be a multiple of 4.
+   * (heap byte offsets). Every thread takes batch entries from a shared counter and sums them
+   * into a buffer of its own (the main thread's is out), added into out at the end. CO must be
+   * 1 or a multiple of 4.
    */
   filterGrad(x: number, dy: number, out: number, s: FilterGradShape): void {
-    if (s.CO % 4 !== 0) throw new Error(`filterGrad needs output channels in fours, got ${s.CO}`);
-    const ready = this.helpers.filter((h) => h.ready);
-    const parts = Math.min(1 + ready.length, s.batch);
+    if (s.CO !== 1 && s.CO % 4 !== 0) throw new Error(`filterGrad needs 1 output channel or a multiple of 4, got ${s.CO}`);
     // About 256 output positions a chunk (the time hardly moves between 24 and 2000).
     const rows = Math.max(1, Math.min(s.OH, Math.floor(256 / s.OW)));
     const size = s.KH * s.KW * s.CI * s.CO;
-    const args = (b0: number, b1: number, dst: number): number[] =>
-      [x, dy, dst, b0, b1, s.H, s.W, s.CI, s.OH, s.OW, s.CO, s.KH, s.KW, rows];
-    const bounds = Array.from({ length: parts + 1 }, (_, i) => Math.round((i * s.batch) / parts));
+    const args = (b0: number, dst: number): number[] =>
+      [x, dy, dst, b0, b0 + 1, s.H, s.W, s.CI, s.OH, s.OW, s.CO, s.KH, s.KW, rows];
+    const helpers = s.batch > 1 ? this.helpers.filter((h) => h.ready) : [];
+    const buffers = helpers.map(() => this.module._malloc(size * 4));
     const posted: Helper[] = [];
-    const partial: number[] = [];
     try {
-      for (let i = 1; i < parts; i++) {
-        const dst = this.module._malloc(size * 4);
-        if (dst === 0) throw new Error('out of wasm memory for a filter gradient');
-        partial.push(dst);
-        const helper = ready[i - 1]!;
-        helper.post('filterGrad', args(bounds[i]!, bounds[i + 1]!, dst));
-        posted.push(helper);
-      }
-      this.exports.filterGrad(...args(0, bounds[1]!, out));
-      while (posted.length > 0) {
-        posted[0]!.wait();
-        posted.shift();
-      }
-      // The heap may have grown (malloc above): take views now.
+      if (buffers.includes(0)) throw new Error('out of wasm memory for a filter gradient');
+      // Views after the mallocs: a growing heap detaches earlier ones.
       const heap = this.memory.buffer;
+      new Float32Array(heap, out, size).fill(0);
+      for (const p of buffers) new Float32Array(heap, p, size).fill(0);
+      Atomics.store(this.counter, 0, 0);
+      helpers.forEach((h, i) => {
+        h.post('filterGrad', args(0, buffers[i]!), 3, s.batch);
+        posted.push(h);
+      });
+      for (let b = Atomics.add(this.counter, 0, 1); b < s.batch; b = Atomics.add(this.counter, 0, 1)) {
+        this.exports.filterGrad(...args(b, out));
+      }
       const sum = new Float32Array(heap, out, size);
-      for (const p of partial) {
-        const part = new Float32Array(heap, p, size);
-        for (let i = 0; i < size; i++) sum[i] = sum[i]! + part[i]!;
+      while (posted.length > 0) {
+        const i = helpers.length - posted.length;
+        const ran = posted[0]!.finish();
+        posted.shift();
+        if (!ran) continue;
+        const part = new Float32Array(heap, buffers[i]!, size);
+        for (let j = 0; j < size; j++) sum[j] = sum[j]! + part[j]!;
       }
     } finally {
       // Never free a buffer a helper may still be writing.
-      for (const h of posted) h.wait();
-      for (const p of partial) this.module._free(p);
+      for (const h of posted) h.finish();
+      for (const p of buffers) if (p !== 0) this.module._free(p);
     }
   }
 }
