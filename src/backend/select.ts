@@ -12,6 +12,7 @@ import { installNativeBiasAdd } from './native-bias-add.js';
 import { installNativeKeepMask } from './native-dropout.js';
 import { installFusedReluGrad } from './native-kernels.js';
 import { installOneDnnMaxPoolGrad } from './native-maxpool-grad.js';
+import { installSingleChannelConv } from './native-single-channel-conv.js';
 import { installWasmKernels } from './wasm-kernels.js';
 import { explicitWasmThreads, wasmThreadsFor } from './threads.js';
 import { registerThreadedWasm } from './wasm-threads.js';
@@ -60,6 +61,7 @@ async function tryTensorflow(): Promise<Attempt> {
   installOneDnnMaxPoolGrad();
   installNativeKeepMask();
   installNativeBiasAdd();
+  installSingleChannelConv();
   return { ok: true };
 }
 
