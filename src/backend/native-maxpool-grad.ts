@@ -17,7 +17,7 @@
  * is installed, and tfjs-node's own MaxPoolGrad stays in place.
  */
 import * as tf from '@tensorflow/tfjs';
-import { asNodeBackend, typeAttr, type NodeBackendLike, type OpAttr } from './native-backend.js';
+import { asNodeBackend, replaceNativeKernel, typeAttr, type NodeBackendLike, type OpAttr } from './native-backend.js';
 
 /** The attrs both oneDNN pooling ops take, or null where tfjs' pool has no TensorFlow spelling. */
 function poolAttrs(b: NodeBackendLike, input: tf.TensorInfo, attrs: tf.NamedAttrMap): OpAttr[] | null {
@@ -110,27 +110,13 @@ export function installOneDnnMaxPoolGrad(): boolean {
   if (installed !== undefined) return installed;
   installed = probe();
   if (!installed) return false;
-  const stockPool = tf.getKernel('MaxPool', 'tensorflow')!;
-  tf.unregisterKernel('MaxPool', 'tensorflow');
-  tf.registerKernel({
-    kernelName: 'MaxPool',
-    backendName: 'tensorflow',
-    kernelFunc: (args) => {
-      const b = asNodeBackend(args.backend);
-      const { x } = args.inputs as { x: tf.TensorInfo };
-      return oneDnnMaxPool(b, x, args.attrs ?? {}) ?? stockPool.kernelFunc(args);
-    },
+  replaceNativeKernel('MaxPool', (stock) => (args) => {
+    const { x } = args.inputs as { x: tf.TensorInfo };
+    return oneDnnMaxPool(asNodeBackend(args.backend), x, args.attrs ?? {}) ?? stock(args);
   });
-  const stock = tf.getKernel('MaxPoolGrad', 'tensorflow')!;
-  tf.unregisterKernel('MaxPoolGrad', 'tensorflow');
-  tf.registerKernel({
-    kernelName: 'MaxPoolGrad',
-    backendName: 'tensorflow',
-    kernelFunc: (args) => {
-      const b = asNodeBackend(args.backend);
-      const { dy, input } = args.inputs as { dy: tf.TensorInfo; input: tf.TensorInfo };
-      return oneDnnMaxPoolGrad(b, input, dy, args.attrs ?? {}) ?? stock.kernelFunc(args);
-    },
+  replaceNativeKernel('MaxPoolGrad', (stock) => (args) => {
+    const { dy, input } = args.inputs as { dy: tf.TensorInfo; input: tf.TensorInfo };
+    return oneDnnMaxPoolGrad(asNodeBackend(args.backend), input, dy, args.attrs ?? {}) ?? stock(args);
   });
   return true;
 }

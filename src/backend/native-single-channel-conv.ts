@@ -12,7 +12,7 @@
  * already fast and stays a Conv2DBackpropInput.
  */
 import * as tf from '@tensorflow/tfjs';
-import { asNodeBackend, typeAttr, type NodeBackendLike, type OpAttr } from './native-backend.js';
+import { asNodeBackend, replaceNativeKernel, typeAttr, type NodeBackendLike, type OpAttr } from './native-backend.js';
 
 /** tfjs-node's backend, beyond NodeBackendLike: its activation helper (NodeJSKernelBackend). */
 interface NodeBackendWithActivation extends NodeBackendLike {
@@ -93,27 +93,17 @@ let installed = false;
  */
 export function installSingleChannelConv(): void {
   if (installed) return;
-  const stock = {
-    conv: tf.getKernel('Conv2D', 'tensorflow'),
-    fused: tf.getKernel('FusedConv2D', 'tensorflow'),
-    filterGrad: tf.getKernel('Conv2DBackpropFilter', 'tensorflow'),
-  };
-  if (stock.conv === undefined || stock.fused === undefined || stock.filterGrad === undefined) return;
   installed = true;
-  const replace = (name: string, kernelFunc: tf.KernelFunc) => {
-    tf.unregisterKernel(name, 'tensorflow');
-    tf.registerKernel({ kernelName: name, backendName: 'tensorflow', kernelFunc });
-  };
-  replace('Conv2D', (args) => {
+  replaceNativeKernel('Conv2D', (stock) => (args) => {
     const { x, filter } = args.inputs as { x: tf.TensorInfo; filter: tf.TensorInfo };
     const info = x.dtype === 'float32' ? convInfo(x.shape, filter.shape, args.attrs ?? {}) : null;
-    return info === null ? stock.conv!.kernelFunc(args) : singleChannelConv(asNodeBackend(args.backend), x, filter, info);
+    return info === null ? stock(args) : singleChannelConv(asNodeBackend(args.backend), x, filter, info);
   });
-  replace('FusedConv2D', (args) => {
+  replaceNativeKernel('FusedConv2D', (stock) => (args) => {
     const { x, filter, bias, preluActivationWeights } = args.inputs as Record<string, tf.TensorInfo | undefined>;
     const attrs = args.attrs ?? {};
     const info = x!.dtype === 'float32' ? convInfo(x!.shape, filter!.shape, attrs) : null;
-    if (info === null) return stock.fused!.kernelFunc(args);
+    if (info === null) return stock(args);
     // As tfjs-node's own FusedConv2D: the conv, then the bias (a BiasAdd: native-bias-add.ts),
     // then the activation.
     const b = asNodeBackend(args.backend) as NodeBackendWithActivation;
@@ -127,10 +117,10 @@ export function installSingleChannelConv(): void {
     if (activated !== result) tf.dispose(result as tf.Tensor);
     return activated;
   });
-  replace('Conv2DBackpropFilter', (args) => {
+  replaceNativeKernel('Conv2DBackpropFilter', (stock) => (args) => {
     const { x, dy } = args.inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
     const attrs = args.attrs ?? {};
     const info = x.dtype === 'float32' ? convInfo(x.shape, attrs['filterShape'] as number[], { ...attrs, dilations: 1 }) : null;
-    return info === null ? stock.filterGrad!.kernelFunc(args) : singleChannelFilterGrad(asNodeBackend(args.backend), x, dy, info);
+    return info === null ? stock(args) : singleChannelFilterGrad(asNodeBackend(args.backend), x, dy, info);
   });
 }
