@@ -26,6 +26,8 @@ export function installFusedReluGrad(): void {
     },
   });
   for (const backendName of ['wasm', 'cpu']) {
+    // wasm may have its own already (relu-grad.ts, installed by installWasmKernels).
+    if (tf.getKernel(RELU_GRAD, backendName) !== undefined) continue;
     tf.registerKernel({
       kernelName: RELU_GRAD,
       backendName,

@@ -120,6 +120,8 @@ async function tryWasm(threads: number): Promise<Attempt> {
   }
   if (!ready) return { ok: false, error: `the wasm backend failed to initialise${failure === undefined ? '' : `: ${failure}`}` };
   if (fresh) wasmThreadsRegistered = threaded ? threads : 1;
+  // Relu's gradient as one kernel (RELU_GRAD), which the wasm kernels make a SIMD pass.
+  installFusedReluGrad();
   installWasmKernels();
   const simd = threaded !== undefined || (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'SIMD' : 'no SIMD';
   const actual = wasm.getThreadsCount();

@@ -3,7 +3,8 @@
 // The wasm backend's Conv2D and untransposed BatchMatMul go through XNNPACK (SIMD); as shipped
 // it has no Conv2DBackpropFilter (so no conv model trains), and its Conv2DBackpropInput,
 // transposed BatchMatMul, MaxPoolGrad, ResizeNearestNeighborGrad, leading-axes Sum, row
-// GatherV2, Softplus, SplitV and last-axes Transpose are slow loops, and its Identity copies.
+// GatherV2, Softplus, SplitV and last-axes Transpose are slow loops, its Identity copies, and
+// relu's gradient takes three kernels (aelab's RELU_GRAD, native-kernels.ts, makes it one).
 // Each replacement handles the cases it can and calls the backend's own kernel for the rest.
 // Several run hand-written SIMD kernels (simd/). Measured with bench/kernels.ts.
 import * as tf from '@tensorflow/tfjs';
@@ -15,6 +16,8 @@ import { maxPoolGrad, resizeNearestNeighborGrad } from './pool-grads.js';
 import { softplus } from './softplus.js';
 import { splitContiguous } from './split.js';
 import { transposeKernel } from './transpose.js';
+import { RELU_GRAD } from './native-kernels.js';
+import { reluGradWasm } from './relu-grad.js';
 import { sum } from './sum.js';
 import { originalKernel, ours, savedOriginal } from './wasm-compose.js';
 
@@ -31,6 +34,7 @@ const replacements = {
   Softplus: softplus,
   SplitV: splitContiguous,
   Transpose: transposeKernel,
+  [RELU_GRAD]: reluGradWasm,
 } satisfies Record<string, tf.KernelFunc>;
 
 export type ReplacedKernel = keyof typeof replacements;

@@ -28,12 +28,13 @@ type KernelName = (typeof KERNELS)[number];
 type Kernel = (...args: number[]) => void;
 
 /** The .wat files, each a module of its own; helpers instantiate only filter-grad. */
-const MODULES = ['filter-grad', 'transpose', 'max-pool-grad'] as const;
+const MODULES = ['filter-grad', 'transpose', 'max-pool-grad', 'relu-grad'] as const;
 
 interface Exports {
   filterGrad: Kernel;
   transpose: Kernel;
   maxPoolGrad2x2: Kernel;
+  reluGrad: Kernel;
 }
 
 /** A thread that takes pieces of kernel calls, driven through a shared control block. */
@@ -162,6 +163,11 @@ export class SimdKernels {
   maxPoolGrad2x2(x: number, dy: number, dx: number, B: number, H: number, W: number, C: number, OH: number, OW: number): void {
     if (C % 4 !== 0) throw new Error(`maxPoolGrad2x2 needs channels in fours, got ${C}`);
     this.exports.maxPoolGrad2x2(x, dy, dx, B, H, W, C, OH, OW);
+  }
+
+  /** dx = dy * step(y) over n floats: relu's gradient. */
+  reluGrad(y: number, dy: number, dx: number, n: number): void {
+    this.exports.reluGrad(y, dy, dx, n);
   }
 
   /** Threads a call is split over right now (helpers still starting are not counted). */
