@@ -122,6 +122,8 @@ export class SimdKernels {
   ) {}
 
   private static current: SimdKernels | undefined;
+  /** The memory the modules last failed to load for: not tried again. */
+  private static failed: WebAssembly.Memory | undefined;
 
   /**
    * The kernels for a wasm backend (created on first use, with threads - 1 helpers when its
@@ -135,14 +137,24 @@ export class SimdKernels {
     if (SimdKernels.current?.memory === memory) return SimdKernels.current;
     // A new backend instance (tests re-initialise it): the old one's helpers are idle for good.
     SimdKernels.current?.helpers.forEach((h) => h.terminate());
+    SimdKernels.current = undefined;
+    if (SimdKernels.failed === memory) return null;
     const shared = memory.buffer instanceof SharedArrayBuffer;
     const exports: Record<string, unknown> = {};
     const compiled = new Map<string, WebAssembly.Module>();
-    for (const name of MODULES) {
-      const file = new URL(`./${name}${shared ? '.shared' : ''}.wasm`, import.meta.url);
-      const m = new WebAssembly.Module(readFileSync(file));
-      compiled.set(name, m);
-      Object.assign(exports, new WebAssembly.Instance(m, { env: { memory } }).exports);
+    try {
+      for (const name of MODULES) {
+        const file = new URL(`./${name}${shared ? '.shared' : ''}.wasm`, import.meta.url);
+        const m = new WebAssembly.Module(readFileSync(file));
+        compiled.set(name, m);
+        Object.assign(exports, new WebAssembly.Instance(m, { env: { memory } }).exports);
+      }
+    } catch (e) {
+      // A build without scripts/build-wasm.mjs (tsc alone) has no .wasm files: train anyway,
+      // on the slower compositions, and say so once.
+      SimdKernels.failed = memory;
+      process.stderr.write(`aelab: the SIMD kernels did not load (${e instanceof Error ? e.message : String(e)}); training uses slower kernels\n`);
+      return null;
     }
     const threads = shared ? Math.max(1, module.tfjs?.getThreadsCount?.() ?? 1) : 1;
     const counter = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
