@@ -38,7 +38,7 @@ test('matMul, conv2d and both conv2d gradients on the threaded wasm backend equa
   wasm.forEach((w, i) => assert.ok(relativeError(w, cpu[i]!) < 1e-4, `output ${i}: relative error ${relativeError(w, cpu[i]!)}`));
 });
 
-test('the conv weight gradient split over the SIMD helper thread equals the cpu backend', async () => {
+test('the SIMD conv and conv weight gradient split over the helper thread equal the cpu backend', async () => {
   const r = await selectBackend('wasm', { wasmThreads: 2 });
   assert.ok(r.ok, r.ok ? '' : r.error);
   const simd = SimdKernels.for(tf.backend());
@@ -50,11 +50,12 @@ test('the conv weight gradient split over the SIMD helper thread equals the cpu 
     const x = tf.tensor4d(seededValues(7 * 12 * 12 * 6, 5), [7, 12, 12, 6]);
     const f = tf.tensor4d(seededValues(3 * 3 * 6 * 24, 6), [3, 3, 6, 24]);
     const loss = (ff: tf.Tensor) => tf.sum(tf.square(tf.conv2d(x, ff as tf.Tensor4D, 1, 'valid')));
-    return [tf.grad(loss)(f)];
+    const f32 = tf.tensor4d(seededValues(3 * 3 * 6 * 32, 7), [3, 3, 6, 32]);
+    return [tf.grad(loss)(f), tf.conv2d(x, f32, 1, 'same')];
   };
   const wasm = await on('wasm', compute);
   const cpu = await on('cpu', compute);
-  assert.ok(relativeError(wasm[0]!, cpu[0]!) < 1e-5, `relative error ${relativeError(wasm[0]!, cpu[0]!)}`);
+  wasm.forEach((w, i) => assert.ok(relativeError(w, cpu[i]!) < 1e-5, `output ${i}: relative error ${relativeError(w, cpu[i]!)}`));
 });
 
 test('a process that trained on the threaded wasm backend exits by itself', () => {

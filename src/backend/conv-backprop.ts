@@ -5,6 +5,7 @@ import {
   asWasm, dispose, originalKernel, pair, run, shape4, transpose,
   type ExplicitPad, type NamedAttrMap, type TensorInfo, type WasmBackendLike,
 } from './wasm-compose.js';
+import { simdConv2D } from './conv-forward.js';
 import { SimdKernels } from './simd/kernels.js';
 
 interface ConvGeometry {
@@ -160,7 +161,7 @@ function conv2DBackpropInputComposed(
   const swapped = transpose(b, flipped, [0, 1, 3, 2]); // [kh, kw, co, ci]
   dispose(b, flipped);
   const pad: ExplicitPad = [[0, 0], [top, bottom], [left, right], [0, 0]];
-  const dx = run('Conv2D', b, { x: dyUp, filter: swapped }, {
+  const dx = simdConv2D(b, dyUp, swapped, { top, bottom, left, right }) ?? run('Conv2D', b, { x: dyUp, filter: swapped }, {
     strides: [1, 1],
     pad,
     dataFormat: 'NHWC',

@@ -1,6 +1,7 @@
 // Installs kernels the tfjs wasm backend lacks or runs slowly, for training on wasm.
 //
-// The wasm backend's Conv2D and untransposed BatchMatMul go through XNNPACK (SIMD); as shipped
+// The wasm backend's Conv2D and untransposed BatchMatMul go through XNNPACK (SIMD; stride-1
+// convolutions with 16k filters run aelab's own, faster, conv-forward.ts); as shipped
 // it has no Conv2DBackpropFilter (so no conv model trains), and its Conv2DBackpropInput,
 // transposed BatchMatMul, MaxPoolGrad, ResizeNearestNeighborGrad, leading-axes Sum, row
 // GatherV2, Softplus, SplitV and last-axes Transpose are slow loops, its Identity copies, and
@@ -9,6 +10,7 @@
 // Several run hand-written SIMD kernels (simd/). Measured with bench/kernels.ts.
 import * as tf from '@tensorflow/tfjs';
 import { conv2DBackpropFilter, conv2DBackpropInput } from './conv-backprop.js';
+import { conv2D, fusedConv2D } from './conv-forward.js';
 import { gatherRows } from './gather.js';
 import { sharedIdentity } from './identity.js';
 import { untransposedMatMul } from './matmul.js';
@@ -22,6 +24,8 @@ import { sum } from './sum.js';
 import { originalKernel, ours, savedOriginal } from './wasm-compose.js';
 
 const replacements = {
+  Conv2D: conv2D,
+  FusedConv2D: fusedConv2D,
   Conv2DBackpropFilter: conv2DBackpropFilter,
   Conv2DBackpropInput: conv2DBackpropInput,
   BatchMatMul: untransposedMatMul('BatchMatMul'),

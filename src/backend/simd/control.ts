@@ -39,10 +39,11 @@ export const STATE_RUNNING = 2;
 export const STATE_WITHDRAWN = 3;
 
 /** The exports a helper can be asked to run, by index. */
-export const KERNELS = ['filterGrad'] as const;
+export const KERNELS = ['filterGrad', 'conv2d'] as const;
 
 export interface HelperData {
-  module: WebAssembly.Module;
+  /** The modules with the KERNELS, instantiated on the shared memory. */
+  modules: WebAssembly.Module[];
   memory: WebAssembly.Memory;
   control: SharedArrayBuffer;
   /** One Int32 slot shared by every thread: the next piece to take. */

@@ -5,11 +5,11 @@
 import { workerData } from 'node:worker_threads';
 import { CONTROL, KERNELS, STATE_POSTED, STATE_RUNNING, type HelperData } from './control.js';
 
-const { module, memory, control, counter } = workerData as HelperData;
+const { modules, memory, control, counter } = workerData as HelperData;
 const ctl = new Int32Array(control);
 const next = new Int32Array(counter);
-const instance = new WebAssembly.Instance(module, { env: { memory } });
-const kernels = instance.exports as Record<string, (...args: number[]) => void>;
+const kernels: Record<string, (...args: number[]) => void> = {};
+for (const m of modules) Object.assign(kernels, new WebAssembly.Instance(m, { env: { memory } }).exports);
 Atomics.store(ctl, CONTROL.ready, 1);
 
 let seen = 0;

@@ -27,11 +27,14 @@ interface EmscriptenLike {
 type KernelName = (typeof KERNELS)[number];
 type Kernel = (...args: number[]) => void;
 
-/** The .wat files, each a module of its own; helpers instantiate only filter-grad. */
-const MODULES = ['filter-grad', 'transpose', 'max-pool-grad', 'relu-grad'] as const;
+/** The .wat files, each a module of its own. */
+const MODULES = ['filter-grad', 'conv', 'transpose', 'max-pool-grad', 'relu-grad'] as const;
+/** The ones with kernels that are split over threads (KERNELS): helpers instantiate these. */
+const THREADED_MODULES = ['filter-grad', 'conv'] as const;
 
 interface Exports {
   filterGrad: Kernel;
+  conv2d: Kernel;
   transpose: Kernel;
   maxPoolGrad2x2: Kernel;
   reluGrad: Kernel;
@@ -44,8 +47,8 @@ class Helper {
   private seq = 0;
   private failed = false;
 
-  constructor(module: WebAssembly.Module, memory: WebAssembly.Memory, counter: SharedArrayBuffer) {
-    const data: HelperData = { module, memory, control: this.ctl.buffer as SharedArrayBuffer, counter };
+  constructor(modules: WebAssembly.Module[], memory: WebAssembly.Memory, counter: SharedArrayBuffer) {
+    const data: HelperData = { modules, memory, control: this.ctl.buffer as SharedArrayBuffer, counter };
     this.worker = new Worker(new URL('./helper-thread.js', import.meta.url), { workerData: data });
     // It waits for work for the life of the process; that must not keep Node from exiting.
     this.worker.unref();
@@ -98,8 +101,8 @@ class Helper {
   }
 }
 
-/** Geometry of a stride-1 NHWC filter gradient; x is already padded (OH = H - KH + 1). */
-export interface FilterGradShape {
+/** Geometry of a stride-1 NHWC convolution; x is already padded (OH = H - KH + 1). */
+export interface ConvShape {
   batch: number;
   H: number;
   W: number;
@@ -158,7 +161,8 @@ export class SimdKernels {
     }
     const threads = shared ? Math.max(1, module.tfjs?.getThreadsCount?.() ?? 1) : 1;
     const counter = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
-    const helpers = Array.from({ length: threads - 1 }, () => new Helper(compiled.get('filter-grad')!, memory, counter));
+    const threaded = THREADED_MODULES.map((name) => compiled.get(name)!);
+    const helpers = Array.from({ length: threads - 1 }, () => new Helper(threaded, memory, counter));
     SimdKernels.current = new SimdKernels(module, memory, exports as unknown as Exports, helpers, new Int32Array(counter));
     return SimdKernels.current;
   }
@@ -188,48 +192,78 @@ export class SimdKernels {
   }
 
   /**
-   * out [KH, KW, CI, CO] = the filter gradient of x [batch, H, W, CI] and dy [batch, OH, OW, CO]
-   * (heap byte offsets). Every thread takes batch entries from a shared counter and sums them
-   * into a buffer of its own (the main thread's is out), added into out at the end. CO must be
-   * 1 or a multiple of 4.
+   * Runs `kernel` once for each piece in [0, pieces) (args[pieceArg] = piece, args[pieceArg + 1]
+   * = piece + 1), on this thread and on `helpers`, each helper with its own arguments; every
+   * thread takes the next piece from a shared counter. Returns, per helper, whether it ran any
+   * (a helper not started by the time the pieces run out is withdrawn, not waited for).
    */
-  filterGrad(x: number, dy: number, out: number, s: FilterGradShape): void {
+  private shared(kernel: KernelName, args: number[], helperArgs: number[][], helpers: Helper[], pieceArg: number, pieces: number): boolean[] {
+    const posted: Helper[] = [];
+    const ran: boolean[] = [];
+    try {
+      Atomics.store(this.counter, 0, 0);
+      helpers.forEach((h, i) => {
+        h.post(kernel, helperArgs[i]!, pieceArg, pieces);
+        posted.push(h);
+      });
+      const mine = args.slice();
+      const run = this.exports[kernel];
+      for (let p = Atomics.add(this.counter, 0, 1); p < pieces; p = Atomics.add(this.counter, 0, 1)) {
+        mine[pieceArg] = p;
+        mine[pieceArg + 1] = p + 1;
+        run(...mine);
+      }
+      while (posted.length > 0) {
+        ran.push(posted[0]!.finish());
+        posted.shift();
+      }
+    } finally {
+      // Never return (and let the caller free buffers) while a helper may still be writing.
+      for (const h of posted) h.finish();
+    }
+    return ran;
+  }
+
+  /**
+   * out [KH, KW, CI, CO] = the filter gradient of x [batch, H, W, CI] and dy [batch, OH, OW, CO]
+   * (heap byte offsets). The threads take batch entries and sum them into a buffer each (this
+   * thread's is out), added into out at the end. CO must be 1 or a multiple of 4.
+   */
+  filterGrad(x: number, dy: number, out: number, s: ConvShape): void {
     if (s.CO !== 1 && s.CO % 4 !== 0) throw new Error(`filterGrad needs 1 output channel or a multiple of 4, got ${s.CO}`);
     // About 256 output positions a chunk (the time hardly moves between 24 and 2000).
     const rows = Math.max(1, Math.min(s.OH, Math.floor(256 / s.OW)));
     const size = s.KH * s.KW * s.CI * s.CO;
-    const args = (b0: number, dst: number): number[] =>
-      [x, dy, dst, b0, b0 + 1, s.H, s.W, s.CI, s.OH, s.OW, s.CO, s.KH, s.KW, rows];
+    const args = (dst: number): number[] => [x, dy, dst, 0, 1, s.H, s.W, s.CI, s.OH, s.OW, s.CO, s.KH, s.KW, rows];
     const helpers = s.batch > 1 ? this.helpers.filter((h) => h.ready) : [];
     const buffers = helpers.map(() => this.module._malloc(size * 4));
-    const posted: Helper[] = [];
     try {
       if (buffers.includes(0)) throw new Error('out of wasm memory for a filter gradient');
       // Views after the mallocs: a growing heap detaches earlier ones.
       const heap = this.memory.buffer;
       new Float32Array(heap, out, size).fill(0);
       for (const p of buffers) new Float32Array(heap, p, size).fill(0);
-      Atomics.store(this.counter, 0, 0);
-      helpers.forEach((h, i) => {
-        h.post('filterGrad', args(0, buffers[i]!), 3, s.batch);
-        posted.push(h);
-      });
-      for (let b = Atomics.add(this.counter, 0, 1); b < s.batch; b = Atomics.add(this.counter, 0, 1)) {
-        this.exports.filterGrad(...args(b, out));
-      }
+      const ran = this.shared('filterGrad', args(out), buffers.map(args), helpers, 3, s.batch);
       const sum = new Float32Array(heap, out, size);
-      while (posted.length > 0) {
-        const i = helpers.length - posted.length;
-        const ran = posted[0]!.finish();
-        posted.shift();
-        if (!ran) continue;
+      ran.forEach((did, i) => {
+        if (!did) return;
         const part = new Float32Array(heap, buffers[i]!, size);
         for (let j = 0; j < size; j++) sum[j] = sum[j]! + part[j]!;
-      }
+      });
     } finally {
-      // Never free a buffer a helper may still be writing.
-      for (const h of posted) h.finish();
       for (const p of buffers) if (p !== 0) this.module._free(p);
     }
+  }
+
+  /**
+   * out [batch, OH, OW, CO] = the stride-1 convolution of x [batch, H, W, CI] (padded already:
+   * OH = H - KH + 1) with w [KH, KW, CI, CO], plus bias [CO] unless its offset is 0, then relu
+   * if asked. The threads take batch entries. CO must be 1 or a multiple of 16.
+   */
+  conv2d(x: number, w: number, bias: number, out: number, s: ConvShape, relu: boolean): void {
+    if (s.CO !== 1 && s.CO % 16 !== 0) throw new Error(`conv2d needs 1 output channel or a multiple of 16, got ${s.CO}`);
+    const args = [x, w, bias, out, 0, 1, s.H, s.W, s.CI, s.OH, s.OW, s.CO, s.KH, s.KW, relu ? 1 : 0];
+    const helpers = s.batch > 1 ? this.helpers.filter((h) => h.ready) : [];
+    this.shared('conv2d', args, helpers.map(() => args), helpers, 4, s.batch);
   }
 }
