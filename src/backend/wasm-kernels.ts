@@ -5,7 +5,8 @@
 // it has no Conv2DBackpropFilter (so no conv model trains), and its Conv2DBackpropInput,
 // transposed BatchMatMul, MaxPoolGrad, ResizeNearestNeighborGrad, leading-axes Sum, row
 // GatherV2, Softplus, SplitV and last-axes Transpose are slow loops, its Identity copies, and
-// relu's gradient takes three kernels (aelab's RELU_GRAD, native-kernels.ts, makes it one).
+// relu's gradient takes three kernels (aelab's RELU_GRAD, native-kernels.ts, makes it one);
+// Adam's update gets a kernel of its own (ADAM_UPDATE, adam-update.ts).
 // Each replacement handles the cases it can and calls the backend's own kernel for the rest.
 // Several run hand-written SIMD kernels (simd/). Measured with bench/kernels.ts.
 import * as tf from '@tensorflow/tfjs';
@@ -20,6 +21,7 @@ import { splitContiguous } from './split.js';
 import { transposeKernel } from './transpose.js';
 import { RELU_GRAD } from './native-kernels.js';
 import { reluGradWasm } from './relu-grad.js';
+import { ADAM_UPDATE, adamUpdateWasm } from './adam-update.js';
 import { sum } from './sum.js';
 import { originalKernel, ours, savedOriginal } from './wasm-compose.js';
 
@@ -39,6 +41,7 @@ const replacements = {
   SplitV: splitContiguous,
   Transpose: transposeKernel,
   [RELU_GRAD]: reluGradWasm,
+  [ADAM_UPDATE]: adamUpdateWasm,
 } satisfies Record<string, tf.KernelFunc>;
 
 export type ReplacedKernel = keyof typeof replacements;

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { fusedAdamUpdate } from '../backend/adam-update.js';
 
 /**
  * Adam with Keras' update rule, applied to all variables at once as one flat vector.
@@ -65,9 +66,11 @@ export class FlatAdam extends tf.Optimizer {
       // Reshapes are kernels too (on the native backend); 1-d tensors (biases) skip them.
       const flat = order.map(({ name, variable }) => flatten(grads.get(name) ?? tf.zerosLike(variable)));
       const g = flat.length === 1 ? flat[0]! : tf.concat(flat);
-      const newM = tf.add(m, tf.mul(tf.sub(g, m), c.oneMinusBeta1));
-      const newV = tf.add(v, tf.mul(tf.sub(tf.square(g), v), c.oneMinusBeta2));
-      const step = tf.mul(tf.div(newM, tf.add(tf.sqrt(newV), c.epsilon)), alpha);
+      // One kernel where the backend has it (wasm: one SIMD pass), else the eleven ops.
+      const fused = fusedAdamUpdate(g, m, v, { oneMinusBeta1: 1 - this.beta1, oneMinusBeta2: 1 - this.beta2, epsilon: this.epsilon, alpha });
+      const newM = fused?.[0] ?? tf.add(m, tf.mul(tf.sub(g, m), c.oneMinusBeta1));
+      const newV = fused?.[1] ?? tf.add(v, tf.mul(tf.sub(tf.square(g), v), c.oneMinusBeta2));
+      const step = fused?.[2] ?? tf.mul(tf.div(newM, tf.add(tf.sqrt(newV), c.epsilon)), alpha);
       m.assign(newM);
       v.assign(newV);
       const parts = order.length === 1 ? [step] : tf.split(step, order.map((o) => o.size));

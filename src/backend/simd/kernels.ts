@@ -28,7 +28,7 @@ type KernelName = (typeof KERNELS)[number];
 type Kernel = (...args: number[]) => void;
 
 /** The .wat files, each a module of its own. */
-const MODULES = ['filter-grad', 'conv', 'transpose', 'max-pool-grad', 'relu-grad'] as const;
+const MODULES = ['filter-grad', 'conv', 'transpose', 'max-pool-grad', 'relu-grad', 'adam'] as const;
 /** The ones with kernels that are split over threads (KERNELS): helpers instantiate these. */
 const THREADED_MODULES = ['filter-grad', 'conv'] as const;
 
@@ -38,6 +38,7 @@ interface Exports {
   transpose: Kernel;
   maxPoolGrad2x2: Kernel;
   reluGrad: Kernel;
+  adam: Kernel;
 }
 
 /** A thread that takes pieces of kernel calls, driven through a shared control block. */
@@ -184,6 +185,14 @@ export class SimdKernels {
   /** dx = dy * step(y) over n floats: relu's gradient. */
   reluGrad(y: number, dy: number, dx: number, n: number): void {
     this.exports.reluGrad(y, dy, dx, n);
+  }
+
+  /**
+   * Adam's new moments and step for n parameters (models/adam.ts): g, m, v in; newM, newV,
+   * step out (heap byte offsets); b1 = 1 - beta1, b2 = 1 - beta2.
+   */
+  adam(g: number, m: number, v: number, newM: number, newV: number, step: number, n: number, b1: number, b2: number, epsilon: number, alpha: number): void {
+    this.exports.adam(g, m, v, newM, newV, step, n, b1, b2, epsilon, alpha);
   }
 
   /** Threads a call is split over right now (helpers still starting are not counted). */
