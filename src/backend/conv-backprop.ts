@@ -2,7 +2,7 @@
 // The stock backend has no Conv2DBackpropFilter and runs Conv2DBackpropInput as a scalar loop.
 import * as tf from '@tensorflow/tfjs';
 import {
-  asWasm, dispose, originalKernel, pair, run, shape4, transpose,
+  asWasm, dispose, originalKernel, padSpatial, pair, run, shape4, transpose,
   type ExplicitPad, type NamedAttrMap, type TensorInfo, type WasmBackendLike,
 } from './wasm-compose.js';
 import { simdConv2D } from './conv-forward.js';
@@ -96,10 +96,7 @@ function filterGradSimd(
   [kh, kw, ci, co]: [number, number, number, number],
   pads: ConvGeometry['pads'],
 ): TensorInfo {
-  const padded = pads.top + pads.bottom + pads.left + pads.right > 0;
-  const xp = padded
-    ? run('PadV2', b, { x }, { paddings: [[0, 0], [pads.top, pads.bottom], [pads.left, pads.right], [0, 0]], constantValue: 0 })
-    : x;
+  const xp = padSpatial(b, x, pads);
   const [batch, H, W] = shape4(xp, 'x');
   const [, OH, OW] = shape4(dy, 'dy');
   if (OH !== H - kh + 1 || OW !== W - kw + 1) {
@@ -110,7 +107,7 @@ function filterGradSimd(
     simd.filterGrad(b.getMemoryOffset(xp.dataId), b.getMemoryOffset(dy.dataId), b.getMemoryOffset(out.dataId),
       { batch, H, W, CI: ci, OH, OW, CO: co, KH: kh, KW: kw });
   } finally {
-    if (padded) dispose(b, xp);
+    if (xp !== x) dispose(b, xp);
   }
   return out;
 }

@@ -5,15 +5,13 @@
 // Everything else keeps tfjs-wasm's XNNPACK kernels.
 import * as tf from '@tensorflow/tfjs';
 import { SimdKernels } from './simd/kernels.js';
-import { asWasm, dispose, originalKernel, run, shape4, type TensorInfo, type WasmBackendLike } from './wasm-compose.js';
-
-export interface Pads { top: number; bottom: number; left: number; right: number }
+import { asWasm, dispose, originalKernel, padSpatial, shape4, type SpatialPads, type TensorInfo, type WasmBackendLike } from './wasm-compose.js';
 
 /**
  * conv2d(x, filter) at stride 1 with these pads, plus bias [CO] and relu if given, by the SIMD
  * kernel; null where it does not apply (the caller runs XNNPACK's).
  */
-export function simdConv2D(b: WasmBackendLike, x: TensorInfo, filter: TensorInfo, pads: Pads, bias?: TensorInfo, relu = false): TensorInfo | null {
+export function simdConv2D(b: WasmBackendLike, x: TensorInfo, filter: TensorInfo, pads: SpatialPads, bias?: TensorInfo, relu = false): TensorInfo | null {
   const simd = SimdKernels.for(b);
   if (simd === null || x.dtype !== 'float32' || filter.dtype !== 'float32' || x.shape.length !== 4) return null;
   const [KH, KW, CI, CO] = shape4(filter, 'filter');
@@ -25,9 +23,7 @@ export function simdConv2D(b: WasmBackendLike, x: TensorInfo, filter: TensorInfo
   const OH = H - KH + 1;
   const OW = W - KW + 1;
   if (batch === 0 || OH <= 0 || OW <= 0) return null;
-  const padded = pads.top + pads.bottom + pads.left + pads.right > 0
-    ? run('PadV2', b, { x }, { paddings: [[0, 0], [pads.top, pads.bottom], [pads.left, pads.right], [0, 0]], constantValue: 0 })
-    : x;
+  const padded = padSpatial(b, x, pads);
   const out = b.makeOutput([batch, OH, OW, CO], 'float32');
   try {
     simd.conv2d(b.getMemoryOffset(padded.dataId), b.getMemoryOffset(filter.dataId),
@@ -40,7 +36,7 @@ export function simdConv2D(b: WasmBackendLike, x: TensorInfo, filter: TensorInfo
 }
 
 /** The concrete pads of a stride-1, undilated NHWC conv; null for anything else. */
-function stride1Pads(x: TensorInfo, filter: TensorInfo, attrs: tf.NamedAttrMap): Pads | null {
+function stride1Pads(x: TensorInfo, filter: TensorInfo, attrs: tf.NamedAttrMap): SpatialPads | null {
   const format = attrs['dataFormat'];
   if (format !== undefined && format !== 'NHWC') return null;
   const info = tf.backend_util.computeConv2DInfo(

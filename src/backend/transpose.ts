@@ -1,5 +1,5 @@
 // Transposes that swap the last two axes of a float32 tensor, by the SIMD kernel
-// (simd/transpose.wat): ~10 ms -> ~1 ms for the [9216,128] dense weight of the mnist_cnn, which
+// (simd/transpose.wat): ~10 ms -> ~2 ms for the [9216,128] dense weight of the mnist_cnn, which
 // its transposed matmuls (matmul.ts) need every step. Other permutations keep tfjs's kernel.
 import * as tf from '@tensorflow/tfjs';
 import { SimdKernels } from './simd/kernels.js';
