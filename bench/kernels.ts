@@ -1,5 +1,5 @@
 // Kernel and training-step throughput: pure-JS cpu vs stock wasm vs wasm with the composed
-// kernels of src/backend/wasm-kernels.ts. A script, not a test (timings are noisy).
+// kernels of src/backend/wasm/kernels.ts. A script, not a test (timings are noisy).
 //
 //   npx tsc -p . && node dist/bench/kernels.js [--cpu-models] [--quick]
 //
@@ -7,7 +7,7 @@
 // repetitions. The machine is shared: numbers move by 10-20% between runs.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { installWasmKernels, uninstallWasmKernels } from '../src/backend/wasm-kernels.js';
+import { installWasmKernels, uninstallWasmKernels } from '../src/backend/wasm/kernels.js';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { ADAM_UPDATE, fusedAdamUpdate } from '../src/backend/adam-update.js';
+import { ADAM_UPDATE, fusedAdamUpdate } from '../src/backend/wasm/adam-update.js';
 import { onBackend, seededValues } from './backend-compare.js';
 
 // Adam's moments and step as one SIMD pass on wasm (simd/adam.wat) must be the same bits as the

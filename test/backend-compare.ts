@@ -2,7 +2,7 @@
 // reference) and on 'wasm' with the composed kernels, on identical inputs.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { installWasmKernels } from '../src/backend/wasm-kernels.js';
+import { installWasmKernels } from '../src/backend/wasm/kernels.js';
 
 /** Deterministic values in [-1, 1) so that failures reproduce. */
 export function seededValues(n: number, seed: number): Float32Array {

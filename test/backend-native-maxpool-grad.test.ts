@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
-import { installOneDnnMaxPoolGrad } from '../src/backend/native-maxpool-grad.js';
+import { installOneDnnMaxPoolGrad } from '../src/backend/native/maxpool-grad.js';
 import { selectBackend } from '../src/backend/select.js';
 
 /** After `npm run setup:native` tfjs-node loads; after a plain `npm ci` it does not. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
-import { RELU_GRAD } from '../src/backend/native-kernels.js';
+import { RELU_GRAD } from '../src/backend/fused-relu-grad.js';
 import { selectBackend } from '../src/backend/select.js';
 
 /** After `npm run setup:native` tfjs-node loads; after a plain `npm ci` it does not. */

@@ -12,7 +12,7 @@ const nativeLoads = await import('@tensorflow/tfjs-node' as string).then(
 const skip = !nativeLoads && 'tfjs-node does not load here (npm run setup:native builds it)';
 
 // Convolutions to one output channel run as a depthwise conv + sum on the native backend
-// (native-single-channel-conv.ts): every padding form, strides, dilation, and the fused op.
+// (native/single-channel-conv.ts): every padding form, strides, dilation, and the fused op.
 interface Case {
   x: [number, number, number, number];
   k: number;
@@ -64,7 +64,7 @@ test('the native backend runs a one-channel conv and its filter gradient as dept
   const r = await selectBackend('tensorflow');
   assert.ok(r.ok, r.ok ? '' : r.error);
   // Which TensorFlow ops run: the binding's functions are read-only, so the backend gets a copy
-  // with a spying executeOp for the duration (as graph-steps.ts does).
+  // with a spying executeOp for the duration (as native/graph-steps/ does).
   const backend = tf.backend() as unknown as { binding: Record<string, unknown> };
   const real = backend.binding;
   const ops: string[] = [];

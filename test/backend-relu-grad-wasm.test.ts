@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { installFusedReluGrad, RELU_GRAD } from '../src/backend/native-kernels.js';
+import { installFusedReluGrad, RELU_GRAD } from '../src/backend/fused-relu-grad.js';
 import { onBackend, seededValues } from './backend-compare.js';
 
 installFusedReluGrad();

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { SimdKernels } from '../src/backend/simd/kernels.js';
+import { SimdKernels } from '../src/backend/wasm/simd/kernels.js';
 import { convGrads, describeCase, relativeError, type ConvCase } from './backend-compare.js';
 
 // Stride-1 weight gradients go through the SIMD kernel (simd/filter-grad.wat), which works in

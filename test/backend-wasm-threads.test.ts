@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../src/backend/select.js';
-import { SimdKernels } from '../src/backend/simd/kernels.js';
+import { SimdKernels } from '../src/backend/wasm/simd/kernels.js';
 import { relativeError, seededValues } from './backend-compare.js';
 
 // One process, one wasm build: node --test runs this file in a process of its own, and the first

@@ -44,7 +44,7 @@ for (const backend of ['cpu', 'wasm'] as const) {
 }
 
 for (const backend of ['cpu', 'wasm'] as const) {
-  // On wasm the update is one kernel with three outputs (backend/adam-update.ts).
+  // On wasm the update is one kernel with three outputs (backend/wasm/adam-update.ts).
   test(`adam on ${backend} leaves no tensors behind once disposed`, async () => {
     await onBackend(backend, () => []);
     const before = tf.memory().numTensors;

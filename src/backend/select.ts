@@ -8,14 +8,11 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { installNativeBiasAdd } from './native-bias-add.js';
-import { installNativeKeepMask } from './native-dropout.js';
-import { installFusedReluGrad } from './native-kernels.js';
-import { installOneDnnMaxPoolGrad } from './native-maxpool-grad.js';
-import { installSingleChannelConv } from './native-single-channel-conv.js';
-import { installWasmKernels } from './wasm-kernels.js';
+import { installFusedReluGrad } from './fused-relu-grad.js';
+import { installNativeKernels } from './native/kernels.js';
 import { explicitWasmThreads, wasmThreadsFor } from './threads.js';
-import { registerThreadedWasm } from './wasm-threads.js';
+import { installWasmKernels } from './wasm/kernels.js';
+import { registerThreadedWasm } from './wasm/threaded-backend.js';
 
 export type BackendChoice = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
@@ -58,10 +55,7 @@ async function tryTensorflow(): Promise<Attempt> {
   }
   if (!(await tf.setBackend('tensorflow'))) return { ok: false, error: 'the tensorflow backend failed to initialise' };
   installFusedReluGrad();
-  installOneDnnMaxPoolGrad();
-  installNativeKeepMask();
-  installNativeBiasAdd();
-  installSingleChannelConv();
+  installNativeKernels();
   return { ok: true };
 }
 

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { fusedAdamUpdate } from '../backend/adam-update.js';
+import { fusedAdamUpdate } from '../backend/wasm/adam-update.js';
 
 /**
  * Adam with Keras' update rule, applied to all variables at once as one flat vector.

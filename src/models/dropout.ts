@@ -1,6 +1,6 @@
 /**
  * Dropout with masks drawn from the step's seed: by TensorFlow on the native backend
- * (backend/native-dropout.ts, a node of the graph step), else in one pass of JavaScript.
+ * (backend/native/dropout.ts, a node of the graph step), else in one pass of JavaScript.
  *
  * tf.dropout draws its uniforms with tfjs' seedrandom, one call per value, then needs add, floor
  * and div kernels to turn them into a mask: 13.8 ms for the mnist_cnn's [128,12,12,64]
@@ -8,7 +8,7 @@
  * the scaled mask (8.9 ms), and dropout is one multiply, whose gradient is the same multiply.
  */
 import * as tf from '@tensorflow/tfjs';
-import { nativeKeepMask } from '../backend/native-dropout.js';
+import { nativeKeepMask } from '../backend/native/dropout.js';
 
 /**
  * n values, each 1/(1-rate) (kept, scaled so the expected activation is unchanged) where the
@@ -33,7 +33,7 @@ export function keepMask(n: number, rate: number, seed: number): Float32Array {
 
 /**
  * x with each value dropped with probability `rate` and the rest scaled by 1/(1-rate). The native
- * backend draws the mask itself (backend/native-dropout.ts), from another stream.
+ * backend draws the mask itself (backend/native/dropout.ts), from another stream.
  */
 export function dropout(x: tf.Tensor, rate: number, seed: number): tf.Tensor {
   if (rate === 0) return x;

@@ -2,7 +2,7 @@
 // loop 10-30x slower than transposing first and taking the untransposed XNNPACK path.
 import * as tf from '@tensorflow/tfjs';
 import { swapLastAxes } from './transpose.js';
-import { asWasm, dispose, originalKernel, run, type TensorInfo, type WasmBackendLike } from './wasm-compose.js';
+import { asWasm, dispose, originalKernel, run, type TensorInfo, type WasmBackendLike } from './compose.js';
 
 /**
  * Transposes the last two axes of the operands that need it, then the untransposed XNNPACK

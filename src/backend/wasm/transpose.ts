@@ -3,7 +3,7 @@
 // its transposed matmuls (matmul.ts) need every step. Other permutations keep tfjs's kernel.
 import * as tf from '@tensorflow/tfjs';
 import { SimdKernels } from './simd/kernels.js';
-import { asWasm, originalKernel, run, type TensorInfo, type WasmBackendLike } from './wasm-compose.js';
+import { asWasm, originalKernel, run, type TensorInfo, type WasmBackendLike } from './compose.js';
 
 function swapsLastTwo(perm: readonly number[]): boolean {
   const n = perm.length;

@@ -6,7 +6,7 @@
 // cheaper than two kernel calls. (A matmul with a row of ones was slower: XNNPACK repacks the
 // activation as "weights" on every new tensor.)
 import * as tf from '@tensorflow/tfjs';
-import { asWasm, dispose, originalKernel, run, type TensorInfo } from './wasm-compose.js';
+import { asWasm, dispose, originalKernel, run, type TensorInfo } from './compose.js';
 
 /** From this many elements on, the pooled sum beats the JS pass (bench/kernels.ts). */
 const POOLED_FROM = 32_768;

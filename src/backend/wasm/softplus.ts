@@ -4,7 +4,7 @@
 // and sigmoid(|x|) lies in [0.5, 1], where log is well conditioned: 1.1 ms, within 3e-7
 // relative of the cpu backend, and exact at +-Infinity.
 import * as tf from '@tensorflow/tfjs';
-import { asWasm, dispose, originalKernel, run, type TensorInfo } from './wasm-compose.js';
+import { asWasm, dispose, originalKernel, run, type TensorInfo } from './compose.js';
 
 export const softplus: tf.KernelFunc = (args) => {
   const x = args.inputs['x'] as TensorInfo;

@@ -12,7 +12,7 @@
  * already fast and stays a Conv2DBackpropInput.
  */
 import * as tf from '@tensorflow/tfjs';
-import { asNodeBackend, replaceNativeKernel, typeAttr, type NodeBackendLike, type OpAttr } from './native-backend.js';
+import { asNodeBackend, replaceNativeKernel, typeAttr, type NodeBackendLike, type OpAttr } from './backend.js';
 
 /** tfjs-node's backend, beyond NodeBackendLike: its activation helper (NodeJSKernelBackend). */
 interface NodeBackendWithActivation extends NodeBackendLike {

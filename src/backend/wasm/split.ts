@@ -3,7 +3,7 @@
 // into the variables every step; the stock kernel slices each piece through generic strides,
 // 22 ms for the mnist_cnn's 1.2 M parameters, where copying the runs takes about one.
 import * as tf from '@tensorflow/tfjs';
-import { asWasm, originalKernel, type TensorInfo } from './wasm-compose.js';
+import { asWasm, originalKernel, type TensorInfo } from './compose.js';
 
 export const splitContiguous: tf.KernelFunc = (args) => {
   const { inputs, backend, attrs } = args;

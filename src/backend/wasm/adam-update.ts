@@ -4,7 +4,7 @@
 // nodes of the step's graph, which TensorFlow schedules itself).
 import * as tf from '@tensorflow/tfjs';
 import { SimdKernels } from './simd/kernels.js';
-import { asWasm, type TensorInfo } from './wasm-compose.js';
+import { asWasm, type TensorInfo } from './compose.js';
 
 export const ADAM_UPDATE = 'AelabAdamUpdate';
 

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import {
   asWasm, dispose, originalKernel, padSpatial, pair, run, shape4, transpose,
   type ExplicitPad, type NamedAttrMap, type TensorInfo, type WasmBackendLike,
-} from './wasm-compose.js';
+} from './compose.js';
 import { simdConv2D } from './conv-forward.js';
 import { SimdKernels } from './simd/kernels.js';
 

@@ -10,7 +10,7 @@
  * before.
  */
 import * as tf from '@tensorflow/tfjs';
-import { asNodeBackend, typeAttr } from './native-backend.js';
+import { asNodeBackend, typeAttr } from './backend.js';
 
 /** Whether a + b is "value + bias along the last axis": same result from BiasAdd. */
 export function isBiasAdd(a: tf.TensorInfo, b: tf.TensorInfo): boolean {

@@ -5,7 +5,7 @@
 // Everything else keeps tfjs-wasm's XNNPACK kernels.
 import * as tf from '@tensorflow/tfjs';
 import { SimdKernels } from './simd/kernels.js';
-import { asWasm, dispose, originalKernel, padSpatial, shape4, type SpatialPads, type TensorInfo, type WasmBackendLike } from './wasm-compose.js';
+import { asWasm, dispose, originalKernel, padSpatial, shape4, type SpatialPads, type TensorInfo, type WasmBackendLike } from './compose.js';
 
 /**
  * conv2d(x, filter) at stride 1 with these pads, plus bias [CO] and relu if given, by the SIMD

@@ -4,8 +4,8 @@
 // installFusedReluGrad has been called; its composition there stays the fallback.
 import * as tf from '@tensorflow/tfjs';
 import { SimdKernels } from './simd/kernels.js';
-import { asWasm, savedOriginal, type TensorInfo } from './wasm-compose.js';
-import { RELU_GRAD } from './native-kernels.js';
+import { asWasm, savedOriginal, type TensorInfo } from './compose.js';
+import { RELU_GRAD } from '../fused-relu-grad.js';
 
 export const reluGradWasm: tf.KernelFunc = (args) => {
   const { dy, x } = args.inputs as { dy: TensorInfo; x: TensorInfo };

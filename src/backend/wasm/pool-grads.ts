@@ -5,7 +5,7 @@
 // gradient is an average pool.
 import * as tf from '@tensorflow/tfjs';
 import { SimdKernels } from './simd/kernels.js';
-import { asWasm, dispose, originalKernel, run, type TensorInfo } from './wasm-compose.js';
+import { asWasm, dispose, originalKernel, run, type TensorInfo } from './compose.js';
 
 /** 2x2 windows at stride 2, none past the edges, channels in fours: what the SIMD kernel takes. */
 function wholeWindows2x2(info: tf.backend_util.Conv2DInfo): boolean {

@@ -31,7 +31,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import type { OpAttr } from './native-backend.js';
+import type { OpAttr } from './backend.js';
 
 export const GRAPH_STEPS_ENV = 'AELAB_GRAPH_STEPS';
 

@@ -19,11 +19,11 @@ import { maxPoolGrad, resizeNearestNeighborGrad } from './pool-grads.js';
 import { softplus } from './softplus.js';
 import { splitContiguous } from './split.js';
 import { transposeKernel } from './transpose.js';
-import { RELU_GRAD } from './native-kernels.js';
+import { RELU_GRAD } from '../fused-relu-grad.js';
 import { reluGradWasm } from './relu-grad.js';
 import { ADAM_UPDATE, adamUpdateWasm } from './adam-update.js';
 import { sum } from './sum.js';
-import { originalKernel, ours, savedOriginal } from './wasm-compose.js';
+import { originalKernel, ours, savedOriginal } from './compose.js';
 
 const replacements = {
   Conv2D: conv2D,

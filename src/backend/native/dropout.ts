@@ -9,7 +9,7 @@
  * wasm and cpu for the same seed (their results differ in the last digits anyway).
  */
 import * as tf from '@tensorflow/tfjs';
-import { asNodeBackend, typeAttr } from './native-backend.js';
+import { asNodeBackend, typeAttr } from './backend.js';
 
 export const KEEP_MASK = 'AelabKeepMask';
 

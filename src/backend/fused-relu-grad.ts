@@ -7,7 +7,7 @@
  * every other backend gets the same kernel name with tfjs-core's composition, unchanged.
  */
 import * as tf from '@tensorflow/tfjs';
-import { asNodeBackend, typeAttr } from './native-backend.js';
+import { asNodeBackend, typeAttr } from './native/backend.js';
 
 export const RELU_GRAD = 'AelabReluGrad';
 let installed = false;

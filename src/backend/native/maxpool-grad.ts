@@ -17,7 +17,7 @@
  * is installed, and tfjs-node's own MaxPoolGrad stays in place.
  */
 import * as tf from '@tensorflow/tfjs';
-import { asNodeBackend, replaceNativeKernel, typeAttr, type NodeBackendLike, type OpAttr } from './native-backend.js';
+import { asNodeBackend, replaceNativeKernel, typeAttr, type NodeBackendLike, type OpAttr } from './backend.js';
 
 /** The attrs both oneDNN pooling ops take, or null where tfjs' pool has no TensorFlow spelling. */
 function poolAttrs(b: NodeBackendLike, input: tf.TensorInfo, attrs: tf.NamedAttrMap): OpAttr[] | null {

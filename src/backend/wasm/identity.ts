@@ -3,7 +3,7 @@
 // It matters for training: the gradient tape clones (Identity) every tensor it saves for the
 // backward pass, and on the mnist_cnn step those copies of whole activations were ~10 ms.
 import * as tf from '@tensorflow/tfjs';
-import { originalKernel, type TensorInfo } from './wasm-compose.js';
+import { originalKernel, type TensorInfo } from './compose.js';
 
 interface RefCounting {
   incRef(dataId: object): void;

@@ -3,7 +3,7 @@
 // ~7 ms to gather 256 rows of 784 floats, a third of a dense AE step; copying whole rows with
 // TypedArray.set (a memcpy) takes a few hundredths of that. Other axes keep the stock kernel.
 import * as tf from '@tensorflow/tfjs';
-import { asWasm, originalKernel, type TensorInfo } from './wasm-compose.js';
+import { asWasm, originalKernel, type TensorInfo } from './compose.js';
 
 export const gatherRows: tf.KernelFunc = (args) => {
   const { inputs, backend, attrs } = args;
