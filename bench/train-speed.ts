@@ -29,7 +29,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
-import { graphStepStats } from '../src/backend/native/graph-steps.js';
+import { graphStepStats } from '../src/backend/native/graph-steps/stats.js';
 import { selectBackend, type BackendName } from '../src/backend/select.js';
 import { buildAutoencoder, buildClassifier, type AutoencoderSpec, type ClassifierSpec, type EpochLog, type TrainSpec } from '../src/models/index.js';
 import { LayersAutoencoder } from '../src/models/autoencoder.js';

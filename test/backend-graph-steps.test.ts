@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
-import { GRAPH_STEPS_ENV, GraphSteps, graphStepStats } from '../src/backend/native/graph-steps.js';
+import { GraphSteps } from '../src/backend/native/graph-steps/graph-steps.js';
+import { GRAPH_STEPS_ENV } from '../src/backend/native/graph-steps/policy.js';
+import { graphStepStats } from '../src/backend/native/graph-steps/stats.js';
 import { selectBackend } from '../src/backend/select.js';
 import type { LayersAutoencoder } from '../src/models/autoencoder.js';
 import { buildAutoencoder, buildClassifier } from '../src/models/index.js';

@@ -10,7 +10,7 @@
  * A non-finite loss ends training after logging that epoch with loss NaN (Keras' TerminateOnNaN).
  */
 import * as tf from '@tensorflow/tfjs';
-import { GraphSteps } from '../backend/native/graph-steps.js';
+import { GraphSteps } from '../backend/native/graph-steps/graph-steps.js';
 import { deriveSeed, epochOrder } from './prng.js';
 import type { EpochLog, TrainCallbacks, TrainSpec } from './types.js';
 
