@@ -157,7 +157,7 @@ interface Measurement {
   readonly params?: number;
   readonly loss?: number;
   readonly note?: string;
-  /** Native backend: graph steps run and steps replayed eagerly (graph-steps.ts), whole child. */
+  /** Native backend: graph steps run and steps replayed eagerly (src/backend/native/graph-steps/), whole child. */
   readonly graphSteps?: { readonly ran: number; readonly replayed: number };
 }
 type Outcome = { ok: true; value: Measurement } | { ok: false; error: string };
@@ -300,7 +300,7 @@ function runChild(cmd: string, args: string[], timeoutMs: number): Promise<Outco
     const p = spawn(cmd, args, {
       cwd: root,
       // A timed round is shorter than the steps after which aelab's loop switches to graph steps
-      // on its own (graph-steps.ts); a real run is far longer. =1 takes them from the warm-up on,
+      // on its own (src/backend/native/graph-steps/); a real run is far longer. =1 takes them from the warm-up on,
       // the way Keras' warm-up compiles its train function. AELAB_GRAPH_STEPS=0 npm run bench
       // times eager steps.
       env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2', AELAB_GRAPH_STEPS: process.env['AELAB_GRAPH_STEPS'] ?? '1' },

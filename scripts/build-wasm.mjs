@@ -1,8 +1,9 @@
-// Assembles the hand-written WebAssembly kernels (src/**/*.wat) into dist/, next to the
-// compiled TypeScript that loads them. Each file imports tfjs-wasm's memory, which is shared in
-// its threaded build and not in its single-threaded one, and an import must match: each .wat
-// gives two binaries, NAME.shared.wasm and NAME.wasm (MEMORY_SHARING in the text is `shared`
-// or nothing).
+// Assembles the hand-written WebAssembly kernels (src/**/*.wat: today src/backend/wasm/simd/)
+// into the same folder under dist/ (dist/src/backend/wasm/simd/), next to the compiled
+// TypeScript that loads them (simd/kernels.ts looks beside itself). Each file imports
+// tfjs-wasm's memory, which is shared in its threaded build and not in its single-threaded one,
+// and an import must match: each .wat gives two binaries, NAME.shared.wasm and NAME.wasm
+// (MEMORY_SHARING in the text is `shared` or nothing).
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

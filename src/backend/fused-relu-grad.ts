@@ -3,8 +3,8 @@
  *
  * tfjs-core differentiates relu as dy * step(x), and tfjs-node's Step kernel is isNaN + greater +
  * ones + fill + where + select: seven full-size kernels where TensorFlow (and Keras' graph) runs
- * one ReluGrad. On the mnist_cnn step that was ~35 of ~200 ms. tf.registerGradient is global, so
- * every other backend gets the same kernel name with tfjs-core's composition, unchanged.
+ * one ReluGrad (what that cost: docs/performance.md). tf.registerGradient is global, so every
+ * other backend gets the same kernel name with tfjs-core's composition, unchanged.
  */
 import * as tf from '@tensorflow/tfjs';
 import { asNodeBackend, typeAttr } from './native/backend.js';

@@ -2,8 +2,9 @@
 //
 // @tensorflow/tfjs-node is an optional dependency whose install downloads libtensorflow; on
 // machines that cannot reach Google's storage it is absent (or present without its addon) and
-// importing it throws. Then wasm (XNNPACK, SIMD, on every core: wasm-threads.ts) is ~35x
-// faster than the pure-JS 'cpu' backend, once the kernels it lacks for training are installed.
+// importing it throws. Then wasm (XNNPACK, SIMD, on every core: wasm/threaded-backend.ts) is far
+// faster than the pure-JS 'cpu' backend (docs/performance.md), once the kernels it lacks for
+// training are installed (wasm/kernels.ts).
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -31,7 +32,7 @@ async function tryTensorflow(): Promise<Attempt> {
   // A variable specifier keeps TypeScript from resolving a package that is usually absent.
   const specifier = '@tensorflow/tfjs-node';
   // Quiets libtensorflow's own INFO/WARNING logging (read once, at load). TensorFlow 2.21 still
-  // prints two absl lines at start whatever this says (native-notes.md).
+  // prints two absl lines at start whatever this says (native/notes.md).
   process.env.TF_CPP_MIN_LOG_LEVEL ??= '2';
   try {
     await import(specifier);

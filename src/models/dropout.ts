@@ -3,9 +3,9 @@
  * (backend/native/dropout.ts, a node of the graph step), else in one pass of JavaScript.
  *
  * tf.dropout draws its uniforms with tfjs' seedrandom, one call per value, then needs add, floor
- * and div kernels to turn them into a mask: 13.8 ms for the mnist_cnn's [128,12,12,64]
- * activation. Here the mulberry32 stream (util/random.ts) is inlined into the loop that writes
- * the scaled mask (8.9 ms), and dropout is one multiply, whose gradient is the same multiply.
+ * and div kernels to turn them into a mask. Here the mulberry32 stream (util/random.ts) is
+ * inlined into the loop that writes the scaled mask, and dropout is one multiply, whose gradient
+ * is the same multiply (timings: docs/performance.md, item 9).
  */
 import * as tf from '@tensorflow/tfjs';
 import { nativeKeepMask } from '../backend/native/dropout.js';

@@ -1,9 +1,9 @@
 /**
  * Dropout masks drawn by TensorFlow on the native ('tensorflow') backend.
  *
- * The JavaScript mask (models/dropout.ts) costs ~8 ms for the mnist_cnn's activation, one
- * value at a time; TensorFlow's counter-based StatelessRandomUniform (Philox) fills it in well
- * under a millisecond and, inside a graph step (graph-steps.ts), is one more node of the graph.
+ * The JavaScript mask (models/dropout.ts) is drawn one value at a time; TensorFlow's
+ * counter-based StatelessRandomUniform (Philox) fills it far faster (docs/performance.md) and,
+ * inside a graph step (graph-steps/), is one more node of the graph.
  * Stateless means the mask depends only on the seed, so a run is as reproducible as before; it
  * is a different stream from the JavaScript one, so the native backend draws other masks than
  * wasm and cpu for the same seed (their results differ in the last digits anyway).

@@ -1,17 +1,17 @@
 /**
  * MaxPool's gradient through oneDNN on the native ('tensorflow') backend.
  *
- * TensorFlow's eager MaxPoolGrad is its generic Eigen kernel: ~13 ms for the mnist_cnn pool
- * ([128,24,24,64]), the largest single cost of a native CNN step after the convolutions. Keras
- * does not pay it: in a graph, TensorFlow's oneDNN pass rewrites MaxPool + MaxPoolGrad into
- * oneDNN pooling, ~2 ms for both. The same oneDNN kernels can be run eagerly by their op names
- * (_MklNativeMaxPool / _MklNativeMaxPoolGrad, which take and give plain NHWC tensors); the
- * backward one needs the forward's workspace (which input won each window), so the kernel
- * recomputes the pool, ~1 ms, rather than keeping workspaces alive between forward and backward.
+ * TensorFlow's eager MaxPoolGrad is its generic Eigen kernel, the largest single cost of a
+ * native CNN step after the convolutions. Keras does not pay it: in a graph, TensorFlow's oneDNN
+ * pass rewrites MaxPool + MaxPoolGrad into oneDNN pooling, far cheaper (docs/performance.md).
+ * The same oneDNN kernels can be run eagerly by their op names (_MklNativeMaxPool /
+ * _MklNativeMaxPoolGrad, which take and give plain NHWC tensors); the backward one needs the
+ * forward's workspace (which input won each window), so the kernel recomputes the pool, which
+ * is cheap, rather than keeping workspaces alive between forward and backward.
  * The forward MaxPool runs as the same oneDNN op (its first output): eagerly that costs the same,
- * and in a graph step (graph-steps.ts) the forward and the gradient's recomputation are then one
+ * and in a graph step (graph-steps/) the forward and the gradient's recomputation are then one
  * node repeated, which TensorFlow's graph optimizer merges, so the pool runs once a step as in
- * Keras' graph (mnist_cnn: ~1.6 ms of thread time a step; conv AE ~0.9 ms).
+ * Keras' graph.
  *
  * A TensorFlow without these ops (a build without oneDNN) is detected by a probe when the kernel
  * is installed, and tfjs-node's own MaxPoolGrad stays in place.

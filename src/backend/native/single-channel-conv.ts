@@ -3,11 +3,9 @@
  * convolution summed over the channels.
  *
  * An autoencoder's decoder ends in a conv to the image's one channel. oneDNN runs that shape
- * badly: on the conv AE's last layer ([128,28,28,16] -> 1) Conv2D takes 2.7 ms and its filter
- * gradient 2.5 ms, together ~40 % of a whole graph step, where the same sums as
- * DepthwiseConv2dNative + Sum take 0.8 ms and as DepthwiseConv2dNativeBackpropFilter (with dy
- * broadcast to every channel) 0.8 ms (TensorFlow 2.21, both cores; Keras pays the 5 ms).
- * y[b,i,j] = sum over c of depthwise(x, w)[b,i,j,c] holds because a depthwise filter
+ * badly, Conv2D and its filter gradient alike (Keras pays it too), where the same sums as
+ * DepthwiseConv2dNative + Sum and as DepthwiseConv2dNativeBackpropFilter (with dy broadcast to
+ * every channel) are fast (timings: docs/performance.md, item 16). y[b,i,j] = sum over c of depthwise(x, w)[b,i,j,c] holds because a depthwise filter
  * [kh,kw,C,1] is laid out exactly like a conv filter [kh,kw,C,1]. The input gradient is
  * already fast and stays a Conv2DBackpropInput.
  */
@@ -104,7 +102,7 @@ export function installSingleChannelConv(): void {
     const attrs = args.attrs ?? {};
     const info = x!.dtype === 'float32' ? convInfo(x!.shape, filter!.shape, attrs) : null;
     if (info === null) return stock(args);
-    // As tfjs-node's own FusedConv2D: the conv, then the bias (a BiasAdd: native-bias-add.ts),
+    // As tfjs-node's own FusedConv2D: the conv, then the bias (a BiasAdd: bias-add.ts),
     // then the activation.
     const b = asNodeBackend(args.backend) as NodeBackendWithActivation;
     let result = singleChannelConv(b, x!, filter!, info);

@@ -1,6 +1,6 @@
 // Adam's moments and step on wasm as one SIMD pass (simd/adam.wat) instead of eleven tfjs ops
-// over the flat parameter vector (models/adam.ts): ~7 -> ~1.5 ms a mnist_cnn step, the same
-// bits. Other backends have no such kernel and run the ops (on the native backend they are
+// over the flat parameter vector (models/adam.ts), each a pass over memory; the same bits
+// (timings: docs/performance.md). Other backends have no such kernel and run the ops (on the native backend they are
 // nodes of the step's graph, which TensorFlow schedules itself).
 import * as tf from '@tensorflow/tfjs';
 import { SimdKernels } from './simd/kernels.js';

@@ -1,7 +1,8 @@
 // Stride-1 convolutions on wasm by aelab's SIMD kernel (simd/conv.wat) where it applies: output
-// channels in sixteens or a single one, no dilation, NHWC, bias and relu (or neither) fused. On the mnist_cnn's
-// conv64 it is 66 ms on one thread where XNNPACK's takes 90, and it splits over the threads the
-// same way; the conv input gradient (conv-backprop.ts) is a convolution too and uses it.
+// channels in sixteens or a single one, no dilation, NHWC, bias and relu (or neither) fused. It
+// is faster than XNNPACK's on the models' convolutions (docs/performance.md), and it splits over
+// the threads the same way; the conv input gradient (conv-backprop.ts) is a convolution too and
+// uses it.
 // Everything else keeps tfjs-wasm's XNNPACK kernels.
 import * as tf from '@tensorflow/tfjs';
 import { SimdKernels } from './simd/kernels.js';

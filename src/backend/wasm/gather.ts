@@ -1,7 +1,7 @@
 // Gathering rows (axis 0) on wasm: every training batch is a tf.gather of shuffled sample
-// indices. The stock GatherV2 computes every element's source through generic strides and took
-// ~7 ms to gather 256 rows of 784 floats, a third of a dense AE step; copying whole rows with
-// TypedArray.set (a memcpy) takes a few hundredths of that. Other axes keep the stock kernel.
+// indices. The stock GatherV2 computes every element's source through generic strides; copying
+// whole rows with TypedArray.set (a memcpy) does not (timings: docs/performance.md). Other axes
+// keep the stock kernel.
 import * as tf from '@tensorflow/tfjs';
 import { asWasm, originalKernel, type TensorInfo } from './compose.js';
 

@@ -1,7 +1,7 @@
 // Identity on wasm shares the input's memory (one more reference) instead of copying it, as the
 // cpu backend and wasm's own Reshape already do; tensors are immutable, so nothing can tell.
 // It matters for training: the gradient tape clones (Identity) every tensor it saves for the
-// backward pass, and on the mnist_cnn step those copies of whole activations were ~10 ms.
+// backward pass, whole activations each (what those copies cost: docs/performance.md).
 import * as tf from '@tensorflow/tfjs';
 import { originalKernel, type TensorInfo } from './compose.js';
 

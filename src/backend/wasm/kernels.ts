@@ -5,7 +5,7 @@
 // it has no Conv2DBackpropFilter (so no conv model trains), and its Conv2DBackpropInput,
 // transposed BatchMatMul, MaxPoolGrad, ResizeNearestNeighborGrad, leading-axes Sum, row
 // GatherV2, Softplus, SplitV and last-axes Transpose are slow loops, its Identity copies, and
-// relu's gradient takes three kernels (aelab's RELU_GRAD, native-kernels.ts, makes it one);
+// relu's gradient takes three kernels (aelab's RELU_GRAD, ../fused-relu-grad.ts, makes it one);
 // Adam's update gets a kernel of its own (ADAM_UPDATE, adam-update.ts).
 // Each replacement handles the cases it can and calls the backend's own kernel for the rest.
 // Several run hand-written SIMD kernels (simd/). Measured with bench/kernels.ts.

@@ -1,12 +1,13 @@
 // Matmuls with transposed operands on wasm: the stock kernel's transposed path is a scalar
-// loop 10-30x slower than transposing first and taking the untransposed XNNPACK path.
+// loop, far slower than transposing first and taking the untransposed XNNPACK path
+// (docs/performance.md).
 import * as tf from '@tensorflow/tfjs';
 import { swapLastAxes } from './transpose.js';
 import { asWasm, dispose, originalKernel, run, type TensorInfo, type WasmBackendLike } from './compose.js';
 
 /**
  * Transposes the last two axes of the operands that need it, then the untransposed XNNPACK
- * path; the wasm kernel's transposed path is a scalar loop 10-30x slower.
+ * path; the wasm kernel's transposed path is a scalar loop.
  */
 export function untransposedMatMul(name: 'BatchMatMul' | '_FusedMatMul'): tf.KernelFunc {
   return (args) => {
@@ -37,7 +38,7 @@ export function untransposedMatMul(name: 'BatchMatMul' | '_FusedMatMul'): tf.Ker
  * For a [.., M, K] times b [.., N, K] transposed, XNNPACK packs its second operand afresh every
  * call: b transposed, K x N floats, after transposing it. (b a^T)^T packs a^T instead and
  * transposes the M x N result; it pays when b is the big one, as for the gradient of a dense
- * layer's input (dy [128,128] times the [9216,128] weight of the mnist_cnn: 17.6 -> 9.9 ms).
+ * layer's input (dy [128,128] times the [9216,128] weight of the mnist_cnn; docs/performance.md).
  * Counts floats moved: transpose + pack of b against transpose + pack of a, plus the result.
  */
 function transposedProductIsCheaper(a: TensorInfo, b: TensorInfo): boolean {

@@ -1,8 +1,8 @@
 // Gradients of max pooling and nearest-neighbour upsampling on wasm. The stock kernels are C++
 // loops that, for every input pixel, revisit every window containing it (MaxPoolGrad recomputes
-// each window's argmax there); they were 30% of a conv AE training step. MaxPoolGrad is one JS
-// pass over the windows (~5x faster, and ~3x more for whole 2x2 windows); the upsampling
-// gradient is an average pool.
+// each window's argmax there), a large part of a conv AE training step. MaxPoolGrad is one
+// pass over the windows (a SIMD kernel for whole 2x2 windows, else JS); the upsampling
+// gradient is an average pool. Timings: docs/performance.md.
 import * as tf from '@tensorflow/tfjs';
 import { SimdKernels } from './simd/kernels.js';
 import { asWasm, dispose, originalKernel, run, type TensorInfo } from './compose.js';
@@ -39,7 +39,7 @@ export const maxPoolGrad: tf.KernelFunc = (args) => {
   const dx = b.makeOutput(x.shape, 'float32');
   const simd = SimdKernels.for(backend);
   if (simd !== null && wholeWindows2x2(info)) {
-    // The models' pool: one SIMD pass (simd/max-pool-grad.wat), 15.6 -> ~3 ms on mnist_cnn's.
+    // The models' pool: one SIMD pass (simd/max-pool-grad.wat).
     const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth } = info;
     simd.maxPoolGrad2x2(b.getMemoryOffset(x.dataId), b.getMemoryOffset(dy.dataId), b.getMemoryOffset(dx.dataId),
       batchSize, inHeight, inWidth, inChannels, outHeight, outWidth);
@@ -68,7 +68,7 @@ export const maxPoolGrad: tf.KernelFunc = (args) => {
         const cEnd = Math.min(c0 + fw, W);
         if (fast2x2 && rEnd - rStart === 2 && cEnd - cStart === 2) {
           // The models' pool (2x2, stride 2) on a whole window: the same comparisons in the same
-          // order, without the per-window arrays; ~3x faster.
+          // order, without the per-window arrays.
           const p00 = ((n * H + rStart) * W + cStart) * C;
           const p01 = p00 + C;
           const p10 = p00 + W * C;
@@ -130,7 +130,7 @@ export const resizeNearestNeighborGrad: tf.KernelFunc = (args) => {
   }
   // Each input pixel's gradient is the sum of its fh x fw block of dy: an average pool over the
   // blocks (XNNPACK: SIMD, and multi-threaded when the backend has threads) times fh * fw.
-  // Twice as fast as the one JS pass it replaces, which also held the other cores idle.
+  // Faster than the one JS pass it replaces, which also held the other cores idle.
   const b = asWasm(backend);
   const mean = run('AvgPool', b, { x: dy }, { filterSize: [fh, fw], strides: [fh, fw], pad: 'valid' });
   const scale = b.makeOutput([], 'float32');

@@ -1,6 +1,6 @@
 // Relu's gradient on wasm as one SIMD pass (simd/relu-grad.wat) instead of tfjs' Step, Cast
-// and Multiply: 4.2 -> 2.1 ms on the mnist_cnn's [128,24,24,64] activation (memory-bound). The kernel is
-// native-kernels.ts' RELU_GRAD, which Relu's gradient runs on every backend once
+// and Multiply: it is memory-bound, so one pass instead of three pays (docs/performance.md).
+// The kernel is fused-relu-grad.ts' RELU_GRAD, which Relu's gradient runs on every backend once
 // installFusedReluGrad has been called; its composition there stays the fallback.
 import * as tf from '@tensorflow/tfjs';
 import { SimdKernels } from './simd/kernels.js';

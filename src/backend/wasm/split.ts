@@ -1,7 +1,7 @@
 // SplitV on wasm along an axis with nothing but size-1 axes before it (so each piece is one
 // contiguous run of the input), as heap copies. Adam's update is one flat vector split back
 // into the variables every step; the stock kernel slices each piece through generic strides,
-// 22 ms for the mnist_cnn's 1.2 M parameters, where copying the runs takes about one.
+// where copying the runs is one memcpy each (timings: docs/performance.md).
 import * as tf from '@tensorflow/tfjs';
 import { asWasm, originalKernel, type TensorInfo } from './compose.js';
 

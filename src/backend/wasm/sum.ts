@@ -1,10 +1,10 @@
 // Sum over leading axes on wasm (every bias gradient: a conv's sums [B,H,W,C] over B,H,W, a
 // dense layer's [N,D] over N). The stock Sum first transposes the reduced axes to the end, a full
-// copy, and took ~40 ms on [128,24,24,64]. Large inputs are an average pool over one window that
-// spans all reduced rows (XNNPACK: SIMD, float32 accumulation, and the backend's threads) times
-// the row count: 10-15x faster than one JS pass. Small ones stay a JS pass (float64 sums),
-// cheaper than two kernel calls. (A matmul with a row of ones was slower: XNNPACK repacks the
-// activation as "weights" on every new tensor.)
+// copy. Large inputs are an average pool over one window that spans all reduced rows (XNNPACK:
+// SIMD, float32 accumulation, and the backend's threads) times the row count, well ahead of one
+// JS pass. Small ones stay a JS pass (float64 sums), cheaper than two kernel calls. (A matmul
+// with a row of ones was slower: XNNPACK repacks the activation as "weights" on every new
+// tensor.) Timings: docs/performance.md.
 import * as tf from '@tensorflow/tfjs';
 import { asWasm, dispose, originalKernel, run, type TensorInfo } from './compose.js';
 

@@ -1,7 +1,7 @@
 // The WebAssembly backend with threads under Node.
 //
-// tfjs-backend-wasm ships a multi-threaded build (XNNPACK over a pthreads pool: matmuls and
-// convolutions about 2x faster on 2 cores) but never uses it under Node: its
+// tfjs-backend-wasm ships a multi-threaded build (XNNPACK over a pthreads pool, so matmuls and
+// convolutions use every core; docs/performance.md) but never uses it under Node: its
 // WASM_HAS_MULTITHREAD_SUPPORT flag is false there (tfjs issue 3830), and its init() hands
 // emscripten Blob URLs for the worker and the main script, which worker_threads cannot load.
 // Here the threaded emscripten module is instantiated directly with file paths, and the result
@@ -90,7 +90,7 @@ export async function registerThreadedWasm(threads: number): Promise<{ restore: 
     // to them synchronously from inside a kernel call, so nothing is lost by letting go.
     for (const w of module.PThread.runningWorkers) w.unref();
     // tfjs' build preloads 8 workers whatever the count; the pool is made once, above, so the
-    // ones it did not take stay idle for good, each a V8 isolate of about 7 MiB.
+    // ones it did not take stay idle for good, each a V8 isolate holding memory.
     for (const w of module.PThread.unusedWorkers) void w.terminate();
     module.PThread.unusedWorkers = [];
     return backend;

@@ -1,6 +1,7 @@
 // Transposes that swap the last two axes of a float32 tensor, by the SIMD kernel
-// (simd/transpose.wat): ~10 ms -> ~2 ms for the [9216,128] dense weight of the mnist_cnn, which
-// its transposed matmuls (matmul.ts) need every step. Other permutations keep tfjs's kernel.
+// (simd/transpose.wat) rather than tfjs-wasm's one float at a time: the transposed matmuls
+// (matmul.ts) need one of a big dense weight every step (timings: docs/performance.md). Other
+// permutations keep tfjs's kernel.
 import * as tf from '@tensorflow/tfjs';
 import { SimdKernels } from './simd/kernels.js';
 import { asWasm, originalKernel, run, type TensorInfo, type WasmBackendLike } from './compose.js';

@@ -2,7 +2,7 @@
 ;; rule, Keras'): m' = m + (g - m)(1 - beta1), v' = v + (g^2 - v)(1 - beta2),
 ;; step = m' / (sqrt(v') + epsilon) * alpha. Each value goes through the same f32 operations in
 ;; the same order as the eleven tfjs ops this replaces, so the results are the same bits; those
-;; ops were eleven passes over the vector, ~7 ms a step for the mnist_cnn's 1.2 M parameters.
+;; ops were eleven passes over the vector, this is one (timings: docs/performance.md).
 (module
   (import "env" "memory" (memory 1 65536 MEMORY_SHARING))
 

@@ -5,10 +5,10 @@
 ;; then relu if asked. For a fixed kh the window's values (kw, ci) are KW*CI consecutive floats
 ;; of one input row, and w's rows [kh][kw][ci] are consecutive too, so each output is a dot
 ;; product run along k < KW*CI. Two neighbouring outputs x, x+1 by 16 channels are eight v128
-;; accumulators; per k: four vectors of w, one splat for each output. On one thread this runs
-;; the mnist_cnn's conv64 in 66 ms where XNNPACK takes 90 (no fused multiply-add in wasm SIMD
-;; either way; XNNPACK spends more on indirection). CO must be a multiple of 16, or 1: then
-;; each output is one dot product along k (XNNPACK's 4.1 ms for the conv AE's last layer).
+;; accumulators; per k: four vectors of w, one splat for each output. It beats XNNPACK on the
+;; models' convolutions (no fused multiply-add in wasm SIMD either way; XNNPACK spends more on
+;; indirection; docs/performance.md has the timings). CO must be a multiple of 16, or 1: then
+;; each output is one dot product along k (an autoencoder's last layer).
 (module
   (import "env" "memory" (memory 1 65536 MEMORY_SHARING))
 

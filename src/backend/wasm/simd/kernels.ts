@@ -6,7 +6,7 @@
 // Why not XNNPACK: tfjs-backend-wasm reaches only the operators it was built with; the one a
 // conv filter gradient can be phrased as (a convolution with the output gradient as the filter)
 // repacks that whole activation every call, and even its convolution proper is slower than one
-// tight loop here (90 against 66 ms on one thread for the mnist_cnn's conv64). The element-wise
+// tight loop here (docs/performance.md, item 12). The element-wise
 // kernels (relu's gradient, Adam) replace chains of tfjs ops with one pass (docs/performance.md).
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';

@@ -2,7 +2,7 @@
 ;; sign pattern is the same); step is tfjs' own: 1 where y > 0, NaN where y is NaN, 0 elsewhere,
 ;; and the product is a real multiply, so dx is what tfjs' mul(dy, step(y)) gives, bit for bit
 ;; (-0 for a negative dy, NaN for an infinite one). tfjs-wasm does it as Step, Cast and Multiply:
-;; three passes, 4.2 ms on the mnist_cnn's [128,24,24,64] activation.
+;; three passes over memory where this is one (timings: docs/performance.md).
 (module
   (import "env" "memory" (memory 1 65536 MEMORY_SHARING))
 

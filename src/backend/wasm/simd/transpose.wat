@@ -1,6 +1,6 @@
 ;; out[b][c][r] = in[b][r][c]: the last two axes of a float32 tensor swapped, in 4x4 blocks of
-;; SIMD shuffles. tfjs-wasm's Transpose takes ~10 ms for a [9216,128] weight (generic strides,
-;; one float at a time); the matmuls with a transposed operand (matmul.ts) need one every step.
+;; SIMD shuffles. tfjs-wasm's Transpose goes through generic strides, one float at a time; the
+;; matmuls with a transposed operand (matmul.ts) need one every step (docs/performance.md).
 (module
   (import "env" "memory" (memory 1 65536 MEMORY_SHARING))
 
