@@ -1,6 +1,7 @@
 /**
  * The experiment file after validation and defaults: what the planner and the stages read.
- * Mirrors schemas/experiment.schema.json; keep the two in step.
+ * Mirrors schemas/experiment.schema.json: test/config-types-match-schema.test.ts fails when a key,
+ * its optionality or its allowed strings differ from the schema.
  */
 import type { DataSourceConfig } from '../data/config.js';
 import type { Activation, AutoencoderVariant, LossName, NoiseSpec, OptimizerName } from '../models/types.js';
