@@ -7,7 +7,7 @@ import { SCHEMA_PATH } from '../src/config/schema.js';
 import { ROOT } from './support/cli.js';
 
 /**
- * The config types (src/config/types.ts, src/data/config.ts) describe the experiment after the
+ * The config types (src/types/experiment-config.ts) describe the experiment after the
  * schema filled in its defaults, so each interface must have exactly the keys of its schema
  * definition, a key must be optional unless the schema requires it or gives it a default, and a
  * key whose type is a set of strings must allow exactly the strings the schema allows. Read
@@ -20,16 +20,16 @@ const definitions = schema.definitions as Record<string, Node>;
 
 /** Interface -> the schema definition it mirrors, and its discriminating key (required by the union's schema). */
 const MIRRORS: readonly { readonly name: string; readonly file: string; readonly schema: Node; readonly discriminator?: string }[] = [
-  { name: 'ExperimentConfig', file: 'src/config/types.ts', schema },
-  { name: 'TrainConfig', file: 'src/config/types.ts', schema: definitions.train! },
-  { name: 'SweepConfig', file: 'src/config/types.ts', schema: definitions.sweep! },
-  { name: 'AutoencoderStageConfig', file: 'src/config/types.ts', schema: definitions.autoencoderStage!, discriminator: 'type' },
-  { name: 'ClassifierStageConfig', file: 'src/config/types.ts', schema: definitions.classifierStage!, discriminator: 'type' },
-  { name: 'TransformStageConfig', file: 'src/config/types.ts', schema: definitions.transformStage!, discriminator: 'type' },
-  { name: 'EvaluateStageConfig', file: 'src/config/types.ts', schema: definitions.evaluateStage!, discriminator: 'type' },
-  { name: 'MnistSourceConfig', file: 'src/data/config.ts', schema: definitions.mnistSource!, discriminator: 'source' },
-  { name: 'IdxSourceConfig', file: 'src/data/config.ts', schema: definitions.idxSource!, discriminator: 'source' },
-  { name: 'UrlSourceConfig', file: 'src/data/config.ts', schema: definitions.urlSource!, discriminator: 'source' },
+  { name: 'ExperimentConfig', file: 'src/types/experiment-config.ts', schema },
+  { name: 'TrainConfig', file: 'src/types/experiment-config.ts', schema: definitions.train! },
+  { name: 'SweepConfig', file: 'src/types/experiment-config.ts', schema: definitions.sweep! },
+  { name: 'AutoencoderStageConfig', file: 'src/types/experiment-config.ts', schema: definitions.autoencoderStage!, discriminator: 'type' },
+  { name: 'ClassifierStageConfig', file: 'src/types/experiment-config.ts', schema: definitions.classifierStage!, discriminator: 'type' },
+  { name: 'TransformStageConfig', file: 'src/types/experiment-config.ts', schema: definitions.transformStage!, discriminator: 'type' },
+  { name: 'EvaluateStageConfig', file: 'src/types/experiment-config.ts', schema: definitions.evaluateStage!, discriminator: 'type' },
+  { name: 'MnistSourceConfig', file: 'src/types/experiment-config.ts', schema: definitions.mnistSource!, discriminator: 'source' },
+  { name: 'IdxSourceConfig', file: 'src/types/experiment-config.ts', schema: definitions.idxSource!, discriminator: 'source' },
+  { name: 'UrlSourceConfig', file: 'src/types/experiment-config.ts', schema: definitions.urlSource!, discriminator: 'source' },
 ];
 
 /** The schema a `$ref` points at, or the node itself. */

@@ -1,8 +1,7 @@
-import type { Document } from 'yaml';
 import { error, warning, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { rangeAt } from './locate.js';
-import { estimateMemory, formatBytes, memoryLimit } from './memory.js';
+import { formatBytes, memoryLimit } from './memory.js';
 import { estimateInContext, semanticDiagnostics, type SemanticContext } from './semantic.js';
 import { settingErrors } from './setting-errors.js';
 import { getSetting, withSetting } from './settings.js';

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
 import { withSetting } from '../config/settings.js';
 import { stageGraph } from '../config/stage-graph.js';
-import type { ExperimentConfig, StageConfig } from '../config/types.js';
-import type { DataSourceConfig } from '../data/config.js';
+import type { ExperimentConfig, StageConfig } from '../types/experiment-config.js';
+import type { DataSourceConfig } from '../types/experiment-config.js';
 import { stageType } from '../stages/registry.js';
 import { expandSweep, type Assignment } from './sweep.js';
 

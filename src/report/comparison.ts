@@ -5,7 +5,7 @@
  * on the raw digits (cnn_raw): -0.70 points."
  */
 import { parseReference } from '../stages/references.js';
-import type { ClassifierStageConfig, ExperimentConfig } from '../config/types.js';
+import type { ClassifierStageConfig, ExperimentConfig } from '../types/experiment-config.js';
 import type { StageRecord } from '../tracking/run-store.js';
 import { formatNumber, formatPercent, formatPoints } from './format.js';
 import { archName } from '../stages/classifier/definition.js';

@@ -4,8 +4,8 @@
  * Built from the resolved config alone.
  */
 import { stageGraph } from '../config/stage-graph.js';
-import type { ExperimentConfig, StageConfig } from '../config/types.js';
-import type { DataSourceConfig } from '../data/config.js';
+import type { ExperimentConfig, StageConfig } from '../types/experiment-config.js';
+import type { DataSourceConfig } from '../types/experiment-config.js';
 import { parseReference, type Reference } from '../stages/references.js';
 import { dataSource, stageType } from '../stages/registry.js';
 

@@ -5,8 +5,8 @@
  * `aelab validate` and `aelab plan` read them without loading a model; `load` brings in the code
  * that runs the stage only when a run needs it.
  */
-import type { StageConfig } from '../config/types.js';
-import type { DataSourceConfig } from '../data/config.js';
+import type { StageConfig } from '../types/experiment-config.js';
+import type { DataSourceConfig } from '../types/experiment-config.js';
 import type { Json } from '../util/json.js';
 import type { StageKind } from './stage.js';
 

@@ -1,4 +1,4 @@
-import type { StageConfig } from '../config/types.js';
+import type { StageConfig } from '../types/experiment-config.js';
 import type { EventBody } from '../run/events.js';
 import type { StageOutputs, StageValue } from '../types/stage-values.js';
 

@@ -1,5 +1,5 @@
 /** The `train:` block that the autoencoder and the classifier share: its spec for the models and its description. */
-import type { TrainConfig } from '../config/types.js';
+import type { TrainConfig } from '../types/experiment-config.js';
 import type { TrainSpec } from '../models/types.js';
 import { formatSetting } from '../util/format-setting.js';
 

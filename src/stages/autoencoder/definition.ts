@@ -1,5 +1,5 @@
 /** The `autoencoder` stage type: everything but its training code (run.ts, loaded when a run needs it). */
-import type { AutoencoderStageConfig } from '../../config/types.js';
+import type { AutoencoderStageConfig } from '../../types/experiment-config.js';
 import { AUTOENCODER_DEFAULTS } from '../../models/defaults.js';
 import type { AutoencoderSpec } from '../../models/types.js';
 import { formatSetting } from '../../util/format-setting.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AutoencoderStageConfig } from '../../config/types.js';
+import type { AutoencoderStageConfig } from '../../types/experiment-config.js';
 import type { DataSplit, ImageSet } from '../../data/types.js';
 import { buildAutoencoder, isVariational, validateAutoencoderSpec } from '../../models/index.js';
 import type { VariationalAutoencoder } from '../../models/vae.js';

@@ -1,5 +1,5 @@
 /** The `classifier` stage type: everything but its training code (run.ts, loaded when a run needs it). */
-import type { ClassifierStageConfig } from '../../config/types.js';
+import type { ClassifierStageConfig } from '../../types/experiment-config.js';
 import type { ClassifierSpec } from '../../models/types.js';
 import { type Json } from '../../util/json.js';
 import { size, type Flow, type SettingCheck, type StageDefinition } from '../definition.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ClassifierStageConfig } from '../../config/types.js';
+import type { ClassifierStageConfig } from '../../types/experiment-config.js';
 import { buildClassifier, validateClassifierSpec } from '../../models/index.js';
 import { StageError } from '../stage.js';
 import { confusionMatrix, confusionMatrixChart, perClassScores, toPng } from '../../pictures/index.js';

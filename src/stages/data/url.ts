@@ -1,5 +1,5 @@
 /** `source: url`: the four IDX files downloaded once into the cache (by data/download.ts). */
-import type { UrlSourceConfig } from '../../data/config.js';
+import type { UrlSourceConfig } from '../../types/experiment-config.js';
 import type { DataSourceDefinition } from '../definition.js';
 import { planCounts, reportCounts } from './counts.js';
 

@@ -1,5 +1,5 @@
 /** The `evaluate` stage type: a trained model applied to another input. Its code is in run.ts, loaded when a run needs it. */
-import type { EvaluateStageConfig } from '../../config/types.js';
+import type { EvaluateStageConfig } from '../../types/experiment-config.js';
 import { isObject } from '../../util/json.js';
 import { type StageDefinition } from '../definition.js';
 import { parseReference } from '../references.js';

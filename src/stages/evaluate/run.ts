@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { EvaluateStageConfig } from '../../config/types.js';
+import type { EvaluateStageConfig } from '../../types/experiment-config.js';
 import type { DataSplit } from '../../data/types.js';
 import { loadAutoencoder, loadClassifier } from '../../models/index.js';
 import { autoencoderFigure } from '../../pictures/index.js';

@@ -1,5 +1,5 @@
 /** The `transform` stage type: noise over a data set. Its code is in run.ts, loaded when a run needs it. */
-import type { TransformStageConfig } from '../../config/types.js';
+import type { TransformStageConfig } from '../../types/experiment-config.js';
 import { formatSetting } from '../../util/format-setting.js';
 import type { StageDefinition } from '../definition.js';
 

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { TransformStageConfig } from '../../config/types.js';
+import type { TransformStageConfig } from '../../types/experiment-config.js';
 import type { ImageSet } from '../../data/types.js';
 import { corrupt } from '../../models/index.js';
 import { StageError, type StageKind, type StageResult } from '../stage.js';
