@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ExperimentConfig } from '../src/config/types.js';
+import type { ExperimentConfig } from '../src/types/experiment-config.js';
 import { findings } from '../src/report/comparison.js';
 import type { StageRecord } from '../src/tracking/run-store.js';
 

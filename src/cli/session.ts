@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { StageCache } from '../cache/stage-cache.js';
-import type { ExperimentConfig } from '../config/types.js';
+import type { ExperimentConfig } from '../types/experiment-config.js';
 import type { Plan, Trial } from '../plan/plan.js';
 import type { EnvironmentInfo, RunEvent } from '../run/events.js';
 import { LocalProcessExecutor, type TrialOutcome } from '../run/executor.js';

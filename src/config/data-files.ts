@@ -5,7 +5,7 @@ import type { Document } from 'yaml';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { rangeAt } from './locate.js';
 import { insideProject, resolveDataPath, type DatasetInfo } from './semantic.js';
-import { isObject } from './shapes.js';
+import { isObject } from '../util/json.js';
 
 /**
  * Looks at the files an `idx` data set names, reading only their headers (16 bytes, or the

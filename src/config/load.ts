@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parse as parseYamlValue, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { SourceText } from '../diagnostics/format.js';
 import { inspectDataFiles } from './data-files.js';
@@ -11,7 +11,7 @@ import { settingErrors } from './setting-errors.js';
 import { withSetting } from './settings.js';
 import { readSource } from './source.js';
 import { sweepDiagnostics } from './sweep-checks.js';
-import type { ExperimentConfig } from './types.js';
+import type { ExperimentConfig } from '../types/experiment-config.js';
 
 /** A `--set key=value` from the command line; its text is its own little source file. */
 export interface Override {

@@ -1,11 +1,15 @@
-import { codeShape, DEFAULT_CONV_FILTERS, DEFAULT_DEEP_HIDDEN, flowOf, isCount, isObject, size, type Graph, type Shape } from './shapes.js';
+import { isCount, size, type Shape } from '../stages/definition.js';
+import { stageType } from '../stages/registry.js';
+import { isObject } from '../util/json.js';
+import { flowOf, IMAGE_SHAPE, type Graph } from './shapes.js';
 
 /**
  * A rough upper estimate of the memory one trial needs, so that an experiment that cannot fit
  * is refused before anything loads rather than dying of an out-of-memory error mid-run. Counted:
  * each data set and each image output of a stage as float32 (train + test), each model's
  * weights four times (weights, gradients and two optimizer slots, as Adam keeps), and one
- * batch's activations twice (forward values and their gradients).
+ * batch's activations twice (forward values and their gradients). Each stage type counts its
+ * own network (`net` of its definition).
  */
 
 const FLOAT = 4;
@@ -13,7 +17,6 @@ const FLOAT = 4;
 const WEIGHT_COPIES = 4;
 /** A data source that does not say how many images it has is taken to be MNIST-sized. */
 const ASSUMED_IDX_COUNT = 70_000;
-const CLASSES = 10;
 
 export const DEFAULT_MEMORY_LIMIT = 16 * 1024 ** 3;
 
@@ -56,59 +59,6 @@ function sampleCount(source: unknown, known?: number): number {
   return (train ?? 0) + (test ?? 0) || ASSUMED_IDX_COUNT;
 }
 
-const counts = (v: unknown, fallback: readonly number[]): number[] => (Array.isArray(v) && v.every(isCount) ? (v as number[]) : [...fallback]);
-
-interface Net {
-  params: number;
-  /** Values per sample produced by all layers (what a batch keeps for backprop). */
-  activations: number;
-}
-
-function dense(sizes: readonly number[]): Net {
-  let params = 0;
-  let activations = 0;
-  for (let i = 1; i < sizes.length; i++) {
-    params += sizes[i - 1]! * sizes[i]! + sizes[i]!;
-    activations += sizes[i]!;
-  }
-  return { params, activations };
-}
-
-/** 3x3 convolutions through a chain of channel counts, at a (roughly constant) spatial size. */
-function convs(channels: readonly number[], h: number, w: number): Net {
-  let params = 0;
-  let activations = 0;
-  for (let i = 1; i < channels.length; i++) {
-    params += 9 * channels[i - 1]! * channels[i]! + channels[i]!;
-    activations += h * w * channels[i]!;
-  }
-  return { params, activations };
-}
-
-function autoencoderNet(stage: Record<string, unknown>, input: Shape): Net {
-  const latent = isCount(stage.latent) ? stage.latent : 32;
-  if (stage.variant === 'convolutional' && input.length === 3) {
-    const chain = [input[2]!, ...counts(stage.filters, DEFAULT_CONV_FILTERS), latent];
-    const half = convs(chain, input[0]!, input[1]!);
-    return { params: half.params * 2, activations: half.activations * 2 };
-  }
-  const hidden = counts(stage.hidden, stage.variant === 'deep' ? DEFAULT_DEEP_HIDDEN : []);
-  const code = stage.variant === 'variational' ? latent * 2 : latent;
-  return dense([size(input), ...hidden, code, ...[...hidden].reverse(), size(input)]);
-}
-
-function classifierNet(stage: Record<string, unknown>, input: Shape): Net {
-  const head = counts(stage.dense, [128]);
-  if (stage.arch === 'dense' || input.length !== 3) return dense([size(input), ...head, CLASSES]);
-  const filters = counts(stage.filters, [32, 64]);
-  const body = convs([input[2]!, ...filters], input[0]!, input[1]!);
-  // Unpadded 3x3 convolutions, then one 2x2 pooling (Keras' mnist_cnn).
-  const side = (n: number) => Math.max(1, Math.floor((n - 2 * filters.length) / 2));
-  const flat = side(input[0]!) * side(input[1]!) * filters[filters.length - 1]!;
-  const top = dense([flat, ...head, CLASSES]);
-  return { params: body.params + top.params, activations: body.activations + top.activations };
-}
-
 export function estimateMemory(data: unknown, knownCounts: ReadonlyMap<string, number> = new Map(), datasetShapes?: ReadonlyMap<string, Shape>): MemoryEstimate {
   if (!isObject(data)) return { bytes: 0, parts: [] };
   const datasets = isObject(data.data) ? data.data : {};
@@ -119,7 +69,7 @@ export function estimateMemory(data: unknown, knownCounts: ReadonlyMap<string, n
   for (const [name, source] of Object.entries(datasets)) {
     const count = sampleCount(source, knownCounts.get(name));
     n.set(name, count);
-    const shape = datasetShapes?.get(name) ?? [28, 28, 1];
+    const shape = datasetShapes?.get(name) ?? IMAGE_SHAPE;
     parts.push({ path: ['data', name], bytes: count * (size(shape) * FLOAT + 1), detail: `${count.toLocaleString('en-US')} images` });
   }
   for (const [name, stage] of Object.entries(stages)) {
@@ -129,14 +79,9 @@ export function estimateMemory(data: unknown, knownCounts: ReadonlyMap<string, n
     const samples = n.get(flow.dataset) ?? 0;
     const train = isObject(stage.train) ? stage.train : {};
     const batch = Math.min(isCount(train.batch_size) ? train.batch_size : 128, Math.max(1, samples));
-    let outputs = 0;
-    let net: Net;
-    if (stage.type === 'autoencoder') {
-      net = autoencoderNet(stage, flow.shape);
-      outputs = samples * (size(flow.shape) + size(codeShape(stage, flow.shape) ?? [0])) * FLOAT;
-    } else if (stage.type === 'classifier') {
-      net = classifierNet(stage, flow.shape);
-    } else continue;
+    const net = stageType(stage.type)?.net?.(stage, flow.shape);
+    if (!net) continue;
+    const outputs = samples * net.outputValues * FLOAT;
     const weights = net.params * FLOAT * WEIGHT_COPIES;
     const activations = batch * net.activations * FLOAT * 2;
     parts.push({

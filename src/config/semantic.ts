@@ -2,13 +2,15 @@ import path from 'node:path';
 import type { Document } from 'yaml';
 import { error, warning, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { didYouMean, listOf } from '../diagnostics/suggest.js';
-import { Dag } from '../graph/dag.js';
+import type { Edge } from '../graph/dag.js';
+import { isCount, type Shape } from '../stages/definition.js';
+import { parseReference } from '../stages/references.js';
+import { dataSource, stageType } from '../stages/registry.js';
+import { has, isObject } from '../util/json.js';
 import { rangeAt } from './locate.js';
 import { estimateMemory, formatBytes, memoryLimit, type MemoryEstimate } from './memory.js';
-import { parseReference, REFERENCE_KEYS } from './references.js';
-import { flowOf, has, isCount, isObject, size, stageOutputs, type Graph, type Shape } from './shapes.js';
-
-const MNIST_EMBEDDED_COUNT = 10_000;
+import { flowOf, stageOutputs, type Graph } from './shapes.js';
+import { stageGraph, type StageReference } from './stage-graph.js';
 
 /** What the files of a data set say about it (see data-files.ts). */
 export interface DatasetInfo {
@@ -58,22 +60,13 @@ function referenceChecks(datasets: Record<string, unknown>, stages: Record<strin
     if (has(datasets, name)) out.push(error(`\`${name}\` names both a data set and a stage; references to it would be ambiguous`, at(['stages', name], 'key')));
   }
   const allReferences = [...Object.keys(datasets), ...Object.entries(stages).flatMap(([s, c]) => Object.keys(stageOutputs(c)).map((o) => `${s}.${o}`))];
-  const dag = new Dag<Location>();
-  for (const name of Object.keys(datasets)) dag.addNode(name);
-  for (const [name, stage] of Object.entries(stages)) {
-    dag.addNode(name);
-    if (!isObject(stage)) continue;
-    // A stage of a mistyped type still has its `input` checked: every mistake at once.
-    for (const { key, kind } of REFERENCE_KEYS[String(stage.type)] ?? [{ key: 'input', kind: 'images' as const }]) {
-      const text = stage[key];
-      if (typeof text !== 'string') continue;
-      const edge = checkReference(text, key, kind, name, datasets, stages, allReferences, at(['stages', name, key]));
-      if (edge.diagnostic) out.push(edge.diagnostic);
-      if (edge.from !== undefined) dag.addEdge(edge.from, name, at(['stages', name, key]));
-    }
-  }
-  const order = dag.topologicalOrder();
-  if (!order.ok) out.push(cycleDiagnostic(order.cycle));
+  // Only references that check out become edges: a wrong one is reported as itself, not also as a cycle.
+  const graph = stageGraph({ data: datasets, stages }, ({ text, key, kind, stage }) => {
+    const edge = checkReference(text, key, kind, stage, datasets, stages, allReferences, at(['stages', stage, key]));
+    if (edge.diagnostic) out.push(edge.diagnostic);
+    return edge.from !== undefined;
+  });
+  if (!graph.order.ok) out.push(cycleDiagnostic(graph.order.cycle, at));
   return out;
 }
 
@@ -116,23 +109,17 @@ function checkReference(
     const what = outputs[ref.output] === 'model' ? 'a trained model' : 'images';
     return { diagnostic: error(`\`${text}\` is ${what}, but \`${key}\` needs ${needs}`, where, fitting.length ? { hint: `did you mean ${listOf(fitting.map((o) => `${ref.node}.${o}`))}?` } : {}) };
   }
-  if (source.type === 'evaluate' && ref.output === 'reconstructions' && !evaluatesAutoencoder(source, stages)) {
-    return { diagnostic: error(`\`${ref.node}\` evaluates a classifier, which gives metrics, not reconstructions`, where) };
-  }
+  const unavailable = stageType(source.type)?.unavailable?.(ref.node, source, ref.output, stages);
+  if (unavailable) return { diagnostic: error(unavailable, where) };
   return { from: ref.node };
-}
-
-function evaluatesAutoencoder(stage: Record<string, unknown>, stages: Record<string, unknown>): boolean {
-  if (typeof stage.model !== 'string') return true; // reported where the model is named
-  const model = stages[parseReference(stage.model).node];
-  return !isObject(model) || model.type === 'autoencoder';
 }
 
 /**
  * A cycle told from the reference written first in the file: "`a` reads `c`, which reads `b`,
  * which reads `a`", with a note at each of the other references that close it.
  */
-function cycleDiagnostic(cycle: readonly { from: string; to: string; data: Location }[]): Diagnostic {
+function cycleDiagnostic(edges: readonly Edge<StageReference>[], at: At): Diagnostic {
+  const cycle = edges.map((e) => ({ from: e.from, to: e.to, data: at(['stages', e.data.stage, e.data.key]) }));
   const byPosition = [...cycle].sort((x, y) => x.data.range.start - y.data.range.start);
   const first = byPosition[0]!;
   const readBy = new Map(cycle.map((e) => [e.to, e]));
@@ -150,12 +137,8 @@ function sizeChecks(datasets: Record<string, unknown>, ctx: SemanticContext, at:
   const out: Diagnostic[] = [];
   for (const [name, source] of Object.entries(datasets)) {
     if (!isObject(source)) continue;
-    if (source.source === 'mnist' && isCount(source.train) && isCount(source.test) && source.train + source.test > MNIST_EMBEDDED_COUNT) {
-      out.push(
-        error(`data set \`${name}\` asks for ${source.train} + ${source.test} = ${source.train + source.test} images, but the embedded MNIST digits are ${MNIST_EMBEDDED_COUNT}`, at(['data', name, 'train']), {
-          hint: 'make train + test at most 10000, or use `source: idx` with the full MNIST files',
-        }),
-      );
+    for (const problem of dataSource(source.source)?.check?.(source, name) ?? []) {
+      out.push(error(problem.message, at(['data', name, problem.key]), problem.hint !== undefined ? { hint: problem.hint } : {}));
     }
     const info = ctx.datasets?.get(name);
     if (!info) continue;
@@ -190,37 +173,13 @@ export function insideProject(ctx: Pick<SemanticContext, 'file' | 'projectDir'>,
   return !(rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel));
 }
 
-/** Checks of a stage against the shape of what it reads. */
+/** Checks of a stage against the shape of what it reads: each stage type knows its own. */
 function shapeChecks(graph: Graph, at: At): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const variantOnly: Record<string, string> = { noise: 'denoising', sparsity: 'sparse', contractive_weight: 'contractive', kl_weight: 'variational', filters: 'convolutional' };
   for (const [name, stage] of Object.entries(graph.stages)) {
     if (!isObject(stage)) continue;
-    const input = flowOf(graph, stage.input);
-    const flat = input !== undefined && input.shape.length === 1;
-    if (stage.type === 'autoencoder') {
-      if (stage.variant === 'convolutional' && flat) {
-        out.push(error(`a convolutional autoencoder needs images, but \`${String(stage.input)}\` are flat vectors of ${input.shape[0]} values`, at(['stages', name, 'input']), { hint: 'use a dense variant, or feed it a data set or reconstructions' }));
-      }
-      if ((stage.variant === 'undercomplete' || stage.variant === undefined) && input && isCount(stage.latent) && stage.latent >= size(input.shape)) {
-        out.push(warning(`latent size ${stage.latent} is not smaller than the input (${size(input.shape)} values): an undercomplete autoencoder can learn the identity`, at(['stages', name, 'latent'])));
-      }
-      // Limits of the model builders, checked here so they cost no training time to discover.
-      if (stage.variant === 'contractive' && Array.isArray(stage.hidden) && stage.hidden.length > 0) {
-        out.push(error('the contractive penalty is computed in closed form for one dense encoder layer; a contractive autoencoder takes no `hidden` layers', at(['stages', name, 'hidden'], 'key'), { hint: 'remove `hidden`, or use the `deep` variant' }));
-      }
-      if (stage.variant === 'sparse' && isObject(stage.sparsity) && stage.sparsity.kind === 'kl' && stage.activation !== 'sigmoid') {
-        out.push(error(`KL sparsity compares mean code activations with \`rho\`, so the code must be sigmoid; this stage's activation is \`${String(stage.activation)}\``, at(['stages', name, 'sparsity'], 'key'), { hint: 'set `activation: sigmoid`, or use `kind: l1`' }));
-      }
-      for (const [key, variant] of Object.entries(variantOnly)) {
-        if (key === 'noise' && stage.variant === 'convolutional') continue; // a convolutional denoiser
-        if (has(stage, key) && stage.variant !== variant && typeof stage.variant === 'string') {
-          out.push(warning(`\`${key}\` only applies to the \`${variant}\` variant; this stage is \`${stage.variant}\``, at(['stages', name, key], 'key')));
-        }
-      }
-    }
-    if (stage.type === 'classifier' && stage.arch === 'cnn' && flat) {
-      out.push(error(`a CNN needs images, but \`${String(stage.input)}\` are flat vectors of ${input.shape[0]} values`, at(['stages', name, 'input']), { hint: 'set `arch: dense` for codes of a dense autoencoder, or use a convolutional autoencoder' }));
+    for (const c of stageType(stage.type)?.check?.(stage, flowOf(graph, stage.input)) ?? []) {
+      out.push((c.severity === 'error' ? error : warning)(c.message, at(['stages', name, c.key], c.target), c.hint !== undefined ? { hint: c.hint } : {}));
     }
   }
   return out;

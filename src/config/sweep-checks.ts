@@ -1,12 +1,11 @@
-import type { Document } from 'yaml';
 import { error, warning, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { rangeAt } from './locate.js';
-import { estimateMemory, formatBytes, memoryLimit } from './memory.js';
+import { formatBytes, memoryLimit } from './memory.js';
 import { estimateInContext, semanticDiagnostics, type SemanticContext } from './semantic.js';
 import { settingErrors } from './setting-errors.js';
 import { getSetting, withSetting } from './settings.js';
-import { isObject } from './shapes.js';
+import { isObject } from '../util/json.js';
 
 /** More trials than this is a typo (a grid of ten settings), not an experiment. */
 export const MAX_TRIALS = 10_000;

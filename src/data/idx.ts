@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import type { ByteImageSet } from './bytes.js';
 import { type DataResult, describeError, errorCode, fail, ok } from './result.js';
+import type { IdxRole } from '../types/experiment-config.js';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -30,7 +31,7 @@ export interface IdxLabels {
 }
 
 /** The four files of a train/test IDX data set. */
-export type IdxRole = 'trainImages' | 'trainLabels' | 'testImages' | 'testLabels';
+export type { IdxRole } from '../types/experiment-config.js';
 export const IDX_ROLES: readonly IdxRole[] = ['trainImages', 'trainLabels', 'testImages', 'testLabels'];
 export type IdxFilePaths = Readonly<Record<IdxRole, string>>;
 

@@ -10,7 +10,8 @@
  */
 import path from 'node:path';
 import { type ByteImageSet, classCount, toImageSet } from './bytes.js';
-import { type DataSourceConfig, EMBEDDED_MNIST_SIZE } from './config.js';
+import type { DataSourceConfig } from '../types/experiment-config.js';
+import { EMBEDDED_MNIST_SIZE } from './config.js';
 import { type DownloadOptions, downloadIdxFiles } from './download.js';
 import { findIdxFiles, type IdxFilePaths, readIdxSplit } from './idx.js';
 import { loadEmbeddedMnist } from './mnist-embedded.js';

@@ -1,6 +1,7 @@
 /** Public face of the models part: builders, loaders and the contract types. */
 export * from './types.js';
-export { AUTOENCODER_DEFAULTS, buildAutoencoder, convChannels, loadAutoencoder, validateAutoencoderSpec } from './build.js';
+export { AUTOENCODER_DEFAULTS } from './defaults.js';
+export { buildAutoencoder, convChannels, loadAutoencoder, validateAutoencoderSpec } from './build.js';
 export { buildClassifier, loadClassifier, validateClassifierSpec } from './classifier.js';
 export { isVariational, normalQuantile, type VariationalAutoencoder } from './vae.js';
 export { loadLayersModel, saveLayersModel, type Result } from './layers-io.js';

@@ -3,6 +3,11 @@
  * store: they take plain settings and plain typed-array samples, and report progress by callback.
  */
 
+import type { Activation, AutoencoderVariant, LossName, NoiseSpec, OptimizerName } from '../types/experiment-config.js';
+
+/** The settings' vocabulary is the experiment file's (src/types/experiment-config.ts). */
+export type { Activation, AutoencoderVariant, LossName, NoiseSpec, OptimizerName };
+
 /** A batch of samples: n samples of `shape` each, sample-major in `x`. */
 export interface Samples {
   readonly x: Float32Array;
@@ -16,14 +21,11 @@ export interface LabelledSamples extends Samples {
   readonly classes: number;
 }
 
-export type OptimizerName = 'adam' | 'adadelta' | 'sgd' | 'rmsprop' | 'adagrad';
 export interface OptimizerSpec {
   readonly name: OptimizerName;
   /** When absent, the optimizer's Keras default (adam 0.001, adadelta 1.0 as in Keras 2, sgd 0.01, ...). */
   readonly learning_rate?: number;
 }
-
-export type LossName = 'binary_crossentropy' | 'mse';
 
 export interface TrainSpec {
   readonly epochs: number;
@@ -44,23 +46,6 @@ export interface EpochLog {
 export interface TrainCallbacks {
   onBatch?(epoch: number, batch: number, batches: number, loss: number): void;
   onEpoch?(log: EpochLog): void | Promise<void>;
-}
-
-export type AutoencoderVariant =
-  | 'undercomplete'
-  | 'denoising'
-  | 'sparse'
-  | 'deep'
-  | 'contractive'
-  | 'convolutional'
-  | 'variational';
-
-export type Activation = 'relu' | 'sigmoid' | 'tanh' | 'elu' | 'linear' | 'softplus';
-
-export interface NoiseSpec {
-  readonly kind: 'gaussian' | 'masking' | 'salt_and_pepper';
-  /** std for gaussian, drop fraction for masking, fraction of flipped pixels for salt_and_pepper. */
-  readonly amount: number;
 }
 
 export interface AutoencoderSpec {

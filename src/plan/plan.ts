@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
-import { parseReference, REFERENCE_KEYS, STAGE_OUTPUTS } from '../config/references.js';
 import { withSetting } from '../config/settings.js';
-import type { ExperimentConfig, StageConfig } from '../config/types.js';
-import type { DataSourceConfig } from '../data/config.js';
-import { Dag } from '../graph/dag.js';
+import { stageGraph } from '../config/stage-graph.js';
+import type { ExperimentConfig, StageConfig } from '../types/experiment-config.js';
+import type { DataSourceConfig } from '../types/experiment-config.js';
+import { stageType } from '../stages/registry.js';
 import { expandSweep, type Assignment } from './sweep.js';
 
 export interface PlannedInput {
@@ -46,23 +46,8 @@ const hash = (value: unknown): string => createHash('sha256').update(stringify(v
 
 /** The nodes of one configuration in topological order, each with its fingerprint. */
 export function planNodes(config: ExperimentConfig, options: PlanOptions): PlannedNode[] {
-  const dag = new Dag<undefined>();
-  const inputsOf = new Map<string, PlannedInput[]>();
-  for (const name of Object.keys(config.data)) dag.addNode(name);
-  for (const [name, stage] of Object.entries(config.stages)) {
-    dag.addNode(name);
-    // Inputs in the order of REFERENCE_KEYS: `input` first, then `model` for an evaluation.
-    const inputs: PlannedInput[] = [];
-    for (const { key } of REFERENCE_KEYS[stage.type] ?? []) {
-      const text = (stage as unknown as Record<string, unknown>)[key];
-      if (typeof text !== 'string') continue;
-      const ref = parseReference(text);
-      dag.addEdge(ref.node, name, undefined);
-      inputs.push({ ref: text, node: ref.node, ...(ref.output ? { output: ref.output } : {}) });
-    }
-    inputsOf.set(name, inputs);
-  }
-  const order = dag.topologicalOrder();
+  const graph = stageGraph(config);
+  const order = graph.order;
   // Loading validated the graph; a cycle here is a bug, not a user error.
   if (!order.ok) throw new Error(`bug: cycle in a validated experiment: ${order.cycle.map((e) => e.to).join(' -> ')}`);
 
@@ -78,7 +63,8 @@ export function planNodes(config: ExperimentConfig, options: PlanOptions): Plann
       continue;
     }
     const stage = config.stages[name]!;
-    const inputs = inputsOf.get(name) ?? [];
+    // Inputs in the order of the type's references: `input` first, then `model` for an evaluation.
+    const inputs: PlannedInput[] = (graph.references.get(name) ?? []).map(({ text, ref }) => ({ ref: text, node: ref.node, ...(ref.output ? { output: ref.output } : {}) }));
     // Names of inputs are not settings: what they hold is in the inputs' fingerprints.
     const { input: _input, model: _model, ...settings } = stage as StageConfig & { model?: string };
     const fingerprint = hash({
@@ -90,9 +76,10 @@ export function planNodes(config: ExperimentConfig, options: PlanOptions): Plann
       backend: options.backend,
     });
     fingerprints.set(name, fingerprint);
-    // An evaluation of a classifier gives metrics only; of an autoencoder, its reconstructions.
-    const evaluatesClassifier = stage.type === 'evaluate' && config.stages[parseReference(stage.model).node]?.type === 'classifier';
-    const outputs = evaluatesClassifier ? [] : Object.keys(STAGE_OUTPUTS[stage.type] ?? {});
+    // What the type offers, less what this stage cannot give (an evaluation of a classifier gives metrics only).
+    const type = stageType(stage.type);
+    const asJson = stage as unknown as Record<string, unknown>;
+    const outputs = Object.keys(type?.outputs ?? {}).filter((o) => !type?.unavailable?.(name, asJson, o, config.stages));
     nodes.push({ kind: 'stage', name, config: stage, inputs, outputs, fingerprint });
   }
   return nodes;

@@ -1,4 +1,4 @@
-import type { Distribution, SweepConfig } from '../config/types.js';
+import type { Distribution, SweepConfig } from '../types/experiment-config.js';
 import { mulberry32 } from '../util/random.js';
 
 /** One point of a sweep: dotted setting path -> value. */

@@ -4,11 +4,13 @@
  * "The CNN on ae's reconstructions (cnn) reached 97.90% test accuracy against 98.60% for the CNN
  * on the raw digits (cnn_raw): -0.70 points."
  */
-import { parseReference } from '../config/references.js';
-import type { ClassifierStageConfig, ExperimentConfig } from '../config/types.js';
+import { parseReference } from '../stages/references.js';
+import type { ClassifierStageConfig, ExperimentConfig } from '../types/experiment-config.js';
 import type { StageRecord } from '../tracking/run-store.js';
 import { formatNumber, formatPercent, formatPoints } from './format.js';
-import { archName, lossName, pipelineOf, rootData, type StageInfo } from './pipeline.js';
+import { archName } from '../stages/classifier/definition.js';
+import { lossName } from '../stages/train.js';
+import { pipelineOf, rootData, type StageInfo } from './pipeline.js';
 
 export interface Finding {
   readonly stage: string;

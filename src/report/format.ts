@@ -49,12 +49,7 @@ export function formatDate(iso: string | undefined): string {
   return `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-/** A swept setting's value as the YAML would show it. */
-export function formatSetting(value: unknown): string {
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value) ?? String(value);
-}
+export { formatSetting } from '../util/format-setting.js';
 
 /** The last part of a dotted setting path, for narrow table headers: stages.ae.latent -> ae.latent. */
 export function shortSetting(key: string): string {

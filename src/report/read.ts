@@ -7,7 +7,7 @@ import { access, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SweepSummary } from '../cli/summary.js';
 import type { SweepRecord } from '../cli/session.js';
-import type { ExperimentConfig } from '../config/types.js';
+import type { ExperimentConfig } from '../types/experiment-config.js';
 import { CONFIG_FILE, readRun, type MetricLine, type RunRecord } from '../tracking/run-store.js';
 
 export interface Evaluation {

@@ -4,7 +4,7 @@
  * a chart, the validation curves of all trials together, and the best trial's pictures.
  */
 import path from 'node:path';
-import type { ExperimentConfig } from '../config/types.js';
+import type { ExperimentConfig } from '../types/experiment-config.js';
 import { lossCurvesChart, sweepChart, type Series, type SweepPoint } from '../pictures/charts.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { categoryChart, epochSeries, inlineSvg } from './charts.js';

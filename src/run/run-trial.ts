@@ -4,7 +4,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ArtifactRecord, CacheHit, EpochRecord, StageCache } from '../cache/stage-cache.js';
 import { flattenSettings } from '../config/settings.js';
 import type { PlannedNode, Trial } from '../plan/plan.js';
-import { StageError, type StageValue } from '../stages/stage.js';
+import { StageError } from '../stages/stage.js';
+import type { StageValue } from '../types/stage-values.js';
 import type { EnvironmentInfo, Emit, EventBody } from './events.js';
 
 export interface TrialOptions {
@@ -103,8 +104,8 @@ async function runStage(
     const inputs = await Promise.all(node.inputs.map((input) => valueOf(values, input.output === undefined ? input.node : `${input.node}.${input.output}`, node.name)));
     const epochs: EpochRecord[] = [];
     const artifacts: ArtifactRecord[] = [];
-    const { stageKinds } = await import('../stages/index.js');
-    const result = await stageKinds[node.config.type].run(node.config as never, inputs, {
+    const { stageType } = await import('../stages/registry.js');
+    const result = await (await stageType(node.config.type)!.load()).run(node.config, inputs, {
       name: node.name,
       seed: trial.config.seed,
       dir,

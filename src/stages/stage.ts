@@ -1,16 +1,6 @@
-import type { StageConfig } from '../config/types.js';
-import type { DataSplit } from '../data/types.js';
+import type { StageConfig } from '../types/experiment-config.js';
 import type { EventBody } from '../run/events.js';
-
-/**
- * A value flowing along an edge of the DAG. Images carry their split and labels; `flat` marks
- * vectors (codes of a dense autoencoder) that only a dense model can read.
- */
-export type StageValue =
-  | { readonly kind: 'images'; readonly split: DataSplit; readonly flat: boolean }
-  | { readonly kind: 'model'; readonly dir: string; readonly model: 'autoencoder' | 'classifier' };
-
-export type StageOutputs = Readonly<Record<string, StageValue>>;
+import type { StageOutputs, StageValue } from '../types/stage-values.js';
 
 export interface StageContext {
   readonly name: string;

@@ -6,7 +6,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { ExperimentConfig, StageConfig } from '../../src/config/types.js';
+import type { ExperimentConfig, StageConfig } from '../../src/types/experiment-config.js';
 import type { EnvironmentInfo } from '../../src/run/events.js';
 import { autoencoderFigure, confusionMatrixChart, perClassScores, toPng } from '../../src/pictures/index.js';
 import type { Samples } from '../../src/models/types.js';

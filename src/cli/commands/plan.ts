@@ -1,6 +1,7 @@
 import { loadExperiment, type Override } from '../../config/load.js';
 import { planExperiment, sharedNodes, type Plan } from '../../plan/plan.js';
 import { codeVersion } from '../../plan/code-version.js';
+import { dataSource, stageType } from '../../stages/registry.js';
 import { countLine, printDiagnostics } from '../diagnostics-output.js';
 
 /** `aelab plan FILE`: the DAG in order, what each stage reads and writes, the trials; trains nothing. */
@@ -35,16 +36,8 @@ export function renderPlan(plan: Plan): string {
   lines.push('DAG (in run order):');
   const width = Math.max(...first.nodes.map((n) => n.name.length));
   first.nodes.forEach((n, i) => {
-    const what =
-      n.kind === 'data'
-        ? `data (${n.config.source}${'train' in n.config && n.config.train !== undefined ? `, train ${n.config.train}` : ''}${'test' in n.config && n.config.test !== undefined ? `, test ${n.config.test}` : ''})`
-        : n.config.type === 'autoencoder'
-          ? `autoencoder (${n.config.variant}, latent ${n.config.latent}, ${n.config.train.epochs} epochs)`
-          : n.config.type === 'classifier'
-            ? `classifier (${n.config.arch}, ${n.config.train.epochs} epochs)`
-            : n.config.type === 'transform'
-              ? `transform (${n.config.noise.kind} noise, ${n.config.noise.amount})`
-              : `evaluate (${n.config.model} on ${n.config.input})`;
+    // Each data source and stage type says how it is shown.
+    const what = n.kind === 'data' ? `data (${dataSource(n.config.source)!.planLabel(n.config)})` : stageType(n.config.type)!.planLabel(n.config);
     const reads = n.inputs.length ? `reads ${n.inputs.map((r) => r.ref).join(', ')}` : 'reads nothing';
     lines.push(`  ${String(i + 1).padStart(2)}. ${n.name.padEnd(width)}  ${what}`);
     lines.push(`      ${' '.repeat(width)}  ${reads}; ${n.outputs.length ? `writes ${n.outputs.map((o) => (n.kind === 'data' ? n.name : `${n.name}.${o}`)).join(', ')}` : 'writes metrics only'}`);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ExperimentConfig } from '../../config/types.js';
+import type { ExperimentConfig } from '../../types/experiment-config.js';
 import { codeVersion } from '../../plan/code-version.js';
 import { planExperiment } from '../../plan/plan.js';
 import { CONFIG_FILE, readRun } from '../../tracking/run-store.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { loadExperiment, type Override } from '../../config/load.js';
-import type { ExperimentConfig } from '../../config/types.js';
+import type { ExperimentConfig } from '../../types/experiment-config.js';
 import { codeVersion } from '../../plan/code-version.js';
 import { planExperiment } from '../../plan/plan.js';
 import type { MlflowTracker } from '../../tracking/mlflow-tracker.js';

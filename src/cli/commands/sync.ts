@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ExperimentConfig } from '../../config/types.js';
+import type { ExperimentConfig } from '../../types/experiment-config.js';
 import { MlflowClient, resolveTrackingUri } from '../../tracking/mlflow/index.js';
 import { syncRun, syncSweep } from '../../tracking/mlflow-sync.js';
 import { CONFIG_FILE, listRuns, readRun } from '../../tracking/run-store.js';

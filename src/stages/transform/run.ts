@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import type { TransformStageConfig } from '../config/types.js';
-import type { ImageSet } from '../data/types.js';
-import { corrupt } from '../models/index.js';
-import { StageError, type StageKind, type StageResult } from './stage.js';
+import type { TransformStageConfig } from '../../types/experiment-config.js';
+import type { ImageSet } from '../../data/types.js';
+import { corrupt } from '../../models/index.js';
+import { StageError, type StageKind, type StageResult } from '../stage.js';
 
 /** Rows per tensor when corrupting, so that a large set never becomes one huge tensor. */
 const CHUNK = 2048;

@@ -1,14 +1,15 @@
 import path from 'node:path';
-import type { ClassifierStageConfig } from '../config/types.js';
-import { buildClassifier, validateClassifierSpec } from '../models/index.js';
-import { StageError } from './stage.js';
-import { confusionMatrix, confusionMatrixChart, perClassScores, toPng } from '../pictures/index.js';
-import { writeFileAtomic, writeJsonAtomic } from '../util/atomic.js';
-import { asSamples, imageShape } from './samples.js';
-import { classifierSpec, trainSpec } from './model-specs.js';
-import { trainingCallbacks } from './progress.js';
-import type { StageContext, StageKind, StageResult } from './stage.js';
-import type { Classifier, LabelledSamples } from '../models/types.js';
+import type { ClassifierStageConfig } from '../../types/experiment-config.js';
+import { buildClassifier, validateClassifierSpec } from '../../models/index.js';
+import { StageError } from '../stage.js';
+import { confusionMatrix, confusionMatrixChart, perClassScores, toPng } from '../../pictures/index.js';
+import { writeFileAtomic, writeJsonAtomic } from '../../util/atomic.js';
+import { asSamples, imageShape } from '../samples.js';
+import { trainSpec } from '../train.js';
+import { classifierSpec } from './definition.js';
+import { trainingCallbacks } from '../progress.js';
+import type { StageContext, StageKind, StageResult } from '../stage.js';
+import type { Classifier, LabelledSamples } from '../../models/types.js';
 
 /**
  * Trains a classifier on labelled images (raw digits, reconstructions or codes), validated on the

@@ -1,12 +1,13 @@
 import path from 'node:path';
-import type { EvaluateStageConfig } from '../config/types.js';
-import type { DataSplit } from '../data/types.js';
-import { loadAutoencoder, loadClassifier } from '../models/index.js';
-import { autoencoderFigure } from '../pictures/index.js';
-import { writeFileAtomic } from '../util/atomic.js';
-import { writeClassifierEvaluation } from './classifier.js';
-import { asSamples, fromSamples, head, imageShape } from './samples.js';
-import { StageError, type StageKind, type StageResult, type StageValue } from './stage.js';
+import type { EvaluateStageConfig } from '../../types/experiment-config.js';
+import type { DataSplit } from '../../data/types.js';
+import { loadAutoencoder, loadClassifier } from '../../models/index.js';
+import { autoencoderFigure } from '../../pictures/index.js';
+import { writeFileAtomic } from '../../util/atomic.js';
+import { writeClassifierEvaluation } from '../classifier/run.js';
+import { asSamples, fromSamples, head, imageShape } from '../samples.js';
+import { StageError, type StageKind, type StageResult } from '../stage.js';
+import type { StageValue } from '../../types/stage-values.js';
 
 /**
  * A trained model applied to another input. A classifier is scored on the input's test split

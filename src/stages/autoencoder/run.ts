@@ -1,16 +1,18 @@
 import path from 'node:path';
-import type { AutoencoderStageConfig } from '../config/types.js';
-import type { DataSplit, ImageSet } from '../data/types.js';
-import { buildAutoencoder, isVariational, validateAutoencoderSpec } from '../models/index.js';
-import type { VariationalAutoencoder } from '../models/vae.js';
-import { StageError } from './stage.js';
-import type { Autoencoder, Samples } from '../models/types.js';
-import { autoencoderFigure, renderImageRows, type ImageRow } from '../pictures/index.js';
-import { writeFileAtomic } from '../util/atomic.js';
-import { asSamples, fromSamples, head, imageShape } from './samples.js';
-import { autoencoderSpec, trainSpec } from './model-specs.js';
-import { trainingCallbacks } from './progress.js';
-import type { StageContext, StageKind, StageResult, StageValue } from './stage.js';
+import type { AutoencoderStageConfig } from '../../types/experiment-config.js';
+import type { DataSplit, ImageSet } from '../../data/types.js';
+import { buildAutoencoder, isVariational, validateAutoencoderSpec } from '../../models/index.js';
+import type { VariationalAutoencoder } from '../../models/vae.js';
+import { StageError } from '../stage.js';
+import type { Autoencoder, Samples } from '../../models/types.js';
+import { autoencoderFigure, renderImageRows, type ImageRow } from '../../pictures/index.js';
+import { writeFileAtomic } from '../../util/atomic.js';
+import { asSamples, fromSamples, head, imageShape } from '../samples.js';
+import { trainSpec } from '../train.js';
+import { autoencoderSpec } from './definition.js';
+import { trainingCallbacks } from '../progress.js';
+import type { StageContext, StageKind, StageResult } from '../stage.js';
+import type { StageValue } from '../../types/stage-values.js';
 
 /** How many test digits the seed's figure shows. */
 const FIGURE_SAMPLES = 10;

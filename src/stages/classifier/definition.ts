@@ -1,0 +1,58 @@
+/** The `classifier` stage type: everything but its training code (run.ts, loaded when a run needs it). */
+import type { ClassifierStageConfig } from '../../types/experiment-config.js';
+import type { ClassifierSpec } from '../../models/types.js';
+import { type Json } from '../../util/json.js';
+import { size, type Flow, type SettingCheck, type StageDefinition } from '../definition.js';
+import { convNet, counts, denseNet } from '../net-size.js';
+import { describeTraining } from '../train.js';
+
+const CLASSES = 10;
+/** What the memory estimate assumes when the file's lists are unusable (the schema's defaults). */
+const ASSUMED_DENSE = [128];
+const ASSUMED_FILTERS = [32, 64];
+
+export function classifierSpec(c: ClassifierStageConfig): ClassifierSpec {
+  return { arch: c.arch, filters: c.filters, dense: c.dense, dropout: c.dropout };
+}
+
+export function archName(c: ClassifierStageConfig): string {
+  return c.arch === 'cnn' ? 'CNN' : c.arch === 'dense' ? 'dense classifier' : 'classifier';
+}
+
+function describe(c: ClassifierStageConfig): string {
+  const parts: string[] = [];
+  if (c.arch === 'cnn' && c.filters?.length) parts.push(`filters ${c.filters.join('-')}`);
+  if (c.dense?.length) parts.push(`dense ${c.dense.join('-')}`);
+  if (c.dropout) parts.push(`dropout ${c.dropout}`);
+  return parts.length ? `${archName(c)} (${parts.join(', ')})` : archName(c);
+}
+
+function check(stage: Json, input: Flow | undefined): SettingCheck[] {
+  if (stage.arch === 'cnn' && input !== undefined && input.shape.length === 1) {
+    return [{ severity: 'error', message: `a CNN needs images, but \`${String(stage.input)}\` are flat vectors of ${input.shape[0]} values`, key: 'input', target: 'value', hint: 'set `arch: dense` for codes of a dense autoencoder, or use a convolutional autoencoder' }];
+  }
+  return [];
+}
+
+export const classifier: StageDefinition<ClassifierStageConfig> = {
+  type: 'classifier',
+  outputs: { model: 'model' },
+  references: [{ key: 'input', kind: 'images' }],
+  outputFlow: () => undefined,
+  net(stage, input) {
+    const head = counts(stage.dense, ASSUMED_DENSE);
+    if (stage.arch === 'dense' || input.length !== 3) return { ...denseNet([size(input), ...head, CLASSES]), outputValues: 0 };
+    const filters = counts(stage.filters, ASSUMED_FILTERS);
+    const body = convNet([input[2]!, ...filters], input[0]!, input[1]!);
+    // Unpadded 3x3 convolutions, then one 2x2 pooling (Keras' mnist_cnn).
+    const side = (n: number) => Math.max(1, Math.floor((n - 2 * filters.length) / 2));
+    const flat = side(input[0]!) * side(input[1]!) * filters[filters.length - 1]!;
+    const top = denseNet([flat, ...head, CLASSES]);
+    return { params: body.params + top.params, activations: body.activations + top.activations, outputValues: 0 };
+  },
+  check,
+  planLabel: (c) => `classifier (${c.arch}, ${c.train.epochs} epochs)`,
+  describe,
+  training: (c) => describeTraining(c.train, false),
+  load: async () => (await import('./run.js')).classifierStage,
+};

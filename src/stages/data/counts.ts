@@ -1,0 +1,13 @@
+/** The sample counts of a data set as `plan` and the report show them, for every kind of source. */
+
+interface Counts {
+  readonly source: string;
+  readonly train?: number;
+  readonly test?: number;
+}
+
+/** "mnist, train 8000, test 2000": the part in parentheses of `aelab plan`'s line. */
+export const planCounts = (c: Counts): string => `${c.source}${c.train !== undefined ? `, train ${c.train}` : ''}${c.test !== undefined ? `, test ${c.test}` : ''}`;
+
+/** ", 8000 train / 2000 test", or '' when neither is given. */
+export const reportCounts = (c: Counts): string => (c.train !== undefined || c.test !== undefined ? `, ${c.train ?? 'all'} train / ${c.test ?? 'all'} test` : '');

@@ -1,0 +1,21 @@
+/** The `train:` block that the autoencoder and the classifier share: its spec for the models and its description. */
+import type { TrainConfig } from '../types/experiment-config.js';
+import type { TrainSpec } from '../models/types.js';
+import { formatSetting } from '../util/format-setting.js';
+
+export function trainSpec(t: TrainConfig): TrainSpec {
+  return { epochs: t.epochs, batch_size: t.batch_size, optimizer: t.optimizer, loss: t.loss, shuffle: t.shuffle };
+}
+
+const LOSS_NAMES: Record<string, string> = { binary_crossentropy: 'binary cross-entropy', mse: 'mean squared error' };
+
+export const lossName = (loss: string): string => LOSS_NAMES[loss] ?? loss;
+
+/** "50 epochs, batch 256, adadelta (lr 1), binary cross-entropy" (the loss only when `withLoss`). */
+export function describeTraining(train: TrainConfig | undefined, withLoss: boolean): string {
+  if (!train) return '';
+  const lr = train.optimizer?.learning_rate;
+  const parts = [`${train.epochs} epoch${train.epochs === 1 ? '' : 's'}`, `batch ${train.batch_size}`, `${train.optimizer?.name ?? '?'}${lr !== undefined ? ` (lr ${formatSetting(lr)})` : ''}`];
+  if (withLoss && train.loss) parts.push(lossName(train.loss));
+  return parts.join(', ');
+}

