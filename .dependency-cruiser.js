@@ -71,6 +71,13 @@ export default {
       to: {},
     },
     {
+      name: 'layer-unknown-folder',
+      comment: 'Nothing imports a file of src/ that lives outside the layered folders.',
+      severity: 'error',
+      from: {},
+      to: { path: '^src/', pathNot: `^src/(${anyOf(folders)})/` },
+    },
+    {
       name: 'types-import-types-only',
       comment: 'src/types holds types only: it may take types from packages, never their values.',
       severity: 'error',

@@ -102,6 +102,18 @@ test('bench importing test/ fails the lint, naming bench-not-to-test', async () 
   assert.deepEqual(rulesIn(result.output), ['bench-not-to-test'], result.output);
 });
 
+test('a file outside the layered folders of src/ fails the lint, naming layer-unknown-folder', async () => {
+  const result = await checkTree({
+    'src/helpers/h.ts': "import { u } from '../util/u.js';\nexport const h = u;\n",
+    'src/util/u.ts': 'export const u = 1;\n',
+    'src/cli/main.ts': "import { h } from '../helpers/h.js';\nexport const main = h;\n",
+  });
+  assert.notEqual(result.code, 0, result.output);
+  assert.deepEqual(rulesIn(result.output), ['layer-unknown-folder'], result.output);
+  assert.match(result.output, /layer-unknown-folder: src\/helpers\/h\.ts → src\/util\/u\.ts/);
+  assert.match(result.output, /layer-unknown-folder: src\/cli\/main\.ts → src\/helpers\/h\.ts/);
+});
+
 test('imports that only go down the layering pass the lint', async () => {
   const result = await checkTree({
     'src/types/values.ts': 'export type Value = number;\n',
