@@ -105,7 +105,8 @@ async function convertFromJson(digitsDir: string): Promise<DataResult<ByteImageS
     const bytes = new Uint8Array(data.length);
     for (let i = 0; i < data.length; i++) {
       const x = data[i] as unknown;
-      if (typeof x !== 'number' || !(x >= 0 && x <= 1)) return fail(`${file}: value ${i} is ${String(x)}, expected a number in [0,1]`);
+      if (typeof x !== 'number' || !(x >= 0 && x <= 1))
+        return fail(`${file}: value ${i} is ${String(x)}, expected a number in [0,1]`);
       bytes[i] = Math.round(x * 255);
     }
     perDigit.push(bytes);

@@ -19,7 +19,9 @@ export async function resumeCommand(run: string, opts: { runsDir: string }): Pro
     return 1;
   }
   if (!isSweepRecord(loaded.record)) {
-    process.stderr.write(`error: ${loaded.record.id} is a single run; run its experiment again, and the stage cache reuses every finished stage\n`);
+    process.stderr.write(
+      `error: ${loaded.record.id} is a single run; run its experiment again, and the stage cache reuses every finished stage\n`,
+    );
     return 1;
   }
   const record = loaded.record;
@@ -33,7 +35,9 @@ export async function resumeCommand(run: string, opts: { runsDir: string }): Pro
   const { environmentInfo } = await import('../../run/environment.js');
   const plan = planExperiment(config, { codeVersion: await codeVersion(), backend: backend.value.name });
   const todo = plan.trials.filter((t) => record.trials[t.id]?.status !== 'finished');
-  process.stdout.write(`resuming ${record.id}: ${todo.length} of ${plan.trials.length} trials to run (${todo.map((t) => t.id).join(', ') || 'none'})\n`);
+  process.stdout.write(
+    `resuming ${record.id}: ${todo.length} of ${plan.trials.length} trials to run (${todo.map((t) => t.id).join(', ') || 'none'})\n`,
+  );
   const tracker = await trackerFor(config, undefined);
   if (!tracker.ok) {
     process.stderr.write(`error: ${tracker.error}\n`);
