@@ -10,6 +10,8 @@ export {
   readConfigOr,
   readJsonIfValid,
   readParams,
+  readPredictions,
+  type Predictions,
   readRun,
   readSummary,
   readSyncFile,

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ArtifactRecord, CacheHit, EpochRecord, StageCache } from '../cache/stage-cache.js';
 import { flattenSettings } from '../util/flatten-settings.js';
 import type { PlannedNode, Trial } from '../plan/plan.js';
+import { asTrained } from '../stages/as-trained.js';
 import { StageError } from '../stages/stage.js';
 import type { StageValue } from '../types/stage-values.js';
 import type { EnvironmentInfo, Emit, EventBody } from '../types/run-events.js';
@@ -34,7 +35,7 @@ const LOCK_POLL_MS = 250;
  */
 export async function runTrial(trial: Trial, options: TrialOptions): Promise<TrialStatus> {
   const emit = (body: EventBody) => options.emit({ ...body, time: Date.now(), trial: trial.id } as Parameters<Emit>[0]);
-  emit({ type: 'run_started', params: flattenSettings(trial.config), environment: options.environment });
+  emit({ type: 'run_started', params: flattenSettings(asTrained(trial.config)), environment: options.environment });
   const values = new Map<string, () => Promise<StageValue>>();
   let failure: string | undefined;
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { loadExperiment, type Override } from '../../config/load.js';
+import type { Override } from '../../config/load.js';
 import type { ExperimentConfig } from '../../types/experiment-config.js';
+import { experimentFromFlags, type SweepFlag } from '../experiment-from-flags.js';
 import { codeVersion } from '../../plan/code-version.js';
 import { planExperiment } from '../../plan/plan.js';
 import { ReportListener } from '../../report/listener.js';
@@ -15,7 +16,7 @@ import { SummaryPrinter } from '../summary.js';
 export interface RunOptions {
   readonly overrides: Override[];
   /** `--sweep key=a,b,c`: each value checked like a --set, then added to the sweep's grid. */
-  readonly sweeps: { readonly key: string; readonly values: unknown[]; readonly checks: Override[] }[];
+  readonly sweeps: readonly SweepFlag[];
   readonly backend: 'auto' | 'tensorflow' | 'wasm' | 'cpu';
   readonly runsDir: string;
   readonly parallel?: number;
@@ -30,20 +31,11 @@ export interface RunOptions {
  * one trial in this process, or a sweep's trials in parallel processes.
  */
 export async function runCommand(file: string, opts: RunOptions): Promise<number> {
-  const outcome = await loadExperiment(file, {
-    overrides: [...opts.overrides, ...opts.sweeps.flatMap((s) => s.checks)],
-  });
+  const { outcome, config } = await experimentFromFlags(file, opts.overrides, opts.sweeps);
   printDiagnostics(outcome.diagnostics, outcome.sources);
-  if (!outcome.experiment) {
+  if (!outcome.experiment || !config) {
     process.stderr.write(`${file}: invalid (${countLine(outcome.diagnostics)}); nothing was run\n`);
     return 1;
-  }
-  // The --sweep checks set their setting to each value in turn; the file's own value stands.
-  const fromFile = await loadExperiment(file, { overrides: opts.overrides });
-  let config: ExperimentConfig = fromFile.experiment!.config;
-  if (opts.sweeps.length) {
-    const grid = { ...config.sweep?.grid, ...Object.fromEntries(opts.sweeps.map((s) => [s.key, s.values])) };
-    config = { ...config, sweep: { ...config.sweep, grid } };
   }
 
   // TensorFlow.js loads only here: validate and plan stay fast without it.

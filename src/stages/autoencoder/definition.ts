@@ -5,7 +5,7 @@ import { formatSetting } from '../../util/format-setting.js';
 import { has, isObject, type Json } from '../../util/json.js';
 import { isCount, size, type Flow, type SettingCheck, type Shape, type StageDefinition } from '../definition.js';
 import { convNet, counts, denseNet } from '../net-size.js';
-import { describeTraining } from '../train.js';
+import { describeTraining, trainAsUsed } from '../train.js';
 
 /** The size of `latent` the memory estimate assumes when the file's is unusable. */
 const ASSUMED_LATENT = 32;
@@ -139,5 +139,6 @@ export const autoencoder: StageDefinition<AutoencoderStageConfig> = {
   planLabel: (c) => `autoencoder (${c.variant}, latent ${c.latent}, ${c.train.epochs} epochs)`,
   describe,
   training: (c) => describeTraining(c.train, true),
+  asTrained: (c) => ({ ...c, train: trainAsUsed(c.train) }),
   load: async () => (await import('./run.js')).autoencoderStage,
 };
