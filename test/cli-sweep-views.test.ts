@@ -30,7 +30,7 @@ test("plan, runs ls, runs show and runs compare show a sweep's trials, key metri
   assert.match(show.stdout, /objective clf\.test_acc \(highest wins\); best trial t00\d/);
   const best = /best trial (t00\d)/.exec(show.stdout)![1]!;
   assert.match(show.stdout, new RegExp(`^\\* ${best}  finished .*clf\\.test_acc=`, 'm'));
-  assert.equal(show.stdout.match(/^[* ] t00\d  finished .*clf\.test_acc=/gm)?.length, 6);
+  assert.equal(show.stdout.match(/^[* ] t00\d {2}finished .*clf\.test_acc=/gm)?.length, 6);
 
   const compare = await runCli(['runs', 'compare', `${sweep}/t000`, `${sweep}/t001`, `${sweep}/t005`], dir);
   assert.equal(compare.code, 0, compare.stderr);

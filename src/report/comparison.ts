@@ -185,7 +185,8 @@ export function formatP(p: number): string {
 export function healthFindings(stage: string, acc: number, counts: ClassCounts): Finding[] {
   const out: Finding[] = [];
   const chance = chanceAccuracy(counts);
-  if (acc <= chance)
+  // Accuracies are float32 (0.14 is 0.14000000059604645): equal to chance counts as at chance.
+  if (acc <= chance + 1e-6)
     out.push({
       stage,
       tone: 'bad',

@@ -305,8 +305,11 @@ export function sweepShape(
   const how = bestPredictions
     ? "paired McNemar's exact test against the best trial, p >= 0.05"
     : 'within two standard errors of the best trial';
+  const last = scored[scored.length - 1]!;
+  // Equal in every trial: the summary already says so.
+  if (scored.every((r) => r.metrics[objective.key] === best.metrics[objective.key])) return undefined;
   if (from === 0)
-    return `${metricLabel(objective.key)} does not change with ${short} beyond the noise: every trial is within it (${how}), from ${formatMetric(objective.key, scored[0]!.metrics[objective.key])} at ${short} ${value(scored[0]!)} to ${formatMetric(objective.key, best.metrics[objective.key])} at ${value(best)}.`;
+    return `${metricLabel(objective.key)} does not change with ${short} beyond the noise: every trial is within it (${how}); it is ${formatMetric(objective.key, scored[0]!.metrics[objective.key])} at ${short} ${value(scored[0]!)} and ${formatMetric(objective.key, last.metrics[objective.key])} at ${value(last)}.`;
   if (from >= scored.length) return undefined;
   const first = scored[0]!;
   const plateau = scored[from]!;
