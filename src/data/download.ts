@@ -11,12 +11,12 @@
  * both would write the one `.part` file, whose stable name is what lets a later run resume.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
 import { writeFileAtomic } from '../util/atomic.js';
+import { sha256OfFile } from '../util/file-hash.js';
 import { IDX_FILE_NAMES, IDX_ROLES, type IdxFilePaths, type IdxRole } from './idx.js';
 import { type DataResult, describeError, errorCode, fail, ok } from './result.js';
 
@@ -56,12 +56,6 @@ async function fileSize(file: string): Promise<number | undefined> {
     if (errorCode(e) === 'ENOENT') return undefined;
     throw e;
   }
-}
-
-export async function sha256OfFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 /** What one attempt ended with: done, a failure worth retrying, or a final failure. */

@@ -26,6 +26,8 @@ export type RunEvent =
   | { readonly type: 'stage_finished'; readonly time: number; readonly trial: string; readonly stage: string; readonly metrics: Readonly<Record<string, number>>; readonly seconds: number; readonly cached: boolean }
   | { readonly type: 'stage_failed'; readonly time: number; readonly trial: string; readonly stage: string; readonly error: string }
   | { readonly type: 'stage_skipped'; readonly time: number; readonly trial: string; readonly stage: string; readonly reason: string }
+  /** Something the user should know that does not stop the run (a corrupt cache entry evicted). */
+  | { readonly type: 'warning'; readonly time: number; readonly trial: string; readonly stage?: string; readonly message: string }
   | { readonly type: 'run_finished'; readonly time: number; readonly trial: string; readonly status: 'finished' | 'failed' | 'killed'; readonly error?: string };
 
 export type Emit = (event: RunEvent) => void;

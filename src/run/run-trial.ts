@@ -92,7 +92,7 @@ async function runStage(
   if (cache) {
     // Another trial may be computing this very stage: wait for its result rather than repeat it.
     for (;;) {
-      const hit = await cache.load(node.fingerprint, dir);
+      const hit = await cache.load(node.fingerprint, dir, (message) => emit({ type: 'warning', stage: node.name, message }));
       if (hit) return reuse(hit);
       release = await cache.tryLock(node.fingerprint);
       if (release) break;
