@@ -9,6 +9,7 @@ import { runTrial } from '../run/run-trial.js';
 import { runSweep } from '../run/sweep.js';
 import { readRun, RunFolderWriter, RUN_FILE, type RunRecord } from '../tracking/run-store.js';
 import { writeJsonAtomic } from '../util/atomic.js';
+import { experimentFolder } from '../util/data-path.js';
 import { explicitWasmThreads, wasmThreadsFor } from '../backend/threads.js';
 import { MlflowTracker } from '../tracking/mlflow-tracker.js';
 import { syncedRunId } from '../tracking/mlflow-sync.js';
@@ -41,8 +42,8 @@ export interface SweepRecord extends RunRecord {
   trials: Record<string, { status: RunRecord['status'] | 'pending'; assignment: Record<string, unknown>; error?: string }>;
 }
 
-const projectDir = () => process.cwd();
-const dataCacheDir = (runsDir: string) => path.join(runsDir, '.cache', 'data');
+/** Converted and downloaded data, and the memo of data files' hashes. */
+export const dataCacheDir = (runsDir: string) => path.join(runsDir, '.cache', 'data');
 const stageCacheDir = (runsDir: string) => path.join(runsDir, '.cache', 'stages');
 
 function trialRecord(session: Session, trial: Trial): RunRecord {
@@ -73,7 +74,7 @@ export async function runSingle(session: Session): Promise<number> {
   try {
     const result = await runTrial(trial, {
       runDir: dir,
-      projectDir: projectDir(),
+      experimentDir: experimentFolder(session.settings.experimentFile),
       dataCacheDir: dataCacheDir(session.runsDir),
       environment: session.environment,
       emit: (event) => {
@@ -137,7 +138,7 @@ export async function runSweepSession(session: Session, todo: readonly Trial[]):
           record.trials[trial.id] = { status: 'running', assignment: { ...trial.assignment } };
           await saveRecord();
           if (cache && (await allCached(cache, trial))) {
-            return runTrial(trial, { runDir: job.runDir, projectDir: job.projectDir, dataCacheDir: job.dataCacheDir, environment: session.environment, emit: forward, cache });
+            return runTrial(trial, { runDir: job.runDir, experimentDir: job.experimentDir, dataCacheDir: job.dataCacheDir, environment: session.environment, emit: forward, cache });
           }
           return executor.run(job, forward);
         },
@@ -146,7 +147,7 @@ export async function runSweepSession(session: Session, todo: readonly Trial[]):
       jobFor: (trial) => ({
         trial,
         runDir: path.join(dir, 'trials', trial.id),
-        projectDir: projectDir(),
+        experimentDir: experimentFolder(session.settings.experimentFile),
         dataCacheDir: dataCacheDir(session.runsDir),
         ...(cache ? { stageCacheDir: cache.root } : {}),
         backend: session.settings.backend,

@@ -6,6 +6,7 @@ import type { Edge } from '../graph/dag.js';
 import { isCount, type Shape } from '../stages/definition.js';
 import { parseReference } from '../stages/references.js';
 import { dataSource, stageType } from '../stages/registry.js';
+import { experimentFolder, resolveDataPath as resolveFromExperiment } from '../util/data-path.js';
 import { has, isObject } from '../util/json.js';
 import { rangeAt } from './locate.js';
 import { estimateMemory, formatBytes, memoryLimit, type MemoryEstimate } from './memory.js';
@@ -165,7 +166,7 @@ function pathChecks(datasets: Record<string, unknown>, ctx: SemanticContext, at:
 }
 
 export function resolveDataPath(file: string, p: string): string {
-  return path.resolve(path.dirname(path.resolve(file)), p);
+  return resolveFromExperiment(experimentFolder(file), p);
 }
 
 export function insideProject(ctx: Pick<SemanticContext, 'file' | 'projectDir'>, p: string): boolean {

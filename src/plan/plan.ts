@@ -40,7 +40,15 @@ export interface PlanOptions {
   readonly codeVersion: string;
   /** Results differ slightly across backends, so cached outputs are kept per backend. */
   readonly backend: string;
+  /**
+   * What a data source's bytes are (run/data-identities.ts): part of the data set's fingerprint,
+   * so changed files are a cache miss. Undefined for a source whose content is not known.
+   */
+  readonly dataContent?: (source: DataSourceConfig) => string | undefined;
 }
+
+/** The key a data source's content identity is looked up by: its settings, in a stable order. */
+export const dataSourceKey = (source: DataSourceConfig): string => stringify(source) ?? '';
 
 const hash = (value: unknown): string => createHash('sha256').update(stringify(value) ?? '').digest('hex').slice(0, 16);
 
@@ -56,8 +64,9 @@ export function planNodes(config: ExperimentConfig, options: PlanOptions): Plann
   for (const name of order.order) {
     const data = config.data[name];
     if (data) {
-      // A data set's identity is its source and the seed that splits it: not the backend or code.
-      const fingerprint = hash({ kind: 'data', config: data, seed: config.seed });
+      // A data set's identity is its source, its bytes and the seed that splits it: not the backend or code.
+      const content = options.dataContent?.(data);
+      const fingerprint = hash({ kind: 'data', config: data, seed: config.seed, ...(content !== undefined ? { content } : {}) });
       fingerprints.set(name, fingerprint);
       nodes.push({ kind: 'data', name, config: data, inputs: [], outputs: ['images'], fingerprint });
       continue;

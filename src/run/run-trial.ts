@@ -11,8 +11,8 @@ import type { EnvironmentInfo, Emit, EventBody } from './events.js';
 export interface TrialOptions {
   /** The trial's run folder: stages write their artifacts under `<runDir>/stages/<name>/`. */
   readonly runDir: string;
-  /** Relative data paths resolve against this folder. */
-  readonly projectDir: string;
+  /** Relative data paths resolve against this folder: the experiment file's. */
+  readonly experimentDir: string;
   /** Converted and downloaded data sets are kept here between runs. */
   readonly dataCacheDir: string;
   readonly environment: EnvironmentInfo;
@@ -61,7 +61,7 @@ export async function runTrial(trial: Trial, options: TrialOptions): Promise<Tri
 
 async function loadData(node: Extract<PlannedNode, { kind: 'data' }>, trial: Trial, options: TrialOptions): Promise<StageValue> {
   const { loadDataSplit } = await import('../data/index.js');
-  const loaded = await loadDataSplit(node.config, { seed: trial.config.seed, projectDir: options.projectDir, cacheDir: options.dataCacheDir });
+  const loaded = await loadDataSplit(node.config, { seed: trial.config.seed, projectDir: options.experimentDir, cacheDir: path.resolve(options.dataCacheDir) });
   if (!loaded.ok) throw new StageError(`data set ${node.name}: ${loaded.error}`);
   return { kind: 'images', split: loaded.value, flat: false };
 }

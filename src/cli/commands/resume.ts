@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExperimentConfig } from '../../types/experiment-config.js';
 import { codeVersion } from '../../plan/code-version.js';
-import { planExperiment } from '../../plan/plan.js';
+import { planWithDataContent } from '../../run/data-identities.js';
+import { experimentFolder } from '../../util/data-path.js';
 import { CONFIG_FILE, readRun } from '../../tracking/run-store.js';
-import { runSweepSession, type SweepRecord } from '../session.js';
+import { dataCacheDir, runSweepSession, type SweepRecord } from '../session.js';
 import { trackerFor } from './run.js';
 
 /**
@@ -32,7 +33,16 @@ export async function resumeCommand(run: string, opts: { runsDir: string }): Pro
     return 1;
   }
   const { environmentInfo } = await import('../../run/environment.js');
-  const plan = planExperiment(config, { codeVersion: await codeVersion(), backend: backend.value.name });
+  const planned = await planWithDataContent(
+    config,
+    { codeVersion: await codeVersion(), backend: backend.value.name },
+    { experimentDir: experimentFolder(record.settings.experimentFile), cacheDir: dataCacheDir(path.dirname(dir)), download: true },
+  );
+  if (!planned.ok) {
+    process.stderr.write(`error: ${planned.error}\n`);
+    return 1;
+  }
+  const plan = planned.value;
   const todo = plan.trials.filter((t) => record.trials[t.id]?.status !== 'finished');
   process.stdout.write(`resuming ${record.id}: ${todo.length} of ${plan.trials.length} trials to run (${todo.map((t) => t.id).join(', ') || 'none'})\n`);
   const tracker = await trackerFor(config, undefined);

@@ -2,11 +2,12 @@ import path from 'node:path';
 import { loadExperiment, type Override } from '../../config/load.js';
 import type { ExperimentConfig } from '../../types/experiment-config.js';
 import { codeVersion } from '../../plan/code-version.js';
-import { planExperiment } from '../../plan/plan.js';
+import { planWithDataContent } from '../../run/data-identities.js';
+import { experimentFolder } from '../../util/data-path.js';
 import type { MlflowTracker } from '../../tracking/mlflow-tracker.js';
 import { newRunId } from '../../tracking/run-store.js';
 import { countLine, printDiagnostics } from '../diagnostics-output.js';
-import { defaultParallel, runSingle, runSweepSession, type Session, type SessionSettings } from '../session.js';
+import { dataCacheDir, defaultParallel, runSingle, runSweepSession, type Session, type SessionSettings } from '../session.js';
 
 export interface RunOptions {
   readonly overrides: Override[];
@@ -50,7 +51,16 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
   process.stdout.write(`backend: ${backend.value.note ?? backend.value.name}\n`);
   const { environmentInfo } = await import('../../run/environment.js');
 
-  const plan = planExperiment(config, { codeVersion: await codeVersion(), backend: backend.value.name });
+  const planned = await planWithDataContent(
+    config,
+    { codeVersion: await codeVersion(), backend: backend.value.name },
+    { experimentDir: experimentFolder(outcome.experiment.file), cacheDir: dataCacheDir(opts.runsDir), download: true },
+  );
+  if (!planned.ok) {
+    process.stderr.write(`error: ${planned.error}\n`);
+    return 1;
+  }
+  const plan = planned.value;
   const settings: SessionSettings = {
     experimentFile: path.relative(process.cwd(), outcome.experiment.file) || outcome.experiment.file,
     backend: backend.value.name,
