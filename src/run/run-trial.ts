@@ -112,8 +112,6 @@ async function runStage(
       relDir,
       emit: (body) => {
         if (body.type === 'epoch') {
-          const bad = Object.entries(body.metrics).filter(([, v]) => !Number.isFinite(v));
-          if (bad.length) throw new StageError(`${node.name}: ${bad.map(([k, v]) => `${k} became ${v}`).join(', ')} at epoch ${body.epoch}; try a lower learning rate`);
           epochs.push({ epoch: body.epoch, epochs: body.epochs, metrics: body.metrics, seconds: body.seconds });
         }
         if (body.type === 'artifact') artifacts.push({ path: body.path.slice(relDir.length + 1), description: body.description });

@@ -1,5 +1,6 @@
+import { divergence } from '../models/train-loop.js';
 import type { TrainCallbacks } from '../models/types.js';
-import type { StageContext } from './stage.js';
+import { StageError, type StageContext } from './stage.js';
 
 /** Model callbacks that become batch and epoch events of the stage. */
 export function trainingCallbacks(ctx: StageContext, epochs: number): TrainCallbacks {
@@ -9,6 +10,9 @@ export function trainingCallbacks(ctx: StageContext, epochs: number): TrainCallb
     },
     onEpoch(log) {
       ctx.emit({ type: 'epoch', stage: ctx.name, epoch: log.epoch, epochs, metrics: log.metrics, seconds: log.seconds });
+      // The epoch is logged first, so that the run's metrics show where it went wrong.
+      const why = divergence(log.metrics);
+      if (why) throw new StageError(`${ctx.name}: ${why} at epoch ${log.epoch}; the training diverged: try a lower learning rate (or a smaller penalty weight)`);
     },
   };
 }
