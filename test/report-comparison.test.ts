@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ExperimentConfig } from '../src/types/experiment-config.js';
 import { findings } from '../src/report/comparison.js';
-import type { StageRecord } from '../src/tracking/run-store.js';
+import type { StageRecord } from '../src/run-store/index.js';
 
 const train = { epochs: 1, batch_size: 32, optimizer: { name: 'adam' as const }, loss: 'binary_crossentropy' as const, shuffle: true };
 const clf = (input: string, arch: 'cnn' | 'dense') => ({ type: 'classifier' as const, input, arch, filters: [8], dense: [16], dropout: 0, train });

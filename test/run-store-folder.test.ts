@@ -3,8 +3,8 @@ import { appendFile, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { RunEvent } from '../src/run/events.js';
-import { newRunId, readRun, RunFolderWriter, type RunRecord } from '../src/tracking/run-store.js';
+import type { RunEvent } from '../src/types/run-events.js';
+import { newRunId, readRun, RunFolderWriter, type RunRecord } from '../src/run-store/index.js';
 
 const environment = { backend: 'cpu', aelab: '0.0.0', node: 'v20', tfjs: '4.22.0', platform: 'linux-x64', hostname: 'h' };
 

@@ -4,7 +4,7 @@
  * prefix of their own, or a second chart would clip or shade itself with the first one's.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { MetricLine } from '../tracking/run-store.js';
+import type { MetricLine } from '../run-store/index.js';
 import { lossCurvesChart, type Series } from '../pictures/charts.js';
 import { vegaLiteToSvg } from '../pictures/vega-render.js';
 import { raw, type Html } from './html.js';

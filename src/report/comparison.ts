@@ -6,7 +6,7 @@
  */
 import { parseReference } from '../stages/references.js';
 import type { ClassifierStageConfig, ExperimentConfig } from '../types/experiment-config.js';
-import type { StageRecord } from '../tracking/run-store.js';
+import type { StageRecord } from '../run-store/index.js';
 import { formatNumber, formatPercent, formatPoints } from './format.js';
 import { archName } from '../stages/classifier/definition.js';
 import { lossName } from '../stages/train.js';

@@ -1,7 +1,7 @@
 /** The parts every report shares: the page shell, the heading, tables, the config and the environment. */
 import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
-import type { EnvironmentInfo } from '../run/events.js';
-import type { RunRecord } from '../tracking/run-store.js';
+import type { EnvironmentInfo } from '../types/run-events.js';
+import type { RunRecord } from '../run-store/index.js';
 import { formatDate, formatDuration } from './format.js';
 import { dataUri, html, raw, type Html } from './html.js';
 import { STYLE } from './style.js';

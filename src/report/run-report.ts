@@ -4,7 +4,7 @@
  * and pictures, and last the full config and the machine.
  */
 import path from 'node:path';
-import type { StageRecord } from '../tracking/run-store.js';
+import { REPORT_FILE, type StageRecord } from '../run-store/index.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { stageCurves } from './charts.js';
 import { findings, type Finding, type TestSizes } from './comparison.js';
@@ -14,7 +14,7 @@ import { badge, configSection, environmentSection, footer, heading, page, pngFig
 import { describeData, pipelineOf, type Pipeline, type StageInfo } from './pipeline.js';
 import { readRunFolder, type RunFolder, type StageFiles } from './read.js';
 
-export const REPORT_FILE = 'report.html';
+export { REPORT_FILE };
 
 /** Writes <runDir>/report.html and returns its path. Throws only when run.json cannot be read. */
 export async function writeRunReport(runDir: string): Promise<string> {

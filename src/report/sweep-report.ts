@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { ExperimentConfig } from '../types/experiment-config.js';
 import { lossCurvesChart, sweepChart, type Series, type SweepPoint } from '../pictures/charts.js';
+import { bestTrial, objectiveOf, testMetrics, trialDir, TRIALS_DIR, type Objective } from '../run-store/index.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { categoryChart, epochSeries, inlineSvg } from './charts.js';
 import { findings, firstLine } from './comparison.js';
@@ -33,10 +34,7 @@ export interface TrialRow {
   readonly error?: string;
 }
 
-export interface Objective {
-  readonly key: string;
-  readonly maximize: boolean;
-}
+export type { Objective };
 
 /** Each trial from summary.json when there is one, else from run.json and the trial's own folder. */
 export function trialRows(sweep: SweepFolder): TrialRow[] {
@@ -45,8 +43,7 @@ export function trialRows(sweep: SweepFolder): TrialRow[] {
     const s = fromSummary.get(id);
     const r = sweep.record.trials[id];
     const folder = sweep.trials.get(id)?.record;
-    const metrics: Record<string, number> = { ...(s?.metrics ?? {}) };
-    if (!s) for (const [stage, st] of Object.entries(folder?.stages ?? {})) for (const [k, v] of Object.entries(st.metrics ?? {})) if (k.startsWith('test_')) metrics[`${stage}.${k}`] = v;
+    const metrics: Record<string, number> = s ? { ...s.metrics } : testMetrics(folder);
     // The stage's own error says why; the trial's ("stage cnn failed") only says where.
     const stageErrors = Object.entries(folder?.stages ?? {}).filter(([, st]) => st.status === 'failed' && st.error).map(([name, st]) => `${name}: ${firstLine(st.error!)}`);
     const error = [r?.error ?? folder?.error, ...stageErrors].filter(Boolean).join('\n') || undefined;
@@ -62,22 +59,12 @@ export function trialRows(sweep: SweepFolder): TrialRow[] {
   });
 }
 
-/** As the CLI chooses it: the last classifier on an autoencoder's output by accuracy, else the last autoencoder by loss. */
+/** The objective the CLI chose, for a sweep that ended without summary.json: from its config's stages. */
 export function objectiveFromConfig(config: ExperimentConfig | undefined): Objective | undefined {
   if (!config) return undefined;
-  const stages = [...pipelineOf(config).stages].reverse();
-  const clf = stages.find((s) => s.config.type === 'classifier' && s.reads.output !== undefined);
-  if (clf) return { key: `${clf.name}.test_acc`, maximize: true };
-  const ae = stages.find((s) => s.config.type === 'autoencoder');
-  return ae ? { key: `${ae.name}.test_loss`, maximize: false } : undefined;
+  return objectiveOf(pipelineOf(config).stages.map((s) => ({ name: s.name, type: s.config.type, readsOutput: s.reads.output !== undefined })));
 }
 
-export function bestTrial(rows: readonly TrialRow[], objective: Objective | undefined): string | undefined {
-  if (!objective) return undefined;
-  const scored = rows.filter((r) => r.status === 'finished' && Number.isFinite(r.metrics[objective.key]));
-  scored.sort((a, b) => (objective.maximize ? b.metrics[objective.key]! - a.metrics[objective.key]! : a.metrics[objective.key]! - b.metrics[objective.key]!));
-  return scored[0]?.id;
-}
 
 /** The metrics worth a column and a chart: each autoencoder's test loss and each classifier's test accuracy. */
 export function keyMetrics(config: ExperimentConfig | undefined, rows: readonly TrialRow[]): string[] {
@@ -121,7 +108,7 @@ export async function renderSweepReport(sweep: SweepFolder): Promise<string> {
   facts.splice(3, 0, { label: 'Trials', value: `${finished} of ${rows.length} finished` });
   if (record.settings?.parallel) facts.splice(4, 0, { label: 'Parallel', value: String(record.settings.parallel) });
 
-  const bestFolder = best ? await readRunFolder(path.join(sweep.dir, 'trials', best)).catch(() => undefined) : undefined;
+  const bestFolder = best ? await readRunFolder(trialDir(sweep.dir, best)).catch(() => undefined) : undefined;
   const [charts, curves, bestSection] = await Promise.all([settingCharts(rows, keys, metrics), trialCurves(sweep, rows, keys), bestTrialSection(sweep, bestRow, bestFolder, keys, objective)]);
 
   const toc: [string, string][] = [
@@ -296,7 +283,7 @@ async function trialCurves(sweep: SweepFolder, rows: readonly TrialRow[], keys: 
 
 async function bestTrialSection(sweep: SweepFolder, bestRow: TrialRow | undefined, folder: RunFolder | undefined, keys: readonly string[], objective: Objective | undefined): Promise<Html> {
   if (!bestRow) return html``;
-  const link = sweep.trialReports.has(bestRow.id) ? html` <a href="trials/${bestRow.id}/${REPORT_FILE}">Its full report</a>.` : '';
+  const link = sweep.trialReports.has(bestRow.id) ? html` <a href="${TRIALS_DIR}/${bestRow.id}/${REPORT_FILE}">Its full report</a>.` : '';
   const pictures: Html[] = [];
   if (folder) {
     const stages = folder.config ? pipelineOf(folder.config).stages : [];

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Trial } from '../plan/plan.js';
-import type { RunEvent } from './events.js';
+import type { RunEvent, TrialOutcome } from '../types/run-events.js';
 
 /**
  * Everything a trial needs, as plain data: a trial can be handed to another process (or, later,
@@ -21,7 +21,7 @@ export interface TrialJob {
   readonly wasmThreads?: number;
 }
 
-export type TrialOutcome = { readonly status: 'finished' } | { readonly status: 'failed' | 'killed'; readonly error: string };
+export type { TrialOutcome };
 
 /** Runs trials somewhere: local child processes now, a job queue on Redis later. */
 export interface TrialExecutor {

@@ -6,7 +6,7 @@ import { flattenSettings } from '../config/settings.js';
 import type { PlannedNode, Trial } from '../plan/plan.js';
 import { StageError } from '../stages/stage.js';
 import type { StageValue } from '../types/stage-values.js';
-import type { EnvironmentInfo, Emit, EventBody } from './events.js';
+import type { EnvironmentInfo, Emit, EventBody } from '../types/run-events.js';
 
 export interface TrialOptions {
   /** The trial's run folder: stages write their artifacts under `<runDir>/stages/<name>/`. */

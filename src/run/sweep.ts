@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import type { Trial } from '../plan/plan.js';
-import type { RunEvent } from './events.js';
+import type { RunEvent } from '../types/run-events.js';
 import type { TrialExecutor, TrialJob, TrialOutcome } from './executor.js';
 
 export interface SweepOptions {

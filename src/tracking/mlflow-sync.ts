@@ -1,8 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeJsonAtomic } from '../util/atomic.js';
+import { listTrials, readConfigOr, readParams as readParamsFile, readRun, readSyncFile, SYNC_FILE, TRIALS_DIR, trialDir, writeSyncFile, type RunRecord } from '../run-store/index.js';
 import { MlflowClient, PARENT_RUN_ID_TAG, type MlflowError, type MlflowResult, type RunStatus } from './mlflow/index.js';
-import { CONFIG_FILE, PARAMS_FILE, readRun, type RunRecord } from './run-store.js';
 
 /** What has been sent for one run to one server: kept in the run folder, so syncing is idempotent. */
 interface ServerState {
@@ -21,7 +20,6 @@ interface ServerState {
 
 /** mlflow.json in a run folder: one state per tracking server. */
 type SyncFile = Record<string, ServerState>;
-export const SYNC_FILE = 'mlflow.json';
 
 /** The tag that finds a run again on the server if our own record of it was lost. */
 export const LOCAL_RUN_TAG = 'aelab.run_id';
@@ -38,11 +36,11 @@ export type SyncResult = MlflowResult<{ runId: string }>;
  */
 export async function syncRun(client: MlflowClient, dir: string, opts: { experiment: string; parentRunId?: string }): Promise<SyncResult> {
   const { record, metrics } = await readRun(dir);
-  const file = await readSyncFile(dir);
+  const file: SyncFile = await readSyncFile<ServerState>(dir);
   const state: ServerState = file[client.uri] ?? {};
   const save = async () => {
     file[client.uri] = state;
-    await writeJsonAtomic(path.join(dir, SYNC_FILE), file);
+    await writeSyncFile(dir, file);
   };
 
   if (!state.runId) {
@@ -118,9 +116,9 @@ export async function syncRun(client: MlflowClient, dir: string, opts: { experim
 export async function syncSweep(client: MlflowClient, dir: string, opts: { experiment: string }): Promise<SyncResult> {
   const parent = await syncRun(client, dir, opts);
   if (!parent.ok) return parent;
-  const trials = await readdir(path.join(dir, 'trials')).catch(() => [] as string[]);
+  const trials = await listTrials(dir);
   for (const trial of trials.sort()) {
-    const child = await syncRun(client, path.join(dir, 'trials', trial), { ...opts, parentRunId: parent.value.runId });
+    const child = await syncRun(client, trialDir(dir, trial), { ...opts, parentRunId: parent.value.runId });
     if (!child.ok) return child;
   }
   return parent;
@@ -128,7 +126,7 @@ export async function syncSweep(client: MlflowClient, dir: string, opts: { exper
 
 /** The MLflow run id a folder has on a server, if it was synced there. */
 export async function syncedRunId(dir: string, uri: string): Promise<string | undefined> {
-  return (await readSyncFile(dir))[uri]?.runId;
+  return (await readSyncFile<ServerState>(dir))[uri]?.runId;
 }
 
 function describeAssignment(assignment: Record<string, unknown> | undefined): string {
@@ -153,9 +151,9 @@ function runTags(record: RunRecord): Record<string, string> {
 }
 
 async function readParams(dir: string): Promise<Record<string, string>> {
-  const raw = JSON.parse(await readFile(path.join(dir, PARAMS_FILE), 'utf8').catch(() => '{}')) as Record<string, unknown>;
+  const raw = await readParamsFile(dir);
   // A sweep folder has no params.json: its settings are its config, flattened.
-  const source = Object.keys(raw).length ? raw : flatten(JSON.parse(await readFile(path.join(dir, CONFIG_FILE), 'utf8').catch(() => '{}')));
+  const source = Object.keys(raw).length ? raw : flatten(await readConfigOr<unknown>(dir, {}));
   return Object.fromEntries(Object.entries(source).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
 }
 
@@ -168,7 +166,7 @@ async function uploadArtifacts(client: MlflowClient, runId: string, dir: string,
   const files = await listFiles(dir);
   state.artifacts ??= {};
   for (const rel of files) {
-    if (rel === SYNC_FILE || rel.startsWith('trials/')) continue;
+    if (rel === SYNC_FILE || rel.startsWith(`${TRIALS_DIR}/`)) continue;
     const info = await stat(path.join(dir, rel));
     const stamp = `${info.size}:${info.mtimeMs}`;
     if (state.artifacts[rel] === stamp) continue;
@@ -189,12 +187,5 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-async function readSyncFile(dir: string): Promise<SyncFile> {
-  try {
-    return JSON.parse(await readFile(path.join(dir, SYNC_FILE), 'utf8')) as SyncFile;
-  } catch {
-    return {};
-  }
-}
 
 export type { MlflowError };

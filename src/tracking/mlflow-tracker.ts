@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { RunEvent } from '../run/events.js';
+import type { RunEvent } from '../types/run-events.js';
 import { MlflowClient } from './mlflow/index.js';
 import { syncRun, syncedRunId } from './mlflow-sync.js';
 

@@ -7,10 +7,10 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ExperimentConfig, StageConfig } from '../../src/types/experiment-config.js';
-import type { EnvironmentInfo } from '../../src/run/events.js';
+import type { EnvironmentInfo } from '../../src/types/run-events.js';
 import { autoencoderFigure, confusionMatrixChart, perClassScores, toPng } from '../../src/pictures/index.js';
 import type { Samples } from '../../src/models/types.js';
-import type { MetricLine, RunRecord, StageRecord } from '../../src/tracking/run-store.js';
+import type { MetricLine, RunRecord, StageRecord } from '../../src/run-store/index.js';
 
 export const ENVIRONMENT: EnvironmentInfo = { backend: 'wasm', aelab: '0.1.0', node: 'v20.20.2', tfjs: '4.22.0', platform: 'linux x64', hostname: 'lab-1', gitCommit: 'ee3bec8' };
 

@@ -1,12 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExperimentConfig } from '../../types/experiment-config.js';
 import { codeVersion } from '../../plan/code-version.js';
 import { planWithDataContent } from '../../run/data-identities.js';
 import { experimentFolder } from '../../util/data-path.js';
-import { CONFIG_FILE, readRun } from '../../tracking/run-store.js';
-import { dataCacheDir, runSweepSession, type SweepRecord } from '../session.js';
-import { trackerFor } from './run.js';
+import { isSweepRecord, readConfig, readRun } from '../../run-store/index.js';
+import { dataCacheDir, runSweepSession } from '../../run/session.js';
+import { listenersFor, trackerFor } from './run.js';
 
 /**
  * `aelab resume RUN`: continues a sweep from its own stored config (not the file, which may have
@@ -20,12 +19,12 @@ export async function resumeCommand(run: string, opts: { runsDir: string }): Pro
     process.stderr.write(`error: ${dir} is not a run folder (no readable run.json)\n`);
     return 1;
   }
-  if (loaded.record.kind !== 'sweep') {
+  if (!isSweepRecord(loaded.record)) {
     process.stderr.write(`error: ${loaded.record.id} is a single run; run its experiment again, and the stage cache reuses every finished stage\n`);
     return 1;
   }
-  const record = loaded.record as SweepRecord;
-  const config = JSON.parse(await readFile(path.join(dir, CONFIG_FILE), 'utf8')) as ExperimentConfig;
+  const record = loaded.record;
+  const config = await readConfig<ExperimentConfig>(dir);
   const { selectBackend } = await import('../../backend/select.js');
   const backend = await selectBackend(record.settings.backend);
   if (!backend.ok) {
@@ -57,7 +56,7 @@ export async function resumeCommand(run: string, opts: { runsDir: string }): Pro
       plan,
       settings: record.settings,
       environment: await environmentInfo(backend.value.name, process.cwd(), backend.value.threads),
-      ...(tracker.value ? { tracker: tracker.value } : {}),
+      listeners: await listenersFor(true, tracker.value),
     },
     todo,
   );

@@ -4,10 +4,14 @@ import type { ExperimentConfig } from '../../types/experiment-config.js';
 import { codeVersion } from '../../plan/code-version.js';
 import { planWithDataContent } from '../../run/data-identities.js';
 import { experimentFolder } from '../../util/data-path.js';
+import { ReportListener } from '../../report/listener.js';
+import { newRunId, RunStoreListener } from '../../run-store/index.js';
+import { dataCacheDir, defaultParallel, runSingle, runSweepSession, type Session, type SessionSettings } from '../../run/session.js';
 import type { MlflowTracker } from '../../tracking/mlflow-tracker.js';
-import { newRunId } from '../../tracking/run-store.js';
+import type { RunListener } from '../../types/run-events.js';
 import { countLine, printDiagnostics } from '../diagnostics-output.js';
-import { dataCacheDir, defaultParallel, runSingle, runSweepSession, type Session, type SessionSettings } from '../session.js';
+import { Progress } from '../progress.js';
+import { SummaryPrinter } from '../summary.js';
 
 export interface RunOptions {
   readonly overrides: Override[];
@@ -68,29 +72,39 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
     failFast: opts.failFast,
     cache: opts.cache,
   };
-  let session: Session = {
-    runsDir: opts.runsDir,
-    runId: newRunId(config.name),
-    plan,
-    settings,
-    environment: await environmentInfo(backend.value.name, process.cwd(), backend.value.threads),
-  };
+  const runId = newRunId(config.name);
+  const environment = await environmentInfo(backend.value.name, process.cwd(), backend.value.threads);
   const tracker = await trackerFor(config, opts.mlflow);
   if (tracker && !tracker.ok) {
     process.stderr.write(`error: ${tracker.error}\n`);
     return 1;
   }
-  if (tracker?.value) {
-    session = { ...session, tracker: tracker.value };
-    process.stdout.write(`tracking: MLflow at ${tracker.value.uri}\n`);
-  }
-  const where = path.join(opts.runsDir, session.runId);
+  if (tracker?.value) process.stdout.write(`tracking: MLflow at ${tracker.value.uri}\n`);
+  const session: Session = { runsDir: opts.runsDir, runId, plan, settings, environment, listeners: await listenersFor(plan.isSweep, tracker.value) };
+  const where = path.join(opts.runsDir, runId);
   if (!plan.isSweep) {
-    process.stdout.write(`run ${session.runId} -> ${where}\n`);
+    process.stdout.write(`run ${runId} -> ${where}\n`);
     return runSingle(session);
   }
-  process.stdout.write(`sweep ${session.runId}: ${plan.trials.length} trials, ${settings.parallel} at a time -> ${where}\n`);
+  process.stdout.write(`sweep ${runId}: ${plan.trials.length} trials, ${settings.parallel} at a time -> ${where}\n`);
   return runSweepSession(session, plan.trials);
+}
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const warn = (line: string) => process.stderr.write(`${line}\n`);
+
+/**
+ * What listens to a run, in order: the run store first (the others read what it wrote), the
+ * terminal's progress and summary, the report, then MLflow (which uploads the report too).
+ */
+export async function listenersFor(sweep: boolean, tracker: MlflowTracker | undefined): Promise<RunListener[]> {
+  const store = new RunStoreListener();
+  const listeners: RunListener[] = [store, new Progress(process.stdout, sweep), new SummaryPrinter((dir) => store.current(dir)), new ReportListener(say, warn)];
+  if (tracker) {
+    const { MlflowListener } = await import('../../tracking/mlflow-listener.js');
+    listeners.push(new MlflowListener(tracker, (dir) => store.written(dir), say));
+  }
+  return listeners;
 }
 
 /** The MLflow tracker when a server is configured (flag, file or environment), else undefined. */

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { listRuns, PARAMS_FILE, readRun, type RunRecord } from '../../tracking/run-store.js';
+import { isSweepRecord, listRuns, readParams, readRun, readSummary, trialDir, type RunRecord } from '../../run-store/index.js';
 import { formatMetrics } from '../progress.js';
 
 interface Found {
@@ -16,7 +15,7 @@ async function findRun(runsDir: string, name: string): Promise<Found | string> {
   const matches = all.includes(head!) ? [head!] : all.filter((r) => r.startsWith(head!) || r.includes(head!));
   if (matches.length === 0) return `no run matches \`${name}\` in ${runsDir}`;
   if (matches.length > 1) return `\`${name}\` matches ${matches.length} runs: ${matches.slice(0, 5).join(', ')}${matches.length > 5 ? ', ...' : ''}`;
-  const dir = rest.length ? path.join(runsDir, matches[0]!, 'trials', ...rest) : path.join(runsDir, matches[0]!);
+  const dir = rest.length ? trialDir(path.join(runsDir, matches[0]!), path.join(...rest)) : path.join(runsDir, matches[0]!);
   const loaded = await readRun(dir).catch(() => undefined);
   if (!loaded) return `${dir} has no readable run.json`;
   return { id: rest.length ? `${matches[0]}/${rest.join('/')}` : matches[0]!, dir, record: loaded.record };
@@ -48,7 +47,7 @@ export async function runsList(runsDir: string, opts: { json: boolean; limit: nu
   const rows = found.map(({ id, run }) => {
     const r = run!.record;
     const metrics = Object.entries(finalMetrics(r)).filter(([k]) => k.includes('.test_'));
-    const trials = r.kind === 'sweep' ? ` (${Object.keys((r as unknown as { trials: object }).trials ?? {}).length} trials)` : '';
+    const trials = isSweepRecord(r) ? ` (${Object.keys(r.trials ?? {}).length} trials)` : '';
     return [id, `${r.kind}${trials}`, r.status, r.duration_s === undefined ? '-' : `${r.duration_s.toFixed(1)}s`, formatMetrics(Object.fromEntries(metrics))];
   });
   process.stdout.write(`${table(['run', 'kind', 'status', 'time', 'test metrics'], rows)}\n`);
@@ -63,8 +62,8 @@ function pick(r: RunRecord) {
 export async function runsShow(runsDir: string, name: string, opts: { json: boolean }): Promise<number> {
   const found = await findRun(runsDir, name);
   if (typeof found === 'string') return fail(found);
-  const params = JSON.parse(await readFile(path.join(found.dir, PARAMS_FILE), 'utf8').catch(() => '{}')) as Record<string, unknown>;
-  const summary = JSON.parse(await readFile(path.join(found.dir, 'summary.json'), 'utf8').catch(() => 'null')) as unknown;
+  const params = await readParams(found.dir);
+  const summary = (await readSummary(found.dir)) ?? null;
   if (opts.json) {
     process.stdout.write(`${JSON.stringify({ id: found.id, dir: found.dir, record: found.record, params, summary }, null, 2)}\n`);
     return 0;
@@ -85,7 +84,7 @@ export async function runsShow(runsDir: string, name: string, opts: { json: bool
     lines.push('', 'stages:');
     for (const [stage, s] of Object.entries(r.stages)) lines.push(`  ${stage.padEnd(12)} ${s.status.padEnd(9)}${s.cached ? '(cached) ' : ''}${formatMetrics(s.metrics)}`);
   }
-  const trials = (r as unknown as { trials?: Record<string, { status: string; assignment: Record<string, unknown>; error?: string }> }).trials;
+  const trials = isSweepRecord(r) ? r.trials : undefined;
   if (trials) {
     lines.push('', 'trials:');
     for (const [id, t] of Object.entries(trials)) lines.push(`  ${id}  ${t.status.padEnd(9)} ${Object.entries(t.assignment).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ')}${t.error ? `  (${t.error.split('\n')[0]})` : ''}`);
@@ -102,7 +101,7 @@ export async function runsCompare(runsDir: string, names: readonly string[], opt
     if (typeof f === 'string') return fail(f);
     found.push(f);
   }
-  const params = await Promise.all(found.map(async (f) => JSON.parse(await readFile(path.join(f.dir, PARAMS_FILE), 'utf8').catch(() => '{}')) as Record<string, unknown>));
+  const params = await Promise.all(found.map((f) => readParams(f.dir)));
   const keys = [...new Set(params.flatMap((p) => Object.keys(p)))].sort();
   const differing = keys.filter((k) => new Set(params.map((p) => JSON.stringify(p[k]))).size > 1);
   const metrics = found.map((f) => finalMetrics(f.record));

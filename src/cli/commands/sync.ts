@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExperimentConfig } from '../../types/experiment-config.js';
 import { MlflowClient, resolveTrackingUri } from '../../tracking/mlflow/index.js';
 import { syncRun, syncSweep } from '../../tracking/mlflow-sync.js';
-import { CONFIG_FILE, listRuns, readRun } from '../../tracking/run-store.js';
+import { listRuns, readConfig, readRun } from '../../run-store/index.js';
 
 /**
  * `aelab sync [RUN...]`: uploads to MLflow what is missing of local runs (all of them when none is
@@ -20,7 +19,7 @@ export async function syncCommand(names: readonly string[], opts: { runsDir: str
       failed++;
       continue;
     }
-    const config = JSON.parse(await readFile(path.join(dir, CONFIG_FILE), 'utf8')) as ExperimentConfig;
+    const config = await readConfig<ExperimentConfig>(dir);
     const uri = resolveTrackingUri(config.tracking?.mlflow?.uri, opts.mlflow);
     if (!uri.ok || !uri.value) {
       process.stderr.write(`error: ${run.record.id}: ${uri.ok ? 'no MLflow server configured (use --mlflow URI or MLFLOW_TRACKING_URI)' : uri.error.message}\n`);
