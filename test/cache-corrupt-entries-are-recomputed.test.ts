@@ -34,7 +34,8 @@ async function entryOf(dir: string, stage: string): Promise<string> {
   const root = path.join(dir, 'runs', '.cache', 'stages');
   for (const name of await readdir(root)) {
     const manifest = path.join(root, name, 'manifest.json');
-    if (existsSync(manifest) && (JSON.parse(await readFile(manifest, 'utf8')) as { stage: string }).stage === stage) return path.join(root, name);
+    if (existsSync(manifest) && (JSON.parse(await readFile(manifest, 'utf8')) as { stage: string }).stage === stage)
+      return path.join(root, name);
   }
   throw new Error(`no cache entry for ${stage}`);
 }
@@ -103,8 +104,14 @@ test('a temp folder left by a killed process and an entry folder without a manif
   assert.equal(again.code, 0, again.stderr);
   const said = warnings(again);
   assert.equal(said.length, 2, again.stderr);
-  assert.ok(said.some((w) => w.includes(path.basename(orphan)) && /process that is gone/.test(w)), again.stderr);
-  assert.ok(said.some((w) => w.includes('fedcba9876543210') && /no manifest\.json/.test(w)), again.stderr);
+  assert.ok(
+    said.some((w) => w.includes(path.basename(orphan)) && /process that is gone/.test(w)),
+    again.stderr,
+  );
+  assert.ok(
+    said.some((w) => w.includes('fedcba9876543210') && /no manifest\.json/.test(w)),
+    again.stderr,
+  );
   assert.ok(!existsSync(orphan) && !existsSync(headless));
   assert.match(again.stdout, /^ae: from the cache/m, 'good entries are untouched');
 

@@ -27,7 +27,9 @@ async function runOn(damage: (pics: string) => Promise<void>): Promise<{ error: 
     const r = await runCli(['run', 'e.yaml', '--wasm-threads', '1'], dir);
     assert.equal(r.code, 1, `the run fails:\n${r.stdout}${r.stderr}`);
     const [run] = await runFolders(dir);
-    const record = await readJson<{ status: string; stages: Record<string, { status: string; error?: string }> }>(path.join(run!, 'run.json'));
+    const record = await readJson<{ status: string; stages: Record<string, { status: string; error?: string }> }>(
+      path.join(run!, 'run.json'),
+    );
     assert.equal(record.status, 'failed');
     assert.doesNotMatch(r.stdout, /clf epoch/, 'nothing was trained');
     return { error: record.stages.clf?.error ?? '', output: r.stdout + r.stderr };
@@ -77,10 +79,15 @@ stages:
     const r = await runCli(['run', 'e.yaml', '--wasm-threads', '1'], dir);
     assert.equal(r.code, 1, r.stdout + r.stderr);
     const [run] = await runFolders(dir);
-    const record = await readJson<{ status: string; stages: Record<string, { status: string; error?: string }> }>(path.join(run!, 'run.json'));
+    const record = await readJson<{ status: string; stages: Record<string, { status: string; error?: string }> }>(
+      path.join(run!, 'run.json'),
+    );
     assert.equal(record.status, 'failed');
     assert.equal(record.stages.ae?.status, 'failed');
-    assert.match(record.stages.ae?.error ?? '', /^ae: loss became (\S+ \(above 1e\+6: the weights blew up\)|Infinity|NaN) at epoch 1; the training diverged: try a lower learning rate/);
+    assert.match(
+      record.stages.ae?.error ?? '',
+      /^ae: loss became (\S+ \(above 1e\+6: the weights blew up\)|Infinity|NaN) at epoch 1; the training diverged: try a lower learning rate/,
+    );
     assert.doesNotMatch(r.stdout, /epoch 2\//, 'training stopped at the epoch that diverged');
   } finally {
     await remove();

@@ -53,16 +53,28 @@ test('a download with a wrong sha256 fails the run but never deletes the good co
     assert.equal(sha(await readFile(cachedImages)), sha(gz.trainImages));
 
     // A typo in one checksum: the run fails naming the URL, and the cached copy stays as it was.
-    const wrong = { ...Object.fromEntries(IDX_ROLES.map((r) => [r, sha(gz[r])])), trainImages: 'f'.repeat(64) } as Record<IdxRole, string>;
+    const wrong = {
+      ...Object.fromEntries(IDX_ROLES.map((r) => [r, sha(gz[r])])),
+      trainImages: 'f'.repeat(64),
+    } as Record<IdxRole, string>;
     const bad = await run(experiment(base, wrong));
     assert.equal(bad.code, 1, bad.stdout + bad.stderr);
-    assert.match(bad.stdout + bad.stderr, /train-images-idx3-ubyte\.gz: sha256 mismatch: expected f{64}, got [0-9a-f]{64}; the file was not kept; the copy already in the cache .* was kept/);
-    assert.equal(sha(await readFile(cachedImages)), sha(gz.trainImages), 'the good cached copy is still there, unchanged');
+    assert.match(
+      bad.stdout + bad.stderr,
+      /train-images-idx3-ubyte\.gz: sha256 mismatch: expected f{64}, got [0-9a-f]{64}; the file was not kept; the copy already in the cache .* was kept/,
+    );
+    assert.equal(
+      sha(await readFile(cachedImages)),
+      sha(gz.trainImages),
+      'the good cached copy is still there, unchanged',
+    );
 
     // With the right checksums and the server gone, the run works from the cached copy alone.
     await new Promise<void>((resolve) => server.close(() => resolve()));
     const before = requests;
-    const right = await run(experiment(base, Object.fromEntries(IDX_ROLES.map((r) => [r, sha(gz[r])])) as Record<IdxRole, string>));
+    const right = await run(
+      experiment(base, Object.fromEntries(IDX_ROLES.map((r) => [r, sha(gz[r])])) as Record<IdxRole, string>),
+    );
     assert.equal(right.code, 0, right.stdout + right.stderr);
     assert.equal(requests, before, 'nothing was downloaded again');
   } finally {

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { generateIdx, tempDir, writeIdxFolder } from './data-helpers.js';
 import { runCli } from './support/cli.js';
 
-test('a relative `path:` is taken from the experiment file\'s folder by validate and run alike, whatever the current directory', async () => {
+test("a relative `path:` is taken from the experiment file's folder by validate and run alike, whatever the current directory", async () => {
   const { dir, remove } = await tempDir('rel-path');
   try {
     // project/exp/e.yaml names `pics`, which is project/exp/pics; project/pics does not exist.

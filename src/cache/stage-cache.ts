@@ -44,7 +44,9 @@ interface Manifest {
   readonly epochs: readonly EpochRecord[];
   readonly artifacts: readonly ArtifactRecord[];
   readonly seconds: number;
-  readonly outputs: Readonly<Record<string, StoredImages | { readonly kind: 'model'; readonly model: 'autoencoder' | 'classifier' }>>;
+  readonly outputs: Readonly<
+    Record<string, StoredImages | { readonly kind: 'model'; readonly model: 'autoencoder' | 'classifier' }>
+  >;
   readonly created: string;
   /** Every file of the entry but the manifest, by path relative to the entry. */
   readonly files: Readonly<Record<string, FileRecord>>;
@@ -136,7 +138,13 @@ export class StageCache {
       }
       return values;
     };
-    return { metrics: manifest.metrics, outputs, epochs: manifest.epochs, artifacts: manifest.artifacts, seconds: manifest.seconds };
+    return {
+      metrics: manifest.metrics,
+      outputs,
+      epochs: manifest.epochs,
+      artifacts: manifest.artifacts,
+      seconds: manifest.seconds,
+    };
   }
 
   /**
@@ -212,7 +220,14 @@ export class StageCache {
   }
 
   /** Stores a finished stage: its outputs, metrics, epoch history and artifact folder. */
-  async store(fingerprint: string, stage: string, result: StageResult, history: { epochs: readonly EpochRecord[]; artifacts: readonly ArtifactRecord[] }, seconds: number, stageDir: string): Promise<void> {
+  async store(
+    fingerprint: string,
+    stage: string,
+    result: StageResult,
+    history: { epochs: readonly EpochRecord[]; artifacts: readonly ArtifactRecord[] },
+    seconds: number,
+    stageDir: string,
+  ): Promise<void> {
     const final = this.entry(fingerprint);
     if (await this.has(fingerprint)) return;
     await mkdir(this.root, { recursive: true });
@@ -228,10 +243,27 @@ export class StageCache {
         }
         await writeSet(path.join(temp, `${name}.train`), value.split.train);
         await writeSet(path.join(temp, `${name}.test`), value.split.test);
-        outputs[name] = { kind: 'images', flat: value.flat, identity: value.split.identity, train: shapeOf(value.split.train), test: shapeOf(value.split.test) };
+        outputs[name] = {
+          kind: 'images',
+          flat: value.flat,
+          identity: value.split.identity,
+          train: shapeOf(value.split.train),
+          test: shapeOf(value.split.test),
+        };
       }
       const files = await recordFiles(temp);
-      const manifest: Manifest = { format: FORMAT, fingerprint, stage, metrics: result.metrics, epochs: history.epochs, artifacts: history.artifacts, seconds, outputs, created: new Date().toISOString(), files };
+      const manifest: Manifest = {
+        format: FORMAT,
+        fingerprint,
+        stage,
+        metrics: result.metrics,
+        epochs: history.epochs,
+        artifacts: history.artifacts,
+        seconds,
+        outputs,
+        created: new Date().toISOString(),
+        files,
+      };
       // The manifest goes last, recording what was written: an entry without one is never read.
       await writeFile(path.join(temp, MANIFEST), withChecksum(manifest));
       await rename(temp, final);
@@ -266,7 +298,9 @@ async function readSet(prefix: string, shape: Omit<ImageSet, 'images' | 'labels'
   const labels = await readFile(`${prefix}.labels`);
   // Verified with the entry; this guards against a manifest whose shapes and files disagree.
   if (pixels.byteLength !== shape.n * shape.height * shape.width * shape.channels * 4 || labels.byteLength !== shape.n)
-    throw new Error(`${prefix}.f32: ${pixels.byteLength} bytes and ${labels.byteLength} labels do not hold ${shape.n} images of ${shape.height}x${shape.width}x${shape.channels}`);
+    throw new Error(
+      `${prefix}.f32: ${pixels.byteLength} bytes and ${labels.byteLength} labels do not hold ${shape.n} images of ${shape.height}x${shape.width}x${shape.channels}`,
+    );
   // Copy into fresh, aligned buffers: a Buffer from readFile may sit at an odd offset in a pool.
   const images = new Float32Array(pixels.byteLength / 4);
   new Uint8Array(images.buffer).set(pixels);
@@ -281,7 +315,9 @@ async function isDirectory(p: string): Promise<boolean> {
 async function recordFiles(dir: string): Promise<Record<string, FileRecord>> {
   const out: Record<string, FileRecord> = {};
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)));
+  const files = entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)));
   for (const rel of files.sort()) {
     const full = path.join(dir, rel);
     out[rel.split(path.sep).join('/')] = { size: (await stat(full)).size, sha256: await sha256OfFile(full) };
@@ -317,18 +353,26 @@ async function verifyEntry(dir: string, fingerprint: string): Promise<Verified> 
     return { ok: false, problem: `${path.join(dir, MANIFEST)} is not valid JSON (${(e as Error).message})` };
   }
   const { [MANIFEST_SUM]: sum, ...rest } = parsed ?? {};
-  if (parsed?.format !== FORMAT || typeof sum !== 'string') return { ok: false, problem: `${path.join(dir, MANIFEST)} was written by another version of aelab` };
-  if (createHash('sha256').update(JSON.stringify(rest)).digest('hex') !== sum) return { ok: false, problem: `${path.join(dir, MANIFEST)} does not match its own checksum` };
+  if (parsed?.format !== FORMAT || typeof sum !== 'string')
+    return { ok: false, problem: `${path.join(dir, MANIFEST)} was written by another version of aelab` };
+  if (createHash('sha256').update(JSON.stringify(rest)).digest('hex') !== sum)
+    return { ok: false, problem: `${path.join(dir, MANIFEST)} does not match its own checksum` };
   const manifest = rest as unknown as Manifest;
-  if (manifest.fingerprint !== fingerprint) return { ok: false, problem: `${path.join(dir, MANIFEST)} is for ${manifest.fingerprint}` };
+  if (manifest.fingerprint !== fingerprint)
+    return { ok: false, problem: `${path.join(dir, MANIFEST)} is for ${manifest.fingerprint}` };
   const files = Object.entries(manifest.files);
   for (const [rel, record] of files) {
     const size = (await stat(path.join(dir, rel)).catch(() => undefined))?.size;
     if (size === undefined) return { ok: false, problem: `${path.join(dir, rel)} is missing` };
-    if (size !== record.size) return { ok: false, problem: `${path.join(dir, rel)} has ${size} bytes, ${record.size} were stored` };
+    if (size !== record.size)
+      return { ok: false, problem: `${path.join(dir, rel)} has ${size} bytes, ${record.size} were stored` };
   }
   for (const [rel, record] of files) {
-    if ((await sha256OfFile(path.join(dir, rel))) !== record.sha256) return { ok: false, problem: `${path.join(dir, rel)} does not hold the bytes that were stored (its sha256 differs)` };
+    if ((await sha256OfFile(path.join(dir, rel))) !== record.sha256)
+      return {
+        ok: false,
+        problem: `${path.join(dir, rel)} does not hold the bytes that were stored (its sha256 differs)`,
+      };
   }
   return { ok: true, manifest };
 }

@@ -71,12 +71,16 @@ export class Progress implements RunListener {
       }
       case 'epoch':
         if (e.cached) break; // a cached stage's history is in its run folder; the terminal says "(cached)"
-        this.line(`${who} epoch ${e.epoch}/${e.epochs} ${formatMetrics(withoutEchoes(e.metrics))} (${e.seconds.toFixed(1)}s)`);
+        this.line(
+          `${who} epoch ${e.epoch}/${e.epochs} ${formatMetrics(withoutEchoes(e.metrics))} (${e.seconds.toFixed(1)}s)`,
+        );
         break;
       case 'stage_finished':
         this.removeBar(who);
         // A cached stage's seconds are those of the run that computed it, and say so.
-        this.line(`${who}: ${e.cached ? `from the cache (computed earlier in ${e.seconds.toFixed(1)}s)` : `done in ${e.seconds.toFixed(1)}s`} ${formatMetrics(e.metrics)}`);
+        this.line(
+          `${who}: ${e.cached ? `from the cache (computed earlier in ${e.seconds.toFixed(1)}s)` : `done in ${e.seconds.toFixed(1)}s`} ${formatMetrics(e.metrics)}`,
+        );
         break;
       case 'stage_failed':
         this.removeBar(who);
@@ -102,11 +106,18 @@ export class Progress implements RunListener {
   }
 
   onInterrupted(): void {
-    if (this.labelTrials) process.stderr.write('\ninterrupted: stopping the running trials (finished ones are kept; `aelab resume` continues)\n');
+    if (this.labelTrials)
+      process.stderr.write(
+        '\ninterrupted: stopping the running trials (finished ones are kept; `aelab resume` continues)\n',
+      );
   }
 
   /** A sweep's trial ended: said at once, failures included, not saved for the end. */
-  trialDone(trial: string, assignment: Readonly<Record<string, unknown>>, outcome: { status: string; error?: string }): void {
+  trialDone(
+    trial: string,
+    assignment: Readonly<Record<string, unknown>>,
+    outcome: { status: string; error?: string },
+  ): void {
     const settings = Object.entries(assignment)
       .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
       .join(' ');

@@ -28,7 +28,10 @@ export interface IdentifyOptions {
 }
 
 /** The content identity of one data source, undefined when it cannot be known without downloading. */
-export async function dataContentIdentity(source: DataSourceConfig, opts: IdentifyOptions): Promise<DataResult<string | undefined>> {
+export async function dataContentIdentity(
+  source: DataSourceConfig,
+  opts: IdentifyOptions,
+): Promise<DataResult<string | undefined>> {
   const cacheDir = path.resolve(opts.cacheDir);
   const hashed = async (label: string, files: readonly string[]): Promise<DataResult<string>> => {
     try {
@@ -44,7 +47,12 @@ export async function dataContentIdentity(source: DataSourceConfig, opts: Identi
     }
     case 'idx': {
       const files = await findIdxFiles(resolveDataPath(opts.experimentDir, source.path));
-      return files.ok ? hashed('idx', IDX_ROLES.map((r) => files.value[r])) : files;
+      return files.ok
+        ? hashed(
+            'idx',
+            IDX_ROLES.map((r) => files.value[r]),
+          )
+        : files;
     }
     case 'url': {
       const declared = IDX_ROLES.map((r) => source.sha256?.[r]?.toLowerCase());
@@ -54,10 +62,20 @@ export async function dataContentIdentity(source: DataSourceConfig, opts: Identi
         const urls = resolveIdxUrls(source);
         if (!urls.ok) return urls;
         const cached = await findIdxFiles(downloadFolder(cacheDir, urls.value));
-        return cached.ok ? hashed('url', IDX_ROLES.map((r) => (cached.value as IdxFilePaths)[r])) : ok(undefined);
+        return cached.ok
+          ? hashed(
+              'url',
+              IDX_ROLES.map((r) => (cached.value as IdxFilePaths)[r]),
+            )
+          : ok(undefined);
       }
       const downloaded = await downloadIdxFiles(source, cacheDir, opts.downloadOptions);
-      return downloaded.ok ? hashed('url', IDX_ROLES.map((r) => downloaded.value.paths[r])) : downloaded;
+      return downloaded.ok
+        ? hashed(
+            'url',
+            IDX_ROLES.map((r) => downloaded.value.paths[r]),
+          )
+        : downloaded;
     }
     default: {
       const unknown: never = source;

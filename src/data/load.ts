@@ -46,14 +46,26 @@ function checkSeed(seed: number): string | undefined {
 }
 
 /** The first `count` samples of a seeded shuffle of `set`, or all of it in order when `count` is absent. */
-function takeShuffled(set: ByteImageSet, classes: number, count: number | undefined, seed: number, purpose: string, name: string): DataResult<ImageSet> {
+function takeShuffled(
+  set: ByteImageSet,
+  classes: number,
+  count: number | undefined,
+  seed: number,
+  purpose: string,
+  name: string,
+): DataResult<ImageSet> {
   if (count === undefined) return ok(toImageSet(set, classes));
   if (count > set.n) return fail(`${name}: ${count} samples asked for, the set has ${set.n}`);
   const order = permutation(set.n, mulberry32(deriveSeed(seed, purpose)));
   return ok(toImageSet(set, classes, order.subarray(0, count)));
 }
 
-async function loadMnist(train: number, test: number, opts: LoadDataOptions, cacheDir: string): Promise<DataResult<DataSplit>> {
+async function loadMnist(
+  train: number,
+  test: number,
+  opts: LoadDataOptions,
+  cacheDir: string,
+): Promise<DataResult<DataSplit>> {
   const problems = [checkCount(train, 'train', 1), checkCount(test, 'test', 0)].filter((p) => p !== undefined);
   if (problems.length > 0) return fail(`mnist: ${problems.join('; ')}`);
   if (train + test > EMBEDDED_MNIST_SIZE)
@@ -106,7 +118,9 @@ export async function loadDataSplit(source: DataSourceConfig, opts: LoadDataOpti
       return loadMnist(source.train, source.test, opts, cacheDir);
     case 'idx':
     case 'url': {
-      const problems = [checkCount(source.train, 'train', 1), checkCount(source.test, 'test', 0)].filter((p) => p !== undefined);
+      const problems = [checkCount(source.train, 'train', 1), checkCount(source.test, 'test', 0)].filter(
+        (p) => p !== undefined,
+      );
       if (problems.length > 0) return fail(`${source.source}: ${problems.join('; ')}`);
       if (source.source === 'idx') {
         const dir = resolveDataPath(opts.projectDir, source.path);

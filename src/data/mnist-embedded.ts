@@ -58,10 +58,15 @@ async function locatePackage(): Promise<DataResult<MnistPackage>> {
 }
 
 /** The package's name and version and the files the digits are read from: what identifies the data. */
-export async function embeddedMnistFiles(): Promise<DataResult<{ readonly label: string; readonly files: readonly string[] }>> {
+export async function embeddedMnistFiles(): Promise<
+  DataResult<{ readonly label: string; readonly files: readonly string[] }>
+> {
   const pkg = await locatePackage();
   if (!pkg.ok) return pkg;
-  return ok({ label: `mnist@${pkg.value.version}`, files: Array.from({ length: 10 }, (_, d) => path.join(pkg.value.digitsDir, `${d}.json`)) });
+  return ok({
+    label: `mnist@${pkg.value.version}`,
+    files: Array.from({ length: 10 }, (_, d) => path.join(pkg.value.digitsDir, `${d}.json`)),
+  });
 }
 
 /** File name of the cache for one package version. */
@@ -112,7 +117,8 @@ async function convertFromJson(digitsDir: string): Promise<DataResult<ByteImageS
     const bytes = new Uint8Array(data.length);
     for (let i = 0; i < data.length; i++) {
       const x = data[i] as unknown;
-      if (typeof x !== 'number' || !(x >= 0 && x <= 1)) return fail(`${file}: value ${i} is ${String(x)}, expected a number in [0,1]`);
+      if (typeof x !== 'number' || !(x >= 0 && x <= 1))
+        return fail(`${file}: value ${i} is ${String(x)}, expected a number in [0,1]`);
       bytes[i] = Math.round(x * 255);
     }
     perDigit.push(bytes);

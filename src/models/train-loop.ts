@@ -52,7 +52,12 @@ export const EXPLODED_LOSS = 1e6;
 export function divergence(metrics: Readonly<Record<string, number>>): string | undefined {
   const bad = Object.entries(metrics).filter(([, v]) => !Number.isFinite(v) || Math.abs(v) > EXPLODED_LOSS);
   if (bad.length === 0) return undefined;
-  return bad.map(([k, v]) => `${k} became ${Number.isFinite(v) ? `${v.toPrecision(3)} (above ${EXPLODED_LOSS.toExponential()}: the weights blew up)` : v}`).join(', ');
+  return bad
+    .map(
+      ([k, v]) =>
+        `${k} became ${Number.isFinite(v) ? `${v.toPrecision(3)} (above ${EXPLODED_LOSS.toExponential()}: the weights blew up)` : v}`,
+    )
+    .join(', ');
 }
 
 // Stream tags so that shuffling and per-step noise never share a seed.

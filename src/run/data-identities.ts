@@ -9,7 +9,11 @@ import type { ExperimentConfig } from '../types/experiment-config.js';
  * then the plan is made again with what was found. Fails with the source's own message when one
  * cannot be read (a missing folder, a failed download).
  */
-export async function planWithDataContent(config: ExperimentConfig, options: PlanOptions, identify: IdentifyOptions): Promise<DataResult<Plan>> {
+export async function planWithDataContent(
+  config: ExperimentConfig,
+  options: PlanOptions,
+  identify: IdentifyOptions,
+): Promise<DataResult<Plan>> {
   const draft = planExperiment(config, options);
   const contents = new Map<string, string | undefined>();
   for (const trial of draft.trials) {

@@ -31,7 +31,8 @@ export interface TrialExecutor {
 }
 
 /** Messages from a trial worker to its parent. */
-export type WorkerMessage = { readonly kind: 'event'; readonly event: RunEvent } | { readonly kind: 'done'; readonly outcome: TrialOutcome };
+export type WorkerMessage =
+  { readonly kind: 'event'; readonly event: RunEvent } | { readonly kind: 'done'; readonly outcome: TrialOutcome };
 
 const WORKER = fileURLToPath(new URL('./trial-worker.js', import.meta.url));
 
@@ -62,7 +63,10 @@ export class LocalProcessExecutor implements TrialExecutor {
         if (outcome) return resolve(outcome);
         if (this.killing) return resolve({ status: 'killed', error: 'the sweep was interrupted' });
         const why = signal ? `killed by ${signal}` : `exited with code ${code}`;
-        resolve({ status: 'failed', error: `trial process ${why}${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}` });
+        resolve({
+          status: 'failed',
+          error: `trial process ${why}${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`,
+        });
       });
       child.send({ job });
     });

@@ -23,7 +23,6 @@ export interface TrialOptions {
 
 export type TrialStatus = { readonly status: 'finished' } | { readonly status: 'failed'; readonly error: string };
 
-
 /** How often a trial looks again for a stage that another process is computing. */
 const LOCK_POLL_MS = 250;
 
@@ -45,7 +44,10 @@ export async function runTrial(trial: Trial, options: TrialOptions): Promise<Tri
       continue;
     }
     if (node.kind === 'data') {
-      values.set(node.name, memo(() => loadData(node, trial, options)));
+      values.set(
+        node.name,
+        memo(() => loadData(node, trial, options)),
+      );
       continue;
     }
     try {
@@ -55,13 +57,25 @@ export async function runTrial(trial: Trial, options: TrialOptions): Promise<Tri
       emit({ type: 'stage_failed', stage: node.name, error: failure });
     }
   }
-  emit({ type: 'run_finished', status: failure === undefined ? 'finished' : 'failed', ...(failure !== undefined ? { error: failure } : {}) });
+  emit({
+    type: 'run_finished',
+    status: failure === undefined ? 'finished' : 'failed',
+    ...(failure !== undefined ? { error: failure } : {}),
+  });
   return failure === undefined ? { status: 'finished' } : { status: 'failed', error: failure };
 }
 
-async function loadData(node: Extract<PlannedNode, { kind: 'data' }>, trial: Trial, options: TrialOptions): Promise<StageValue> {
+async function loadData(
+  node: Extract<PlannedNode, { kind: 'data' }>,
+  trial: Trial,
+  options: TrialOptions,
+): Promise<StageValue> {
   const { loadDataSplit } = await import('../data/index.js');
-  const loaded = await loadDataSplit(node.config, { seed: trial.config.seed, projectDir: options.experimentDir, cacheDir: path.resolve(options.dataCacheDir) });
+  const loaded = await loadDataSplit(node.config, {
+    seed: trial.config.seed,
+    projectDir: options.experimentDir,
+    cacheDir: path.resolve(options.dataCacheDir),
+  });
   if (!loaded.ok) throw new StageError(`data set ${node.name}: ${loaded.error}`);
   return { kind: 'images', split: loaded.value, flat: false };
 }
@@ -82,7 +96,8 @@ async function runStage(
   const reuse = (hit: CacheHit): void => {
     // Replay what the stored stage logged, so this run's folder is as complete as the original's.
     for (const e of hit.epochs) emit({ type: 'epoch', stage: node.name, ...e, cached: true });
-    for (const a of hit.artifacts) emit({ type: 'artifact', stage: node.name, path: `${relDir}/${a.path}`, description: a.description });
+    for (const a of hit.artifacts)
+      emit({ type: 'artifact', stage: node.name, path: `${relDir}/${a.path}`, description: a.description });
     const outputs = memo(hit.outputs);
     for (const output of node.outputs) values.set(`${node.name}.${output}`, async () => (await outputs())[output]!);
     emit({ type: 'stage_finished', stage: node.name, metrics: hit.metrics, seconds: hit.seconds, cached: true });
@@ -92,7 +107,9 @@ async function runStage(
   if (cache) {
     // Another trial may be computing this very stage: wait for its result rather than repeat it.
     for (;;) {
-      const hit = await cache.load(node.fingerprint, dir, (message) => emit({ type: 'warning', stage: node.name, message }));
+      const hit = await cache.load(node.fingerprint, dir, (message) =>
+        emit({ type: 'warning', stage: node.name, message }),
+      );
       if (hit) return reuse(hit);
       release = await cache.tryLock(node.fingerprint);
       if (release) break;
@@ -101,11 +118,17 @@ async function runStage(
   }
   try {
     await mkdir(dir, { recursive: true });
-    const inputs = await Promise.all(node.inputs.map((input) => valueOf(values, input.output === undefined ? input.node : `${input.node}.${input.output}`, node.name)));
+    const inputs = await Promise.all(
+      node.inputs.map((input) =>
+        valueOf(values, input.output === undefined ? input.node : `${input.node}.${input.output}`, node.name),
+      ),
+    );
     const epochs: EpochRecord[] = [];
     const artifacts: ArtifactRecord[] = [];
     const { stageType } = await import('../stages/registry.js');
-    const result = await (await stageType(node.config.type)!.load()).run(node.config, inputs, {
+    const result = await (
+      await stageType(node.config.type)!.load()
+    ).run(node.config, inputs, {
       name: node.name,
       seed: trial.config.seed,
       dir,
@@ -114,11 +137,13 @@ async function runStage(
         if (body.type === 'epoch') {
           epochs.push({ epoch: body.epoch, epochs: body.epochs, metrics: body.metrics, seconds: body.seconds });
         }
-        if (body.type === 'artifact') artifacts.push({ path: body.path.slice(relDir.length + 1), description: body.description });
+        if (body.type === 'artifact')
+          artifacts.push({ path: body.path.slice(relDir.length + 1), description: body.description });
         emit(body);
       },
     });
-    for (const [output, value] of Object.entries(result.outputs)) values.set(`${node.name}.${output}`, async () => value);
+    for (const [output, value] of Object.entries(result.outputs))
+      values.set(`${node.name}.${output}`, async () => value);
     const seconds = (Date.now() - started) / 1000;
     await cache?.store(node.fingerprint, node.name, result, { epochs, artifacts }, seconds, dir);
     emit({ type: 'stage_finished', stage: node.name, metrics: result.metrics, seconds, cached: false });

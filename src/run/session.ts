@@ -8,7 +8,15 @@ import { explicitWasmThreads, wasmThreadsFor } from '../backend/threads.js';
 import { StageCache } from '../cache/stage-cache.js';
 import type { Plan, Trial } from '../plan/plan.js';
 import { isSweepRecord, objectiveOf, readRun, trialDir, type StageOutline } from '../run-store/index.js';
-import type { EnvironmentInfo, RunEvent, RunListener, RunSettings, RunStart, TrialOutcome, TrialStart } from '../types/run-events.js';
+import type {
+  EnvironmentInfo,
+  RunEvent,
+  RunListener,
+  RunSettings,
+  RunStart,
+  TrialOutcome,
+  TrialStart,
+} from '../types/run-events.js';
 import { LocalProcessExecutor } from './executor.js';
 import { runTrial } from './run-trial.js';
 import { runSweep } from './sweep.js';
@@ -32,8 +40,13 @@ export const dataCacheDir = (runsDir: string): string => path.join(runsDir, '.ca
 const stageCacheDir = (runsDir: string) => path.join(runsDir, '.cache', 'stages');
 
 /** Calls a hook of every listener in turn, each after the previous one's promise settled. */
-async function tell<K extends keyof RunListener>(session: Session, hook: K, ...args: Parameters<NonNullable<RunListener[K]>>): Promise<void> {
-  for (const listener of session.listeners) await (listener[hook] as ((...a: typeof args) => unknown) | undefined)?.call(listener, ...args);
+async function tell<K extends keyof RunListener>(
+  session: Session,
+  hook: K,
+  ...args: Parameters<NonNullable<RunListener[K]>>
+): Promise<void> {
+  for (const listener of session.listeners)
+    await (listener[hook] as ((...a: typeof args) => unknown) | undefined)?.call(listener, ...args);
 }
 
 /** Ctrl-C: every listener is told at once (a message must not wait behind a flush), then awaited. */
@@ -49,7 +62,11 @@ function eventsTo(session: Session, trial: TrialStart | undefined): (event: RunE
 
 /** The stages of a plan in run order, as the sweep's objective is chosen from them. */
 export function stageOutline(plan: Plan): StageOutline[] {
-  return (plan.trials[0]?.nodes ?? []).flatMap((n) => (n.kind === 'stage' ? [{ name: n.name, type: n.config.type, readsOutput: n.inputs.some((i) => i.output !== undefined) }] : []));
+  return (plan.trials[0]?.nodes ?? []).flatMap((n) =>
+    n.kind === 'stage'
+      ? [{ name: n.name, type: n.config.type, readsOutput: n.inputs.some((i) => i.output !== undefined) }]
+      : [],
+  );
 }
 
 function runStart(session: Session, dir: string): RunStart {
@@ -103,7 +120,14 @@ export async function runSingle(session: Session): Promise<number> {
       ...(session.settings.cache ? { cache: new StageCache(stageCacheDir(session.runsDir)) } : {}),
     });
     await tell(session, 'onTrialFinished', t, result);
-    await tell(session, 'onRunFinished', { id: session.runId, dir, name: session.plan.config.name, sweep: false, status: result.status, seconds: (Date.now() - started) / 1000 });
+    await tell(session, 'onRunFinished', {
+      id: session.runId,
+      dir,
+      name: session.plan.config.name,
+      sweep: false,
+      status: result.status,
+      seconds: (Date.now() - started) / 1000,
+    });
     return result.status === 'finished' ? 0 : 1;
   } finally {
     interrupted.dispose();
@@ -120,7 +144,8 @@ export async function runSweepSession(session: Session, todo: readonly Trial[]):
   // On resume, the trials not run again keep the state the sweep's record gives them.
   const previous = await readRun(dir).catch(() => undefined);
   const states = new Map<string, string>(session.plan.trials.map((t) => [t.id, 'pending']));
-  if (previous && isSweepRecord(previous.record)) for (const [id, s] of Object.entries(previous.record.trials)) states.set(id, s.status);
+  if (previous && isSweepRecord(previous.record))
+    for (const [id, s] of Object.entries(previous.record.trials)) states.set(id, s.status);
   await tell(session, 'onRunStarted', runStart(session, dir));
 
   const trials = new Map<string, TrialStart>();
@@ -134,7 +159,11 @@ export async function runSweepSession(session: Session, todo: readonly Trial[]):
   const started = Date.now();
   // Trials at once share the cores: each gets its part for the wasm backend's threads.
   const explicitThreads = explicitWasmThreads();
-  const wasmThreads = wasmThreadsFor(os.availableParallelism(), Math.min(session.settings.parallel, todo.length), explicitThreads.ok ? explicitThreads.value : undefined);
+  const wasmThreads = wasmThreadsFor(
+    os.availableParallelism(),
+    Math.min(session.settings.parallel, todo.length),
+    explicitThreads.ok ? explicitThreads.value : undefined,
+  );
   try {
     await runSweep(todo, {
       parallel: session.settings.parallel,
@@ -147,7 +176,14 @@ export async function runSweepSession(session: Session, todo: readonly Trial[]):
           trials.set(trial.id, t);
           await tell(session, 'onTrialStarted', t);
           if (cache && (await allCached(cache, trial))) {
-            return runTrial(trial, { runDir: job.runDir, experimentDir: job.experimentDir, dataCacheDir: job.dataCacheDir, environment: session.environment, emit: forward, cache });
+            return runTrial(trial, {
+              runDir: job.runDir,
+              experimentDir: job.experimentDir,
+              dataCacheDir: job.dataCacheDir,
+              environment: session.environment,
+              emit: forward,
+              cache,
+            });
           }
           return executor.run(job, forward);
         },
@@ -165,7 +201,12 @@ export async function runSweepSession(session: Session, todo: readonly Trial[]):
       onEvent: (event) => eventsTo(session, trials.get(event.trial))(event),
       onTrialDone: async (trial, outcome: TrialOutcome) => {
         states.set(trial.id, outcome.status);
-        await tell(session, 'onTrialFinished', trials.get(trial.id) ?? trialStart(session, trial, trialDir(dir, trial.id)), outcome);
+        await tell(
+          session,
+          'onTrialFinished',
+          trials.get(trial.id) ?? trialStart(session, trial, trialDir(dir, trial.id)),
+          outcome,
+        );
       },
     });
   } finally {
@@ -174,7 +215,14 @@ export async function runSweepSession(session: Session, todo: readonly Trial[]):
 
   const all = [...states.values()];
   const status = all.includes('killed') ? 'killed' : all.includes('failed') ? 'failed' : 'finished';
-  await tell(session, 'onRunFinished', { id: session.runId, dir, name: session.plan.config.name, sweep: true, status, seconds: (Date.now() - started) / 1000 });
+  await tell(session, 'onRunFinished', {
+    id: session.runId,
+    dir,
+    name: session.plan.config.name,
+    sweep: true,
+    status,
+    seconds: (Date.now() - started) / 1000,
+  });
   return status === 'finished' ? 0 : status === 'killed' ? 130 : 1;
 }
 

@@ -9,10 +9,20 @@ export function trainingCallbacks(ctx: StageContext, epochs: number): TrainCallb
       ctx.emit({ type: 'batch', stage: ctx.name, epoch, epochs, batch, batches, loss });
     },
     onEpoch(log) {
-      ctx.emit({ type: 'epoch', stage: ctx.name, epoch: log.epoch, epochs, metrics: log.metrics, seconds: log.seconds });
+      ctx.emit({
+        type: 'epoch',
+        stage: ctx.name,
+        epoch: log.epoch,
+        epochs,
+        metrics: log.metrics,
+        seconds: log.seconds,
+      });
       // The epoch is logged first, so that the run's metrics show where it went wrong.
       const why = divergence(log.metrics);
-      if (why) throw new StageError(`${ctx.name}: ${why} at epoch ${log.epoch}; the training diverged: try a lower learning rate (or a smaller penalty weight)`);
+      if (why)
+        throw new StageError(
+          `${ctx.name}: ${why} at epoch ${log.epoch}; the training diverged: try a lower learning rate (or a smaller penalty weight)`,
+        );
     },
   };
 }

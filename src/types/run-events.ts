@@ -18,17 +18,88 @@ export interface EnvironmentInfo {
 }
 
 export type RunEvent =
-  | { readonly type: 'run_started'; readonly time: number; readonly trial: string; readonly params: Readonly<Record<string, unknown>>; readonly environment: EnvironmentInfo }
-  | { readonly type: 'stage_started'; readonly time: number; readonly trial: string; readonly stage: string; readonly fingerprint: string }
-  | { readonly type: 'batch'; readonly time: number; readonly trial: string; readonly stage: string; readonly epoch: number; readonly epochs: number; readonly batch: number; readonly batches: number; readonly loss: number }
-  | { readonly type: 'epoch'; readonly time: number; readonly trial: string; readonly stage: string; readonly epoch: number; readonly epochs: number; readonly metrics: Readonly<Record<string, number>>; readonly seconds: number; /** Replayed from the stage cache, not trained now. */ readonly cached?: boolean }
-  | { readonly type: 'artifact'; readonly time: number; readonly trial: string; readonly stage: string; readonly path: string; readonly description: string }
-  | { readonly type: 'stage_finished'; readonly time: number; readonly trial: string; readonly stage: string; readonly metrics: Readonly<Record<string, number>>; readonly seconds: number; readonly cached: boolean }
-  | { readonly type: 'stage_failed'; readonly time: number; readonly trial: string; readonly stage: string; readonly error: string }
-  | { readonly type: 'stage_skipped'; readonly time: number; readonly trial: string; readonly stage: string; readonly reason: string }
+  | {
+      readonly type: 'run_started';
+      readonly time: number;
+      readonly trial: string;
+      readonly params: Readonly<Record<string, unknown>>;
+      readonly environment: EnvironmentInfo;
+    }
+  | {
+      readonly type: 'stage_started';
+      readonly time: number;
+      readonly trial: string;
+      readonly stage: string;
+      readonly fingerprint: string;
+    }
+  | {
+      readonly type: 'batch';
+      readonly time: number;
+      readonly trial: string;
+      readonly stage: string;
+      readonly epoch: number;
+      readonly epochs: number;
+      readonly batch: number;
+      readonly batches: number;
+      readonly loss: number;
+    }
+  | {
+      readonly type: 'epoch';
+      readonly time: number;
+      readonly trial: string;
+      readonly stage: string;
+      readonly epoch: number;
+      readonly epochs: number;
+      readonly metrics: Readonly<Record<string, number>>;
+      readonly seconds: number;
+      /** Replayed from the stage cache, not trained now. */ readonly cached?: boolean;
+    }
+  | {
+      readonly type: 'artifact';
+      readonly time: number;
+      readonly trial: string;
+      readonly stage: string;
+      readonly path: string;
+      readonly description: string;
+    }
+  | {
+      readonly type: 'stage_finished';
+      readonly time: number;
+      readonly trial: string;
+      readonly stage: string;
+      readonly metrics: Readonly<Record<string, number>>;
+      readonly seconds: number;
+      readonly cached: boolean;
+    }
+  | {
+      readonly type: 'stage_failed';
+      readonly time: number;
+      readonly trial: string;
+      readonly stage: string;
+      readonly error: string;
+    }
+  | {
+      readonly type: 'stage_skipped';
+      readonly time: number;
+      readonly trial: string;
+      readonly stage: string;
+      readonly reason: string;
+    }
   /** Something the user should know that does not stop the run (a corrupt cache entry evicted). */
-  | { readonly type: 'warning'; readonly time: number; readonly trial: string; readonly stage?: string; readonly message: string }
-  | { readonly type: 'run_finished'; readonly time: number; readonly trial: string; readonly status: 'finished' | 'failed' | 'killed'; readonly error?: string };
+  | {
+      readonly type: 'warning';
+      readonly time: number;
+      readonly trial: string;
+      readonly stage?: string;
+      readonly message: string;
+    }
+  | {
+      readonly type: 'run_finished';
+      readonly time: number;
+      readonly trial: string;
+      readonly status: 'finished' | 'failed' | 'killed';
+      readonly error?: string;
+    };
 
 export type Emit = (event: RunEvent) => void;
 
@@ -36,7 +107,8 @@ export type Emit = (event: RunEvent) => void;
 export type EventBody = RunEvent extends infer E ? (E extends RunEvent ? Omit<E, 'time' | 'trial'> : never) : never;
 
 /** How a trial ended: said by the trial itself, or by its parent when its process died. */
-export type TrialOutcome = { readonly status: 'finished' } | { readonly status: 'failed' | 'killed'; readonly error: string };
+export type TrialOutcome =
+  { readonly status: 'finished' } | { readonly status: 'failed' | 'killed'; readonly error: string };
 
 /** The metric a sweep's best trial is chosen by. */
 export interface Objective {

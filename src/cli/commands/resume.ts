@@ -20,7 +20,9 @@ export async function resumeCommand(run: string, opts: { runsDir: string }): Pro
     return 1;
   }
   if (!isSweepRecord(loaded.record)) {
-    process.stderr.write(`error: ${loaded.record.id} is a single run; run its experiment again, and the stage cache reuses every finished stage\n`);
+    process.stderr.write(
+      `error: ${loaded.record.id} is a single run; run its experiment again, and the stage cache reuses every finished stage\n`,
+    );
     return 1;
   }
   const record = loaded.record;
@@ -35,7 +37,11 @@ export async function resumeCommand(run: string, opts: { runsDir: string }): Pro
   const planned = await planWithDataContent(
     config,
     { codeVersion: await codeVersion(), backend: backend.value.name },
-    { experimentDir: experimentFolder(record.settings.experimentFile), cacheDir: dataCacheDir(path.dirname(dir)), download: true },
+    {
+      experimentDir: experimentFolder(record.settings.experimentFile),
+      cacheDir: dataCacheDir(path.dirname(dir)),
+      download: true,
+    },
   );
   if (!planned.ok) {
     process.stderr.write(`error: ${planned.error}\n`);
@@ -43,7 +49,9 @@ export async function resumeCommand(run: string, opts: { runsDir: string }): Pro
   }
   const plan = planned.value;
   const todo = plan.trials.filter((t) => record.trials[t.id]?.status !== 'finished');
-  process.stdout.write(`resuming ${record.id}: ${todo.length} of ${plan.trials.length} trials to run (${todo.map((t) => t.id).join(', ') || 'none'})\n`);
+  process.stdout.write(
+    `resuming ${record.id}: ${todo.length} of ${plan.trials.length} trials to run (${todo.map((t) => t.id).join(', ') || 'none'})\n`,
+  );
   const tracker = await trackerFor(config, undefined);
   if (!tracker.ok) {
     process.stderr.write(`error: ${tracker.error}\n`);

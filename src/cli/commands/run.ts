@@ -6,7 +6,14 @@ import { planWithDataContent } from '../../run/data-identities.js';
 import { experimentFolder } from '../../util/data-path.js';
 import { ReportListener } from '../../report/listener.js';
 import { newRunId, RunStoreListener } from '../../run-store/index.js';
-import { dataCacheDir, defaultParallel, runSingle, runSweepSession, type Session, type SessionSettings } from '../../run/session.js';
+import {
+  dataCacheDir,
+  defaultParallel,
+  runSingle,
+  runSweepSession,
+  type Session,
+  type SessionSettings,
+} from '../../run/session.js';
 import type { MlflowTracker } from '../../tracking/mlflow-tracker.js';
 import type { RunListener } from '../../types/run-events.js';
 import { countLine, printDiagnostics } from '../diagnostics-output.js';
@@ -31,7 +38,9 @@ export interface RunOptions {
  * one trial in this process, or a sweep's trials in parallel processes.
  */
 export async function runCommand(file: string, opts: RunOptions): Promise<number> {
-  const outcome = await loadExperiment(file, { overrides: [...opts.overrides, ...opts.sweeps.flatMap((s) => s.checks)] });
+  const outcome = await loadExperiment(file, {
+    overrides: [...opts.overrides, ...opts.sweeps.flatMap((s) => s.checks)],
+  });
   printDiagnostics(outcome.diagnostics, outcome.sources);
   if (!outcome.experiment) {
     process.stderr.write(`${file}: invalid (${countLine(outcome.diagnostics)}); nothing was run\n`);
@@ -80,7 +89,14 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
     return 1;
   }
   if (tracker?.value) process.stdout.write(`tracking: MLflow at ${tracker.value.uri}\n`);
-  const session: Session = { runsDir: opts.runsDir, runId, plan, settings, environment, listeners: await listenersFor(plan.isSweep, tracker.value) };
+  const session: Session = {
+    runsDir: opts.runsDir,
+    runId,
+    plan,
+    settings,
+    environment,
+    listeners: await listenersFor(plan.isSweep, tracker.value),
+  };
   const where = path.join(opts.runsDir, runId);
   if (!plan.isSweep) {
     process.stdout.write(`run ${runId} -> ${where}\n`);
@@ -99,7 +115,12 @@ const warn = (line: string) => process.stderr.write(`${line}\n`);
  */
 export async function listenersFor(sweep: boolean, tracker: MlflowTracker | undefined): Promise<RunListener[]> {
   const store = new RunStoreListener();
-  const listeners: RunListener[] = [store, new Progress(process.stdout, sweep), new SummaryPrinter((dir) => store.current(dir)), new ReportListener(say, warn)];
+  const listeners: RunListener[] = [
+    store,
+    new Progress(process.stdout, sweep),
+    new SummaryPrinter((dir) => store.current(dir)),
+    new ReportListener(say, warn),
+  ];
   if (tracker) {
     const { MlflowListener } = await import('../../tracking/mlflow-listener.js');
     listeners.push(new MlflowListener(tracker, (dir) => store.written(dir), say));
@@ -108,7 +129,10 @@ export async function listenersFor(sweep: boolean, tracker: MlflowTracker | unde
 }
 
 /** The MLflow tracker when a server is configured (flag, file or environment), else undefined. */
-export async function trackerFor(config: ExperimentConfig, cliUri: string | undefined): Promise<{ ok: true; value: MlflowTracker | undefined } | { ok: false; error: string }> {
+export async function trackerFor(
+  config: ExperimentConfig,
+  cliUri: string | undefined,
+): Promise<{ ok: true; value: MlflowTracker | undefined } | { ok: false; error: string }> {
   const { MlflowClient, resolveTrackingUri } = await import('../../tracking/mlflow/index.js');
   const { MlflowTracker } = await import('../../tracking/mlflow-tracker.js');
   const resolved = resolveTrackingUri(config.tracking?.mlflow?.uri, cliUri);
