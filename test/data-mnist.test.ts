@@ -94,7 +94,8 @@ test('the mnist split is deterministic for a seed, disjoint, and different for a
   // The 10,000 embedded digits are pairwise distinct, so pixels identify a sample.
   const trainKeys = new Set(Array.from({ length: train.n }, (_, i) => imageKey(train.images, i, 784)));
   assert.equal(trainKeys.size, 800);
-  for (let i = 0; i < t.n; i++) assert.ok(!trainKeys.has(imageKey(t.images, i, 784)), `test sample ${i} is also a training sample`);
+  for (let i = 0; i < t.n; i++)
+    assert.ok(!trainKeys.has(imageKey(t.images, i, 784)), `test sample ${i} is also a training sample`);
   // A shuffled split holds every digit, not the first classes only.
   assert.equal(new Set(train.labels).size, 10);
 });

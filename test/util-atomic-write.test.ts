@@ -21,7 +21,9 @@ test('an atomic write replaces the file whole, creates its folder, and leaves no
 
 test('writes of one file asked for at once land in the order they were asked for', async () => {
   const file = path.join(await tempDir(), 'run.json');
-  await Promise.all(Array.from({ length: 40 }, (_, i) => writeJsonAtomic(file, { version: i, padding: 'x'.repeat((40 - i) * 1000) })));
+  await Promise.all(
+    Array.from({ length: 40 }, (_, i) => writeJsonAtomic(file, { version: i, padding: 'x'.repeat((40 - i) * 1000) })),
+  );
   assert.equal((JSON.parse(await readFile(file, 'utf8')) as { version: number }).version, 39);
 });
 

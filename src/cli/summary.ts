@@ -3,9 +3,14 @@ import type { RunEnd, RunListener } from '../types/run-events.js';
 import { formatMetrics } from './progress.js';
 
 export function printRunSummary(record: Readonly<RunRecord>, dir: string): void {
-  const lines = ['', `${record.status === 'finished' ? 'finished' : record.status.toUpperCase()} in ${(record.duration_s ?? 0).toFixed(1)}s: ${dir}`];
+  const lines = [
+    '',
+    `${record.status === 'finished' ? 'finished' : record.status.toUpperCase()} in ${(record.duration_s ?? 0).toFixed(1)}s: ${dir}`,
+  ];
   for (const [name, stage] of Object.entries(record.stages)) {
-    lines.push(`  ${name.padEnd(12)} ${stage.status.padEnd(9)}${stage.cached ? '(cached) ' : ''}${formatMetrics(stage.metrics)}`);
+    lines.push(
+      `  ${name.padEnd(12)} ${stage.status.padEnd(9)}${stage.cached ? '(cached) ' : ''}${formatMetrics(stage.metrics)}`,
+    );
   }
   if (record.error) lines.push(`  error: ${record.error.split('\n')[0]}`);
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -26,9 +31,14 @@ export function printSweepSummary(name: string, summary: SweepSummary, dir: stri
     r.seconds === undefined ? '-' : `${r.seconds.toFixed(1)}s`,
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...table.map((row) => row[c]!.length)));
-  const fmt = (row: string[]) => row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd();
+  const fmt = (row: string[]) =>
+    row
+      .map((cell, c) => cell.padEnd(widths[c]!))
+      .join('  ')
+      .trimEnd();
   const lines = ['', `sweep ${name}: ${dir}`, fmt(header), ...table.map(fmt)];
-  if (best && objective) lines.push(`* best trial by ${objective.key} (${objective.maximize ? 'highest' : 'lowest'}): ${best}`);
+  if (best && objective)
+    lines.push(`* best trial by ${objective.key} (${objective.maximize ? 'highest' : 'lowest'}): ${best}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -22,7 +22,8 @@ export async function saveLayersModel(model: tf.LayersModel, dir: string): Promi
   await mkdir(dir, { recursive: true });
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
-      const weightData = artifacts.weightData === undefined ? new ArrayBuffer(0) : tf.io.CompositeArrayBuffer.join(artifacts.weightData);
+      const weightData =
+        artifacts.weightData === undefined ? new ArrayBuffer(0) : tf.io.CompositeArrayBuffer.join(artifacts.weightData);
       await writeFileAtomic(join(dir, WEIGHTS_FILE), new Uint8Array(weightData));
       const modelJson: tf.io.ModelJSON = {
         modelTopology: artifacts.modelTopology as object,
@@ -46,8 +47,16 @@ export async function loadLayersModel(dir: string): Promise<Result<tf.LayersMode
   } catch (e) {
     return { ok: false, error: `cannot read ${join(dir, MODEL_FILE)}: ${(e as Error).message}` };
   }
-  if (typeof modelJson !== 'object' || modelJson === null || !modelJson.modelTopology || !Array.isArray(modelJson.weightsManifest)) {
-    return { ok: false, error: `${join(dir, MODEL_FILE)} is not a TensorFlow.js layers model (no modelTopology or weightsManifest)` };
+  if (
+    typeof modelJson !== 'object' ||
+    modelJson === null ||
+    !modelJson.modelTopology ||
+    !Array.isArray(modelJson.weightsManifest)
+  ) {
+    return {
+      ok: false,
+      error: `${join(dir, MODEL_FILE)} is not a TensorFlow.js layers model (no modelTopology or weightsManifest)`,
+    };
   }
   const weightSpecs: tf.io.WeightsManifestEntry[] = [];
   const buffers: ArrayBuffer[] = [];
@@ -64,7 +73,11 @@ export async function loadLayersModel(dir: string): Promise<Result<tf.LayersMode
   }
   try {
     const model = await tf.loadLayersModel(
-      tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs, weightData: tf.io.CompositeArrayBuffer.join(buffers) }),
+      tf.io.fromMemory({
+        modelTopology: modelJson.modelTopology,
+        weightSpecs,
+        weightData: tf.io.CompositeArrayBuffer.join(buffers),
+      }),
     );
     return { ok: true, value: model };
   } catch (e) {

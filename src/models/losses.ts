@@ -47,7 +47,11 @@ export function reconstructionLoss(loss: LossName, target: tf.Tensor, pred: tf.T
 }
 
 /** Per-sample loss summed over the sample's pixels, shape [batch] (the VAE's ELBO term). */
-export function reconstructionSumPerSample(loss: LossName, target: tf.Tensor, pred: tf.Tensor | ModelOutput): tf.Tensor1D {
+export function reconstructionSumPerSample(
+  loss: LossName,
+  target: tf.Tensor,
+  pred: tf.Tensor | ModelOutput,
+): tf.Tensor1D {
   const e = elementLoss(loss, target, pred);
   return tf.sum(tf.reshape(e, [e.shape[0]!, -1]), 1) as tf.Tensor1D;
 }

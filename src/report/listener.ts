@@ -14,7 +14,9 @@ export class ReportListener implements RunListener {
       this.say(`report: ${end.sweep ? await writeSweepReport(end.dir) : await writeRunReport(end.dir)}`);
     } catch (e) {
       // The run itself is complete and recorded; a report that cannot be drawn is a bug to show, not a failed run.
-      this.warn(`warning: report.html could not be written: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      this.warn(
+        `warning: report.html could not be written: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+      );
     }
   }
 }

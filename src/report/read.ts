@@ -6,14 +6,33 @@
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExperimentConfig } from '../types/experiment-config.js';
-import { CONFIG_FILE, listTrials, readJsonIfValid, readRun, REPORT_FILE, stageDir, SUMMARY_FILE, trialDir, type MetricLine, type RunRecord, type SweepRecord, type SweepSummary } from '../run-store/index.js';
+import {
+  CONFIG_FILE,
+  listTrials,
+  readJsonIfValid,
+  readRun,
+  REPORT_FILE,
+  stageDir,
+  SUMMARY_FILE,
+  trialDir,
+  type MetricLine,
+  type RunRecord,
+  type SweepRecord,
+  type SweepSummary,
+} from '../run-store/index.js';
 
 export interface Evaluation {
   readonly test_loss?: number;
   readonly test_acc?: number;
   readonly confusion_matrix?: readonly (readonly number[])[];
   /** precision, recall, f1 are null in JSON where they were NaN (no sample predicted or present). */
-  readonly per_class?: readonly { cls: number; precision: number | null; recall: number | null; f1: number | null; support: number }[];
+  readonly per_class?: readonly {
+    cls: number;
+    precision: number | null;
+    recall: number | null;
+    f1: number | null;
+    support: number;
+  }[];
 }
 
 export interface StageFiles {
@@ -52,7 +71,11 @@ export async function readRunFolder(dir: string, opts: { pictures?: boolean } = 
         opts.pictures === false ? undefined : maybeRead(path.join(folder, 'confusion.png')),
         readJsonIfValid<Evaluation>(path.join(folder, 'evaluation.json')),
       ]);
-      files[name] = { ...(figure ? { figure } : {}), ...(confusion ? { confusion } : {}), ...(evaluation ? { evaluation } : {}) };
+      files[name] = {
+        ...(figure ? { figure } : {}),
+        ...(confusion ? { confusion } : {}),
+        ...(evaluation ? { evaluation } : {}),
+      };
     }),
   );
   return { dir, record: { ...record, stages: record.stages ?? {} }, ...(config ? { config } : {}), metrics, files };
@@ -77,7 +100,9 @@ export async function readSweepFolder(dir: string): Promise<SweepFolder> {
   const summary = await readJsonIfValid<SweepSummary>(path.join(dir, SUMMARY_FILE));
   const sweep = record as SweepRecord;
   const listed = await listTrials(dir);
-  const ids = [...new Set([...Object.keys(sweep.trials ?? {}), ...(summary?.trials.map((t) => t.id) ?? []), ...listed])];
+  const ids = [
+    ...new Set([...Object.keys(sweep.trials ?? {}), ...(summary?.trials.map((t) => t.id) ?? []), ...listed]),
+  ];
   const trials = new Map<string, RunFolder>();
   const trialReports = new Set<string>();
   await Promise.all(
@@ -86,8 +111,22 @@ export async function readSweepFolder(dir: string): Promise<SweepFolder> {
       // Only the best trial's pictures are shown; the rest need just numbers and curves.
       const folder = await readRunFolder(folderDir, { pictures: false }).catch(() => undefined);
       if (folder) trials.set(id, folder);
-      if (await access(path.join(folderDir, REPORT_FILE)).then(() => true, () => false)) trialReports.add(id);
+      if (
+        await access(path.join(folderDir, REPORT_FILE)).then(
+          () => true,
+          () => false,
+        )
+      )
+        trialReports.add(id);
     }),
   );
-  return { dir, record: { ...sweep, trials: sweep.trials ?? {} }, ...(config ? { config } : {}), ...(summary ? { summary } : {}), trialIds: ids, trials, trialReports };
+  return {
+    dir,
+    record: { ...sweep, trials: sweep.trials ?? {} },
+    ...(config ? { config } : {}),
+    ...(summary ? { summary } : {}),
+    trialIds: ids,
+    trials,
+    trialReports,
+  };
 }

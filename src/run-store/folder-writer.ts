@@ -65,11 +65,19 @@ export class RunFolderWriter {
         r.stages[event.stage] = { status: 'running', fingerprint: event.fingerprint, metrics: {} };
         return this.saveRecord;
       case 'epoch': {
-        const lines = Object.entries(event.metrics).map(([key, value]) => JSON.stringify({ stage: event.stage, key, value, step: event.epoch, time: event.time } satisfies MetricLine));
+        const lines = Object.entries(event.metrics).map(([key, value]) =>
+          JSON.stringify({ stage: event.stage, key, value, step: event.epoch, time: event.time } satisfies MetricLine),
+        );
         return () => appendFile(path.join(this.dir, METRICS_FILE), lines.map((l) => `${l}\n`).join(''));
       }
       case 'stage_finished':
-        r.stages[event.stage] = { ...r.stages[event.stage], status: 'finished', metrics: { ...event.metrics }, seconds: event.seconds, cached: event.cached };
+        r.stages[event.stage] = {
+          ...r.stages[event.stage],
+          status: 'finished',
+          metrics: { ...event.metrics },
+          seconds: event.seconds,
+          cached: event.cached,
+        };
         return this.saveRecord;
       case 'stage_failed':
         r.stages[event.stage] = { ...(r.stages[event.stage] ?? { metrics: {} }), status: 'failed', error: event.error };
@@ -90,9 +98,12 @@ export class RunFolderWriter {
 }
 
 /** Rewrites a run's run.json whole (a sweep's record, as its trials change state). */
-export const writeRunRecord = (dir: string, record: RunRecord): Promise<void> => writeJsonAtomic(path.join(dir, RUN_FILE), record);
+export const writeRunRecord = (dir: string, record: RunRecord): Promise<void> =>
+  writeJsonAtomic(path.join(dir, RUN_FILE), record);
 
-export const writeSummary = (dir: string, summary: SweepSummary): Promise<void> => writeJsonAtomic(path.join(dir, SUMMARY_FILE), summary);
+export const writeSummary = (dir: string, summary: SweepSummary): Promise<void> =>
+  writeJsonAtomic(path.join(dir, SUMMARY_FILE), summary);
 
 /** mlflow.json: the sync state per tracking server. */
-export const writeSyncFile = (dir: string, state: Readonly<Record<string, unknown>>): Promise<void> => writeJsonAtomic(path.join(dir, SYNC_FILE), state);
+export const writeSyncFile = (dir: string, state: Readonly<Record<string, unknown>>): Promise<void> =>
+  writeJsonAtomic(path.join(dir, SYNC_FILE), state);

@@ -43,7 +43,9 @@ export class RunStoreListener implements RunListener {
         environment: run.environment,
         stages: {},
         settings: run.settings,
-        trials: Object.fromEntries(run.trials.map((t) => [t.id, { status: 'pending' as const, assignment: { ...t.assignment } }])),
+        trials: Object.fromEntries(
+          run.trials.map((t) => [t.id, { status: 'pending' as const, assignment: { ...t.assignment } }]),
+        ),
       };
       await RunFolderWriter.create(run.dir, record, run.config);
     }
@@ -82,11 +84,21 @@ export class RunStoreListener implements RunListener {
     const writer = this.writers.get(t.dir);
     if (writer && writer.current.status === 'running') {
       // The process died or was killed before it could say so itself.
-      writer.onEvent({ type: 'run_finished', time: Date.now(), trial: t.trial, status: outcome.status, ...(outcome.status !== 'finished' ? { error: outcome.error } : {}) });
+      writer.onEvent({
+        type: 'run_finished',
+        time: Date.now(),
+        trial: t.trial,
+        status: outcome.status,
+        ...(outcome.status !== 'finished' ? { error: outcome.error } : {}),
+      });
     }
     await writer?.flush();
     if (this.sweep) {
-      this.sweep.record.trials[t.trial] = { status: outcome.status, assignment: { ...t.assignment }, ...(outcome.status !== 'finished' ? { error: outcome.error } : {}) };
+      this.sweep.record.trials[t.trial] = {
+        status: outcome.status,
+        assignment: { ...t.assignment },
+        ...(outcome.status !== 'finished' ? { error: outcome.error } : {}),
+      };
       await writeRunRecord(this.sweep.run.dir, this.sweep.record);
     }
   }
@@ -98,7 +110,9 @@ export class RunStoreListener implements RunListener {
     record.end_time = new Date().toISOString();
     record.duration_s = (record.duration_s ?? 0) + end.seconds;
     await writeRunRecord(run.dir, record);
-    const trials = await Promise.all(run.trials.map(async (t) => (await readRun(trialDir(run.dir, t.id)).catch(() => undefined))?.record));
+    const trials = await Promise.all(
+      run.trials.map(async (t) => (await readRun(trialDir(run.dir, t.id)).catch(() => undefined))?.record),
+    );
     await writeSummary(run.dir, sweepSummary(run.trials, trials, run.objective));
   }
 

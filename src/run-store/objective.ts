@@ -23,17 +23,25 @@ export function objectiveOf(stages: readonly StageOutline[]): Objective | undefi
 }
 
 /** The finished trial with the best objective value; trials without a finite value are not ranked. */
-export function bestTrial(rows: readonly { readonly id: string; readonly status: string; readonly metrics: Readonly<Record<string, number>> }[], objective: Objective | undefined): string | undefined {
+export function bestTrial(
+  rows: readonly { readonly id: string; readonly status: string; readonly metrics: Readonly<Record<string, number>> }[],
+  objective: Objective | undefined,
+): string | undefined {
   if (!objective) return undefined;
   const scored = rows.filter((r) => r.status === 'finished' && Number.isFinite(r.metrics[objective.key]));
-  scored.sort((a, b) => (objective.maximize ? b.metrics[objective.key]! - a.metrics[objective.key]! : a.metrics[objective.key]! - b.metrics[objective.key]!));
+  scored.sort((a, b) =>
+    objective.maximize
+      ? b.metrics[objective.key]! - a.metrics[objective.key]!
+      : a.metrics[objective.key]! - b.metrics[objective.key]!,
+  );
   return scored[0]?.id;
 }
 
 /** A run's final test metrics, as `<stage>.<metric>`. */
 export function testMetrics(record: Pick<RunRecord, 'stages'> | undefined): Record<string, number> {
   const metrics: Record<string, number> = {};
-  for (const [stage, s] of Object.entries(record?.stages ?? {})) for (const [k, v] of Object.entries(s.metrics ?? {})) if (k.startsWith('test_')) metrics[`${stage}.${k}`] = v;
+  for (const [stage, s] of Object.entries(record?.stages ?? {}))
+    for (const [k, v] of Object.entries(s.metrics ?? {})) if (k.startsWith('test_')) metrics[`${stage}.${k}`] = v;
   return metrics;
 }
 
@@ -45,7 +53,13 @@ export function sweepSummary(
 ): SweepSummary {
   const rows: SweepSummaryRow[] = trials.map((t, i) => {
     const r = records[i];
-    return { id: t.id, status: r?.status ?? 'pending', assignment: { ...t.assignment }, metrics: testMetrics(r), ...(r?.duration_s !== undefined ? { seconds: r.duration_s } : {}) };
+    return {
+      id: t.id,
+      status: r?.status ?? 'pending',
+      assignment: { ...t.assignment },
+      metrics: testMetrics(r),
+      ...(r?.duration_s !== undefined ? { seconds: r.duration_s } : {}),
+    };
   });
   const best = bestTrial(rows, objective);
   return { ...(objective ? { objective } : {}), ...(best ? { best } : {}), trials: rows };

@@ -58,13 +58,16 @@ export async function readConfig<C = unknown>(dir: string): Promise<C> {
 }
 
 /** config.json, or `fallback` when the folder has none. */
-export const readConfigOr = <C>(dir: string, fallback: C): Promise<C> => readJsonOr(path.join(dir, CONFIG_FILE), fallback);
+export const readConfigOr = <C>(dir: string, fallback: C): Promise<C> =>
+  readJsonOr(path.join(dir, CONFIG_FILE), fallback);
 
 /** params.json; empty when the folder has none (a sweep's own folder). */
-export const readParams = (dir: string): Promise<Record<string, unknown>> => readJsonOr<Record<string, unknown>>(path.join(dir, PARAMS_FILE), {});
+export const readParams = (dir: string): Promise<Record<string, unknown>> =>
+  readJsonOr<Record<string, unknown>>(path.join(dir, PARAMS_FILE), {});
 
 /** summary.json of a sweep; undefined until the sweep has ended. */
-export const readSummary = (dir: string): Promise<SweepSummary | undefined> => readJsonOr<SweepSummary | undefined>(path.join(dir, SUMMARY_FILE), undefined);
+export const readSummary = (dir: string): Promise<SweepSummary | undefined> =>
+  readJsonOr<SweepSummary | undefined>(path.join(dir, SUMMARY_FILE), undefined);
 
 /** mlflow.json: the sync state per tracking server, as the tracker wrote it; empty if absent or damaged. */
 export async function readSyncFile<S>(dir: string): Promise<Record<string, S>> {
@@ -88,7 +91,9 @@ export async function listRuns(root: string): Promise<string[]> {
 /** The trial folders a sweep folder holds, by name (unsorted); none when it has no trials/. */
 export async function listTrials(sweepDir: string): Promise<string[]> {
   try {
-    return (await readdir(path.join(sweepDir, TRIALS_DIR), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    return (await readdir(path.join(sweepDir, TRIALS_DIR), { withFileTypes: true }))
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
   } catch {
     return [];
   }

@@ -40,4 +40,3 @@ export async function runSweep(trials: readonly Trial[], options: SweepOptions):
   );
   return outcomes;
 }
-

@@ -12,7 +12,8 @@ const inFlight = new Map<string, Promise<void>>();
  * runs/ at once; a reader sees the old file or the new one. An error names the file.
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data instanceof Uint8Array ? data : Buffer.concat(data);
+  const bytes =
+    typeof data === 'string' ? Buffer.from(data, 'utf8') : data instanceof Uint8Array ? data : Buffer.concat(data);
   const key = path.resolve(file);
   const previous = inFlight.get(key) ?? Promise.resolve();
   const next = previous.catch(() => undefined).then(() => writeNow(file, bytes));
@@ -35,7 +36,7 @@ async function writeNow(file: string, bytes: Uint8Array): Promise<void> {
     await mkdir(dir, { recursive: true });
     const handle = await open(temp, 'wx');
     try {
-      for (let offset = 0; offset < bytes.byteLength; ) {
+      for (let offset = 0; offset < bytes.byteLength;) {
         const { bytesWritten } = await handle.write(bytes, offset, bytes.byteLength - offset);
         if (bytesWritten <= 0) throw new Error('the disk took no more bytes');
         offset += bytesWritten;
@@ -64,10 +65,12 @@ async function syncFolder(dir: string, file: string): Promise<void> {
   try {
     await handle.sync();
   } catch (e) {
-    if (!cannotSyncFolders(e)) throw new Error(`cannot write ${file}: syncing its folder: ${(e as Error).message}`, { cause: e });
+    if (!cannotSyncFolders(e))
+      throw new Error(`cannot write ${file}: syncing its folder: ${(e as Error).message}`, { cause: e });
   } finally {
     await handle.close();
   }
 }
 
-const cannotSyncFolders = (e: unknown): boolean => ['EISDIR', 'EPERM', 'EINVAL', 'EACCES'].includes(String((e as { code?: unknown }).code));
+const cannotSyncFolders = (e: unknown): boolean =>
+  ['EISDIR', 'EPERM', 'EINVAL', 'EACCES'].includes(String((e as { code?: unknown }).code));

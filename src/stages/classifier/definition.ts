@@ -29,7 +29,15 @@ function describe(c: ClassifierStageConfig): string {
 
 function check(stage: Json, input: Flow | undefined): SettingCheck[] {
   if (stage.arch === 'cnn' && input !== undefined && input.shape.length === 1) {
-    return [{ severity: 'error', message: `a CNN needs images, but \`${String(stage.input)}\` are flat vectors of ${input.shape[0]} values`, key: 'input', target: 'value', hint: 'set `arch: dense` for codes of a dense autoencoder, or use a convolutional autoencoder' }];
+    return [
+      {
+        severity: 'error',
+        message: `a CNN needs images, but \`${String(stage.input)}\` are flat vectors of ${input.shape[0]} values`,
+        key: 'input',
+        target: 'value',
+        hint: 'set `arch: dense` for codes of a dense autoencoder, or use a convolutional autoencoder',
+      },
+    ];
   }
   return [];
 }
@@ -41,7 +49,8 @@ export const classifier: StageDefinition<ClassifierStageConfig> = {
   outputFlow: () => undefined,
   net(stage, input) {
     const head = counts(stage.dense, ASSUMED_DENSE);
-    if (stage.arch === 'dense' || input.length !== 3) return { ...denseNet([size(input), ...head, CLASSES]), outputValues: 0 };
+    if (stage.arch === 'dense' || input.length !== 3)
+      return { ...denseNet([size(input), ...head, CLASSES]), outputValues: 0 };
     const filters = counts(stage.filters, ASSUMED_FILTERS);
     const body = convNet([input[2]!, ...filters], input[0]!, input[1]!);
     // Unpadded 3x3 convolutions, then one 2x2 pooling (Keras' mnist_cnn).
