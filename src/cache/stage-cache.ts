@@ -4,8 +4,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { sha256OfFile } from '../util/file-hash.js';
 import { processAlive } from '../util/process-alive.js';
-import type { DataSplit, ImageSet } from '../data/types.js';
-import type { StageResult } from '../stages/stage.js';
+import type { DataSplit, ImageSet, StageResult } from '../types/stage-values.js';
 import type { StageValue } from '../types/stage-values.js';
 
 /** A stage's recorded epoch metrics, replayed into a run that reuses the stage. */
