@@ -41,9 +41,9 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
   const outcome = await loadExperiment(file, {
     overrides: [...opts.overrides, ...opts.sweeps.flatMap((s) => s.checks)],
   });
-  printDiagnostics(outcome.diagnostics, outcome.sources);
+  printDiagnostics(outcome.diagnostics, outcome.sources, false, outcome.omitted);
   if (!outcome.experiment) {
-    process.stderr.write(`${file}: invalid (${countLine(outcome.diagnostics)}); nothing was run\n`);
+    process.stderr.write(`${file}: invalid (${countLine(outcome.diagnostics, outcome.omitted)}); nothing was run\n`);
     return 1;
   }
   // The --sweep checks set their setting to each value in turn; the file's own value stands.
