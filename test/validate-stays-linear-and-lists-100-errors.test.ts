@@ -8,7 +8,14 @@ import { runCli } from './support/cli.js';
 
 /** A valid experiment followed by top-level unknown keys up to `bytes` (a pasted data dump). */
 function unknownKeys(bytes: number): { text: string; keys: number } {
-  const lines = ['name: big', 'seed: 1', 'data:', '  digits: { source: mnist, train: 100, test: 100 }', 'stages:', '  ae: { type: autoencoder, input: digits, latent: 8 }'];
+  const lines = [
+    'name: big',
+    'seed: 1',
+    'data:',
+    '  digits: { source: mnist, train: 100, test: 100 }',
+    'stages:',
+    '  ae: { type: autoencoder, input: digits, latent: 8 }',
+  ];
   let size = lines.join('\n').length;
   let keys = 0;
   while (size < bytes) {
@@ -34,11 +41,22 @@ test('validate lists the first 100 errors of a file, says how many more, and cou
     const r = await runCli(['validate', 'big.yaml'], dir);
     assert.equal(r.code, 1);
     assert.equal((r.stderr.match(/^big\.yaml:\d+:\d+: error: /gm) ?? []).length, 100, 'one hundred errors listed');
-    assert.match(r.stderr, new RegExp(`^\\.\\.\\. ${(keys - 100).toLocaleString('en-US')} more errors not shown: at most 100 errors a file are listed`, 'm'));
-    assert.match(r.stderr, new RegExp(`^big\\.yaml: invalid \\(${keys.toLocaleString('en-US')} errors, 0 warnings\\)$`, 'm'));
+    assert.match(
+      r.stderr,
+      new RegExp(
+        `^\\.\\.\\. ${(keys - 100).toLocaleString('en-US')} more errors not shown: at most 100 errors a file are listed`,
+        'm',
+      ),
+    );
+    assert.match(
+      r.stderr,
+      new RegExp(`^big\\.yaml: invalid \\(${keys.toLocaleString('en-US')} errors, 0 warnings\\)$`, 'm'),
+    );
 
     const json = await runCli(['validate', '--json', 'big.yaml'], dir);
-    const doc = JSON.parse(json.stdout) as { files: { errors: number; diagnostics: unknown[]; omitted: { errors: number } }[] };
+    const doc = JSON.parse(json.stdout) as {
+      files: { errors: number; diagnostics: unknown[]; omitted: { errors: number } }[];
+    };
     assert.equal(doc.files[0]!.errors, keys);
     assert.equal(doc.files[0]!.diagnostics.length, 100);
     assert.equal(doc.files[0]!.omitted.errors, keys - 100);
@@ -53,10 +71,19 @@ test("validate's time grows in proportion to the file: four times the unknown ke
     await writeFile(path.join(dir, 'small.yaml'), unknownKeys(64_000).text);
     await writeFile(path.join(dir, 'large.yaml'), unknownKeys(256_000).text);
     await cpuSecondsToLoad(path.join(dir, 'small.yaml')); // warm up the modules and the JIT
-    const small = Math.min(await cpuSecondsToLoad(path.join(dir, 'small.yaml')), await cpuSecondsToLoad(path.join(dir, 'small.yaml')));
-    const large = Math.min(await cpuSecondsToLoad(path.join(dir, 'large.yaml')), await cpuSecondsToLoad(path.join(dir, 'large.yaml')));
+    const small = Math.min(
+      await cpuSecondsToLoad(path.join(dir, 'small.yaml')),
+      await cpuSecondsToLoad(path.join(dir, 'small.yaml')),
+    );
+    const large = Math.min(
+      await cpuSecondsToLoad(path.join(dir, 'large.yaml')),
+      await cpuSecondsToLoad(path.join(dir, 'large.yaml')),
+    );
     // Linear is 4x; the quadratic duplicate-key check and key lookups made it about 8-16x.
-    assert.ok(large / small < 7, `64 KB: ${small.toFixed(3)} s, 256 KB: ${large.toFixed(3)} s of CPU (x${(large / small).toFixed(1)})`);
+    assert.ok(
+      large / small < 7,
+      `64 KB: ${small.toFixed(3)} s, 256 KB: ${large.toFixed(3)} s of CPU (x${(large / small).toFixed(1)})`,
+    );
     assert.ok(large < 2, `256 KB of unknown keys in ${large.toFixed(2)} s of CPU`);
   } finally {
     await remove();
@@ -71,7 +98,8 @@ test('a symlink inside the project that points outside it is refused like `..`',
     await mkdir(path.join(dir, 'inside'));
     await writeIdxFolder(path.join(dir, 'inside'), generateIdx(20, 10, 8, 8, 10, 1), false);
     await symlink(outside, path.join(dir, 'data'));
-    const yaml = (p: string) => `name: s\nseed: 1\ndata:\n  pics: { source: idx, path: ${p} }\nstages:\n  ae: { type: autoencoder, input: pics, latent: 4, train: { epochs: 1, batch_size: 10 } }\n`;
+    const yaml = (p: string) =>
+      `name: s\nseed: 1\ndata:\n  pics: { source: idx, path: ${p} }\nstages:\n  ae: { type: autoencoder, input: pics, latent: 4, train: { epochs: 1, batch_size: 10 } }\n`;
     await writeFile(path.join(dir, 'out.yaml'), yaml('data'));
     await writeFile(path.join(dir, 'in.yaml'), yaml('inside'));
     const out = await runCli(['validate', 'out.yaml'], dir);

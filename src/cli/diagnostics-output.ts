@@ -17,7 +17,8 @@ export function printDiagnostics(
   const color = useColor();
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d, { sources, color })}\n`);
   if (omitted) {
-    const more = plural(omitted.errors, 'more error') + (omitted.warnings ? ` and ${plural(omitted.warnings, 'warning')}` : '');
+    const more =
+      plural(omitted.errors, 'more error') + (omitted.warnings ? ` and ${plural(omitted.warnings, 'warning')}` : '');
     process.stderr.write(`... ${more} not shown: at most ${MAX_ERRORS} errors a file are listed; fix these first\n`);
   }
 }
@@ -34,6 +35,7 @@ export function diagnosticsJson(
 /** "3 errors, 1 warning": every problem found, listed or not. */
 export function countLine(diagnostics: readonly Diagnostic[], omitted?: Omitted): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length + (omitted?.errors ?? 0);
-  const warnings = diagnostics.length - diagnostics.filter((d) => d.severity === 'error').length + (omitted?.warnings ?? 0);
+  const warnings =
+    diagnostics.length - diagnostics.filter((d) => d.severity === 'error').length + (omitted?.warnings ?? 0);
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
 }

@@ -52,7 +52,9 @@ export function parseYaml(source: SourceText): { parsed?: ParsedYaml; diagnostic
   const doc = docs[0] as Document.Parsed;
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
-  const problems: Problem[] = [...doc.errors, ...doc.warnings, ...duplicateKeys(doc.contents)].sort((a, b) => a.pos[0] - b.pos[0]);
+  const problems: Problem[] = [...doc.errors, ...doc.warnings, ...duplicateKeys(doc.contents)].sort(
+    (a, b) => a.pos[0] - b.pos[0],
+  );
   for (const problem of problems) {
     const opener = unclosedFrom(problem.message, text, problem.pos[0]);
     const first = problem.first;
@@ -290,7 +292,13 @@ function duplicateKeys(node: unknown, out: Problem[] = []): Problem[] {
       const key = pair.key as Node | null;
       if (isScalar(key) && key.range) {
         const first = firstOf.get(key.value);
-        if (first) out.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [key.range[0], key.range[1]], first });
+        if (first)
+          out.push({
+            code: 'DUPLICATE_KEY',
+            message: 'Map keys must be unique',
+            pos: [key.range[0], key.range[1]],
+            first,
+          });
         else firstOf.set(key.value, [key.range[0], key.range[1]]);
       }
       duplicateKeys(pair.value, out);

@@ -229,7 +229,10 @@ export function resolveDataPath(file: string, p: string): string {
  * the project leads outside it as surely as `../elsewhere` does.
  */
 export function insideProject(ctx: Pick<SemanticContext, 'file' | 'projectDir'>, p: string): boolean {
-  const rel = path.relative(realpathOfExisting(path.resolve(ctx.projectDir)), realpathOfExisting(resolveDataPath(ctx.file, p)));
+  const rel = path.relative(
+    realpathOfExisting(path.resolve(ctx.projectDir)),
+    realpathOfExisting(resolveDataPath(ctx.file, p)),
+  );
   return !(rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel));
 }
 
