@@ -22,6 +22,8 @@ export type PlannedNode =
       readonly inputs: readonly PlannedInput[];
       readonly outputs: readonly string[];
       readonly fingerprint: string;
+      /** What the data's bytes were when planned (PlanOptions.dataContent), checked again when it loads. */
+      readonly content?: string;
     }
   | {
       readonly kind: 'stage';
@@ -91,7 +93,15 @@ export function planNodes(config: ExperimentConfig, options: PlanOptions): Plann
         ...(content !== undefined ? { content } : {}),
       });
       fingerprints.set(name, fingerprint);
-      nodes.push({ kind: 'data', name, config: data, inputs: [], outputs: ['images'], fingerprint });
+      nodes.push({
+        kind: 'data',
+        name,
+        config: data,
+        inputs: [],
+        outputs: ['images'],
+        fingerprint,
+        ...(content !== undefined ? { content } : {}),
+      });
       continue;
     }
     const stage = config.stages[name]!;

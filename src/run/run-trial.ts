@@ -77,6 +77,21 @@ async function loadData(
     cacheDir: path.resolve(options.dataCacheDir),
   });
   if (!loaded.ok) throw new StageError(`data set ${node.name}: ${loaded.error}`);
+  if (node.content !== undefined) {
+    // The fingerprints were made from the bytes as planned. Files replaced since (during a long
+    // sweep) would file new results under the old data's fingerprint: asked again after the read
+    // (a stat per file, the hashes are remembered), any change in between shows.
+    const { dataContentIdentity } = await import('../data/identity.js');
+    const now = await dataContentIdentity(node.config, {
+      experimentDir: options.experimentDir,
+      cacheDir: options.dataCacheDir,
+      download: false,
+    });
+    if (!now.ok || now.value !== node.content)
+      throw new StageError(
+        `data set ${node.name}: its files changed after the run started (${now.ok ? 'other bytes' : now.error}); run again to use the new data`,
+      );
+  }
   return { kind: 'images', split: loaded.value, flat: false };
 }
 
