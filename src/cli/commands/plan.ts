@@ -19,9 +19,10 @@ export async function planCommand(
 ): Promise<number> {
   // The same experiment `run` would run with these flags.
   const { outcome, config } = await experimentFromFlags(file, opts.overrides, opts.sweeps);
-  printDiagnostics(outcome.diagnostics, outcome.sources);
+  printDiagnostics(outcome.diagnostics, outcome.sources, false, outcome.omitted);
   if (!outcome.experiment || !config) {
-    process.stderr.write(`${file}: invalid (${countLine(outcome.diagnostics)})\n`);
+    process.stderr.write(`${file}: invalid (${countLine(outcome.diagnostics, outcome.omitted)})
+`);
     return 1;
   }
   const plan = planExperiment(config, { codeVersion: await codeVersion(), backend: opts.backend });
