@@ -3,6 +3,7 @@ import path from 'node:path';
 import { flattenSettings } from '../util/flatten-settings.js';
 import {
   listTrials,
+  liveStatus,
   readConfigOr,
   readParams as readParamsFile,
   readRun,
@@ -42,7 +43,13 @@ type SyncFile = Record<string, ServerState>;
 /** The tag that finds a run again on the server if our own record of it was lost. */
 export const LOCAL_RUN_TAG = 'aelab.run_id';
 
-const TERMINAL: Record<string, RunStatus> = { finished: 'FINISHED', failed: 'FAILED', killed: 'KILLED' };
+/** A run that died (its process gone without a word) ended as a failure. */
+const TERMINAL: Record<string, RunStatus> = {
+  finished: 'FINISHED',
+  failed: 'FAILED',
+  killed: 'KILLED',
+  died: 'FAILED',
+};
 
 export type SyncResult = MlflowResult<{ runId: string }>;
 
@@ -57,7 +64,19 @@ export async function syncRun(
   dir: string,
   opts: { experiment: string; parentRunId?: string },
 ): Promise<SyncResult> {
-  const { record, metrics } = await readRun(dir);
+  const { record: stored, metrics } = await readRun(dir);
+  // A run whose process is gone is sent as it stands (died), not as the `running` it last wrote.
+  const live = await liveStatus(dir, stored);
+  const record: RunRecord =
+    live.status === 'died'
+      ? {
+          ...stored,
+          status: 'failed',
+          error: `died: process ${live.heartbeat?.pid} on ${live.heartbeat?.host} is gone`,
+          ...(live.heartbeat ? { end_time: live.heartbeat.time } : {}),
+        }
+      : stored;
+  const status = live.status;
   const file: SyncFile = await readSyncFile<ServerState>(dir);
   const state: ServerState = file[client.uri] ?? {};
   const save = async () => {
@@ -97,7 +116,7 @@ export async function syncRun(
   const runId = state.runId;
 
   // Tags may change (status, backend once known), so they go with every sync.
-  const tags = runTags(record);
+  const tags = { ...runTags(record), 'aelab.status': status };
   if (!state.paramsLogged) {
     const params = await readParams(dir);
     const sent = await client.logBatch({ runId, params, tags });
@@ -133,7 +152,7 @@ export async function syncRun(
   }
 
   // Artifacts go up once the run has ended: until then its files are still being written.
-  const terminal = TERMINAL[record.status];
+  const terminal = TERMINAL[status];
   if (terminal) {
     const uploaded = await uploadArtifacts(client, runId, dir, state, save);
     if (!uploaded.ok) return uploaded;

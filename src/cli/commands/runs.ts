@@ -2,6 +2,7 @@ import path from 'node:path';
 import {
   isSweepRecord,
   listRuns,
+  liveStatus,
   readParams,
   readRun,
   readSummary,
@@ -56,13 +57,22 @@ export async function runsList(runsDir: string, opts: { json: boolean; limit: nu
   const ids = (await listRuns(runsDir)).slice(0, opts.limit);
   const found = (
     await Promise.all(
-      ids.map(async (id) => ({ id, run: await readRun(path.join(runsDir, id)).catch(() => undefined) })),
+      ids.map(async (id) => {
+        const dir = path.join(runsDir, id);
+        const run = await readRun(dir).catch(() => undefined);
+        return { id, run, status: run && (await liveStatus(dir, run.record)).status };
+      }),
     )
   ).filter((f) => f.run);
   if (opts.json) {
     process.stdout.write(
       `${JSON.stringify(
-        found.map((f) => ({ id: f.id, ...pick(f.run!.record), metrics: finalMetrics(f.run!.record) })),
+        found.map((f) => ({
+          id: f.id,
+          ...pick(f.run!.record),
+          status: f.status,
+          metrics: finalMetrics(f.run!.record),
+        })),
         null,
         2,
       )}\n`,
@@ -73,14 +83,14 @@ export async function runsList(runsDir: string, opts: { json: boolean; limit: nu
     process.stdout.write(`no runs in ${runsDir}\n`);
     return 0;
   }
-  const rows = found.map(({ id, run }) => {
+  const rows = found.map(({ id, run, status }) => {
     const r = run!.record;
     const metrics = Object.entries(finalMetrics(r)).filter(([k]) => k.includes('.test_'));
     const trials = isSweepRecord(r) ? ` (${Object.keys(r.trials ?? {}).length} trials)` : '';
     return [
       id,
       `${r.kind}${trials}`,
-      r.status,
+      status!,
       r.duration_s === undefined ? '-' : `${r.duration_s.toFixed(1)}s`,
       formatMetrics(Object.fromEntries(metrics)),
     ];
@@ -109,16 +119,18 @@ export async function runsShow(runsDir: string, name: string, opts: { json: bool
   const summary = (await readSummary(found.dir)) ?? null;
   if (opts.json) {
     process.stdout.write(
-      `${JSON.stringify({ id: found.id, dir: found.dir, record: found.record, params, summary }, null, 2)}\n`,
+      `${JSON.stringify({ id: found.id, dir: found.dir, status: (await liveStatus(found.dir, found.record)).status, record: found.record, params, summary }, null, 2)}\n`,
     );
     return 0;
   }
   const r = found.record;
+  const live = await liveStatus(found.dir, r);
+  const died = live.status === 'died' && live.heartbeat;
   const lines = [
     `run       ${found.id}`,
     `folder    ${found.dir}`,
     `kind      ${r.kind}${r.parent ? ` of ${r.parent}` : ''}`,
-    `status    ${r.status}${r.error ? `: ${r.error.split('\n')[0]}` : ''}`,
+    `status    ${live.status}${r.error ? `: ${r.error.split('\n')[0]}` : ''}${died ? `: process ${died.pid} on ${died.host} is gone (last heartbeat ${died.time}); \`aelab resume ${r.parent ?? found.id}\` completes it` : ''}`,
     `file      ${r.experiment_file}`,
     `started   ${r.start_time}${r.duration_s !== undefined ? ` (${r.duration_s.toFixed(1)}s)` : ''}`,
     `seed      ${r.seed}`,
@@ -145,7 +157,7 @@ export async function runsShow(runsDir: string, name: string, opts: { json: bool
     lines.push('', 'trials:');
     for (const [id, t] of Object.entries(trials))
       lines.push(
-        `  ${id}  ${t.status.padEnd(9)} ${Object.entries(t.assignment)
+        `  ${id}  ${(live.status === 'died' && t.status === 'running' ? 'died' : t.status).padEnd(9)} ${Object.entries(t.assignment)
           .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
           .join(' ')}${t.error ? `  (${t.error.split('\n')[0]})` : ''}`,
       );
