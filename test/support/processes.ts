@@ -28,7 +28,10 @@ stages:
 
 export interface Started {
   readonly child: ChildProcess;
+  /** When the process has exited and its output is all read (an orphan holding the pipes delays it). */
   readonly exited: Promise<number | null>;
+  /** When the process itself has exited. */
+  readonly ended: Promise<void>;
   readonly output: () => string;
   /** What Ctrl-C in a terminal does: SIGINT to every process of the command's group. */
   readonly ctrlC: () => void;
@@ -49,7 +52,8 @@ export function startCli(args: readonly string[], cwd: string, env: NodeJS.Proce
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  return { child, exited, output: () => out, ctrlC: () => process.kill(-child.pid!, 'SIGINT') };
+  const ended = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  return { child, exited, ended, output: () => out, ctrlC: () => process.kill(-child.pid!, 'SIGINT') };
 }
 
 type Record = { status: string; stages: { [stage: string]: { status: string; epoch?: number } } };
