@@ -6,7 +6,12 @@ import { writeExperiment } from './support/experiment-file.js';
 import { childrenOf, slowRun, startCli, waitForRun, waitGone } from './support/processes.js';
 import { readJson } from './support/runs.js';
 
-type Record = { status: string; pid?: number; host?: string; stages: { [stage: string]: { status: string; epoch?: number } } };
+type Record = {
+  status: string;
+  pid?: number;
+  host?: string;
+  stages: { [stage: string]: { status: string; epoch?: number } };
+};
 
 test('a single run killed with -9 takes its trial process with it, shows as died, and `aelab resume` completes it from the stage cache', async () => {
   const { dir } = await writeExperiment(slowRun(12), 'slow.yaml');
@@ -38,7 +43,10 @@ test('a single run killed with -9 takes its trial process with it, shows as died
 
   const resumed = await runCli(['resume', id, '--wasm-threads', '1'], dir);
   assert.equal(resumed.code, 0, resumed.stderr + resumed.stdout);
-  assert.match(resumed.stdout, new RegExp(`^resuming ${id} \\(died\\): finished stages come from the stage cache`, 'm'));
+  assert.match(
+    resumed.stdout,
+    new RegExp(`^resuming ${id} \\(died\\): finished stages come from the stage cache`, 'm'),
+  );
   assert.match(resumed.stdout, /^ae: from the cache/m);
   assert.match(resumed.stdout, /^clf epoch 12\/12 /m);
   const done = await readJson<Record>(path.join(folder, 'run.json'));

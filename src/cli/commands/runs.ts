@@ -157,7 +157,9 @@ export async function runsShow(runsDir: string, name: string, opts: { json: bool
     lines.push('', 'trials:');
     for (const [id, t] of Object.entries(trials))
       lines.push(
-        `  ${id}  ${(live.status === 'died' && t.status === 'running' ? 'died' : t.status).padEnd(9)} ${Object.entries(t.assignment)
+        `  ${id}  ${(live.status === 'died' && t.status === 'running' ? 'died' : t.status).padEnd(9)} ${Object.entries(
+          t.assignment,
+        )
           .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
           .join(' ')}${t.error ? `  (${t.error.split('\n')[0]})` : ''}`,
       );
