@@ -102,15 +102,18 @@ export class RunFolderWriter {
           await this.saveRecord();
         };
       }
-      case 'stage_finished':
+      case 'stage_finished': {
+        // The epoch counter is progress: a finished stage's record is its final metrics.
+        const { epoch: _epoch, epochs: _epochs, ...started } = r.stages[event.stage] ?? { metrics: {} };
         r.stages[event.stage] = {
-          ...r.stages[event.stage],
+          ...started,
           status: 'finished',
           metrics: { ...event.metrics },
           seconds: event.seconds,
           cached: event.cached,
         };
         return this.saveRecord;
+      }
       case 'stage_failed':
         r.stages[event.stage] = { ...(r.stages[event.stage] ?? { metrics: {} }), status: 'failed', error: event.error };
         return this.saveRecord;
