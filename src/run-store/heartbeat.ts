@@ -6,6 +6,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { writeJsonAtomic } from '../util/atomic.js';
+import { processAlive } from '../util/process-alive.js';
 import { HEARTBEAT_FILE } from './files.js';
 import { readJsonIfValid } from './read.js';
 import type { RunRecord, RunStatus } from './records.js';
@@ -52,18 +53,8 @@ export const readHeartbeat = (dir: string): Promise<Heartbeat | undefined> =>
 
 /** Whether the process a heartbeat names is gone. */
 export function heartbeatGone(heartbeat: Heartbeat, now = Date.now()): boolean {
-  if (heartbeat.host === os.hostname()) return !pidAlive(heartbeat.pid);
+  if (heartbeat.host === os.hostname()) return !processAlive(heartbeat.pid);
   return now - Date.parse(heartbeat.time) > HEARTBEAT_STALE_MS;
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: the process exists but belongs to someone else.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**

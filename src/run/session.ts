@@ -20,6 +20,7 @@ import type {
 import { LocalProcessExecutor, type TrialExecutor, type TrialJob } from './executor.js';
 import { runTrial } from './run-trial.js';
 import { runSweep } from './sweep.js';
+import { experimentFolder } from '../util/data-path.js';
 
 /** How a run was asked for: stored with a sweep so that `aelab resume` can continue it as it was. */
 export type SessionSettings = RunSettings;
@@ -34,8 +35,8 @@ export interface Session {
   readonly listeners: readonly RunListener[];
 }
 
-const projectDir = () => process.cwd();
-const dataCacheDir = (runsDir: string) => path.join(runsDir, '.cache', 'data');
+/** Converted and downloaded data, and the memo of data files' hashes. */
+export const dataCacheDir = (runsDir: string): string => path.join(runsDir, '.cache', 'data');
 const stageCacheDir = (runsDir: string) => path.join(runsDir, '.cache', 'stages');
 
 /** Calls a hook of every listener in turn, each after the previous one's promise settled. */
@@ -148,7 +149,7 @@ function trialJob(
   return {
     trial,
     runDir,
-    projectDir: projectDir(),
+    experimentDir: experimentFolder(session.settings.experimentFile),
     dataCacheDir: dataCacheDir(session.runsDir),
     ...(cache ? { stageCacheDir: cache.root } : {}),
     backend: session.settings.backend,
@@ -167,7 +168,7 @@ async function runHereOrInChild(
   if (cache && (await allCached(cache, job.trial)))
     return runTrial(job.trial, {
       runDir: job.runDir,
-      projectDir: job.projectDir,
+      experimentDir: job.experimentDir,
       dataCacheDir: job.dataCacheDir,
       environment: session.environment,
       emit: forward,

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { ExperimentConfig } from '../../types/experiment-config.js';
 import { codeVersion } from '../../plan/code-version.js';
-import { planExperiment } from '../../plan/plan.js';
+import { planWithDataContent } from '../../run/data-identities.js';
+import { experimentFolder } from '../../util/data-path.js';
 import { isSweepRecord, liveStatus, readConfig, readRun, type RunRecord } from '../../run-store/index.js';
-import { runSingle, runSweepSession, type SessionSettings } from '../../run/session.js';
+import { dataCacheDir, runSingle, runSweepSession, type SessionSettings } from '../../run/session.js';
 import { reportWriteFailure } from '../write-failure.js';
 import { listenersFor, trackerFor } from './run.js';
 
@@ -44,7 +45,20 @@ export async function resumeCommand(run: string, opts: { runsDir: string }): Pro
     return 1;
   }
   const { environmentInfo } = await import('../../run/environment.js');
-  const plan = planExperiment(config, { codeVersion: await codeVersion(), backend: backend.value.name });
+  const planned = await planWithDataContent(
+    config,
+    { codeVersion: await codeVersion(), backend: backend.value.name },
+    {
+      experimentDir: experimentFolder(settings.experimentFile),
+      cacheDir: dataCacheDir(path.dirname(dir)),
+      download: true,
+    },
+  );
+  if (!planned.ok) {
+    process.stderr.write(`error: ${planned.error}\n`);
+    return 1;
+  }
+  const plan = planned.value;
   const tracker = await trackerFor(config, undefined);
   if (!tracker.ok) {
     process.stderr.write(`error: ${tracker.error}\n`);
