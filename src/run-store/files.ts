@@ -18,6 +18,8 @@ export const SUMMARY_FILE = 'summary.json';
 export const SYNC_FILE = 'mlflow.json';
 /** The report page of a run or sweep. */
 export const REPORT_FILE = 'report.html';
+/** The pid and host of the process recording a run, refreshed while it runs. */
+export const HEARTBEAT_FILE = 'heartbeat.json';
 /** A sweep's trials, one folder each. */
 export const TRIALS_DIR = 'trials';
 /** A run's stages, one folder each for their artifacts. */

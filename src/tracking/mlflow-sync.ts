@@ -3,6 +3,7 @@ import path from 'node:path';
 import { flattenSettings } from '../util/flatten-settings.js';
 import {
   listTrials,
+  liveStatus,
   readConfigOr,
   readParams as readParamsFile,
   readRun,
@@ -55,7 +56,13 @@ export const ARTIFACTS_TAG = 'aelab.artifacts';
 /** The stages of a run that were served from the cache, not computed (comma-separated). */
 export const CACHED_TAG = 'aelab.cached_stages';
 
-const TERMINAL: Record<string, RunStatus> = { finished: 'FINISHED', failed: 'FAILED', killed: 'KILLED' };
+/** A run that died (its process gone without a word) ended as a failure. */
+const TERMINAL: Record<string, RunStatus> = {
+  finished: 'FINISHED',
+  failed: 'FAILED',
+  killed: 'KILLED',
+  died: 'FAILED',
+};
 
 export type SyncResult = MlflowResult<{ runId: string }>;
 
@@ -70,7 +77,19 @@ export async function syncRun(
   dir: string,
   opts: { experiment: string; parentRunId?: string },
 ): Promise<SyncResult> {
-  const { record, metrics } = await readRun(dir);
+  const { record: stored, metrics } = await readRun(dir);
+  // A run whose process is gone is sent as it stands (died), not as the `running` it last wrote.
+  const live = await liveStatus(dir, stored);
+  const record: RunRecord =
+    live.status === 'died'
+      ? {
+          ...stored,
+          status: 'failed',
+          error: `died: process ${live.heartbeat?.pid} on ${live.heartbeat?.host} is gone`,
+          ...(live.heartbeat ? { end_time: live.heartbeat.time } : {}),
+        }
+      : stored;
+  const status = live.status;
   const file: SyncFile = await readSyncFile<ServerState>(dir);
   const state: ServerState = file[client.uri] ?? {};
   const save = async () => {
@@ -107,8 +126,8 @@ export async function syncRun(
   const runId = state.runId;
 
   // Tags may change (status, backend once known), so they go with every sync.
-  const terminal = TERMINAL[record.status];
-  const tags = runTags(record);
+  const terminal = TERMINAL[status];
+  const tags = { ...runTags(record), 'aelab.status': status };
   // A sweep's params are what its trials share, known once they have run.
   if (!state.paramsLogged && (record.kind !== 'sweep' || terminal)) {
     const params = record.kind === 'sweep' ? await sweepParams(dir) : await readParams(dir);

@@ -20,6 +20,7 @@ import type { RunListener } from '../../types/run-events.js';
 import { countLine, printDiagnostics } from '../diagnostics-output.js';
 import { Progress } from '../progress.js';
 import { SummaryPrinter } from '../summary.js';
+import { reportWriteFailure } from '../write-failure.js';
 
 export interface RunOptions {
   readonly overrides: Override[];
@@ -93,10 +94,10 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
   const where = path.join(opts.runsDir, runId);
   if (!plan.isSweep) {
     process.stdout.write(`run ${runId} -> ${where}\n`);
-    return runSingle(session);
+    return runSingle(session).catch(reportWriteFailure);
   }
   process.stdout.write(`sweep ${runId}: ${plan.trials.length} trials, ${settings.parallel} at a time -> ${where}\n`);
-  return runSweepSession(session, plan.trials);
+  return runSweepSession(session, plan.trials).catch(reportWriteFailure);
 }
 
 const say = (line: string) => process.stdout.write(`${line}\n`);

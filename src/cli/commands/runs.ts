@@ -2,6 +2,7 @@ import path from 'node:path';
 import {
   isSweepRecord,
   listRuns,
+  liveStatus,
   readParams,
   readRun,
   readSummary,
@@ -58,13 +59,22 @@ export async function runsList(runsDir: string, opts: { json: boolean; limit: nu
   const ids = (await listRuns(runsDir)).slice(0, opts.limit);
   const found = (
     await Promise.all(
-      ids.map(async (id) => ({ id, run: await readRun(path.join(runsDir, id)).catch(() => undefined) })),
+      ids.map(async (id) => {
+        const dir = path.join(runsDir, id);
+        const run = await readRun(dir).catch(() => undefined);
+        return { id, run, status: run && (await liveStatus(dir, run.record)).status };
+      }),
     )
   ).filter((f) => f.run);
   if (opts.json) {
     process.stdout.write(
       `${JSON.stringify(
-        found.map((f) => ({ id: f.id, ...pick(f.run!.record), metrics: finalMetrics(f.run!.record) })),
+        found.map((f) => ({
+          id: f.id,
+          ...pick(f.run!.record),
+          status: f.status,
+          metrics: finalMetrics(f.run!.record),
+        })),
         null,
         2,
       )}\n`,
@@ -76,13 +86,13 @@ export async function runsList(runsDir: string, opts: { json: boolean; limit: nu
     return 0;
   }
   const rows = await Promise.all(
-    found.map(async ({ id, run }) => {
+    found.map(async ({ id, run, status }) => {
       const r = run!.record;
       const trials = isSweepRecord(r) ? ` (${Object.keys(r.trials ?? {}).length} trials)` : '';
       return [
         id,
         `${r.kind}${trials}`,
-        r.status,
+        status!,
         r.duration_s === undefined ? '-' : `${r.duration_s.toFixed(1)}s`,
         isSweepRecord(r) ? sweepLine(await readSummary(path.join(runsDir, id))) : formatMetrics(testMetrics(r)),
       ];
@@ -119,16 +129,18 @@ export async function runsShow(runsDir: string, name: string, opts: { json: bool
   const summary = (await readSummary(found.dir)) ?? null;
   if (opts.json) {
     process.stdout.write(
-      `${JSON.stringify({ id: found.id, dir: found.dir, record: found.record, params, summary }, null, 2)}\n`,
+      `${JSON.stringify({ id: found.id, dir: found.dir, status: (await liveStatus(found.dir, found.record)).status, record: found.record, params, summary }, null, 2)}\n`,
     );
     return 0;
   }
   const r = found.record;
+  const live = await liveStatus(found.dir, r);
+  const died = live.status === 'died' && live.heartbeat;
   const lines = [
     `run       ${found.id}`,
     `folder    ${found.dir}`,
     `kind      ${r.kind}${r.parent ? ` of ${r.parent}` : ''}`,
-    `status    ${r.status}${r.error ? `: ${r.error.split('\n')[0]}` : ''}`,
+    `status    ${live.status}${r.error ? `: ${r.error.split('\n')[0]}` : ''}${died ? `: process ${died.pid} on ${died.host} is gone (last heartbeat ${died.time}); \`aelab resume ${r.parent ?? found.id}\` completes it` : ''}`,
     `file      ${r.experiment_file}`,
     `started   ${r.start_time}${r.duration_s !== undefined ? ` (${r.duration_s.toFixed(1)}s)` : ''}`,
     `seed      ${r.seed}`,
@@ -162,7 +174,9 @@ export async function runsShow(runsDir: string, name: string, opts: { json: bool
     for (const [id, t] of Object.entries(trials)) {
       const metrics = rows.get(id)?.metrics ?? {};
       lines.push(
-        `${id === summary?.best ? '* ' : '  '}${id}  ${t.status.padEnd(9)} ${Object.entries(t.assignment)
+        `${id === summary?.best ? '* ' : '  '}${id}  ${(live.status === 'died' && t.status === 'running' ? 'died' : t.status).padEnd(9)} ${Object.entries(
+          t.assignment,
+        )
           .map(([k, v]) => `${k.split('.').pop()}=${JSON.stringify(v)}`)
           .join(
             ' ',
