@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import lockfile from 'proper-lockfile';
 import type { DataSplit, ImageSet } from '../data/types.js';
 import type { StageResult } from '../stages/stage.js';
 import type { StageValue } from '../types/stage-values.js';
@@ -50,6 +51,8 @@ export interface CacheHit {
 }
 
 const MANIFEST = 'manifest.json';
+/** A lock not refreshed for this long belongs to a dead holder (proper-lockfile refreshes it every stale/2). */
+const LOCK_STALE_MS = 20_000;
 
 /**
  * Stage outputs by fingerprint, under `<root>/<fingerprint>/`: the manifest, each image output as
@@ -110,21 +113,27 @@ export class StageCache {
   }
 
   /**
-   * Claims the right to compute a fingerprint, across processes: a lock file created exclusively,
-   * holding the owner's pid. Returns a release function, or undefined while a live process holds
-   * it (the caller waits for the entry to appear). A lock left by a dead process is taken over.
+   * Claims the right to compute a fingerprint, across processes and machines sharing the cache
+   * folder (NFS included): a lock directory made atomically next to the entry (proper-lockfile),
+   * its mtime refreshed while held. Returns a release function, or undefined while another
+   * holder keeps it fresh (the caller waits for the entry to appear). A lock whose holder died
+   * (a killed process, a lost machine) goes stale after LOCK_STALE_MS and is taken over.
    */
   async tryLock(fingerprint: string): Promise<(() => Promise<void>) | undefined> {
     await mkdir(this.root, { recursive: true });
-    const lock = path.join(this.root, `${fingerprint}.lock`);
     try {
-      await writeFile(lock, String(process.pid), { flag: 'wx' });
-      return () => rm(lock, { force: true });
-    } catch {
-      const owner = Number(await readFile(lock, 'utf8').catch(() => ''));
-      if (owner && owner !== process.pid && isAlive(owner)) return undefined;
-      await rm(lock, { force: true });
-      return this.tryLock(fingerprint);
+      const release = await lockfile.lock(path.join(this.root, fingerprint), {
+        realpath: false, // the entry does not exist yet
+        stale: LOCK_STALE_MS,
+        retries: 0,
+        // A lock lost while held (its file removed, the share gone for longer than `stale`):
+        // the stage goes on; at worst two holders compute it and one rename wins (see store).
+        onCompromised: () => undefined,
+      });
+      return () => release().catch(() => undefined);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ELOCKED') return undefined;
+      throw e;
     }
   }
 
@@ -178,15 +187,6 @@ export class StageCache {
       // Another process stored the same fingerprint first: its entry is as good as ours.
       if (!(await this.has(fingerprint))) throw e;
     }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -20,6 +20,9 @@ Usage:
       Upload to MLflow what is missing of local runs (all runs when none is named).
   aelab resume RUN
       Run the trials of a sweep that did not finish (killed, failed or never started).
+  aelab worker --queue redis://HOST:PORT [--concurrency N] [--runs DIR] [--wasm-threads N]
+      Take a sweep's trials from a Redis queue and run them (see docs/cluster.md); SIGTERM
+      stops taking trials and lets the running ones finish (or hands them back after --grace).
   aelab validate FILE... [--json]
       Report every error in each file (file:line:col), without training. Exit 1 if any is invalid.
   aelab plan FILE [--set path=value]... [--json]
@@ -36,6 +39,11 @@ Options:
                      cores, shared among a sweep's parallel trials; also AELAB_WASM_THREADS)
   --runs DIR         Where run folders go (default ./runs)
   --mlflow URI       Track runs on this MLflow server (else tracking.mlflow.uri, MLFLOW_TRACKING_URI)
+  --queue URL        redis://[:PASSWORD@]HOST:PORT (rediss:// for TLS) of the trial queue
+                     (also AELAB_QUEUE; the password may come from AELAB_REDIS_PASSWORD)
+  --concurrency N    worker: trials at once (default: the number of cores, one thread each)
+  --stall-timeout S  worker: seconds before a lost worker's trial goes to another (default 30)
+  --grace S          worker: seconds a running trial gets to finish after SIGTERM (default 60)
   --json             Machine-readable output (validate, plan)
   -h, --help         This help
   -v, --version      aelab's version
@@ -55,6 +63,10 @@ async function main(argv: string[]): Promise<number> {
       'wasm-threads': { type: 'string' },
       runs: { type: 'string', default: 'runs' },
       mlflow: { type: 'string' },
+      queue: { type: 'string' },
+      concurrency: { type: 'string' },
+      'stall-timeout': { type: 'string' },
+      grace: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -168,6 +180,28 @@ async function main(argv: string[]): Promise<number> {
       if (args.length !== 1) return usage('resume needs exactly one run (its id or folder)');
       const { resumeCommand } = await import('./commands/resume.js');
       return resumeCommand(args[0]!, { runsDir: values.runs });
+    }
+    case 'worker': {
+      if (args.length !== 0) return usage('worker takes no file: it runs what the queue holds');
+      const numbers: Record<string, number> = {};
+      for (const [flag, min] of [['concurrency', 1], ['stall-timeout', 1], ['grace', 0]] as const) {
+        const text = values[flag];
+        if (text === undefined) continue;
+        const n = Number(text);
+        if (!Number.isInteger(n) || n < min) {
+          process.stderr.write(`error: --${flag} must be a whole number of at least ${min}, not ${text}\n`);
+          return 2;
+        }
+        numbers[flag] = n;
+      }
+      const { workerCommand } = await import('./commands/worker.js');
+      return workerCommand({
+        ...(values.queue ? { queue: values.queue } : {}),
+        runsDir: values.runs,
+        ...(numbers.concurrency !== undefined ? { concurrency: numbers.concurrency } : {}),
+        ...(numbers['stall-timeout'] !== undefined ? { stallTimeoutS: numbers['stall-timeout'] } : {}),
+        ...(numbers.grace !== undefined ? { graceS: numbers.grace } : {}),
+      });
     }
     default:
       return usage(`unknown command \`${command}\``);

@@ -14,6 +14,13 @@ const send = (message: WorkerMessage): Promise<void> =>
     process.send!(message, undefined, undefined, () => resolve());
   });
 
+let done = false;
+// The parent is gone (killed, or a queue worker lost with its machine): nobody records this trial
+// any more, and another process may be running it again, so it stops writing at once.
+process.on('disconnect', () => {
+  if (!done) process.exit(1);
+});
+
 process.once('message', async ({ job }: { job: TrialJob }) => {
   try {
     const backend = await selectBackend(
@@ -39,5 +46,6 @@ process.once('message', async ({ job }: { job: TrialJob }) => {
       outcome: { status: 'failed', error: e instanceof Error ? (e.stack ?? e.message) : String(e) },
     });
   }
+  done = true;
   process.disconnect();
 });
