@@ -53,7 +53,7 @@ export class QueueExecutor implements TrialExecutor {
 
   private constructor(
     private readonly options: QueueExecutorOptions,
-    private readonly connection: Redis,
+    private readonly connections: readonly Redis[],
     private readonly queue: Queue,
     private readonly events: QueueEvents,
   ) {
@@ -71,7 +71,10 @@ export class QueueExecutor implements TrialExecutor {
   static async open(options: QueueExecutorOptions, timeoutMs = 15_000): Promise<QueueExecutor> {
     const connection = redisConnection(options.address, options.report);
     const queue = new Queue(QUEUE_NAME, { connection });
-    const events = new QueueEvents(QUEUE_NAME, { connection: connection.duplicate() });
+    // QueueEvents blocks on its connection: it gets its own. BullMQ leaves connections it was
+    // given open on close, so close() ends both.
+    const eventsConnection = connection.duplicate();
+    const events = new QueueEvents(QUEUE_NAME, { connection: eventsConnection });
     const ready = Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -82,11 +85,12 @@ export class QueueExecutor implements TrialExecutor {
     } catch (e) {
       await Promise.allSettled([events.close(), queue.close()]);
       connection.disconnect();
+      eventsConnection.disconnect();
       throw new Error(redact(e instanceof Error ? e.message : String(e), options.address));
     } finally {
       clearTimeout(timer);
     }
-    return new QueueExecutor(options, connection, queue, events);
+    return new QueueExecutor(options, [connection, eventsConnection], queue, events);
   }
 
   run(job: TrialJob, onEvent: (event: RunEvent) => void): Promise<TrialOutcome> {
@@ -191,7 +195,7 @@ export class QueueExecutor implements TrialExecutor {
     this.closed = true;
     clearInterval(this.poller);
     await Promise.allSettled([this.events.close(), this.queue.close()]);
-    this.connection.disconnect();
+    for (const c of this.connections) c.disconnect();
   }
 }
 
