@@ -25,24 +25,32 @@ after(async () => {
   if (runsDir) await rm(runsDir, { recursive: true, force: true });
 });
 
-test('Redis killed and restarted mid-sweep loses no job: the append-only file brings every trial back, and all finish', { skip: !haveRedis() && 'redis-server is not installed', timeout: 240_000 }, async () => {
-  const { file } = await writeExperiment(tinySweep('  grid: { stages.ae.latent: [2, 4, 8] }'), 'sweep.yaml');
-  const plan = await planFile(file);
-  const worker = await startWorker(redis!.url, runsDir);
-  workers.push(worker);
-  const done = submitAll(redis!.url, runsDir, 'sweep-r', plan);
+test(
+  'Redis killed and restarted mid-sweep loses no job: the append-only file brings every trial back, and all finish',
+  { skip: !haveRedis() && 'redis-server is not installed', timeout: 240_000 },
+  async () => {
+    const { file } = await writeExperiment(tinySweep('  grid: { stages.ae.latent: [2, 4, 8] }'), 'sweep.yaml');
+    const plan = await planFile(file);
+    const worker = await startWorker(redis!.url, runsDir);
+    workers.push(worker);
+    const done = submitAll(redis!.url, runsDir, 'sweep-r', plan);
 
-  // Once the first trial is running (the other two wait on the queue), Redis goes down hard.
-  await worker.waitFor(/sweep-r t000: started/);
-  await redis!.kill();
-  await sleep(1500);
-  await redis!.restart();
+    // Once the first trial is running (the other two wait on the queue), Redis goes down hard.
+    await worker.waitFor(/sweep-r t000: started/);
+    await redis!.kill();
+    await sleep(1500);
+    await redis!.restart();
 
-  const outcomes = await done;
-  assert.deepEqual([...outcomes.values()].map((o) => o.status), ['finished', 'finished', 'finished'], JSON.stringify([...outcomes]) + worker.output());
-  for (const t of plan.trials) {
-    const trial = await readJson<TrialRecord>(path.join(runsDir, 'sweep-r', 'trials', t.id, 'run.json'));
-    assert.equal(trial.status, 'finished');
-  }
-  assert.match(worker.output(), /connected again/, 'the worker saw the outage and came back');
-});
+    const outcomes = await done;
+    assert.deepEqual(
+      [...outcomes.values()].map((o) => o.status),
+      ['finished', 'finished', 'finished'],
+      JSON.stringify([...outcomes]) + worker.output(),
+    );
+    for (const t of plan.trials) {
+      const trial = await readJson<TrialRecord>(path.join(runsDir, 'sweep-r', 'trials', t.id, 'run.json'));
+      assert.equal(trial.status, 'finished');
+    }
+    assert.match(worker.output(), /connected again/, 'the worker saw the outage and came back');
+  },
+);

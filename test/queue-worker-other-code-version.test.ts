@@ -31,17 +31,27 @@ after(async () => {
   for (const dir of [runsDir, otherBuild]) if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-test('a worker running another aelab code version refuses the trial with a clear error, and nothing is computed', { skip: !haveRedis() && 'redis-server is not installed', timeout: 120_000 }, async () => {
-  const { file } = await writeExperiment(tinySweep('  grid: { stages.ae.latent: [4] }'), 'sweep.yaml');
-  const plan = await planFile(file);
-  const worker = await startWorker(redis!.url, runsDir, [], {}, path.join(otherBuild, 'dist/src/cli/main.js'));
-  workers.push(worker);
-  const outcomes = await submitAll(redis!.url, runsDir, 'sweep-v', plan);
-  const outcome = outcomes.get('t000');
-  assert.equal(outcome?.status, 'failed');
-  const error = outcome.status === 'failed' ? outcome.error : '';
-  assert.match(error, /runs aelab code \S+-other\+\w+, but the sweep was submitted with \S+: it refuses the trial rather than compute different results/);
-  assert.match(worker.output(), /sweep-v t000: refused/);
-  assert.equal(worker.output().match(/refused/g)?.length, 1, 'refused once, not retried');
-  await assert.rejects(readFile(path.join(runsDir, 'sweep-v', 'trials', 't000', 'run.json')), 'no trial folder was written');
-});
+test(
+  'a worker running another aelab code version refuses the trial with a clear error, and nothing is computed',
+  { skip: !haveRedis() && 'redis-server is not installed', timeout: 120_000 },
+  async () => {
+    const { file } = await writeExperiment(tinySweep('  grid: { stages.ae.latent: [4] }'), 'sweep.yaml');
+    const plan = await planFile(file);
+    const worker = await startWorker(redis!.url, runsDir, [], {}, path.join(otherBuild, 'dist/src/cli/main.js'));
+    workers.push(worker);
+    const outcomes = await submitAll(redis!.url, runsDir, 'sweep-v', plan);
+    const outcome = outcomes.get('t000');
+    assert.equal(outcome?.status, 'failed');
+    const error = outcome.status === 'failed' ? outcome.error : '';
+    assert.match(
+      error,
+      /runs aelab code \S+-other\+\w+, but the sweep was submitted with \S+: it refuses the trial rather than compute different results/,
+    );
+    assert.match(worker.output(), /sweep-v t000: refused/);
+    assert.equal(worker.output().match(/refused/g)?.length, 1, 'refused once, not retried');
+    await assert.rejects(
+      readFile(path.join(runsDir, 'sweep-v', 'trials', 't000', 'run.json')),
+      'no trial folder was written',
+    );
+  },
+);

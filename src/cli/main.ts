@@ -18,7 +18,10 @@ Usage:
       RUN is a run folder name, a unique part of it, or SWEEP/tNNN for a sweep's trial.
   aelab sync [RUN...] [--mlflow URI]
       Upload to MLflow what is missing of local runs (all runs when none is named).
-  aelab resume RUN
+  aelab run FILE --queue redis://HOST:PORT [--attempts N] ...
+      Put a sweep's trials on a Redis queue for \`aelab worker\` processes on any machine, and
+      follow them; Ctrl-C leaves them to the workers, and \`aelab resume RUN\` follows them again.
+  aelab resume RUN [--queue URL]
       Run the trials of a sweep that did not finish (killed, failed or never started).
   aelab worker --queue redis://HOST:PORT [--concurrency N] [--runs DIR] [--wasm-threads N]
       Take a sweep's trials from a Redis queue and run them (see docs/cluster.md); SIGTERM
@@ -41,6 +44,7 @@ Options:
   --mlflow URI       Track runs on this MLflow server (else tracking.mlflow.uri, MLFLOW_TRACKING_URI)
   --queue URL        redis://[:PASSWORD@]HOST:PORT (rediss:// for TLS) of the trial queue
                      (also AELAB_QUEUE; the password may come from AELAB_REDIS_PASSWORD)
+  --attempts N       run --queue: starts a trial may have in all (lost workers; default 3)
   --concurrency N    worker: trials at once (default: the number of cores, one thread each)
   --stall-timeout S  worker: seconds before a lost worker's trial goes to another (default 30)
   --grace S          worker: seconds a running trial gets to finish after SIGTERM (default 60)
@@ -66,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
       queue: { type: 'string' },
       concurrency: { type: 'string' },
       'stall-timeout': { type: 'string' },
+      attempts: { type: 'string' },
       grace: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -121,6 +126,14 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
+  let attempts: number | undefined;
+  if (values.attempts !== undefined) {
+    attempts = Number(values.attempts);
+    if (!Number.isInteger(attempts) || attempts < 1) {
+      process.stderr.write(`error: --attempts must be a whole number of at least 1, not ${values.attempts}\n`);
+      return 2;
+    }
+  }
   const threads = values['wasm-threads'];
   if (threads !== undefined) {
     const n = Number(threads);
@@ -162,6 +175,8 @@ async function main(argv: string[]): Promise<number> {
         failFast: values['fail-fast'],
         cache: !values['no-cache'],
         ...(values.mlflow ? { mlflow: values.mlflow } : {}),
+        ...(values.queue ? { queue: values.queue } : {}),
+        ...(attempts !== undefined ? { attempts } : {}),
       });
     }
     case 'runs': {
@@ -179,12 +194,16 @@ async function main(argv: string[]): Promise<number> {
     case 'resume': {
       if (args.length !== 1) return usage('resume needs exactly one run (its id or folder)');
       const { resumeCommand } = await import('./commands/resume.js');
-      return resumeCommand(args[0]!, { runsDir: values.runs });
+      return resumeCommand(args[0]!, { runsDir: values.runs, ...(values.queue ? { queue: values.queue } : {}) });
     }
     case 'worker': {
       if (args.length !== 0) return usage('worker takes no file: it runs what the queue holds');
       const numbers: Record<string, number> = {};
-      for (const [flag, min] of [['concurrency', 1], ['stall-timeout', 1], ['grace', 0]] as const) {
+      for (const [flag, min] of [
+        ['concurrency', 1],
+        ['stall-timeout', 1],
+        ['grace', 0],
+      ] as const) {
         const text = values[flag];
         if (text === undefined) continue;
         const n = Number(text);

@@ -15,5 +15,5 @@ export {
   readSyncFile,
 } from './read.js';
 export { bestTrial, objectiveOf, sweepSummary, testMetrics, type StageOutline } from './objective.js';
-export { RunStoreListener } from './listener.js';
+export { RunStoreListener, trialRecord } from './listener.js';
 export type { Objective, RunSettings } from '../types/run-events.js';

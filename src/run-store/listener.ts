@@ -55,25 +55,33 @@ export class RunStoreListener implements RunListener {
     await writeRunRecord(run.dir, record);
   }
 
+  /** The trials' folders are written by queue workers, not here: only the sweep's record is. */
+  private get remote(): boolean {
+    return this.sweep?.run.settings.queue !== undefined;
+  }
+
   async onTrialStarted(t: TrialStart): Promise<void> {
     const inSweep = t.sweepDir !== undefined;
-    const record: RunRecord = {
-      id: inSweep ? `${t.runId}/${t.trial}` : t.runId,
-      name: t.name,
-      kind: inSweep ? 'trial' : 'run',
-      experiment_file: t.experimentFile,
-      ...(inSweep ? { parent: t.runId, trial: t.trial, assignment: { ...t.assignment } } : {}),
-      status: 'running',
-      start_time: new Date().toISOString(),
-      seed: t.seed,
-      stages: {},
-    };
-    this.writers.set(t.dir, await RunFolderWriter.create(t.dir, record, t.config));
+    if (this.sweep && this.remote) {
+      // Submitted: pending until a worker takes it (a resumed sweep keeps what it knew).
+      const known = this.sweep.record.trials[t.trial];
+      if (known?.status !== 'running')
+        this.sweep.record.trials[t.trial] = { status: 'pending', assignment: { ...t.assignment } };
+      await writeRunRecord(this.sweep.run.dir, this.sweep.record);
+      return;
+    }
+    this.writers.set(t.dir, await RunFolderWriter.create(t.dir, trialRecord(t), t.config));
     if (!inSweep) this.single = t;
     if (this.sweep) {
       this.sweep.record.trials[t.trial] = { status: 'running', assignment: { ...t.assignment } };
       await writeRunRecord(this.sweep.run.dir, this.sweep.record);
     }
+  }
+
+  async onTrialTaken(t: TrialStart, worker: string): Promise<void> {
+    if (!this.sweep) return;
+    this.sweep.record.trials[t.trial] = { status: 'running', assignment: { ...t.assignment }, worker };
+    await writeRunRecord(this.sweep.run.dir, this.sweep.record);
   }
 
   onEvent(event: RunEvent, t: TrialStart): void {
@@ -94,10 +102,12 @@ export class RunStoreListener implements RunListener {
     }
     await writer?.flush();
     if (this.sweep) {
+      const worker = this.sweep.record.trials[t.trial]?.worker;
       this.sweep.record.trials[t.trial] = {
         status: outcome.status,
         assignment: { ...t.assignment },
         ...(outcome.status !== 'finished' ? { error: outcome.error } : {}),
+        ...(worker ? { worker } : {}),
       };
       await writeRunRecord(this.sweep.run.dir, this.sweep.record);
     }
@@ -124,4 +134,20 @@ export class RunStoreListener implements RunListener {
     writer.onEvent({ type: 'run_finished', time: Date.now(), trial: t.trial, status: 'killed', error: 'interrupted' });
     await writer.flush();
   }
+}
+
+/** A trial's run.json as it starts: written here, or by the queue worker that runs it. */
+export function trialRecord(t: TrialStart): RunRecord {
+  const inSweep = t.sweepDir !== undefined;
+  return {
+    id: inSweep ? `${t.runId}/${t.trial}` : t.runId,
+    name: t.name,
+    kind: inSweep ? 'trial' : 'run',
+    experiment_file: t.experimentFile,
+    ...(inSweep ? { parent: t.runId, trial: t.trial, assignment: { ...t.assignment } } : {}),
+    status: 'running',
+    start_time: new Date().toISOString(),
+    seed: t.seed,
+    stages: {},
+  };
 }

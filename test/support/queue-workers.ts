@@ -29,13 +29,37 @@ process.on('exit', () => {
   for (const child of live) child.kill('SIGKILL');
 });
 
-export async function startWorker(queue: string, runsDir: string, extra: readonly string[] = [], env: NodeJS.ProcessEnv = {}, cli = CLI): Promise<WorkerProcess> {
+export async function startWorker(
+  queue: string,
+  runsDir: string,
+  extra: readonly string[] = [],
+  env: NodeJS.ProcessEnv = {},
+  cli = CLI,
+): Promise<WorkerProcess> {
   const cwd = await mkdtemp(path.join(os.tmpdir(), 'aelab-worker-'));
-  const child = spawn(process.execPath, [cli, 'worker', '--queue', queue, '--runs', runsDir, '--concurrency', '1', '--wasm-threads', '1', '--stall-timeout', '2', ...extra], {
-    cwd,
-    env: { ...process.env, NO_COLOR: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      cli,
+      'worker',
+      '--queue',
+      queue,
+      '--runs',
+      runsDir,
+      '--concurrency',
+      '1',
+      '--wasm-threads',
+      '1',
+      '--stall-timeout',
+      '2',
+      ...extra,
+    ],
+    {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   live.add(child);
   let text = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (text += d));
@@ -55,7 +79,8 @@ export async function startWorker(queue: string, runsDir: string, extra: readonl
     waitFor: async (pattern, timeoutMs = 60_000) => {
       const deadline = Date.now() + timeoutMs;
       while (!pattern.test(text)) {
-        if (child.exitCode !== null) throw new Error(`worker exited (${child.exitCode}) before printing ${pattern}:\n${text}`);
+        if (child.exitCode !== null)
+          throw new Error(`worker exited (${child.exitCode}) before printing ${pattern}:\n${text}`);
         if (Date.now() > deadline) throw new Error(`worker did not print ${pattern} within ${timeoutMs} ms:\n${text}`);
         await sleep(50);
       }

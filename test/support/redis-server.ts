@@ -65,15 +65,40 @@ export async function startRedis(opts: { password?: string } = {}): Promise<Redi
 }
 
 async function launch(port: number, dir: string, password: string | undefined): Promise<ChildProcess> {
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir, '--save', '', '--maxmemory-policy', 'noeviction', '--logfile', path.join(dir, 'redis.log')];
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--appendonly',
+    'yes',
+    '--appendfsync',
+    'always',
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--maxmemory-policy',
+    'noeviction',
+    '--logfile',
+    path.join(dir, 'redis.log'),
+  ];
   if (password) args.push('--requirepass', password);
   const child = spawn(REDIS_SERVER, args, { stdio: 'ignore' });
   live.add(child);
-  const client = new Redis({ host: '127.0.0.1', port, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, ...(password ? { password } : {}) });
+  const client = new Redis({
+    host: '127.0.0.1',
+    port,
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    ...(password ? { password } : {}),
+  });
   client.on('error', () => undefined);
   try {
     for (let i = 0; i < 100; i++) {
-      if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode} (log: ${path.join(dir, 'redis.log')})`);
+      if (child.exitCode !== null)
+        throw new Error(`redis-server exited with code ${child.exitCode} (log: ${path.join(dir, 'redis.log')})`);
       try {
         if (client.status !== 'ready') await client.connect();
         if ((await client.ping()) === 'PONG') return child;

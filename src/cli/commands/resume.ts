@@ -4,14 +4,15 @@ import { codeVersion } from '../../plan/code-version.js';
 import { planExperiment } from '../../plan/plan.js';
 import { isSweepRecord, readConfig, readRun } from '../../run-store/index.js';
 import { runSweepSession } from '../../run/session.js';
-import { listenersFor, trackerFor } from './run.js';
+import { parseQueueUrl, QUEUE_ENV, type QueueAddress } from '../../run/queue/redis-url.js';
+import { listenersFor, sweepOrQueueError, trackerFor } from './run.js';
 
 /**
  * `aelab resume RUN`: continues a sweep from its own stored config (not the file, which may have
  * changed since), running only the trials that did not finish. Finished stages of killed trials
  * come back from the stage cache.
  */
-export async function resumeCommand(run: string, opts: { runsDir: string }): Promise<number> {
+export async function resumeCommand(run: string, opts: { runsDir: string; queue?: string }): Promise<number> {
   const dir = run.includes(path.sep) ? run : path.join(opts.runsDir, run);
   const loaded = await readRun(dir).catch(() => undefined);
   if (!loaded) {
@@ -32,26 +33,44 @@ export async function resumeCommand(run: string, opts: { runsDir: string }): Pro
     process.stderr.write(`error: ${backend.error}\n`);
     return 1;
   }
+  // A sweep on a queue is followed there again: its stored URL has no credentials, so they come
+  // from the environment (or a --queue given now).
+  let queue: QueueAddress | undefined;
+  if (record.settings.queue) {
+    const parsed = parseQueueUrl(opts.queue ?? process.env[QUEUE_ENV] ?? record.settings.queue.url);
+    if (!parsed.ok) {
+      process.stderr.write(`error: ${parsed.error}\n`);
+      return 2;
+    }
+    queue = parsed.value;
+  }
   const { environmentInfo } = await import('../../run/environment.js');
   const plan = planExperiment(config, { codeVersion: await codeVersion(), backend: backend.value.name });
   const todo = plan.trials.filter((t) => record.trials[t.id]?.status !== 'finished');
   process.stdout.write(
-    `resuming ${record.id}: ${todo.length} of ${plan.trials.length} trials to run (${todo.map((t) => t.id).join(', ') || 'none'})\n`,
+    queue
+      ? `resuming ${record.id} on the queue ${queue.display}: following ${todo.length} of ${plan.trials.length} trials (${todo.map((t) => t.id).join(', ') || 'none'})\n`
+      : `resuming ${record.id}: ${todo.length} of ${plan.trials.length} trials to run (${todo.map((t) => t.id).join(', ') || 'none'})\n`,
   );
   const tracker = await trackerFor(config, undefined);
   if (!tracker.ok) {
     process.stderr.write(`error: ${tracker.error}\n`);
     return 1;
   }
-  return runSweepSession(
-    {
-      runsDir: path.dirname(dir),
-      runId: path.basename(dir),
-      plan,
-      settings: record.settings,
-      environment: await environmentInfo(backend.value.name, process.cwd(), backend.value.threads),
-      listeners: await listenersFor(true, tracker.value),
-    },
-    todo,
+  const environment = await environmentInfo(backend.value.name, process.cwd(), backend.value.threads);
+  const listeners = await listenersFor(true, tracker.value);
+  return sweepOrQueueError(() =>
+    runSweepSession(
+      {
+        runsDir: path.dirname(dir),
+        runId: path.basename(dir),
+        plan,
+        settings: record.settings,
+        environment,
+        listeners,
+        ...(queue ? { queue } : {}),
+      },
+      todo,
+    ),
   );
 }

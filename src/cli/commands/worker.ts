@@ -4,7 +4,7 @@ import { explicitWasmThreads } from '../../backend/threads.js';
 import { codeVersion } from '../../plan/code-version.js';
 import { QueueWorker } from '../../run/queue/queue-worker.js';
 import { parseQueueUrl, QUEUE_ENV, redact } from '../../run/queue/redis-url.js';
-import { RunFolderWriter, type RunRecord } from '../../tracking/run-store.js';
+import { RunFolderWriter, type RunRecord } from '../../run-store/index.js';
 
 export interface WorkerOptions {
   /** --queue; else AELAB_QUEUE. */
@@ -58,7 +58,9 @@ export async function workerCommand(opts: WorkerOptions): Promise<number> {
     openTrialFolder: (dir, record, config) => RunFolderWriter.create(dir, record as unknown as RunRecord, config),
     log,
   });
-  log(`worker ${worker.name}: taking trials from ${address.display}, ${concurrency} at a time, ${wasmThreads} wasm thread${wasmThreads === 1 ? '' : 's'} each; runs in ${runsDir}; code ${await codeVersion()}`);
+  log(
+    `worker ${worker.name}: taking trials from ${address.display}, ${concurrency} at a time, ${wasmThreads} wasm thread${wasmThreads === 1 ? '' : 's'} each; runs in ${runsDir}; code ${await codeVersion()}`,
+  );
 
   const graceMs = (opts.graceS ?? 60) * 1000;
   let signals = 0;
@@ -66,7 +68,9 @@ export async function workerCommand(opts: WorkerOptions): Promise<number> {
     const onSignal = (signal: string) => {
       signals++;
       if (signals === 1) {
-        log(`${signal}: taking no more trials; running ones get ${graceMs / 1000} s to finish, then go back to the queue`);
+        log(
+          `${signal}: taking no more trials; running ones get ${graceMs / 1000} s to finish, then go back to the queue`,
+        );
         void worker.stop(graceMs).then(resolve);
       } else {
         log(`${signal} again: handing the running trials back to the queue now`);

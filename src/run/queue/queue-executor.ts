@@ -2,11 +2,12 @@ import path from 'node:path';
 import { Queue, QueueEvents, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Trial } from '../../plan/plan.js';
-import type { RunEvent } from '../events.js';
-import type { TrialExecutor, TrialJob, TrialOutcome } from '../executor.js';
+import type { RunEvent } from '../../types/run-events.js';
+import type { TrialExecutor, TrialJob } from '../executor.js';
+import type { TrialOutcome } from '../../types/run-events.js';
 import { QUEUE_NAME, redisConnection } from './connection.js';
 import { redact, type QueueAddress } from './redis-url.js';
-import { asTrialResult, jobIdFor, type QueuedTrial, type TrialProgress } from './trial-job.js';
+import { asTrialResult, DEFAULT_ATTEMPTS, jobIdFor, type QueuedTrial, type TrialProgress } from './trial-job.js';
 
 export interface QueueExecutorOptions {
   readonly address: QueueAddress;
@@ -34,7 +35,6 @@ interface Follower {
   readonly resolve: (outcome: TrialOutcome) => void;
 }
 
-export const DEFAULT_ATTEMPTS = 3;
 /** A fallback for events lost while Redis restarts: how often followed jobs are looked at. */
 const POLL_MS = 2000;
 const KEEP_FINISHED_S = 14 * 24 * 3600;
@@ -60,8 +60,12 @@ export class QueueExecutor implements TrialExecutor {
     events.on('progress', ({ jobId, data }) => this.onProgress(jobId, data as TrialProgress));
     events.on('completed', ({ jobId }) => void this.check(jobId));
     events.on('failed', ({ jobId }) => void this.check(jobId));
-    events.on('error', (e: Error) => options.report(`queue ${options.address.display}: ${redact(e.message, options.address)}`));
-    queue.on('error', (e: Error) => options.report(`queue ${options.address.display}: ${redact(e.message, options.address)}`));
+    events.on('error', (e: Error) =>
+      options.report(`queue ${options.address.display}: ${redact(e.message, options.address)}`),
+    );
+    queue.on('error', (e: Error) =>
+      options.report(`queue ${options.address.display}: ${redact(e.message, options.address)}`),
+    );
     this.poller = setInterval(() => {
       for (const id of this.followers.keys()) void this.check(id);
     }, POLL_MS);
@@ -78,7 +82,10 @@ export class QueueExecutor implements TrialExecutor {
     const ready = Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer from the queue at ${options.address.display} within ${timeoutMs / 1000} s`)), timeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`no answer from the queue at ${options.address.display} within ${timeoutMs / 1000} s`)),
+        timeoutMs,
+      );
     });
     try {
       await Promise.race([ready, timeout]);
@@ -98,7 +105,12 @@ export class QueueExecutor implements TrialExecutor {
     const id = jobIdFor(this.options.sweep, job.trial.id);
     return new Promise<TrialOutcome>((resolve) => {
       this.followers.set(id, { trial: job.trial.id, onEvent, resolve });
-      this.submit(id, job).catch((e: unknown) => this.settle(id, { status: 'failed', error: `could not submit the trial: ${redact(e instanceof Error ? e.message : String(e), this.options.address)}` }));
+      this.submit(id, job).catch((e: unknown) =>
+        this.settle(id, {
+          status: 'failed',
+          error: `could not submit the trial: ${redact(e instanceof Error ? e.message : String(e), this.options.address)}`,
+        }),
+      );
     });
   }
 
@@ -150,7 +162,10 @@ export class QueueExecutor implements TrialExecutor {
       const result = asTrialResult(job.returnvalue);
       this.settle(id, result ? stripWorker(result) : { status: 'failed', error: 'the worker returned no outcome' });
     } else if (state === 'failed') {
-      this.settle(id, { status: 'failed', error: redact(job.failedReason || 'failed on the queue', this.options.address) });
+      this.settle(id, {
+        status: 'failed',
+        error: redact(job.failedReason || 'failed on the queue', this.options.address),
+      });
     }
   }
 
@@ -188,7 +203,8 @@ export class QueueExecutor implements TrialExecutor {
   /** Stops following: every trial stays on the queue (`aelab resume` follows them again). */
   detach(): void {
     this.closed = true;
-    for (const id of [...this.followers.keys()]) this.settle(id, { status: 'killed', error: 'detached: the trial stays on the queue' });
+    for (const id of [...this.followers.keys()])
+      this.settle(id, { status: 'killed', error: 'detached: the trial stays on the queue' });
   }
 
   async close(): Promise<void> {

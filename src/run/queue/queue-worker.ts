@@ -4,7 +4,7 @@ import path from 'node:path';
 import { UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { codeVersion } from '../../plan/code-version.js';
-import type { RunEvent } from '../events.js';
+import type { RunEvent } from '../../types/run-events.js';
 import { LocalProcessExecutor, type TrialJob } from '../executor.js';
 import { QUEUE_NAME, redisConnection } from './connection.js';
 import { redact, type QueueAddress } from './redis-url.js';
@@ -99,14 +99,23 @@ export class QueueWorker {
       throw new UnrecoverableError(why);
     }
     const dir = path.resolve(this.options.runsDir, data.runPath);
-    if (path.relative(path.resolve(this.options.runsDir), dir).startsWith('..')) throw new UnrecoverableError(`the trial's folder ${data.runPath} is outside the runs folder`);
+    if (path.relative(path.resolve(this.options.runsDir), dir).startsWith('..'))
+      throw new UnrecoverableError(`the trial's folder ${data.runPath} is outside the runs folder`);
     this.options.log(`${label}: started (attempt ${starts} of ${data.attempts})`);
 
     // An earlier start of this trial (a lost worker, a crash) may have left a partial folder.
     await rm(dir, { recursive: true, force: true });
-    const record = { ...data.record, status: 'running', start_time: new Date().toISOString(), worker: this.name, attempt: starts };
+    const record = {
+      ...data.record,
+      status: 'running',
+      start_time: new Date().toISOString(),
+      worker: this.name,
+      attempt: starts,
+    };
     const folder = await this.options.openTrialFolder(dir, record, data.trial.config);
-    let reported: Promise<unknown> = job.updateProgress({ worker: this.name } satisfies TrialProgress).catch(() => undefined);
+    let reported: Promise<unknown> = job
+      .updateProgress({ worker: this.name } satisfies TrialProgress)
+      .catch(() => undefined);
     const report = (progress: TrialProgress) => {
       reported = reported.then(() => job.updateProgress(progress)).catch(() => undefined);
     };
@@ -130,7 +139,13 @@ export class QueueWorker {
     await reported;
 
     if (outcome.status === 'killed' && this.handingBack) {
-      folder.onEvent({ type: 'run_finished', time: Date.now(), trial: data.trial.id, status: 'killed', error: `handed back to the queue by ${this.name}, which was stopping` });
+      folder.onEvent({
+        type: 'run_finished',
+        time: Date.now(),
+        trial: data.trial.id,
+        status: 'killed',
+        error: `handed back to the queue by ${this.name}, which was stopping`,
+      });
       await folder.flush().catch(() => undefined);
       await job.updateData({ ...data, handedBack: handedBack + 1 });
       await job.moveToWait(token);
@@ -147,7 +162,9 @@ export class QueueWorker {
       throw new Error(error);
     }
     await folder.flush();
-    this.options.log(`${label}: ${outcome.status}${outcome.status === 'finished' ? '' : `: ${outcome.error.split('\n')[0]}`}`);
+    this.options.log(
+      `${label}: ${outcome.status}${outcome.status === 'finished' ? '' : `: ${outcome.error.split('\n')[0]}`}`,
+    );
     return { ...outcome, worker: this.name };
   }
 

@@ -21,7 +21,8 @@ export interface QueueAddress {
   readonly display: string;
 }
 
-export type QueueAddressResult = { readonly ok: true; readonly value: QueueAddress } | { readonly ok: false; readonly error: string };
+export type QueueAddressResult =
+  { readonly ok: true; readonly value: QueueAddress } | { readonly ok: false; readonly error: string };
 
 /**
  * Parses a queue URL. The error never repeats the URL as typed (it may hold a password): it
@@ -40,15 +41,28 @@ export function parseQueueUrl(text: string, env: NodeJS.ProcessEnv = process.env
   if (!url.hostname) return { ok: false, error: 'the queue URL has no host (redis://HOST:PORT)' };
   const tls = url.protocol === 'rediss:';
   const port = url.port === '' ? 6379 : Number(url.port);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) return { ok: false, error: 'the queue URL has an invalid port' };
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    return { ok: false, error: 'the queue URL has an invalid port' };
   const dbText = url.pathname.replace(/^\//, '');
   const db = dbText === '' ? 0 : Number(dbText);
-  if (!Number.isInteger(db) || db < 0) return { ok: false, error: 'the queue URL path must be a database number (redis://HOST:PORT/0)' };
+  if (!Number.isInteger(db) || db < 0)
+    return { ok: false, error: 'the queue URL path must be a database number (redis://HOST:PORT/0)' };
   const username = decodeURIComponent(url.username) || env[USERNAME_ENV] || undefined;
   const password = decodeURIComponent(url.password) || env[PASSWORD_ENV] || undefined;
   const host = url.hostname;
   const display = `${url.protocol}//${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}${db ? `/${db}` : ''}`;
-  return { ok: true, value: { host: host.replace(/^\[|\]$/g, ''), port, db, tls, ...(username ? { username } : {}), ...(password ? { password } : {}), display } };
+  return {
+    ok: true,
+    value: {
+      host: host.replace(/^\[|\]$/g, ''),
+      port,
+      db,
+      tls,
+      ...(username ? { username } : {}),
+      ...(password ? { password } : {}),
+      display,
+    },
+  };
 }
 
 /** Replaces every secret of the address (and the URL as typed, if given) in a message. */
@@ -56,7 +70,8 @@ export function redact(message: string, address: Pick<QueueAddress, 'password'> 
   let out = message;
   if (typed && address?.password) out = out.split(typed).join('[queue URL]');
   if (address?.password) {
-    for (const form of new Set([address.password, encodeURIComponent(address.password)])) out = out.split(form).join('***');
+    for (const form of new Set([address.password, encodeURIComponent(address.password)]))
+      out = out.split(form).join('***');
   }
   return out;
 }

@@ -1,6 +1,5 @@
 import type { Trial } from '../../plan/plan.js';
-import type { RunEvent } from '../events.js';
-import type { TrialOutcome } from '../executor.js';
+import type { RunEvent, TrialOutcome } from '../../types/run-events.js';
 
 /**
  * A trial as a job on the queue: plain data, no secrets (no Redis or MLflow credentials, no
@@ -33,6 +32,9 @@ export type TrialProgress = { readonly worker: string; readonly event?: RunEvent
 /** What a job returns: the trial's own outcome. A trial that fails on its own is a returned failure, not a thrown one, so BullMQ does not retry it. */
 export type TrialResult = TrialOutcome & { readonly worker: string };
 
+/** Starts a trial may have in all, unless --attempts says otherwise. */
+export const DEFAULT_ATTEMPTS = 3;
+
 /** BullMQ job ids may not contain ':'; a sweep id and a trial id never do. */
 export const jobIdFor = (sweep: string, trial: string): string => `${sweep}/${trial}`;
 
@@ -60,6 +62,7 @@ export function asTrialResult(value: unknown): TrialResult | undefined {
   const v = value as { status?: unknown; error?: unknown; worker?: unknown };
   const worker = typeof v.worker === 'string' ? v.worker : '?';
   if (v.status === 'finished') return { status: 'finished', worker };
-  if (v.status === 'failed' || v.status === 'killed') return { status: v.status, error: typeof v.error === 'string' ? v.error : 'no error recorded', worker };
+  if (v.status === 'failed' || v.status === 'killed')
+    return { status: v.status, error: typeof v.error === 'string' ? v.error : 'no error recorded', worker };
   return undefined;
 }
