@@ -72,6 +72,17 @@ export async function workerCommand(opts: WorkerOptions): Promise<number> {
           `${signal}: taking no more trials; running ones get ${graceMs / 1000} s to finish, then go back to the queue`,
         );
         void worker.stop(graceMs).then(resolve);
+        // Closing needs Redis; if it is away, the trials are handed back by the stalled check
+        // on another worker, and this one goes anyway.
+        setTimeout(() => {
+          log(
+            'could not close cleanly (is the queue reachable?); leaving, the queue hands the trials to other workers',
+          );
+          process.exit(1);
+        }, graceMs + 15_000).unref();
+      } else if (signals > 2) {
+        log(`${signal} a third time: leaving now`);
+        process.exit(1);
       } else {
         log(`${signal} again: handing the running trials back to the queue now`);
         worker.handBack();

@@ -60,12 +60,7 @@ export class QueueExecutor implements TrialExecutor {
     events.on('progress', ({ jobId, data }) => this.onProgress(jobId, data as TrialProgress));
     events.on('completed', ({ jobId }) => void this.check(jobId));
     events.on('failed', ({ jobId }) => void this.check(jobId));
-    events.on('error', (e: Error) =>
-      options.report(`queue ${options.address.display}: ${redact(e.message, options.address)}`),
-    );
-    queue.on('error', (e: Error) =>
-      options.report(`queue ${options.address.display}: ${redact(e.message, options.address)}`),
-    );
+    // Connection errors are reported by the connection itself, once an outage (connection.ts).
     this.poller = setInterval(() => {
       for (const id of this.followers.keys()) void this.check(id);
     }, POLL_MS);
@@ -74,29 +69,36 @@ export class QueueExecutor implements TrialExecutor {
   /** Connects and waits until Redis answers (a clear error, not a hang, if it never does). */
   static async open(options: QueueExecutorOptions, timeoutMs = 15_000): Promise<QueueExecutor> {
     const connection = redisConnection(options.address, options.report);
+    // Redis must answer before BullMQ is set up on it: a wrong URL or password is then one clear
+    // error at once, with nothing left behind that keeps retrying.
+    let timer: NodeJS.Timeout | undefined;
+    let onError: ((e: Error) => void) | undefined;
+    const failed = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+      onError = (e) => reject(e);
+      connection.once('error', onError);
+    });
+    try {
+      await Promise.race([connection.ping(), failed]);
+    } catch (e) {
+      connection.disconnect();
+      const why = redact(e instanceof Error ? e.message : String(e), options.address);
+      throw new Error(`cannot reach the queue at ${options.address.display}: ${why}`);
+    } finally {
+      clearTimeout(timer);
+      if (onError) connection.off('error', onError);
+    }
     const queue = new Queue(QUEUE_NAME, { connection });
     // QueueEvents blocks on its connection: it gets its own. BullMQ leaves connections it was
     // given open on close, so close() ends both.
     const eventsConnection = connection.duplicate();
+    // Its errors are the main connection's, which reports them (once, without the password).
+    eventsConnection.on('error', () => undefined);
     const events = new QueueEvents(QUEUE_NAME, { connection: eventsConnection });
-    const ready = Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`no answer from the queue at ${options.address.display} within ${timeoutMs / 1000} s`)),
-        timeoutMs,
-      );
-    });
-    try {
-      await Promise.race([ready, timeout]);
-    } catch (e) {
-      await Promise.allSettled([events.close(), queue.close()]);
-      connection.disconnect();
-      eventsConnection.disconnect();
-      throw new Error(redact(e instanceof Error ? e.message : String(e), options.address));
-    } finally {
-      clearTimeout(timer);
-    }
+    const quiet = () => undefined;
+    queue.on('error', quiet);
+    events.on('error', quiet);
+    await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
     return new QueueExecutor(options, [connection, eventsConnection], queue, events);
   }
 

@@ -76,7 +76,14 @@ export class QueueWorker {
       maxStalledCount: 1000,
       autorun: false,
     });
-    worker.on('error', (e: Error) => options.log(`queue error: ${redact(e.message, options.address)}`));
+    // The same error repeats on every retry while Redis is away: said once a minute at most.
+    const said = new Map<string, number>();
+    worker.on('error', (e: Error) => {
+      const message = redact(e.message, options.address);
+      if (Date.now() - (said.get(message) ?? 0) < 60_000) return;
+      said.set(message, Date.now());
+      options.log(`queue error: ${message}`);
+    });
     self = new QueueWorker(options, name, code, connection, worker);
     await worker.waitUntilReady();
     void worker.run();
