@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
 import { CLI, runCli } from './support/cli.js';
 import { tinySweep, writeExperiment } from './support/experiment-file.js';
@@ -59,7 +58,7 @@ test(
     const shown = await runCli(['runs', 'show', sweepId, '--runs', runsDir], dir);
     assert.equal(shown.code, 0, shown.stderr);
     assert.match(shown.stdout, /^ {2}t002 {2}waiting +stages\.ae\.latent=8$/m);
-    assert.match(shown.stdout, /^ {2}t00[01] {2}(running|finished) +stages\.ae\.latent=\d  on \S+:\d+/m);
+    assert.match(shown.stdout, /^ {2}t00[01] {2}(running|finished) +stages\.ae\.latent=\d {2}on \S+:\d+/m);
 
     const resumed = await runCli(['resume', sweepId, '--queue', redis!.url, '--runs', runsDir], dir);
     assert.equal(resumed.code, 0, resumed.stderr + resumed.stdout);

@@ -83,7 +83,7 @@ export class QueueExecutor implements TrialExecutor {
     } catch (e) {
       connection.disconnect();
       const why = redact(e instanceof Error ? e.message : String(e), options.address);
-      throw new Error(`cannot reach the queue at ${options.address.display}: ${why}`);
+      throw new Error(`cannot reach the queue at ${options.address.display}: ${why}`, { cause: e });
     } finally {
       clearTimeout(timer);
       if (onError) connection.off('error', onError);

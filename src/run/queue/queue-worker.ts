@@ -64,8 +64,8 @@ export class QueueWorker {
     const code = await codeVersion();
     const connection = redisConnection(options.address, options.log);
     const stall = options.stallTimeoutMs ?? 30_000;
-    let self: QueueWorker | undefined;
-    const worker = new Worker(QUEUE_NAME, (job: Job<JobData>, token?: string) => self!.process(job, token), {
+    const ref: { self?: QueueWorker } = {};
+    const worker = new Worker(QUEUE_NAME, (job: Job<JobData>, token?: string) => ref.self!.process(job, token), {
       connection,
       name,
       concurrency: options.concurrency,
@@ -84,7 +84,8 @@ export class QueueWorker {
       said.set(message, Date.now());
       options.log(`queue error: ${message}`);
     });
-    self = new QueueWorker(options, name, code, connection, worker);
+    const self = new QueueWorker(options, name, code, connection, worker);
+    ref.self = self;
     await worker.waitUntilReady();
     void worker.run();
     return self;
