@@ -153,17 +153,20 @@ export class QueueExecutor implements TrialExecutor {
   private async check(id: string): Promise<void> {
     if (!this.followers.has(id)) return;
     let job: Job | undefined;
+    let state: string;
     try {
+      // The state first, then the job: a job read before it ended would lack its outcome.
+      state = await this.queue.getJobState(id);
+      if (state !== 'completed' && state !== 'failed') return;
       job = await this.queue.getJob(id);
     } catch {
       return; // Redis away: the poll looks again
     }
-    if (!job) return;
-    const state = await job.getState().catch(() => 'unknown');
+    if (!job || !this.followers.has(id)) return;
     if (state === 'completed') {
       const result = asTrialResult(job.returnvalue);
       this.settle(id, result ? stripWorker(result) : { status: 'failed', error: 'the worker returned no outcome' });
-    } else if (state === 'failed') {
+    } else {
       this.settle(id, {
         status: 'failed',
         error: redact(job.failedReason || 'failed on the queue', this.options.address),
