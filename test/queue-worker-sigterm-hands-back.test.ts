@@ -30,7 +30,10 @@ test(
   { skip: !haveRedis() && 'redis-server is not installed', timeout: 180_000 },
   async () => {
     const { file } = await writeExperiment(
-      tinySweep('  grid: { stages.ae.latent: [8] }').replace('train: { epochs: 1, batch_size: 50 }', 'train: { epochs: 3, batch_size: 20 }'),
+      tinySweep('  grid: { stages.ae.latent: [8] }').replace(
+        'train: { epochs: 1, batch_size: 50 }',
+        'train: { epochs: 3, batch_size: 20 }',
+      ),
       'sweep.yaml',
     );
     const plan = await planFile(file);
@@ -39,7 +42,8 @@ test(
     const done = submitAll(redis!.url, runsDir, 'sweep-t', plan);
     const trialDir = path.join(runsDir, 'sweep-t', 'trials', 't000');
     for (let i = 0; ; i++) {
-      if ((await readFile(path.join(trialDir, 'metrics.jsonl'), 'utf8').catch(() => '')).includes('"stage":"ae"')) break;
+      if ((await readFile(path.join(trialDir, 'metrics.jsonl'), 'utf8').catch(() => '')).includes('"stage":"ae"'))
+        break;
       assert.ok(i < 1200, `the trial never got going:\n${first.output()}`);
       await sleep(50);
     }

@@ -79,7 +79,9 @@ export class RunStoreListener implements RunListener {
   }
 
   async onTrialTaken(t: TrialStart, worker: string): Promise<void> {
-    if (!this.sweep) return;
+    const known = this.sweep?.record.trials[t.trial];
+    // Late news of a trial already recorded as ended changes nothing.
+    if (!this.sweep || (known && known.status !== 'pending' && known.status !== 'running')) return;
     this.sweep.record.trials[t.trial] = { status: 'running', assignment: { ...t.assignment }, worker };
     await writeRunRecord(this.sweep.run.dir, this.sweep.record);
   }

@@ -76,7 +76,7 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
     failFast: opts.failFast,
     cache: opts.cache,
     ...(queue.value && plan.isSweep
-      ? { queue: { url: queue.value.display, attempts: opts.attempts ?? DEFAULT_ATTEMPTS } }
+      ? { queue: { url: queue.value.display, attempts: opts.attempts ?? config.queue?.attempts ?? DEFAULT_ATTEMPTS } }
       : {}),
   };
   const runId = newRunId(config.name);
@@ -108,19 +108,20 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
 }
 
 /**
- * The queue of a sweep: --queue, else AELAB_QUEUE. A single run runs here whatever the
+ * The queue of a sweep: --queue, else the file's queue.url, else AELAB_QUEUE. A single run runs here whatever the
  * environment says; --queue on one asks for what cannot be done, and says so.
  */
 function queueFor(
   opts: RunOptions,
   config: ExperimentConfig,
 ): { ok: true; value?: QueueAddress } | { ok: false; error: string } {
-  const typed = opts.queue ?? process.env[QUEUE_ENV];
+  const typed = opts.queue ?? config.queue?.url ?? process.env[QUEUE_ENV];
   if (!typed) return { ok: true };
   if (opts.queue && !config.sweep)
     return { ok: false, error: '--queue is for sweeps: a single run runs here (add a sweep, or --sweep)' };
   const parsed = parseQueueUrl(typed);
-  if (!parsed.ok) return { ok: false, error: `${opts.queue ? '--queue' : QUEUE_ENV}: ${parsed.error}` };
+  if (!parsed.ok)
+    return { ok: false, error: `${opts.queue ? '--queue' : config.queue ? 'queue.url' : QUEUE_ENV}: ${parsed.error}` };
   return { ok: true, value: parsed.value };
 }
 
