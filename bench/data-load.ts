@@ -23,7 +23,7 @@ type Case = 'mnist-raw' | 'mnist-split' | 'fashion';
 /** Child mode: time one case, print {ms, note} as JSON. */
 async function child(kind: Case, cacheDir: string): Promise<void> {
   const t0 = performance.now();
-  let note = '';
+  let note: string;
   if (kind === 'mnist-raw') {
     const r = await loadEmbeddedMnist(cacheDir);
     if (!r.ok) throw new Error(r.error);

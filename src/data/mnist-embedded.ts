@@ -57,6 +57,18 @@ async function locatePackage(): Promise<DataResult<MnistPackage>> {
   }
 }
 
+/** The package's name and version and the files the digits are read from: what identifies the data. */
+export async function embeddedMnistFiles(): Promise<
+  DataResult<{ readonly label: string; readonly files: readonly string[] }>
+> {
+  const pkg = await locatePackage();
+  if (!pkg.ok) return pkg;
+  return ok({
+    label: `mnist@${pkg.value.version}`,
+    files: Array.from({ length: 10 }, (_, d) => path.join(pkg.value.digitsDir, `${d}.json`)),
+  });
+}
+
 /** File name of the cache for one package version. */
 export function embeddedMnistCacheFile(cacheDir: string, packageVersion: string): string {
   return path.join(cacheDir, `mnist-embedded-${packageVersion}.v${CACHE_FORMAT}.bin`);

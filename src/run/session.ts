@@ -23,6 +23,7 @@ import type { QueueExecutor } from './queue/queue-executor.js';
 import type { QueueAddress } from './queue/redis-url.js';
 import { runTrial } from './run-trial.js';
 import { runSweep } from './sweep.js';
+import { experimentFolder } from '../util/data-path.js';
 
 /** How a run was asked for: stored with a sweep so that `aelab resume` can continue it as it was. */
 export type SessionSettings = RunSettings;
@@ -44,8 +45,8 @@ export interface Session {
   readonly warn?: (line: string) => void;
 }
 
-const projectDir = () => process.cwd();
-const dataCacheDir = (runsDir: string) => path.join(runsDir, '.cache', 'data');
+/** Converted and downloaded data, and the memo of data files' hashes. */
+export const dataCacheDir = (runsDir: string): string => path.join(runsDir, '.cache', 'data');
 const stageCacheDir = (runsDir: string) => path.join(runsDir, '.cache', 'stages');
 
 /** Calls a hook of every listener in turn, each after the previous one's promise settled. */
@@ -122,7 +123,7 @@ export async function runSingle(session: Session): Promise<number> {
   try {
     const result = await runTrial(trial, {
       runDir: dir,
-      projectDir: projectDir(),
+      experimentDir: experimentFolder(session.settings.experimentFile),
       dataCacheDir: dataCacheDir(session.runsDir),
       environment: session.environment,
       emit: eventsTo(session, t),
@@ -216,7 +217,7 @@ export async function runSweepSession(session: Session, todo: readonly Trial[]):
           if (!queue && cache && (await allCached(cache, trial))) {
             return runTrial(trial, {
               runDir: job.runDir,
-              projectDir: job.projectDir,
+              experimentDir: job.experimentDir,
               dataCacheDir: job.dataCacheDir,
               environment: session.environment,
               emit: forward,
@@ -230,7 +231,7 @@ export async function runSweepSession(session: Session, todo: readonly Trial[]):
       jobFor: (trial) => ({
         trial,
         runDir: trialDir(dir, trial.id),
-        projectDir: projectDir(),
+        experimentDir: experimentFolder(session.settings.experimentFile),
         dataCacheDir: dataCacheDir(session.runsDir),
         ...(cache ? { stageCacheDir: cache.root } : {}),
         backend: session.settings.backend,

@@ -20,7 +20,7 @@ export function jobFor(runsDir: string, sweep: string, trial: Trial): TrialJob {
   return {
     trial,
     runDir: path.join(runsDir, sweep, 'trials', trial.id),
-    projectDir: process.cwd(),
+    experimentDir: process.cwd(),
     dataCacheDir: path.join(runsDir, '.cache', 'data'),
     stageCacheDir: path.join(runsDir, '.cache', 'stages'),
     backend: 'wasm',

@@ -131,7 +131,7 @@ export class QueueWorker {
     const trialJob: TrialJob = {
       trial: data.trial,
       runDir: dir,
-      projectDir: process.cwd(),
+      experimentDir: process.cwd(),
       dataCacheDir: path.join(this.options.runsDir, '.cache', 'data'),
       ...(data.cache ? { stageCacheDir: path.join(this.options.runsDir, '.cache', 'stages') } : {}),
       backend: data.backend,
