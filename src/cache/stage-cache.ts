@@ -285,7 +285,6 @@ export class StageCache {
   }
 }
 
-
 function shapeOf(set: ImageSet): Omit<ImageSet, 'images' | 'labels'> {
   return { n: set.n, height: set.height, width: set.width, channels: set.channels, classes: set.classes };
 }
