@@ -47,7 +47,10 @@ test(
     assert.equal(outcomes.get('t000')?.status, 'finished');
     const failed = outcomes.get('t001');
     assert.equal(failed?.status, 'failed');
-    assert.match(failed.status === 'failed' ? failed.error : '', /became (Infinity|NaN).*lower learning rate/);
+    assert.match(
+      failed.status === 'failed' ? failed.error : '',
+      /became (Infinity|NaN|\S+ \(above 1e\+6).*lower learning rate/,
+    );
 
     const trial = await readJson<TrialRecord & { attempt: number }>(
       path.join(runsDir, 'sweep-f', 'trials', 't001', 'run.json'),
