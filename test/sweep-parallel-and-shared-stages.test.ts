@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { wasmThreadsFor } from '../src/backend/threads.js';
+import { sweepTrialThreads } from '../src/backend/threads.js';
 import { runCli } from './support/cli.js';
 import { tinySweep, writeExperiment } from './support/experiment-file.js';
 import { readJson, runFolders, type TrialRecord } from './support/runs.js';
@@ -32,7 +32,7 @@ test('a sweep runs its trials in parallel processes and computes the stages they
     ['t000', 't001', 't002'].map((t) => readJson<TrialRecord>(path.join(sweepDir!, 'trials', t, 'run.json'))),
   );
   for (const t of trials) assert.equal(t.status, 'finished');
-  // Two trials at once split the cores between them (one thread each on 2 cores).
+  // Trials running at once get one thread each (sweepTrialThreads: the measurements say why).
   const threads = await Promise.all(
     ['t000', 't001', 't002'].map(
       async (t) =>
@@ -42,7 +42,7 @@ test('a sweep runs its trials in parallel processes and computes the stages they
   );
   assert.deepEqual(
     threads,
-    [0, 1, 2].map(() => wasmThreadsFor(os.availableParallelism(), 2)),
+    [0, 1, 2].map(() => sweepTrialThreads(os.availableParallelism(), 2)),
   );
   // Each trial carries all its own params, not only the swept one.
   const params = await readJson<Record<string, unknown>>(path.join(sweepDir!, 'trials', 't001', 'params.json'));

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import lockfile from 'proper-lockfile';
 import { sha256OfFile } from '../util/file-hash.js';
 import { processAlive } from '../util/process-alive.js';
 import type { DataSplit, ImageSet, StageResult } from '../types/stage-values.js';
@@ -61,6 +62,8 @@ export interface CacheHit {
 }
 
 const MANIFEST = 'manifest.json';
+/** A lock not refreshed for this long belongs to a dead holder (proper-lockfile refreshes it every stale/2). */
+const LOCK_STALE_MS = 20_000;
 /** The manifest's layout; an entry of another format is evicted like a corrupt one. */
 const FORMAT = 2;
 /** The manifest's own checksum field: a manifest that still parses but lost or changed bytes is caught too. */
@@ -193,28 +196,36 @@ export class StageCache {
         if (age > 3600_000) await this.evict(full, 'a stage was being stored there by a process that is gone', warn);
         continue;
       }
-      if (name.startsWith('.') || !(await isDirectory(full))) continue;
+      // `<fingerprint>.lock` is a held lock (a directory, see tryLock), not an entry.
+      if (name.startsWith('.') || name.endsWith('.lock') || !(await isDirectory(full))) continue;
       const manifest = await stat(path.join(full, MANIFEST)).catch(() => undefined);
       if (!manifest) await this.evict(full, `it has no ${MANIFEST}`, warn);
     }
   }
 
   /**
-   * Claims the right to compute a fingerprint, across processes: a lock file created exclusively,
-   * holding the owner's pid. Returns a release function, or undefined while a live process holds
-   * it (the caller waits for the entry to appear). A lock left by a dead process is taken over.
+   * Claims the right to compute a fingerprint, across processes and machines sharing the cache
+   * folder (NFS included): a lock directory made atomically next to the entry (proper-lockfile),
+   * its mtime refreshed while held; a pid would mean nothing on another machine. Returns a
+   * release function, or undefined while another holder keeps it fresh (the caller waits for the
+   * entry to appear). A lock whose holder died (a killed process, a lost machine) goes stale
+   * after LOCK_STALE_MS and is taken over.
    */
   async tryLock(fingerprint: string): Promise<(() => Promise<void>) | undefined> {
     await mkdir(this.root, { recursive: true });
-    const lock = path.join(this.root, `${fingerprint}.lock`);
     try {
-      await writeFile(lock, String(process.pid), { flag: 'wx' });
-      return () => rm(lock, { force: true });
-    } catch {
-      const owner = Number(await readFile(lock, 'utf8').catch(() => ''));
-      if (owner && owner !== process.pid && isAlive(owner)) return undefined;
-      await rm(lock, { force: true });
-      return this.tryLock(fingerprint);
+      const release = await lockfile.lock(path.join(this.root, fingerprint), {
+        realpath: false, // the entry does not exist yet
+        stale: LOCK_STALE_MS,
+        retries: 0,
+        // A lock lost while held (its file removed, the share gone for longer than `stale`):
+        // the stage goes on; at worst two holders compute it and one rename wins (see store).
+        onCompromised: () => undefined,
+      });
+      return () => release().catch(() => undefined);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ELOCKED') return undefined;
+      throw e;
     }
   }
 
@@ -271,15 +282,6 @@ export class StageCache {
       // Another process stored the same fingerprint first: its entry is as good as ours.
       if (!(await this.has(fingerprint))) throw e;
     }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -23,7 +23,14 @@ Usage:
       where the runs are; Ctrl-C stops it. MLflow is installed into ./.venv on first use; its
       data stays in <runs>/.mlflow/.
   aelab resume RUN
+  aelab run FILE --queue redis://HOST:PORT [--attempts N] ...
+      Put a sweep's trials on a Redis queue for \`aelab worker\` processes on any machine, and
+      follow them; Ctrl-C leaves them to the workers, and \`aelab resume RUN\` follows them again.
+  aelab resume RUN [--queue URL]
       Run the trials of a sweep that did not finish (killed, failed or never started).
+  aelab worker --queue redis://HOST:PORT [--concurrency N] [--runs DIR] [--wasm-threads N]
+      Take a sweep's trials from a Redis queue and run them (see docs/cluster.md); SIGTERM
+      stops taking trials and lets the running ones finish (or hands them back after --grace).
   aelab validate FILE... [--json]
       Report every error in each file (file:line:col), without training. Exit 1 if any is invalid.
   aelab plan FILE [the flags of run]... [--json]
@@ -42,6 +49,12 @@ Options:
   --runs DIR         Where run folders go (default ./runs)
   --mlflow URI       Track runs on this MLflow server (else tracking.mlflow.uri, MLFLOW_TRACKING_URI)
   --port P           Port of \`aelab ui\` (default 5000)
+  --queue URL        redis://[:PASSWORD@]HOST:PORT (rediss:// for TLS) of the trial queue
+                     (also AELAB_QUEUE; the password may come from AELAB_REDIS_PASSWORD)
+  --attempts N       run --queue: starts a trial may have in all (lost workers; default 3)
+  --concurrency N    worker: trials at once (default: the number of cores, one thread each)
+  --stall-timeout S  worker: seconds before a lost worker's trial goes to another (default 30)
+  --grace S          worker: seconds a running trial gets to finish after SIGTERM (default 60)
   --json             Machine-readable output (validate, plan)
   -h, --help         This help
   -v, --version      aelab's version
@@ -62,6 +75,11 @@ async function main(argv: string[]): Promise<number> {
       runs: { type: 'string', default: 'runs' },
       mlflow: { type: 'string' },
       port: { type: 'string' },
+      queue: { type: 'string' },
+      concurrency: { type: 'string' },
+      'stall-timeout': { type: 'string' },
+      attempts: { type: 'string' },
+      grace: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -116,6 +134,14 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
+  let attempts: number | undefined;
+  if (values.attempts !== undefined) {
+    attempts = Number(values.attempts);
+    if (!Number.isInteger(attempts) || attempts < 1) {
+      process.stderr.write(`error: --attempts must be a whole number of at least 1, not ${values.attempts}\n`);
+      return 2;
+    }
+  }
   const threads = values['wasm-threads'];
   if (threads !== undefined) {
     const n = Number(threads);
@@ -163,6 +189,8 @@ async function main(argv: string[]): Promise<number> {
         failFast: values['fail-fast'],
         cache: !values['no-cache'],
         ...(values.mlflow ? { mlflow: values.mlflow } : {}),
+        ...(values.queue ? { queue: values.queue } : {}),
+        ...(attempts !== undefined ? { attempts } : {}),
       });
     }
     case 'runs': {
@@ -193,7 +221,33 @@ async function main(argv: string[]): Promise<number> {
     case 'resume': {
       if (args.length !== 1) return usage('resume needs exactly one run (its id or folder)');
       const { resumeCommand } = await import('./commands/resume.js');
-      return resumeCommand(args[0]!, { runsDir: values.runs });
+      return resumeCommand(args[0]!, { runsDir: values.runs, ...(values.queue ? { queue: values.queue } : {}) });
+    }
+    case 'worker': {
+      if (args.length !== 0) return usage('worker takes no file: it runs what the queue holds');
+      const numbers: Record<string, number> = {};
+      for (const [flag, min] of [
+        ['concurrency', 1],
+        ['stall-timeout', 1],
+        ['grace', 0],
+      ] as const) {
+        const text = values[flag];
+        if (text === undefined) continue;
+        const n = Number(text);
+        if (!Number.isInteger(n) || n < min) {
+          process.stderr.write(`error: --${flag} must be a whole number of at least ${min}, not ${text}\n`);
+          return 2;
+        }
+        numbers[flag] = n;
+      }
+      const { workerCommand } = await import('./commands/worker.js');
+      return workerCommand({
+        ...(values.queue ? { queue: values.queue } : {}),
+        runsDir: values.runs,
+        ...(numbers.concurrency !== undefined ? { concurrency: numbers.concurrency } : {}),
+        ...(numbers['stall-timeout'] !== undefined ? { stallTimeoutS: numbers['stall-timeout'] } : {}),
+        ...(numbers.grace !== undefined ? { graceS: numbers.grace } : {}),
+      });
     }
     default:
       return usage(`unknown command \`${command}\``);

@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { RunEvent, RunListener, TrialOutcome, TrialStart } from '../types/run-events.js';
+import type { RunEvent, RunListener, RunStart, TrialOutcome, TrialStart } from '../types/run-events.js';
 
 const fmt = (v: number): string => (Math.abs(v) >= 100 || Number.isInteger(v) ? String(v) : v.toPrecision(4));
 
@@ -105,7 +105,23 @@ export class Progress implements RunListener {
     this.stop();
   }
 
+  private queued = false;
+
+  onRunStarted(run: RunStart): void {
+    this.queued = run.settings.queue !== undefined;
+  }
+
+  onTrialTaken(t: TrialStart, worker: string): void {
+    this.line(`${t.trial}: running on ${worker}`);
+  }
+
   onInterrupted(): void {
+    if (this.queued) {
+      process.stderr.write(
+        '\ninterrupted: the trials stay on the queue and the workers go on; `aelab resume` follows them again\n',
+      );
+      return;
+    }
     process.stderr.write(
       this.labelTrials
         ? '\ninterrupted: stopping the running trials (finished ones are kept; `aelab resume` continues)\n'

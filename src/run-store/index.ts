@@ -17,7 +17,7 @@ export {
   readSyncFile,
 } from './read.js';
 export { bestTrial, objectiveOf, sweepSummary, testMetrics, type StageOutline } from './objective.js';
-export { RunStoreListener } from './listener.js';
+
 export {
   HEARTBEAT_EVERY_MS,
   HEARTBEAT_STALE_MS,
@@ -27,4 +27,5 @@ export {
   type Heartbeat,
   type LiveStatus,
 } from './heartbeat.js';
+export { RunStoreListener, trialRecord } from './listener.js';
 export type { Objective, RunSettings } from '../types/run-events.js';

@@ -62,27 +62,35 @@ export class RunStoreListener implements RunListener {
     await writeRunRecord(run.dir, record);
   }
 
+  /** The trials' folders are written by queue workers, not here: only the sweep's record is. */
+  private get remote(): boolean {
+    return this.sweep?.run.settings.queue !== undefined;
+  }
+
   async onTrialStarted(t: TrialStart): Promise<void> {
     const inSweep = t.sweepDir !== undefined;
-    const record: RunRecord = {
-      id: inSweep ? `${t.runId}/${t.trial}` : t.runId,
-      name: t.name,
-      kind: inSweep ? 'trial' : 'run',
-      experiment_file: t.experimentFile,
-      ...(inSweep ? { parent: t.runId, trial: t.trial, assignment: { ...t.assignment } } : {}),
-      status: 'running',
-      start_time: new Date().toISOString(),
-      seed: t.seed,
-      ...recorder(),
-      ...(!inSweep && this.run ? { settings: this.run.settings } : {}),
-      stages: {},
-    };
-    this.writers.set(t.dir, await RunFolderWriter.create(t.dir, record, t.config));
+    if (this.sweep && this.remote) {
+      // Submitted: pending until a worker takes it (a resumed sweep keeps what it knew).
+      const known = this.sweep.record.trials[t.trial];
+      if (known?.status !== 'running')
+        this.sweep.record.trials[t.trial] = { status: 'pending', assignment: { ...t.assignment } };
+      await writeRunRecord(this.sweep.run.dir, this.sweep.record);
+      return;
+    }
+    this.writers.set(t.dir, await RunFolderWriter.create(t.dir, trialRecord(t, this.run?.settings), t.config));
     if (!inSweep) this.single = t;
     if (this.sweep) {
       this.sweep.record.trials[t.trial] = { status: 'running', assignment: { ...t.assignment } };
       await writeRunRecord(this.sweep.run.dir, this.sweep.record);
     }
+  }
+
+  async onTrialTaken(t: TrialStart, worker: string): Promise<void> {
+    const known = this.sweep?.record.trials[t.trial];
+    // Late news of a trial already recorded as ended changes nothing.
+    if (!this.sweep || (known && known.status !== 'pending' && known.status !== 'running')) return;
+    this.sweep.record.trials[t.trial] = { status: 'running', assignment: { ...t.assignment }, worker };
+    await writeRunRecord(this.sweep.run.dir, this.sweep.record);
   }
 
   onEvent(event: RunEvent, t: TrialStart): void {
@@ -108,10 +116,12 @@ export class RunStoreListener implements RunListener {
       throw new Error(`${error} (and ${t.dir}/run.json could not be updated to say the run failed)`, { cause: e });
     });
     if (this.sweep) {
+      const worker = this.sweep.record.trials[t.trial]?.worker;
       this.sweep.record.trials[t.trial] = {
         status: outcome.status,
         assignment: { ...t.assignment },
         ...(outcome.status !== 'finished' ? { error: outcome.error } : {}),
+        ...(worker ? { worker } : {}),
       };
       await writeRunRecord(this.sweep.run.dir, this.sweep.record);
     }
@@ -143,3 +153,21 @@ export class RunStoreListener implements RunListener {
 
 /** Who records the run: with heartbeat.json, how `runs ls` tells a live run from one that died. */
 const recorder = () => ({ pid: process.pid, host: os.hostname() });
+
+/** A trial's run.json as it starts: written here, or by the queue worker that runs it. */
+export function trialRecord(t: TrialStart, settings?: RunRecord['settings']): RunRecord {
+  const inSweep = t.sweepDir !== undefined;
+  return {
+    id: inSweep ? `${t.runId}/${t.trial}` : t.runId,
+    name: t.name,
+    kind: inSweep ? 'trial' : 'run',
+    experiment_file: t.experimentFile,
+    ...(inSweep ? { parent: t.runId, trial: t.trial, assignment: { ...t.assignment } } : {}),
+    status: 'running',
+    start_time: new Date().toISOString(),
+    seed: t.seed,
+    ...recorder(),
+    ...(!inSweep && settings ? { settings } : {}),
+    stages: {},
+  };
+}

@@ -38,12 +38,17 @@ export interface RunRecord {
   /** How the run was asked for (a single run's: what `aelab resume` needs). */
   settings?: RunSettings;
   stages: Record<string, StageRecord>;
+  /** A trial run by a queue worker: which one (`host:pid`), and its start of the trial (1 unless a worker was lost). */
+  worker?: string;
+  attempt?: number;
 }
 
 export interface SweepTrialState {
   status: RunStatus | 'pending';
   assignment: Record<string, unknown>;
   error?: string;
+  /** The queue worker (`host:pid`) that took the trial, for a sweep on a queue. */
+  worker?: string;
 }
 
 /** A sweep's own run.json: its trials' states, and what `resume` needs. */

@@ -135,7 +135,13 @@ async function runStage(
       );
       if (hit) return reuse(hit);
       release = await cache.tryLock(node.fingerprint);
-      if (release) break;
+      if (release) {
+        // The holder before us may have stored the entry and let go between our look and our lock.
+        const stored = await cache.load(node.fingerprint, dir);
+        if (!stored) break;
+        await release();
+        return reuse(stored);
+      }
       await sleep(LOCK_POLL_MS);
     }
   }

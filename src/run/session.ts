@@ -4,10 +4,11 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { explicitWasmThreads, wasmThreadsFor } from '../backend/threads.js';
+import { explicitWasmThreads, sweepTrialThreads } from '../backend/threads.js';
 import { StageCache } from '../cache/stage-cache.js';
 import type { Plan, Trial } from '../plan/plan.js';
-import { isSweepRecord, objectiveOf, readRun, trialDir, type StageOutline } from '../run-store/index.js';
+import { codeVersion } from '../plan/code-version.js';
+import { isSweepRecord, objectiveOf, readRun, trialDir, trialRecord, type StageOutline } from '../run-store/index.js';
 import type {
   EnvironmentInfo,
   RunEvent,
@@ -18,6 +19,8 @@ import type {
   TrialStart,
 } from '../types/run-events.js';
 import { LocalProcessExecutor, type TrialExecutor, type TrialJob } from './executor.js';
+import type { QueueExecutor } from './queue/queue-executor.js';
+import type { QueueAddress } from './queue/redis-url.js';
 import { runTrial } from './run-trial.js';
 import { runSweep } from './sweep.js';
 import { experimentFolder } from '../util/data-path.js';
@@ -33,6 +36,13 @@ export interface Session {
   readonly environment: EnvironmentInfo;
   /** Called in this order; the run store first, so that the others find its files written. */
   readonly listeners: readonly RunListener[];
+  /**
+   * With `settings.queue`: where the queue is, credentials included. Kept in memory only; the
+   * settings (stored with the sweep) hold the URL without them.
+   */
+  readonly queue?: QueueAddress;
+  /** Warnings that are not events (the queue's connection lost, ...). */
+  readonly warn?: (line: string) => void;
 }
 
 /** Converted and downloaded data, and the memo of data files' hashes. */
@@ -189,40 +199,72 @@ export async function runSweepSession(session: Session, todo: readonly Trial[]):
   const states = new Map<string, string>(session.plan.trials.map((t) => [t.id, 'pending']));
   if (previous && isSweepRecord(previous.record))
     for (const [id, s] of Object.entries(previous.record.trials)) states.set(id, s.status);
-  await tell(session, 'onRunStarted', runStart(session, dir));
 
   const trials = new Map<string, TrialStart>();
-  const executor = new LocalProcessExecutor();
   const cache = session.settings.cache ? new StageCache(stageCacheDir(session.runsDir)) : undefined;
+  // Trials on a queue: connected before anything is written, so a wrong URL leaves no run behind.
+  let queue: QueueExecutor | undefined;
+  if (session.settings.queue) {
+    if (!session.queue) throw new Error('bug: a queued sweep without the queue address');
+    const { QueueExecutor } = await import('./queue/queue-executor.js');
+    const rerun = new Set([...states].filter(([, s]) => s === 'failed' || s === 'killed').map(([id]) => id));
+    queue = await QueueExecutor.open({
+      address: session.queue,
+      runsDir: session.runsDir,
+      sweep: session.runId,
+      code: await codeVersion(),
+      attempts: session.settings.queue.attempts,
+      recordFor: (trial) => ({ ...trialRecord(trialStart(session, trial, trialDir(dir, trial.id))) }),
+      rerun,
+      onActive: (id, worker) => {
+        const t = trials.get(id);
+        if (t) void tell(session, 'onTrialTaken', t, worker);
+      },
+      report: session.warn ?? ((line) => process.stderr.write(`${line}\n`)),
+    });
+  }
+  await tell(session, 'onRunStarted', runStart(session, dir));
+
+  const local = new LocalProcessExecutor();
+  const executor: TrialExecutor = queue ?? local;
+  let detached = false;
   const interrupted = onInterrupt(() => {
     void interruptListeners(session);
-    executor.killAll();
+    // Trials on a queue go on without us: stop following them, `aelab resume` follows them again.
+    if (queue) {
+      detached = true;
+      queue.detach();
+    } else local.killAll();
   });
 
   const started = Date.now();
-  // Trials at once share the cores: each gets its part for the wasm backend's threads.
+  // Parallel trials get one wasm thread each (see sweepTrialThreads for the measurements).
   const explicitThreads = explicitWasmThreads();
-  const wasmThreads = wasmThreadsFor(
+  const wasmThreads = sweepTrialThreads(
     os.availableParallelism(),
     Math.min(session.settings.parallel, todo.length),
     explicitThreads.ok ? explicitThreads.value : undefined,
   );
   try {
     await runSweep(todo, {
-      parallel: session.settings.parallel,
+      // On a queue every trial is submitted at once: the workers' concurrency decides.
+      parallel: queue ? Math.max(1, todo.length) : session.settings.parallel,
       failFast: session.settings.failFast,
       executor: {
         run: async (job, forward) => {
           const t = trialStart(session, job.trial, job.runDir);
           trials.set(job.trial.id, t);
           await tell(session, 'onTrialStarted', t);
-          return runHereOrInChild(session, executor, cache, job, forward);
+          // On a queue a worker runs even a cached trial: the submitter only follows.
+          return queue ? executor.run(job, forward) : runHereOrInChild(session, executor, cache, job, forward);
         },
         killAll: () => executor.killAll(),
       },
       jobFor: (trial) => trialJob(session, trial, trialDir(dir, trial.id), cache, wasmThreads),
       onEvent: (event) => eventsTo(session, trials.get(event.trial))(event),
       onTrialDone: async (trial, outcome: TrialOutcome) => {
+        // A trial left on the queue has not ended: the sweep's record keeps it pending or running.
+        if (detached) return;
         states.set(trial.id, outcome.status);
         await tell(
           session,
@@ -234,7 +276,9 @@ export async function runSweepSession(session: Session, todo: readonly Trial[]):
     });
   } finally {
     interrupted.dispose();
+    await queue?.close();
   }
+  if (detached) return 130;
 
   const all = [...states.values()];
   const status = all.includes('killed') ? 'killed' : all.includes('failed') ? 'failed' : 'finished';

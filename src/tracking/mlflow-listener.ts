@@ -1,5 +1,5 @@
 import { trialDir } from '../run-store/index.js';
-import type { RunEnd, RunEvent, RunListener, RunStart, TrialStart } from '../types/run-events.js';
+import type { RunEnd, RunEvent, RunListener, RunStart, TrialOutcome, TrialStart } from '../types/run-events.js';
 import { syncedRunUrl } from './mlflow-sync.js';
 import { MlflowTracker } from './mlflow-tracker.js';
 
@@ -22,7 +22,14 @@ export class MlflowListener implements RunListener {
   }
 
   onEvent(event: RunEvent, t: TrialStart): void {
+    // A queued trial's folder is a worker's until the trial ends (a lost worker's is replaced
+    // whole): it goes to MLflow once, when it has ended.
+    if (this.run?.settings.queue) return;
     if (MlflowTracker.wants(event)) void this.written(t.dir).then(() => this.tracker.sync(t.dir, t.sweepDir));
+  }
+
+  onTrialFinished(t: TrialStart, _outcome: TrialOutcome): void {
+    if (this.run?.settings.queue) void this.tracker.sync(t.dir, t.sweepDir);
   }
 
   /** The last sync, which uploads the report too. */

@@ -80,6 +80,8 @@ export interface ExperimentConfig {
   readonly stages: Readonly<Record<string, StageConfig>>;
   readonly sweep?: SweepConfig;
   readonly tracking?: { readonly mlflow?: { readonly uri?: string; readonly experiment?: string } };
+  /** A sweep's trials on a Redis job queue (docs/cluster.md); the URL holds no credentials. */
+  readonly queue?: { readonly url: string; readonly attempts?: number };
 }
 
 // The settings' vocabulary, shared with the model builders.

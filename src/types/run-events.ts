@@ -123,6 +123,11 @@ export interface RunSettings {
   readonly parallel: number;
   readonly failFast: boolean;
   readonly cache: boolean;
+  /**
+   * A sweep whose trials went to a job queue: the queue's URL without credentials (they come
+   * from the environment again on resume), and how many starts a trial may have.
+   */
+  readonly queue?: { readonly url: string; readonly attempts: number };
 }
 
 /** A run or a sweep about to start: what the session knows before any trial runs. */
@@ -184,6 +189,8 @@ export interface RunListener {
   onTrialStarted?(trial: TrialStart): void | Promise<void>;
   /** Every event, in order, as it happens. Must not throw: the run goes on whoever listens. */
   onEvent?(event: RunEvent, trial: TrialStart): void;
+  /** A queued trial was taken by a worker (`host:pid`), which writes its folder. */
+  onTrialTaken?(trial: TrialStart, worker: string): void | Promise<void>;
   /** A trial ended (for a trial whose process died, without a run_finished event of its own). */
   onTrialFinished?(trial: TrialStart, outcome: TrialOutcome): void | Promise<void>;
   /** The run or sweep has ended and every trial has finished. */

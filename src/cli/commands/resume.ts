@@ -6,15 +6,18 @@ import { experimentFolder } from '../../util/data-path.js';
 import { isSweepRecord, liveStatus, readConfig, readRun, type RunRecord } from '../../run-store/index.js';
 import { dataCacheDir, runSingle, runSweepSession, type SessionSettings } from '../../run/session.js';
 import { reportWriteFailure } from '../write-failure.js';
-import { listenersFor, trackerFor } from './run.js';
+import { parseQueueUrl, QUEUE_ENV, type QueueAddress } from '../../run/queue/redis-url.js';
+import { listenersFor, sweepOrQueueError, trackerFor } from './run.js';
 
 /**
  * `aelab resume RUN`: continues a run that was killed, failed or died, from its own stored config
  * (not the file, which may have changed since). A sweep runs only the trials that did not
  * finish; a single run runs again into its own folder. Finished stages come back from the stage
- * cache. A run whose process is still alive is left alone.
+ * cache. A run whose process is still alive is left alone. A sweep on a queue is followed there
+ * again: its stored URL has no credentials, so they come from the environment (or a --queue
+ * given now).
  */
-export async function resumeCommand(run: string, opts: { runsDir: string }): Promise<number> {
+export async function resumeCommand(run: string, opts: { runsDir: string; queue?: string }): Promise<number> {
   const dir = run.includes(path.sep) ? run : path.join(opts.runsDir, run);
   const loaded = await readRun(dir).catch(() => undefined);
   if (!loaded) {
@@ -44,6 +47,15 @@ export async function resumeCommand(run: string, opts: { runsDir: string }): Pro
     process.stderr.write(`error: ${backend.error}\n`);
     return 1;
   }
+  let queue: QueueAddress | undefined;
+  if (isSweepRecord(record) && record.settings.queue) {
+    const parsed = parseQueueUrl(opts.queue ?? process.env[QUEUE_ENV] ?? record.settings.queue.url);
+    if (!parsed.ok) {
+      process.stderr.write(`error: ${parsed.error}\n`);
+      return 2;
+    }
+    queue = parsed.value;
+  }
   const { environmentInfo } = await import('../../run/environment.js');
   const planned = await planWithDataContent(
     config,
@@ -71,6 +83,7 @@ export async function resumeCommand(run: string, opts: { runsDir: string }): Pro
     settings,
     environment: await environmentInfo(backend.value.name, process.cwd(), backend.value.threads),
     listeners: await listenersFor(isSweepRecord(record), tracker.value),
+    ...(queue ? { queue } : {}),
   };
   if (!isSweepRecord(record)) {
     process.stdout.write(
@@ -79,10 +92,13 @@ export async function resumeCommand(run: string, opts: { runsDir: string }): Pro
     return runSingle(session).catch(reportWriteFailure);
   }
   const todo = plan.trials.filter((t) => record.trials[t.id]?.status !== 'finished');
+  const which = todo.map((t) => t.id).join(', ') || 'none';
   process.stdout.write(
-    `resuming ${record.id}: ${todo.length} of ${plan.trials.length} trials to run (${todo.map((t) => t.id).join(', ') || 'none'})\n`,
+    queue
+      ? `resuming ${record.id} on the queue ${queue.display}: following ${todo.length} of ${plan.trials.length} trials (${which})\n`
+      : `resuming ${record.id}: ${todo.length} of ${plan.trials.length} trials to run (${which})\n`,
   );
-  return runSweepSession(session, todo).catch(reportWriteFailure);
+  return sweepOrQueueError(() => runSweepSession(session, todo)).catch(reportWriteFailure);
 }
 
 /** A single run's settings: recorded since aelab records them; before that, its backend and the cache on. */

@@ -17,6 +17,8 @@ import {
 } from '../../run/session.js';
 import type { MlflowTracker } from '../../tracking/mlflow-tracker.js';
 import type { RunListener } from '../../types/run-events.js';
+import { DEFAULT_ATTEMPTS } from '../../run/queue/trial-job.js';
+import { parseQueueUrl, QUEUE_ENV, type QueueAddress } from '../../run/queue/redis-url.js';
 import { countLine, printDiagnostics } from '../diagnostics-output.js';
 import { Progress } from '../progress.js';
 import { SummaryPrinter } from '../summary.js';
@@ -33,6 +35,10 @@ export interface RunOptions {
   readonly cache: boolean;
   /** --mlflow URI: wins over the file's tracking.mlflow.uri and MLFLOW_TRACKING_URI. */
   readonly mlflow?: string;
+  /** --queue URL: a sweep's trials go to this Redis queue (else AELAB_QUEUE). */
+  readonly queue?: string;
+  /** --attempts N: starts a queued trial may have in all. */
+  readonly attempts?: number;
 }
 
 /**
@@ -46,6 +52,12 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
     process.stderr.write(`${file}: invalid (${countLine(outcome.diagnostics, outcome.omitted)}); nothing was run
 `);
     return 1;
+  }
+
+  const queue = queueFor(opts, config);
+  if (!queue.ok) {
+    process.stderr.write(`error: ${queue.error}\n`);
+    return 2;
   }
 
   // TensorFlow.js loads only here: validate and plan stay fast without it.
@@ -74,6 +86,9 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
     parallel: opts.parallel ?? config.sweep?.parallel ?? defaultParallel(),
     failFast: opts.failFast,
     cache: opts.cache,
+    ...(queue.value && plan.isSweep
+      ? { queue: { url: queue.value.display, attempts: opts.attempts ?? config.queue?.attempts ?? DEFAULT_ATTEMPTS } }
+      : {}),
   };
   const runId = newRunId(config.name);
   const environment = await environmentInfo(backend.value.name, process.cwd(), backend.value.threads);
@@ -90,14 +105,47 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
     settings,
     environment,
     listeners: await listenersFor(plan.isSweep, tracker.value),
+    ...(queue.value && plan.isSweep ? { queue: queue.value } : {}),
+    warn,
   };
   const where = path.join(opts.runsDir, runId);
   if (!plan.isSweep) {
     process.stdout.write(`run ${runId} -> ${where}\n`);
     return runSingle(session).catch(reportWriteFailure);
   }
-  process.stdout.write(`sweep ${runId}: ${plan.trials.length} trials, ${settings.parallel} at a time -> ${where}\n`);
-  return runSweepSession(session, plan.trials).catch(reportWriteFailure);
+  const how = settings.queue ? `on the queue ${settings.queue.url}` : `${settings.parallel} at a time`;
+  process.stdout.write(`sweep ${runId}: ${plan.trials.length} trials, ${how} -> ${where}\n`);
+  return sweepOrQueueError(() => runSweepSession(session, plan.trials)).catch(reportWriteFailure);
+}
+
+/**
+ * The queue of a sweep: --queue, else the file's queue.url, else AELAB_QUEUE. A single run runs here whatever the
+ * environment says; --queue on one asks for what cannot be done, and says so.
+ */
+function queueFor(
+  opts: RunOptions,
+  config: ExperimentConfig,
+): { ok: true; value?: QueueAddress } | { ok: false; error: string } {
+  const typed = opts.queue ?? config.queue?.url ?? process.env[QUEUE_ENV];
+  if (!typed) return { ok: true };
+  if (opts.queue && !config.sweep)
+    return { ok: false, error: '--queue is for sweeps: a single run runs here (add a sweep, or --sweep)' };
+  const parsed = parseQueueUrl(typed);
+  if (!parsed.ok)
+    return { ok: false, error: `${opts.queue ? '--queue' : config.queue ? 'queue.url' : QUEUE_ENV}: ${parsed.error}` };
+  return { ok: true, value: parsed.value };
+}
+
+/** A queue that cannot be reached is one clear line, not a stack. */
+export async function sweepOrQueueError(run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (!/queue/.test(message)) throw e;
+    process.stderr.write(`error: ${message}\n`);
+    return 1;
+  }
 }
 
 const say = (line: string) => process.stdout.write(`${line}\n`);

@@ -10,6 +10,7 @@ import {
   trialDir,
   type RunRecord,
   type SweepSummary,
+  type SweepTrialState,
 } from '../../run-store/index.js';
 import { formatMetrics } from '../progress.js';
 
@@ -170,22 +171,45 @@ export async function runsShow(runsDir: string, name: string, opts: { json: bool
         '',
         `objective ${summary.objective.key} (${summary.objective.maximize ? 'highest' : 'lowest'} wins)${summary.best ? `; best trial ${summary.best}` : '; no best trial'}`,
       );
-    lines.push('', 'trials:');
+    const queued = isSweepRecord(r) && r.settings.queue !== undefined;
+    lines.push('', queued && isSweepRecord(r) ? `trials (on the queue ${r.settings.queue!.url}):` : 'trials:');
     for (const [id, t] of Object.entries(trials)) {
+      const state = queued
+        ? await queuedTrialState(found.dir, id, t)
+        : { status: live.status === 'died' && t.status === 'running' ? 'died' : t.status, note: '' };
       const metrics = rows.get(id)?.metrics ?? {};
+      const assignment = Object.entries(t.assignment)
+        .map(([k, v]) => `${k.split('.').pop()}=${JSON.stringify(v)}`)
+        .join(' ');
       lines.push(
-        `${id === summary?.best ? '* ' : '  '}${id}  ${(live.status === 'died' && t.status === 'running' ? 'died' : t.status).padEnd(9)} ${Object.entries(
-          t.assignment,
-        )
-          .map(([k, v]) => `${k.split('.').pop()}=${JSON.stringify(v)}`)
-          .join(
-            ' ',
-          )}${Object.keys(metrics).length ? `  ${formatMetrics(metrics)}` : ''}${t.error ? `  (${t.error.split('\n')[0]})` : ''}`,
+        `${id === summary?.best ? '* ' : '  '}${id}  ${state.status.padEnd(9)} ${assignment}${state.note}${Object.keys(metrics).length ? `  ${formatMetrics(metrics)}` : ''}${t.error ? `  (${t.error.split('\n')[0]})` : ''}`,
       );
     }
   }
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
+}
+
+/**
+ * A queued trial's state, from the sweep's record and, while the submitter has not recorded its
+ * end, the folder its worker writes: waiting (no worker has it), running on a worker, or ended.
+ */
+async function queuedTrialState(
+  sweepDir: string,
+  id: string,
+  t: SweepTrialState,
+): Promise<{ status: string; note: string }> {
+  const folder = (await readRun(trialDir(sweepDir, id)).catch(() => undefined))?.record;
+  const worker = folder?.worker ?? t.worker;
+  const on = worker ? `  on ${worker}` : '';
+  if (t.status !== 'pending' && t.status !== 'running') return { status: t.status, note: on };
+  if (!folder) return { status: 'waiting', note: '' };
+  if (folder.status === 'running')
+    return {
+      status: 'running',
+      note: `${on}${folder.attempt && folder.attempt > 1 ? ` (attempt ${folder.attempt})` : ''}`,
+    };
+  return { status: folder.status, note: `${on} (not yet collected: \`aelab resume\` collects it)` };
 }
 
 /** `aelab runs compare RUN RUN...`: only the settings that differ, then every final metric side by side. */

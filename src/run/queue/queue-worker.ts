@@ -1,0 +1,201 @@
+import { rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { codeVersion } from '../../plan/code-version.js';
+import type { RunEvent } from '../../types/run-events.js';
+import { LocalProcessExecutor, type TrialJob } from '../executor.js';
+import { QUEUE_NAME, redisConnection } from './connection.js';
+import { redact, type QueueAddress } from './redis-url.js';
+import { refusal, type QueuedTrial, type TrialProgress, type TrialResult } from './trial-job.js';
+
+/** A trial's run folder as the worker keeps it: the run store's writer, handed in by the CLI. */
+export interface TrialFolder {
+  readonly onEvent: (event: RunEvent) => void;
+  flush(): Promise<void>;
+}
+
+export interface QueueWorkerOptions {
+  readonly address: QueueAddress;
+  /** This machine's mount of the shared runs folder. */
+  readonly runsDir: string;
+  /** Trials at once on this worker. */
+  readonly concurrency: number;
+  /** wasm threads of each trial process. */
+  readonly wasmThreads: number;
+  /** Shown on the queue and in each trial's run.json: `host:pid` by default. */
+  readonly name?: string;
+  /**
+   * A worker that stops renewing a job's lock for this long (killed, machine lost) has its job
+   * handed to another worker; the check runs as often. BullMQ's default is 30 s.
+   */
+  readonly stallTimeoutMs?: number;
+  readonly openTrialFolder: (dir: string, record: Record<string, unknown>, config: unknown) => Promise<TrialFolder>;
+  /** One line per thing that happens (trial taken, finished, refused); never the password. */
+  readonly log: (line: string) => void;
+}
+
+type JobData = QueuedTrial & { readonly handedBack?: number };
+
+/**
+ * Takes trials from the queue and runs each in a child process, exactly as the local executor
+ * does (same trial process, same events), writing the trial's folder on the shared runs path.
+ * A trial that fails on its own (a NaN loss, a bad setting) is returned as failed and not retried;
+ * a trial process that dies without ending its trial is thrown, so BullMQ retries it; a worker
+ * that is lost leaves its job to the stalled check, and another worker takes it up. Each start
+ * replaces the partial folder of an earlier one.
+ */
+export class QueueWorker {
+  private readonly executor = new LocalProcessExecutor();
+  private handingBack = false;
+  private stopping: Promise<void> | undefined;
+
+  private constructor(
+    private readonly options: QueueWorkerOptions,
+    readonly name: string,
+    private readonly code: string,
+    private readonly connection: Redis,
+    private readonly worker: Worker,
+  ) {}
+
+  static async start(options: QueueWorkerOptions): Promise<QueueWorker> {
+    const name = options.name ?? `${os.hostname()}:${process.pid}`;
+    const code = await codeVersion();
+    const connection = redisConnection(options.address, options.log);
+    const stall = options.stallTimeoutMs ?? 30_000;
+    const ref: { self?: QueueWorker } = {};
+    const worker = new Worker(QUEUE_NAME, (job: Job<JobData>, token?: string) => ref.self!.process(job, token), {
+      connection,
+      name,
+      concurrency: options.concurrency,
+      lockDuration: stall,
+      stalledInterval: stall,
+      // Starts are counted per job against its own `attempts` (see process); BullMQ's own
+      // limit on stalls only has to be out of the way.
+      maxStalledCount: 1000,
+      autorun: false,
+    });
+    // The same error repeats on every retry while Redis is away: said once a minute at most.
+    const said = new Map<string, number>();
+    worker.on('error', (e: Error) => {
+      const message = redact(e.message, options.address);
+      if (Date.now() - (said.get(message) ?? 0) < 60_000) return;
+      said.set(message, Date.now());
+      options.log(`queue error: ${message}`);
+    });
+    const self = new QueueWorker(options, name, code, connection, worker);
+    ref.self = self;
+    await worker.waitUntilReady();
+    void worker.run();
+    return self;
+  }
+
+  private async process(job: Job<JobData>, token: string | undefined): Promise<TrialResult> {
+    const data = job.data;
+    const label = `${data.sweep ?? '?'} ${data.trial?.id ?? '?'}`;
+    const refused = refusal(data, this.code, this.name);
+    if (refused) {
+      this.options.log(`${label}: refused: ${refused}`);
+      throw new UnrecoverableError(refused);
+    }
+    const handedBack = data.handedBack ?? 0;
+    const starts = job.attemptsStarted - handedBack;
+    if (starts > data.attempts) {
+      const why = `trial ${data.trial.id} was started ${starts - 1} times and never finished (its worker was lost or its process died each time); attempts: ${data.attempts}`;
+      this.options.log(`${label}: giving up: ${why}`);
+      throw new UnrecoverableError(why);
+    }
+    const dir = path.resolve(this.options.runsDir, data.runPath);
+    if (path.relative(path.resolve(this.options.runsDir), dir).startsWith('..'))
+      throw new UnrecoverableError(`the trial's folder ${data.runPath} is outside the runs folder`);
+    this.options.log(`${label}: started (attempt ${starts} of ${data.attempts})`);
+
+    // An earlier start of this trial (a lost worker, a crash) may have left a partial folder.
+    await rm(dir, { recursive: true, force: true });
+    const record = {
+      ...data.record,
+      status: 'running',
+      start_time: new Date().toISOString(),
+      worker: this.name,
+      attempt: starts,
+    };
+    const folder = await this.options.openTrialFolder(dir, record, data.trial.config);
+    let reported: Promise<unknown> = job
+      .updateProgress({ worker: this.name } satisfies TrialProgress)
+      .catch(() => undefined);
+    const report = (progress: TrialProgress) => {
+      reported = reported.then(() => job.updateProgress(progress)).catch(() => undefined);
+    };
+
+    const trialJob: TrialJob = {
+      trial: data.trial,
+      runDir: dir,
+      experimentDir: process.cwd(),
+      dataCacheDir: path.join(this.options.runsDir, '.cache', 'data'),
+      ...(data.cache ? { stageCacheDir: path.join(this.options.runsDir, '.cache', 'stages') } : {}),
+      backend: data.backend,
+      wasmThreads: this.options.wasmThreads,
+    };
+    let ended = false;
+    const outcome = await this.executor.run(trialJob, (event) => {
+      folder.onEvent(event);
+      if (event.type === 'run_finished') ended = true;
+      // Batches are many and only drive a terminal's bar: they stay on this machine.
+      if (event.type !== 'batch') report({ worker: this.name, event });
+    });
+    await reported;
+
+    if (outcome.status === 'killed' && this.handingBack) {
+      folder.onEvent({
+        type: 'run_finished',
+        time: Date.now(),
+        trial: data.trial.id,
+        status: 'killed',
+        error: `handed back to the queue by ${this.name}, which was stopping`,
+      });
+      await folder.flush().catch(() => undefined);
+      await job.updateData({ ...data, handedBack: handedBack + 1 });
+      await job.moveToWait(token);
+      this.options.log(`${label}: handed back to the queue`);
+      throw new WaitingError();
+    }
+    if (!ended) {
+      // The trial process died without ending its trial (a crash, a kill, out of memory): not
+      // the trial's own failure, so BullMQ may retry it.
+      const error = outcome.status === 'finished' ? 'the trial process ended without a result' : outcome.error;
+      folder.onEvent({ type: 'run_finished', time: Date.now(), trial: data.trial.id, status: 'failed', error });
+      await folder.flush().catch(() => undefined);
+      this.options.log(`${label}: trial process lost: ${error}`);
+      throw new Error(error);
+    }
+    await folder.flush();
+    this.options.log(
+      `${label}: ${outcome.status}${outcome.status === 'finished' ? '' : `: ${outcome.error.split('\n')[0]}`}`,
+    );
+    return { ...outcome, worker: this.name };
+  }
+
+  /**
+   * Stops taking trials; running ones get `graceMs` to finish, then are stopped and handed back
+   * to the queue (their start does not count against their attempts). Resolves once closed.
+   */
+  stop(graceMs: number): Promise<void> {
+    this.stopping ??= (async () => {
+      const timer = setTimeout(() => this.handBack(), graceMs);
+      try {
+        await this.worker.close();
+      } finally {
+        clearTimeout(timer);
+        this.connection.disconnect();
+      }
+    })();
+    return this.stopping;
+  }
+
+  /** Stops the running trials now and hands them back (a second SIGTERM, or the grace is over). */
+  handBack(): void {
+    this.handingBack = true;
+    this.executor.killAll();
+  }
+}

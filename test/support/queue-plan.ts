@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { loadExperiment } from '../../src/config/load.js';
+import { codeVersion } from '../../src/plan/code-version.js';
+import { planExperiment, type Plan, type Trial } from '../../src/plan/plan.js';
+import type { RunEvent } from '../../src/types/run-events.js';
+import type { TrialJob, TrialOutcome } from '../../src/run/executor.js';
+import { QueueExecutor } from '../../src/run/queue/queue-executor.js';
+import { parseQueueUrl } from '../../src/run/queue/redis-url.js';
+
+/** A sweep planned from a file as `aelab run` plans it, on the wasm backend. */
+export async function planFile(file: string): Promise<Plan> {
+  const loaded = await loadExperiment(file);
+  if (!loaded.experiment)
+    throw new Error(`invalid test experiment: ${JSON.stringify(loaded.diagnostics.map((d) => d.message))}`);
+  return planExperiment(loaded.experiment.config, { codeVersion: await codeVersion(), backend: 'wasm' });
+}
+
+/** A trial as the sweep session hands it to an executor. */
+export function jobFor(runsDir: string, sweep: string, trial: Trial): TrialJob {
+  return {
+    trial,
+    runDir: path.join(runsDir, sweep, 'trials', trial.id),
+    experimentDir: process.cwd(),
+    dataCacheDir: path.join(runsDir, '.cache', 'data'),
+    stageCacheDir: path.join(runsDir, '.cache', 'stages'),
+    backend: 'wasm',
+  };
+}
+
+/** Submits every trial of `plan` through a QueueExecutor and waits for their outcomes. */
+export async function submitAll(
+  queue: string,
+  runsDir: string,
+  sweep: string,
+  plan: Plan,
+  opts: { code?: string; attempts?: number; events?: RunEvent[] } = {},
+): Promise<Map<string, TrialOutcome>> {
+  const address = parseQueueUrl(queue);
+  if (!address.ok) throw new Error(address.error);
+  const executor = await QueueExecutor.open({
+    address: address.value,
+    runsDir,
+    sweep,
+    code: opts.code ?? (await codeVersion()),
+    ...(opts.attempts ? { attempts: opts.attempts } : {}),
+    recordFor: (trial) => ({
+      id: `${sweep}/${trial.id}`,
+      name: trial.config.name,
+      kind: 'trial',
+      experiment_file: 'sweep.yaml',
+      parent: sweep,
+      trial: trial.id,
+      assignment: { ...trial.assignment },
+      status: 'running',
+      start_time: new Date().toISOString(),
+      seed: trial.config.seed,
+      stages: {},
+    }),
+    report: () => undefined,
+  });
+  try {
+    const outcomes = await Promise.all(
+      plan.trials.map(
+        async (t) => [t.id, await executor.run(jobFor(runsDir, sweep, t), (e) => opts.events?.push(e))] as const,
+      ),
+    );
+    return new Map(outcomes);
+  } finally {
+    await executor.close();
+  }
+}
