@@ -26,6 +26,7 @@ export interface AutoencoderStageConfig {
   readonly contractive_weight?: number;
   readonly filters?: readonly number[];
   readonly kl_weight?: number;
+  readonly metrics?: readonly AutoencoderMetric[];
   readonly train: TrainConfig;
 }
 
@@ -35,7 +36,10 @@ export interface ClassifierStageConfig {
   readonly arch: 'cnn' | 'dense';
   readonly filters: readonly number[];
   readonly dense: readonly number[];
+  /** After pooling (cnn). */
   readonly dropout: number;
+  /** After each hidden dense layer (the schema fills in 0.5; configs saved before it existed lack it). */
+  readonly dense_dropout?: number;
   readonly train: TrainConfig;
 }
 
@@ -93,6 +97,9 @@ export type AutoencoderVariant =
   | 'variational';
 
 export type Activation = 'relu' | 'sigmoid' | 'tanh' | 'elu' | 'linear' | 'softplus';
+
+/** binary_accuracy: Keras' binary accuracy on pixels, the seed's `metrics=['accuracy']`. */
+export type AutoencoderMetric = 'binary_accuracy';
 
 export interface NoiseSpec {
   readonly kind: 'gaussian' | 'masking' | 'salt_and_pepper';

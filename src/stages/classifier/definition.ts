@@ -12,7 +12,7 @@ const ASSUMED_DENSE = [128];
 const ASSUMED_FILTERS = [32, 64];
 
 export function classifierSpec(c: ClassifierStageConfig): ClassifierSpec {
-  return { arch: c.arch, filters: c.filters, dense: c.dense, dropout: c.dropout };
+  return { arch: c.arch, filters: c.filters, dense: c.dense, dropout: c.dropout, ...(c.dense_dropout !== undefined ? { dense_dropout: c.dense_dropout } : {}) };
 }
 
 export function archName(c: ClassifierStageConfig): string {
@@ -23,7 +23,9 @@ function describe(c: ClassifierStageConfig): string {
   const parts: string[] = [];
   if (c.arch === 'cnn' && c.filters?.length) parts.push(`filters ${c.filters.join('-')}`);
   if (c.dense?.length) parts.push(`dense ${c.dense.join('-')}`);
-  if (c.dropout) parts.push(`dropout ${c.dropout}`);
+  // Run folders written before dense_dropout existed used `dropout` for both places.
+  const denseDropout = c.dense_dropout ?? c.dropout;
+  if (c.dropout || denseDropout) parts.push(denseDropout === c.dropout ? `dropout ${c.dropout}` : `dropout ${c.dropout ?? 0}/${denseDropout}`);
   return parts.length ? `${archName(c)} (${parts.join(', ')})` : archName(c);
 }
 
