@@ -27,6 +27,7 @@ import { packageRoot } from '../src/util/package-root.js';
 
 const EXPERIMENT = 'experiments/seed-mnist-ae.yaml';
 const VENV_PYTHON = '.venv-bench/bin/python';
+const GNU_TIME = '/usr/bin/time';
 
 interface KerasRecord {
   readonly model: 'autoencoder' | 'cnn_raw' | 'cnn';
@@ -37,7 +38,9 @@ interface KerasRecord {
   readonly testLoss: number;
   readonly testAccuracy: number;
   readonly fitSeconds: number;
+  readonly fitCpuSeconds?: number;
   readonly processSeconds: number;
+  readonly processCpuSeconds?: number;
   readonly versions?: Record<string, string>;
 }
 
@@ -52,6 +55,9 @@ interface AelabOutcome {
   readonly ok: boolean;
   readonly error?: string;
   readonly wallSeconds: number;
+  /** User + system CPU seconds of the run and its trial processes (GNU time), when available. */
+  readonly cpuSeconds?: number;
+  readonly peakRssMiB?: number;
   readonly backendLine?: string;
   readonly stages: Record<string, AelabStage>;
   readonly runDir?: string;
@@ -99,7 +105,11 @@ async function runAelab(root: string, backend: string, sets: readonly string[]):
   try {
     process.stderr.write(`aelab: run ${EXPERIMENT} --backend ${backend}\n`);
     const args = [path.join(root, 'dist', 'src', 'cli', 'main.js'), 'run', EXPERIMENT, '--backend', backend, '--no-cache', '--runs', runs, ...sets.flatMap((s) => ['--set', s])];
-    const r = await run(process.execPath, args, root, true);
+    // GNU time reports the CPU seconds of the run and every process it waited for.
+    const timeFile = path.join(runs, '.time');
+    const timed = existsSync(GNU_TIME);
+    const r = timed ? await run(GNU_TIME, ['-f', '%U %S %M', '-o', timeFile, process.execPath, ...args], root, true) : await run(process.execPath, args, root, true);
+    const [user, sys, maxKb] = timed && existsSync(timeFile) ? readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number) : [];
     const backendLine = r.stdout.split('\n').find((l) => l.startsWith('backend:'));
     const folder = readdirSync(runs).find((f) => !f.startsWith('.'));
     const record = folder ? (JSON.parse(readFileSync(path.join(runs, folder, 'run.json'), 'utf8')) as { stages?: Record<string, AelabStage> }) : undefined;
@@ -109,6 +119,8 @@ async function runAelab(root: string, backend: string, sets: readonly string[]):
       ok,
       ...(ok ? {} : { error: (r.stderr || r.stdout).trim().split('\n').slice(-2).join(' | ') }),
       wallSeconds: r.seconds,
+      ...(user !== undefined && sys !== undefined ? { cpuSeconds: user + sys } : {}),
+      ...(maxKb !== undefined ? { peakRssMiB: maxKb / 1024 } : {}),
       ...(backendLine ? { backendLine } : {}),
       stages: record?.stages ?? {},
     };
@@ -137,19 +149,21 @@ function report(keras: readonly KerasRecord[], aelab: readonly AelabOutcome[]): 
   lines.push(`Seed parity on official MNIST (${split}), ${os.cpus().length} cores`);
   if (kAe?.versions) lines.push(`Keras ${kAe.versions['keras']} on TensorFlow ${kAe.versions['tensorflow']} (CPU)`);
   lines.push('');
-  const rows: string[][] = [['', 'AE test loss', 'AE bin. acc', 'CNN raw acc', 'CNN recon acc', 'AE fit', 'CNN raw fit', 'CNN recon fit', 'whole run']];
-  if (kAe) rows.push(['Keras, adadelta lr 1.0', fmt(kAe.testLoss), fmt(kAe.testAccuracy), pct(kRaw?.testAccuracy), pct(kRec?.testAccuracy), secs(kAe.fitSeconds), secs(kRaw?.fitSeconds), secs(kRec?.fitSeconds), secs(kTotal)]);
-  if (kAeDefault) rows.push(['Keras, adadelta default (0.001)', fmt(kAeDefault.testLoss), fmt(kAeDefault.testAccuracy), '', '', secs(kAeDefault.fitSeconds), '', '', secs(kAeDefault.processSeconds)]);
+  const kTotalCpu = kRec?.processCpuSeconds ?? kAe?.processCpuSeconds;
+  const rows: string[][] = [['', 'AE test loss', 'AE bin. acc', 'CNN raw acc', 'CNN recon acc', 'AE fit', 'CNN raw fit', 'CNN recon fit', 'whole run', 'CPU']];
+  if (kAe) rows.push(['Keras, adadelta lr 1.0', fmt(kAe.testLoss), fmt(kAe.testAccuracy), pct(kRaw?.testAccuracy), pct(kRec?.testAccuracy), secs(kAe.fitSeconds), secs(kRaw?.fitSeconds), secs(kRec?.fitSeconds), secs(kTotal), secs(kTotalCpu)]);
+  if (kAeDefault) rows.push(['Keras, adadelta default (0.001)', fmt(kAeDefault.testLoss), fmt(kAeDefault.testAccuracy), '', '', secs(kAeDefault.fitSeconds), '', '', secs(kAeDefault.processSeconds), secs(kAeDefault.processCpuSeconds)]);
   for (const a of aelab) {
     if (!a.ok) {
-      rows.push([`aelab ${a.backend}`, `not run: ${a.error ?? ''}`.slice(0, 60), '', '', '', '', '', '', '']);
+      rows.push([`aelab ${a.backend}`, `not run: ${a.error ?? ''}`.slice(0, 60), '', '', '', '', '', '', '', '']);
       continue;
     }
     const { ae, cnn, cnn_raw: raw } = a.stages;
-    rows.push([`aelab ${a.backend}`, fmt(ae?.metrics['test_loss']), fmt(ae?.metrics['test_binary_accuracy']), pct(raw?.metrics['test_acc']), pct(cnn?.metrics['test_acc']), secs(ae?.seconds), secs(raw?.seconds), secs(cnn?.seconds), secs(a.wallSeconds)]);
+    rows.push([`aelab ${a.backend}`, fmt(ae?.metrics['test_loss']), fmt(ae?.metrics['test_binary_accuracy']), pct(raw?.metrics['test_acc']), pct(cnn?.metrics['test_acc']), secs(ae?.seconds), secs(raw?.seconds), secs(cnn?.seconds), secs(a.wallSeconds), secs(a.cpuSeconds)]);
   }
   lines.push(table(rows));
-  lines.push('', 'Keras "fit": its fit() calls; aelab stage times include predicting the reconstructions, saving and figures. "whole run": the process, start to end.');
+  lines.push('', 'Keras "fit": its fit() calls; aelab stage times include predicting the reconstructions, saving and figures.');
+  lines.push('"whole run": wall time of the process, start to end; "CPU": its user + system CPU seconds (less dependent on a shared machine\'s load).');
   for (const a of aelab) if (a.backendLine) lines.push(`aelab --backend ${a.backend}: ${a.backendLine}`);
 
   lines.push('', 'Targets (issue 15):');
@@ -164,7 +178,10 @@ function report(keras: readonly KerasRecord[], aelab: readonly AelabOutcome[]): 
     }
     if (raw !== undefined) lines.push(`  ${a.backend}: CNN on raw digits ${pct(raw)} (>= 99.0%: ${mark(raw >= 0.99)})`);
     if (raw !== undefined && rec !== undefined) lines.push(`  ${a.backend}: CNN on reconstructions ${pct(rec)}, ${(100 * (raw - rec)).toFixed(2)} points below raw (within 1 point: ${mark(raw - rec <= 0.01)})`);
-    if (a.backend === 'tensorflow' && kTotal !== undefined) lines.push(`  ${a.backend}: whole seed experiment ${secs(a.wallSeconds)} vs Keras ${secs(kTotal)} (no longer: ${mark(a.wallSeconds <= kTotal)})`);
+    if (a.backend === 'tensorflow' && kTotal !== undefined) {
+      const cpu = a.cpuSeconds !== undefined && kTotalCpu !== undefined ? `; CPU ${secs(a.cpuSeconds)} vs ${secs(kTotalCpu)}` : '';
+      lines.push(`  ${a.backend}: whole seed experiment ${secs(a.wallSeconds)} vs Keras ${secs(kTotal)} (no longer: ${mark(a.wallSeconds <= kTotal)})${cpu}`);
+    }
   }
   return lines.join('\n');
 }
