@@ -5,6 +5,7 @@
  *   npm run bench:seed                                   # Keras twice, then aelab per backend
  *   node dist/bench/seed-parity.js --backends tensorflow  # one backend
  *   node dist/bench/seed-parity.js --keras-results FILE   # reuse Keras' JSON lines from a run
+ *   node dist/bench/seed-parity.js --runs DIR             # keep aelab's run folders in DIR
  *   node dist/bench/seed-parity.js --set stages.ae.train.epochs=2 --set stages.cnn.train.epochs=1 \
  *        --set stages.cnn_raw.train.epochs=1 --keras-args "--epochs 2 --cnn-epochs 1"   # a quick check
  *
@@ -100,8 +101,8 @@ async function runKeras(root: string, extra: readonly string[]): Promise<KerasRe
   return out;
 }
 
-async function runAelab(root: string, backend: string, sets: readonly string[]): Promise<AelabOutcome> {
-  const runs = mkdtempSync(path.join(os.tmpdir(), 'aelab-seed-parity-'));
+async function runAelab(root: string, backend: string, sets: readonly string[], keepIn: string | undefined): Promise<AelabOutcome> {
+  const runs = keepIn ? mkdtempSync(path.join(path.resolve(keepIn), `${backend}-`)) : mkdtempSync(path.join(os.tmpdir(), 'aelab-seed-parity-'));
   try {
     process.stderr.write(`aelab: run ${EXPERIMENT} --backend ${backend}\n`);
     const args = [path.join(root, 'dist', 'src', 'cli', 'main.js'), 'run', EXPERIMENT, '--backend', backend, '--no-cache', '--runs', runs, ...sets.flatMap((s) => ['--set', s])];
@@ -125,7 +126,7 @@ async function runAelab(root: string, backend: string, sets: readonly string[]):
       stages: record?.stages ?? {},
     };
   } finally {
-    rmSync(runs, { recursive: true, force: true });
+    if (!keepIn) rmSync(runs, { recursive: true, force: true });
   }
 }
 
@@ -195,6 +196,8 @@ async function main(): Promise<void> {
       'keras-args': { type: 'string', default: '' },
       set: { type: 'string', multiple: true, default: [] },
       json: { type: 'string' },
+      /** Keep aelab's run folders under this folder (default: a temporary one, removed). */
+      runs: { type: 'string' },
     },
   });
   const root = packageRoot();
@@ -203,7 +206,7 @@ async function main(): Promise<void> {
   else if (!values['no-keras']) keras = await runKeras(root, values['keras-args'].split(' ').filter(Boolean));
 
   const aelab: AelabOutcome[] = [];
-  for (const backend of values.backends.split(',').filter(Boolean)) aelab.push(await runAelab(root, backend, values.set));
+  for (const backend of values.backends.split(',').filter(Boolean)) aelab.push(await runAelab(root, backend, values.set, values.runs));
 
   console.log(report(keras, aelab));
   if (values.json) writeFileSync(values.json, `${JSON.stringify({ keras, aelab }, null, 2)}\n`);
