@@ -5,7 +5,7 @@ import { findings } from '../src/report/comparison.js';
 import type { StageRecord } from '../src/tracking/run-store.js';
 
 const train = { epochs: 1, batch_size: 32, optimizer: { name: 'adam' as const }, loss: 'binary_crossentropy' as const, shuffle: true };
-const clf = (input: string, arch: 'cnn' | 'dense') => ({ type: 'classifier' as const, input, arch, filters: [8], dense: [16], dropout: 0, train });
+const clf = (input: string, arch: 'cnn' | 'dense') => ({ type: 'classifier' as const, input, arch, filters: [8], dense: [16], dropout: 0, dense_dropout: 0, train });
 const done = (metrics: Record<string, number>): StageRecord => ({ status: 'finished', metrics });
 
 const config: ExperimentConfig = {

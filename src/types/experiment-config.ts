@@ -38,8 +38,8 @@ export interface ClassifierStageConfig {
   readonly dense: readonly number[];
   /** After pooling (cnn). */
   readonly dropout: number;
-  /** After each hidden dense layer (the schema fills in 0.5; configs saved before it existed lack it). */
-  readonly dense_dropout?: number;
+  /** After each hidden dense layer. */
+  readonly dense_dropout: number;
   readonly train: TrainConfig;
 }
 

@@ -41,8 +41,8 @@ export function experimentConfig(o: RunOptions = {}): ExperimentConfig {
   const ae = o.ae ?? 'ae';
   const stages: Record<string, StageConfig> = {
     [ae]: { type: 'autoencoder', input: 'digits', variant: 'undercomplete', latent: o.latent ?? 32, activation: 'relu', output_activation: 'sigmoid', train: train(o.epochs ?? 5) },
-    [o.cnn ?? 'cnn']: { type: 'classifier', input: `${ae}.reconstructions`, arch: 'cnn', filters: [32, 64], dense: [128], dropout: 0.25, train: train(o.epochs ?? 5) },
-    [o.raw ?? 'cnn_raw']: { type: 'classifier', input: 'digits', arch: 'cnn', filters: [32, 64], dense: [128], dropout: 0.25, train: train(o.epochs ?? 5) },
+    [o.cnn ?? 'cnn']: { type: 'classifier', input: `${ae}.reconstructions`, arch: 'cnn', filters: [32, 64], dense: [128], dropout: 0.25, dense_dropout: 0.25, train: train(o.epochs ?? 5) },
+    [o.raw ?? 'cnn_raw']: { type: 'classifier', input: 'digits', arch: 'cnn', filters: [32, 64], dense: [128], dropout: 0.25, dense_dropout: 0.25, train: train(o.epochs ?? 5) },
   };
   return {
     name: o.name ?? 'ae-to-cnn',
