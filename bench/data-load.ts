@@ -24,13 +24,16 @@ type Case = 'mnist-raw' | 'mnist-split' | 'fashion';
 /** Child mode: time one case, print {ms, note} as JSON. */
 async function child(kind: Case, cacheDir: string): Promise<void> {
   const t0 = performance.now();
-  let note = '';
+  let note: string;
   if (kind === 'mnist-raw') {
     const r = await loadOfficialMnist({ cacheDir });
     if (!r.ok) throw new Error(r.error);
     note = typeof r.value.cache === 'string' ? r.value.cache : `cache not written: ${r.value.cache.notWritten}`;
   } else {
-    const source = kind === 'fashion' ? ({ source: 'idx', path: FASHION } as const) : ({ source: 'mnist', train: 8000, test: 2000 } as const);
+    const source =
+      kind === 'fashion'
+        ? ({ source: 'idx', path: FASHION } as const)
+        : ({ source: 'mnist', train: 8000, test: 2000 } as const);
     const r = await loadDataSplit(source, { seed: 1, projectDir: cacheDir, cacheDir });
     if (!r.ok) throw new Error(r.error);
     note = `${r.value.train.n}+${r.value.test.n}`;
@@ -39,7 +42,9 @@ async function child(kind: Case, cacheDir: string): Promise<void> {
 }
 
 function run(kind: Case, cacheDir: string): { ms: number; note: string } {
-  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', kind, cacheDir], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', kind, cacheDir], {
+    encoding: 'utf8',
+  });
   return JSON.parse(out) as { ms: number; note: string };
 }
 
@@ -77,7 +82,9 @@ async function main(): Promise<void> {
   }
   console.log(`node ${process.version}, ${os.cpus().length} cores, ${reps} repetitions, each in a fresh process`);
   for (const [name, xs] of rows)
-    console.log(`${name.padEnd(46)} median ${median(xs).toFixed(0).padStart(5)} ms  (${xs.map((x) => x.toFixed(0)).join(', ')})`);
+    console.log(
+      `${name.padEnd(46)} median ${median(xs).toFixed(0).padStart(5)} ms  (${xs.map((x) => x.toFixed(0)).join(', ')})`,
+    );
 }
 
 await main();

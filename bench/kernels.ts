@@ -64,35 +64,51 @@ function convCase(
   const flops = 2 * dy[0] * dy[1] * dy[2] * co * k * k * x[3];
   return kernel === 'Conv2DBackpropFilter'
     ? {
-        label, kernel, flops, cpuShrink: 8,
+        label,
+        kernel,
+        flops,
+        cpuShrink: 8,
         inputs: { x, dy },
         attrs: { strides: stride, pad, dataFormat: 'NHWC', filterShape: [k, k, x[3], co] },
         batchInputs: ['x', 'dy'],
       }
     : {
-        label, kernel, flops, cpuShrink: 8,
+        label,
+        kernel,
+        flops,
+        cpuShrink: 8,
         inputs: { dy, filter: [k, k, x[3], co] },
         attrs: { strides: stride, pad, dataFormat: 'NHWC', inputShape: x },
-        batchInputs: ['dy'], batchAttr: 'inputShape',
+        batchInputs: ['dy'],
+        batchAttr: 'inputShape',
       };
 }
 
 const B = 128;
 const kernelCases: KernelCase[] = [
   {
-    label: 'dense 9216->128 dW = x^T dy', kernel: 'BatchMatMul',
-    inputs: { a: [1, B, 9216], b: [1, B, 128] }, attrs: { transposeA: true, transposeB: false },
-    flops: 2 * 9216 * B * 128, cpuShrink: 1,
+    label: 'dense 9216->128 dW = x^T dy',
+    kernel: 'BatchMatMul',
+    inputs: { a: [1, B, 9216], b: [1, B, 128] },
+    attrs: { transposeA: true, transposeB: false },
+    flops: 2 * 9216 * B * 128,
+    cpuShrink: 1,
   },
   {
-    label: 'dense 9216->128 dx = dy W^T', kernel: 'BatchMatMul',
-    inputs: { a: [1, B, 128], b: [1, 9216, 128] }, attrs: { transposeA: false, transposeB: true },
-    flops: 2 * 9216 * B * 128, cpuShrink: 1,
+    label: 'dense 9216->128 dx = dy W^T',
+    kernel: 'BatchMatMul',
+    inputs: { a: [1, B, 128], b: [1, 9216, 128] },
+    attrs: { transposeA: false, transposeB: true },
+    flops: 2 * 9216 * B * 128,
+    cpuShrink: 1,
   },
   {
-    label: 'dense 9216->128 forward (no transpose)', kernel: 'BatchMatMul',
-    inputs: { a: [1, B, 9216], b: [1, 9216, 128] }, attrs: { transposeA: false, transposeB: false },
-    flops: 2 * 9216 * B * 128, cpuShrink: 1,
+    label: 'dense 9216->128 forward (no transpose)',
+    kernel: 'BatchMatMul',
+    inputs: { a: [1, B, 9216], b: [1, 9216, 128] },
+    attrs: { transposeA: false, transposeB: false },
+    flops: 2 * 9216 * B * 128,
+    cpuShrink: 1,
   },
   convCase('cnn conv1 dW 28x28x1 k3 ->32 valid', 'Conv2DBackpropFilter', [B, 28, 28, 1], 3, 32, 1, 'valid'),
   convCase('cnn conv2 dW 26x26x32 k3 ->64 valid', 'Conv2DBackpropFilter', [B, 26, 26, 32], 3, 64, 1, 'valid'),
@@ -104,31 +120,47 @@ const kernelCases: KernelCase[] = [
   convCase('stride 2 28x28x16 k3 ->32 same dx', 'Conv2DBackpropInput', [B, 28, 28, 16], 3, 32, 2, 'same'),
   // Memory-bound kernels: no FLOP count, compared by time.
   {
-    label: 'cnn maxpool 2x2 grad 24x24x64', kernel: 'MaxPoolGrad',
+    label: 'cnn maxpool 2x2 grad 24x24x64',
+    kernel: 'MaxPoolGrad',
     inputs: { dy: [B, 12, 12, 64], input: [B, 24, 24, 64], output: [B, 12, 12, 64] },
-    attrs: { filterSize: 2, strides: 2, pad: 'valid' }, flops: 0, cpuShrink: 8,
+    attrs: { filterSize: 2, strides: 2, pad: 'valid' },
+    flops: 0,
+    cpuShrink: 8,
     batchInputs: ['dy', 'input', 'output'],
   },
   {
-    label: 'ae maxpool 2x2 same grad 7x7x8', kernel: 'MaxPoolGrad',
+    label: 'ae maxpool 2x2 same grad 7x7x8',
+    kernel: 'MaxPoolGrad',
     inputs: { dy: [B, 4, 4, 8], input: [B, 7, 7, 8], output: [B, 4, 4, 8] },
-    attrs: { filterSize: 2, strides: 2, pad: 'same' }, flops: 0, cpuShrink: 8,
+    attrs: { filterSize: 2, strides: 2, pad: 'same' },
+    flops: 0,
+    cpuShrink: 8,
     batchInputs: ['dy', 'input', 'output'],
   },
   {
-    label: 'ae upsampling x2 grad 28x28x16', kernel: 'ResizeNearestNeighborGrad',
+    label: 'ae upsampling x2 grad 28x28x16',
+    kernel: 'ResizeNearestNeighborGrad',
     inputs: { images: [B, 14, 14, 16], dy: [B, 28, 28, 16] },
-    attrs: { alignCorners: false, halfPixelCenters: false }, flops: 0, cpuShrink: 8,
+    attrs: { alignCorners: false, halfPixelCenters: false },
+    flops: 0,
+    cpuShrink: 8,
     batchInputs: ['images', 'dy'],
   },
   {
-    label: 'conv bias grad: sum [128,24,24,64] over 0,1,2', kernel: 'Sum',
-    inputs: { x: [B, 24, 24, 64] }, attrs: { axis: [0, 1, 2], keepDims: false }, flops: 0, cpuShrink: 8,
+    label: 'conv bias grad: sum [128,24,24,64] over 0,1,2',
+    kernel: 'Sum',
+    inputs: { x: [B, 24, 24, 64] },
+    attrs: { axis: [0, 1, 2], keepDims: false },
+    flops: 0,
+    cpuShrink: 8,
     batchInputs: ['x'],
   },
 ];
 
-function shrinkBatch(c: KernelCase, by: number): { inputs: Record<string, number[]>; attrs: Record<string, unknown>; flops: number } {
+function shrinkBatch(
+  c: KernelCase,
+  by: number,
+): { inputs: Record<string, number[]>; attrs: Record<string, unknown>; flops: number } {
   if (by === 1 || c.batchInputs === undefined) return { inputs: c.inputs, attrs: c.attrs, flops: c.flops };
   const inputs = { ...c.inputs };
   for (const name of c.batchInputs) {
@@ -165,7 +197,13 @@ function convAE(): tf.LayersModel {
   // The Keras blog's conv autoencoder: 16-8-8, code 4x4x8.
   const m = tf.sequential();
   const conv = (filters: number, first = false) =>
-    tf.layers.conv2d({ filters, kernelSize: 3, padding: 'same', activation: 'relu', ...(first ? { inputShape: [28, 28, 1] } : {}) });
+    tf.layers.conv2d({
+      filters,
+      kernelSize: 3,
+      padding: 'same',
+      activation: 'relu',
+      ...(first ? { inputShape: [28, 28, 1] } : {}),
+    });
   m.add(conv(16, true));
   m.add(tf.layers.maxPooling2d({ poolSize: 2, padding: 'same' }));
   m.add(conv(8));
@@ -292,7 +330,8 @@ async function main(): Promise<void> {
       const top = (await profileStep(c, B)).slice(0, 8);
       const total = top.reduce((s, [, ms]) => s + ms, 0);
       console.log(`\nProfile, ${v}, ${c.label}, one step of batch ${B}: top kernels (ms)`);
-      for (const [name, ms] of top) console.log(`  ${name.padEnd(24)} ${ms.toFixed(1).padStart(8)}  ${((100 * ms) / total).toFixed(0)}%`);
+      for (const [name, ms] of top)
+        console.log(`  ${name.padEnd(24)} ${ms.toFixed(1).padStart(8)}  ${((100 * ms) / total).toFixed(0)}%`);
     }
   }
 }

@@ -64,7 +64,12 @@ interface AelabOutcome {
   readonly runDir?: string;
 }
 
-function run(cmd: string, args: readonly string[], cwd: string, echo: boolean): Promise<{ code: number; stdout: string; stderr: string; seconds: number }> {
+function run(
+  cmd: string,
+  args: readonly string[],
+  cwd: string,
+  echo: boolean,
+): Promise<{ code: number; stdout: string; stderr: string; seconds: number }> {
   const started = performance.now();
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd, env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' } });
@@ -77,7 +82,9 @@ function run(cmd: string, args: readonly string[], cwd: string, echo: boolean): 
     child.stderr.on('data', (b: Buffer) => {
       stderr += b.toString();
     });
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr, seconds: (performance.now() - started) / 1000 }));
+    child.on('close', (code) =>
+      resolve({ code: code ?? 1, stdout, stderr, seconds: (performance.now() - started) / 1000 }),
+    );
   });
 }
 
@@ -90,9 +97,13 @@ function parseKeras(text: string): KerasRecord[] {
 
 async function runKeras(root: string, extra: readonly string[]): Promise<KerasRecord[]> {
   const python = path.join(root, VENV_PYTHON);
-  if (!existsSync(python)) throw new Error(`${VENV_PYTHON} not found: run npm run bench once to create it, or pass --no-keras`);
+  if (!existsSync(python))
+    throw new Error(`${VENV_PYTHON} not found: run npm run bench once to create it, or pass --no-keras`);
   const out: KerasRecord[] = [];
-  for (const args of [['--lr', '1.0', '--cnn'], ['--lr', 'default']]) {
+  for (const args of [
+    ['--lr', '1.0', '--cnn'],
+    ['--lr', 'default'],
+  ]) {
     process.stderr.write(`keras: bench/keras_seed.py ${[...args, ...extra].join(' ')}\n`);
     const r = await run(python, [path.join(root, 'bench', 'keras_seed.py'), ...args, ...extra], root, true);
     if (r.code !== 0) throw new Error(`keras_seed.py failed: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
@@ -101,19 +112,45 @@ async function runKeras(root: string, extra: readonly string[]): Promise<KerasRe
   return out;
 }
 
-async function runAelab(root: string, backend: string, sets: readonly string[], keepIn: string | undefined): Promise<AelabOutcome> {
-  const runs = keepIn ? mkdtempSync(path.join(path.resolve(keepIn), `${backend}-`)) : mkdtempSync(path.join(os.tmpdir(), 'aelab-seed-parity-'));
+async function runAelab(
+  root: string,
+  backend: string,
+  sets: readonly string[],
+  keepIn: string | undefined,
+): Promise<AelabOutcome> {
+  const runs = keepIn
+    ? mkdtempSync(path.join(path.resolve(keepIn), `${backend}-`))
+    : mkdtempSync(path.join(os.tmpdir(), 'aelab-seed-parity-'));
   try {
     process.stderr.write(`aelab: run ${EXPERIMENT} --backend ${backend}\n`);
-    const args = [path.join(root, 'dist', 'src', 'cli', 'main.js'), 'run', EXPERIMENT, '--backend', backend, '--no-cache', '--runs', runs, ...sets.flatMap((s) => ['--set', s])];
+    const args = [
+      path.join(root, 'dist', 'src', 'cli', 'main.js'),
+      'run',
+      EXPERIMENT,
+      '--backend',
+      backend,
+      '--no-cache',
+      '--runs',
+      runs,
+      ...sets.flatMap((s) => ['--set', s]),
+    ];
     // GNU time reports the CPU seconds of the run and every process it waited for.
     const timeFile = path.join(runs, '.time');
     const timed = existsSync(GNU_TIME);
-    const r = timed ? await run(GNU_TIME, ['-f', '%U %S %M', '-o', timeFile, process.execPath, ...args], root, true) : await run(process.execPath, args, root, true);
-    const [user, sys, maxKb] = timed && existsSync(timeFile) ? readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number) : [];
+    const r = timed
+      ? await run(GNU_TIME, ['-f', '%U %S %M', '-o', timeFile, process.execPath, ...args], root, true)
+      : await run(process.execPath, args, root, true);
+    const [user, sys, maxKb] =
+      timed && existsSync(timeFile)
+        ? readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number)
+        : [];
     const backendLine = r.stdout.split('\n').find((l) => l.startsWith('backend:'));
     const folder = readdirSync(runs).find((f) => !f.startsWith('.'));
-    const record = folder ? (JSON.parse(readFileSync(path.join(runs, folder, 'run.json'), 'utf8')) as { stages?: Record<string, AelabStage> }) : undefined;
+    const record = folder
+      ? (JSON.parse(readFileSync(path.join(runs, folder, 'run.json'), 'utf8')) as {
+          stages?: Record<string, AelabStage>;
+        })
+      : undefined;
     const ok = r.code === 0 && record !== undefined;
     return {
       backend,
@@ -130,13 +167,16 @@ async function runAelab(root: string, backend: string, sets: readonly string[], 
   }
 }
 
-const fmt = (v: number | undefined, digits = 4): string => (v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits));
+const fmt = (v: number | undefined, digits = 4): string =>
+  v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits);
 const pct = (v: number | undefined): string => (v === undefined ? '—' : `${(100 * v).toFixed(2)}%`);
 const secs = (v: number | undefined): string => (v === undefined ? '—' : `${v.toFixed(0)} s`);
 
 function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
+  return rows
+    .map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '))
+    .join('\n');
 }
 
 function report(keras: readonly KerasRecord[], aelab: readonly AelabOutcome[]): string {
@@ -151,20 +191,73 @@ function report(keras: readonly KerasRecord[], aelab: readonly AelabOutcome[]): 
   if (kAe?.versions) lines.push(`Keras ${kAe.versions['keras']} on TensorFlow ${kAe.versions['tensorflow']} (CPU)`);
   lines.push('');
   const kTotalCpu = kRec?.processCpuSeconds ?? kAe?.processCpuSeconds;
-  const rows: string[][] = [['', 'AE test loss', 'AE bin. acc', 'CNN raw acc', 'CNN recon acc', 'AE fit', 'CNN raw fit', 'CNN recon fit', 'whole run', 'CPU']];
-  if (kAe) rows.push(['Keras, adadelta lr 1.0', fmt(kAe.testLoss), fmt(kAe.testAccuracy), pct(kRaw?.testAccuracy), pct(kRec?.testAccuracy), secs(kAe.fitSeconds), secs(kRaw?.fitSeconds), secs(kRec?.fitSeconds), secs(kTotal), secs(kTotalCpu)]);
-  if (kAeDefault) rows.push(['Keras, adadelta default (0.001)', fmt(kAeDefault.testLoss), fmt(kAeDefault.testAccuracy), '', '', secs(kAeDefault.fitSeconds), '', '', secs(kAeDefault.processSeconds), secs(kAeDefault.processCpuSeconds)]);
+  const rows: string[][] = [
+    [
+      '',
+      'AE test loss',
+      'AE bin. acc',
+      'CNN raw acc',
+      'CNN recon acc',
+      'AE fit',
+      'CNN raw fit',
+      'CNN recon fit',
+      'whole run',
+      'CPU',
+    ],
+  ];
+  if (kAe)
+    rows.push([
+      'Keras, adadelta lr 1.0',
+      fmt(kAe.testLoss),
+      fmt(kAe.testAccuracy),
+      pct(kRaw?.testAccuracy),
+      pct(kRec?.testAccuracy),
+      secs(kAe.fitSeconds),
+      secs(kRaw?.fitSeconds),
+      secs(kRec?.fitSeconds),
+      secs(kTotal),
+      secs(kTotalCpu),
+    ]);
+  if (kAeDefault)
+    rows.push([
+      'Keras, adadelta default (0.001)',
+      fmt(kAeDefault.testLoss),
+      fmt(kAeDefault.testAccuracy),
+      '',
+      '',
+      secs(kAeDefault.fitSeconds),
+      '',
+      '',
+      secs(kAeDefault.processSeconds),
+      secs(kAeDefault.processCpuSeconds),
+    ]);
   for (const a of aelab) {
     if (!a.ok) {
       rows.push([`aelab ${a.backend}`, `not run: ${a.error ?? ''}`.slice(0, 60), '', '', '', '', '', '', '', '']);
       continue;
     }
     const { ae, cnn, cnn_raw: raw } = a.stages;
-    rows.push([`aelab ${a.backend}`, fmt(ae?.metrics['test_loss']), fmt(ae?.metrics['test_binary_accuracy']), pct(raw?.metrics['test_acc']), pct(cnn?.metrics['test_acc']), secs(ae?.seconds), secs(raw?.seconds), secs(cnn?.seconds), secs(a.wallSeconds), secs(a.cpuSeconds)]);
+    rows.push([
+      `aelab ${a.backend}`,
+      fmt(ae?.metrics['test_loss']),
+      fmt(ae?.metrics['test_binary_accuracy']),
+      pct(raw?.metrics['test_acc']),
+      pct(cnn?.metrics['test_acc']),
+      secs(ae?.seconds),
+      secs(raw?.seconds),
+      secs(cnn?.seconds),
+      secs(a.wallSeconds),
+      secs(a.cpuSeconds),
+    ]);
   }
   lines.push(table(rows));
-  lines.push('', 'Keras "fit": its fit() calls; aelab stage times include predicting the reconstructions, saving and figures.');
-  lines.push('"whole run": wall time of the process, start to end; "CPU": its user + system CPU seconds (less dependent on a shared machine\'s load).');
+  lines.push(
+    '',
+    'Keras "fit": its fit() calls; aelab stage times include predicting the reconstructions, saving and figures.',
+  );
+  lines.push(
+    '"whole run": wall time of the process, start to end; "CPU": its user + system CPU seconds (less dependent on a shared machine\'s load).',
+  );
   for (const a of aelab) if (a.backendLine) lines.push(`aelab --backend ${a.backend}: ${a.backendLine}`);
 
   lines.push('', 'Targets (issue 15):');
@@ -175,13 +268,23 @@ function report(keras: readonly KerasRecord[], aelab: readonly AelabOutcome[]): 
     const mark = (ok: boolean | undefined) => (ok === undefined ? '?' : ok ? 'met' : 'NOT met');
     if (kAe && ae !== undefined) {
       const rel = (ae - kAe.testLoss) / kAe.testLoss;
-      lines.push(`  ${a.backend}: AE test loss ${fmt(ae)} vs Keras ${fmt(kAe.testLoss)}: ${(100 * rel).toFixed(1)}% (within 5%: ${mark(Math.abs(rel) <= 0.05)})`);
+      lines.push(
+        `  ${a.backend}: AE test loss ${fmt(ae)} vs Keras ${fmt(kAe.testLoss)}: ${(100 * rel).toFixed(1)}% (within 5%: ${mark(Math.abs(rel) <= 0.05)})`,
+      );
     }
     if (raw !== undefined) lines.push(`  ${a.backend}: CNN on raw digits ${pct(raw)} (>= 99.0%: ${mark(raw >= 0.99)})`);
-    if (raw !== undefined && rec !== undefined) lines.push(`  ${a.backend}: CNN on reconstructions ${pct(rec)}, ${(100 * (raw - rec)).toFixed(2)} points below raw (within 1 point: ${mark(raw - rec <= 0.01)})`);
+    if (raw !== undefined && rec !== undefined)
+      lines.push(
+        `  ${a.backend}: CNN on reconstructions ${pct(rec)}, ${(100 * (raw - rec)).toFixed(2)} points below raw (within 1 point: ${mark(raw - rec <= 0.01)})`,
+      );
     if (a.backend === 'tensorflow' && kTotal !== undefined) {
-      const cpu = a.cpuSeconds !== undefined && kTotalCpu !== undefined ? `; CPU ${secs(a.cpuSeconds)} vs ${secs(kTotalCpu)}` : '';
-      lines.push(`  ${a.backend}: whole seed experiment ${secs(a.wallSeconds)} vs Keras ${secs(kTotal)} (no longer: ${mark(a.wallSeconds <= kTotal)})${cpu}`);
+      const cpu =
+        a.cpuSeconds !== undefined && kTotalCpu !== undefined
+          ? `; CPU ${secs(a.cpuSeconds)} vs ${secs(kTotalCpu)}`
+          : '';
+      lines.push(
+        `  ${a.backend}: whole seed experiment ${secs(a.wallSeconds)} vs Keras ${secs(kTotal)} (no longer: ${mark(a.wallSeconds <= kTotal)})${cpu}`,
+      );
     }
   }
   return lines.join('\n');
@@ -206,7 +309,8 @@ async function main(): Promise<void> {
   else if (!values['no-keras']) keras = await runKeras(root, values['keras-args'].split(' ').filter(Boolean));
 
   const aelab: AelabOutcome[] = [];
-  for (const backend of values.backends.split(',').filter(Boolean)) aelab.push(await runAelab(root, backend, values.set, values.runs));
+  for (const backend of values.backends.split(',').filter(Boolean))
+    aelab.push(await runAelab(root, backend, values.set, values.runs));
 
   console.log(report(keras, aelab));
   if (values.json) writeFileSync(values.json, `${JSON.stringify({ keras, aelab }, null, 2)}\n`);

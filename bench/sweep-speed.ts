@@ -16,7 +16,11 @@ import { treeRssKiB } from './process-memory.js';
 
 const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 const { values } = parseArgs({
-  options: { train: { type: 'string', default: '2000' }, epochs: { type: 'string', default: '8' }, backend: { type: 'string', default: 'auto' } },
+  options: {
+    train: { type: 'string', default: '2000' },
+    epochs: { type: 'string', default: '8' },
+    backend: { type: 'string', default: 'auto' },
+  },
 });
 const backend = ['--backend', values.backend];
 
@@ -40,7 +44,10 @@ sweep:
   grid: { stages.ae.latent: [4, 8, 16, 32] }
 `;
 
-async function timed(args: string[], cwd: string): Promise<{ seconds: number; peakMiB: number; trialsPeakMiB: number; code: number | null }> {
+async function timed(
+  args: string[],
+  cwd: string,
+): Promise<{ seconds: number; peakMiB: number; trialsPeakMiB: number; code: number | null }> {
   const started = Date.now();
   const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: 'ignore' });
   let peak = 0;
@@ -58,13 +65,18 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'aelab-bench-sweep-'));
   await writeFile(path.join(dir, 'sweep.yaml'), experiment);
   await writeFile(path.join(dir, 'single.yaml'), experiment.replace(/sweep:[\s\S]*$/, ''));
-  console.log(`machine: ${os.cpus().length} cores; backend ${values.backend}; 4 trials, ${values.train} digits, ${values.epochs} epochs per stage; folder ${dir}`);
+  console.log(
+    `machine: ${os.cpus().length} cores; backend ${values.backend}; 4 trials, ${values.train} digits, ${values.epochs} epochs per stage; folder ${dir}`,
+  );
 
   await timed(['run', 'single.yaml', '--no-cache', ...backend], dir); // warm the data cache and the file system
   const single = await timed(['run', 'single.yaml', '--no-cache', ...backend], dir);
   // The machine's own ceiling: two independent runs at once against one, no sweep machinery.
   const started = Date.now();
-  await Promise.all([timed(['run', 'single.yaml', '--no-cache', ...backend], dir), timed(['run', 'single.yaml', '--no-cache', ...backend], dir)]);
+  await Promise.all([
+    timed(['run', 'single.yaml', '--no-cache', ...backend], dir),
+    timed(['run', 'single.yaml', '--no-cache', ...backend], dir),
+  ]);
   const pairSeconds = (Date.now() - started) / 1000;
   const one = await timed(['run', 'sweep.yaml', '--parallel', '1', '--no-cache', ...backend], dir);
   const two = await timed(['run', 'sweep.yaml', '--parallel', '2', '--no-cache', ...backend], dir);
@@ -78,13 +90,22 @@ async function main(): Promise<void> {
     ['sweep, --parallel 2', two],
     ['sweep rerun, all cached', rerun],
   ] as const;
-  console.log('\n| what | wall time | peak memory, all processes | peak memory, trial processes |\n| --- | ---: | ---: | ---: |');
-  for (const [name, r] of rows) console.log(`| ${name} | ${r.seconds.toFixed(1)} s | ${r.peakMiB.toFixed(0)} MiB | ${r.trialsPeakMiB.toFixed(0)} MiB |`);
+  console.log(
+    '\n| what | wall time | peak memory, all processes | peak memory, trial processes |\n| --- | ---: | ---: | ---: |',
+  );
+  for (const [name, r] of rows)
+    console.log(
+      `| ${name} | ${r.seconds.toFixed(1)} s | ${r.peakMiB.toFixed(0)} MiB | ${r.trialsPeakMiB.toFixed(0)} MiB |`,
+    );
   console.log(`\nparallel 2 / parallel 1 wall time: ${(two.seconds / one.seconds).toFixed(2)}x (target <= 0.60x)`);
-  console.log(`the machine's ceiling: two independent runs at once take ${(pairSeconds / (2 * single.seconds)).toFixed(2)}x the time of two in a row (${pairSeconds.toFixed(1)} s against 2 x ${single.seconds.toFixed(1)} s)`);
+  console.log(
+    `the machine's ceiling: two independent runs at once take ${(pairSeconds / (2 * single.seconds)).toFixed(2)}x the time of two in a row (${pairSeconds.toFixed(1)} s against 2 x ${single.seconds.toFixed(1)} s)`,
+  );
   console.log(`rerun of the unchanged sweep: ${rerun.seconds.toFixed(1)} s (target < 2 s)`);
   // The parent holds no model; it schedules, writes run records and talks to MLflow.
-  console.log(`trial processes' peak with parallel 2: ${two.trialsPeakMiB.toFixed(0)} MiB; a single run's peak x 2: ${(single.peakMiB * 2).toFixed(0)} MiB (${two.trialsPeakMiB <= single.peakMiB * 2 ? 'within' : 'OVER'}); with the parent process: ${two.peakMiB.toFixed(0)} MiB`);
+  console.log(
+    `trial processes' peak with parallel 2: ${two.trialsPeakMiB.toFixed(0)} MiB; a single run's peak x 2: ${(single.peakMiB * 2).toFixed(0)} MiB (${two.trialsPeakMiB <= single.peakMiB * 2 ? 'within' : 'OVER'}); with the parent process: ${two.peakMiB.toFixed(0)} MiB`,
+  );
 }
 
 await main();

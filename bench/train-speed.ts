@@ -24,14 +24,21 @@
  * tfjs-node vs Keras over one libtensorflow.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { graphStepStats } from '../src/backend/native/graph-steps/stats.js';
 import { selectBackend, type BackendName } from '../src/backend/select.js';
-import { buildAutoencoder, buildClassifier, type AutoencoderSpec, type ClassifierSpec, type EpochLog, type TrainSpec } from '../src/models/index.js';
+import {
+  buildAutoencoder,
+  buildClassifier,
+  type AutoencoderSpec,
+  type ClassifierSpec,
+  type EpochLog,
+  type TrainSpec,
+} from '../src/models/index.js';
 import { LayersAutoencoder } from '../src/models/autoencoder.js';
 import { LayersClassifier } from '../src/models/classifier.js';
 import { readOfficialTrainingDigits } from '../src/data/mnist-official.js';
@@ -72,8 +79,11 @@ function denseAutoencoder(): tf.LayersModel {
 
 /** Keras blog convolutional autoencoder 16-8-8 (code 4x4x8), adam, BCE. */
 function convAutoencoder(): tf.LayersModel {
-  const conv = (filters: number, padding: 'same' | 'valid' = 'same', activation: 'relu' | 'sigmoid' | 'linear' = 'relu') =>
-    tf.layers.conv2d({ filters, kernelSize: 3, activation, padding });
+  const conv = (
+    filters: number,
+    padding: 'same' | 'valid' = 'same',
+    activation: 'relu' | 'sigmoid' | 'linear' = 'relu',
+  ) => tf.layers.conv2d({ filters, kernelSize: 3, activation, padding });
   const model = tf.sequential();
   model.add(tf.layers.inputLayer({ inputShape: [28, 28, 1] }));
   for (const filters of [16, 8, 8]) {
@@ -176,7 +186,8 @@ function loadDigits(count: number): { x: Float32Array; labels: Uint8Array } {
   // Interleave the classes; longer runs wrap around.
   const order: number[] = [];
   const longest = Math.max(...perClass.map((c) => c.length));
-  for (let row = 0; row < longest; row++) for (let d = 0; d < 10; d++) if (row < perClass[d]!.length) order.push(perClass[d]![row]!);
+  for (let row = 0; row < longest; row++)
+    for (let d = 0; d < 10; d++) if (row < perClass[d]!.length) order.push(perClass[d]![row]!);
   const x = new Float32Array(count * 784);
   const labels = new Uint8Array(count);
   for (let k = 0; k < count; k++) {
@@ -205,8 +216,13 @@ interface Trainer {
  */
 function aelabTrainer(spec: ModelCase, x: Float32Array, labels: Uint8Array, image: boolean): Trainer {
   const shape = image ? [28, 28, 1] : [784];
-  const trainSpec = (epochs: number): TrainSpec =>
-    ({ epochs, batch_size: spec.batch, optimizer: { name: 'adam', learning_rate: 0.001 }, loss: 'binary_crossentropy', shuffle: false });
+  const trainSpec = (epochs: number): TrainSpec => ({
+    epochs,
+    batch_size: spec.batch,
+    optimizer: { name: 'adam', learning_rate: 0.001 },
+    loss: 'binary_crossentropy',
+    shuffle: false,
+  });
   let train: (n: number, epochs: number) => Promise<EpochLog[]>;
   let params: number;
   if (spec.aelab.kind === 'autoencoder') {
@@ -216,7 +232,13 @@ function aelabTrainer(spec: ModelCase, x: Float32Array, labels: Uint8Array, imag
   } else {
     const clf = buildClassifier(spec.aelab.spec, [28, 28, 1], 10, 1) as LayersClassifier;
     params = clf.model.countParams();
-    train = (n, epochs) => clf.train({ x: x.subarray(0, n * 784), n, shape: [28, 28, 1], labels: labels.subarray(0, n), classes: 10 }, undefined, trainSpec(epochs), 1);
+    train = (n, epochs) =>
+      clf.train(
+        { x: x.subarray(0, n * 784), n, shape: [28, 28, 1], labels: labels.subarray(0, n), classes: 10 },
+        undefined,
+        trainSpec(epochs),
+        1,
+      );
   }
   return {
     params,
@@ -229,7 +251,13 @@ function aelabTrainer(spec: ModelCase, x: Float32Array, labels: Uint8Array, imag
 }
 
 /** tfjs-layers as it comes: model.fit on tensors made once, one fit() call a round. */
-function fitTrainer(spec: ModelCase, modelName: ModelName, x: Float32Array, labels: Uint8Array, count: number): Trainer {
+function fitTrainer(
+  spec: ModelCase,
+  modelName: ModelName,
+  x: Float32Array,
+  labels: Uint8Array,
+  count: number,
+): Trainer {
   const xs = tf.tensor(x, modelName === 'dense' ? [count, 784] : [count, 28, 28, 1]);
   const ys = modelName === 'cnn' ? tf.oneHot(tf.tensor1d(labels, 'int32'), 10).toFloat() : xs;
   const model = spec.build();
@@ -256,7 +284,13 @@ function fitTrainer(spec: ModelCase, modelName: ModelName, x: Float32Array, labe
   };
 }
 
-async function child(backend: BackendName, variant: Variant, modelName: ModelName, batches: number, rounds: number): Promise<void> {
+async function child(
+  backend: BackendName,
+  variant: Variant,
+  modelName: ModelName,
+  batches: number,
+  rounds: number,
+): Promise<void> {
   const selected = await selectBackend(backend);
   if (!selected.ok) {
     console.log(JSON.stringify({ error: selected.error }));
@@ -265,7 +299,10 @@ async function child(backend: BackendName, variant: Variant, modelName: ModelNam
   const spec = MODELS[modelName];
   const count = spec.batch * Math.max(batches, WARMUP_BATCHES);
   const { x, labels } = loadDigits(count);
-  const trainer = variant === 'aelab' ? aelabTrainer(spec, x, labels, modelName !== 'dense') : fitTrainer(spec, modelName, x, labels, count);
+  const trainer =
+    variant === 'aelab'
+      ? aelabTrainer(spec, x, labels, modelName !== 'dense')
+      : fitTrainer(spec, modelName, x, labels, count);
 
   await trainer.warmUp(spec.batch * WARMUP_BATCHES);
   // The machine may be shared: the fastest of a few rounds is the least disturbed one.
@@ -284,7 +321,9 @@ async function child(backend: BackendName, variant: Variant, modelName: ModelNam
     params: trainer.params,
     ...(typeof loss === 'number' ? { loss } : {}),
     ...(selected.value.note === undefined ? {} : { note: selected.value.note }),
-    ...(backend === 'tensorflow' && variant === 'aelab' ? { graphSteps: { ran: graphStepStats.graphSteps, replayed: graphStepStats.replayed } } : {}),
+    ...(backend === 'tensorflow' && variant === 'aelab'
+      ? { graphSteps: { ran: graphStepStats.graphSteps, replayed: graphStepStats.replayed } }
+      : {}),
   };
   console.log(JSON.stringify(m));
 }
@@ -310,7 +349,11 @@ function runChild(cmd: string, args: string[], timeoutMs: number): Promise<Outco
     const timer = setTimeout(() => p.kill('SIGKILL'), timeoutMs);
     p.on('close', (code, signal) => {
       clearTimeout(timer);
-      const last = out.trim().split('\n').filter((l) => l.startsWith('{')).at(-1);
+      const last = out
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .at(-1);
       if (signal !== null) return resolve({ ok: false, error: `timed out after ${timeoutMs / 1000} s` });
       if (last === undefined) {
         const tail = err.trim().split('\n').slice(-3).join(' | ');
@@ -338,10 +381,13 @@ function kerasPython(): { ok: true; value: string } | { ok: false; error: string
   ];
   for (const [cmd, args] of steps) {
     const r = spawnSync(cmd, args, { stdio: 'inherit' });
-    if (r.status !== 0) return { ok: false, error: `${cmd} ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`})` };
+    if (r.status !== 0)
+      return { ok: false, error: `${cmd} ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`})` };
   }
   const p = probe();
-  return p.status === 0 ? { ok: true, value: python } : { ok: false, error: `tensorflow does not import in ${VENV}: ${p.stderr.trim().split('\n').at(-1)}` };
+  return p.status === 0
+    ? { ok: true, value: python }
+    : { ok: false, error: `tensorflow does not import in ${VENV}: ${p.stderr.trim().split('\n').at(-1)}` };
 }
 
 interface Options {
@@ -354,7 +400,13 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { models: ['dense', 'conv', 'cnn'], backends: ['tensorflow', 'wasm', 'cpu'], keras: true, variants: ['aelab', 'fit'], scale: 1 };
+  const o: Options = {
+    models: ['dense', 'conv', 'cnn'],
+    backends: ['tensorflow', 'wasm', 'cpu'],
+    keras: true,
+    variants: ['aelab', 'fit'],
+    scale: 1,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -389,15 +441,34 @@ async function parent(o: Options): Promise<void> {
   const python = o.keras ? kerasPython() : ({ ok: false, error: 'skipped (--no-keras)' } as const);
   if (!python.ok) console.error(`Keras baseline unavailable: ${python.error}`);
 
-  console.log(`Machine: ${cpuName()}, ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30)} GiB; ` +
-    `load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; Node ${process.version}, tfjs ${tf.version_core}`);
+  console.log(
+    `Machine: ${cpuName()}, ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30)} GiB; ` +
+      `load average at start ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}; Node ${process.version}, tfjs ${tf.version_core}`,
+  );
 
   const results: { model: ModelName; keras: Outcome; rows: { label: string; outcome: Outcome }[] }[] = [];
   for (const name of o.models) {
     const spec = MODELS[name];
     const batches = Math.max(1, Math.round(spec.batches * o.scale));
     const keras: Outcome = python.ok
-      ? await runChild(python.value, [path.join(root, 'bench', 'keras_bench.py'), '--model', name, '--batches', String(batches), '--warmup', String(WARMUP_BATCHES), '--rounds', String(ROUNDS)], 180_000)
+      ? await runChild(
+          python.value,
+          [
+            path.join(root, 'bench', 'keras_bench.py'),
+            '--model',
+            name,
+            '--batches',
+            String(batches),
+            '--warmup',
+            String(WARMUP_BATCHES),
+            '--rounds',
+            String(ROUNDS),
+          ],
+          180_000,
+        )
       : { ok: false, error: python.error };
     const rows: { label: string; outcome: Outcome }[] = [];
     for (const backend of o.backends.filter((b) => spec.backends.includes(b))) {
@@ -405,12 +476,20 @@ async function parent(o: Options): Promise<void> {
       for (const variant of o.variants.filter((v) => v === 'aelab' || backend !== 'cpu')) {
         const label = variant === 'fit' ? `${backend}, model.fit` : backend;
         const rounds = backend === 'cpu' ? 1 : ROUNDS;
-        const outcome = await runChild(process.execPath, [self, '--child', backend, variant, name, String(batches), String(rounds)], 180_000);
+        const outcome = await runChild(
+          process.execPath,
+          [self, '--child', backend, variant, name, String(batches), String(rounds)],
+          180_000,
+        );
         rows.push({ label, outcome });
         const g = outcome.ok ? outcome.value.graphSteps : undefined;
         const graphs = g === undefined ? '' : ` (graph steps ${g.ran}, replayed ${g.replayed})`;
-        const rates = outcome.ok ? (outcome.value.roundsSamplesPerSecond ?? []).map((r) => fmt(Math.round(r))).join(', ') : '';
-        const shown = outcome.ok ? `${fmt(outcome.value.samplesPerSecond)} samples/s; rounds ${rates}${graphs}` : outcome.error;
+        const rates = outcome.ok
+          ? (outcome.value.roundsSamplesPerSecond ?? []).map((r) => fmt(Math.round(r))).join(', ')
+          : '';
+        const shown = outcome.ok
+          ? `${fmt(outcome.value.samplesPerSecond)} samples/s; rounds ${rates}${graphs}`
+          : outcome.error;
         console.error(`  ${spec.title} on ${label}: ${shown}`);
       }
     }
@@ -418,11 +497,18 @@ async function parent(o: Options): Promise<void> {
     results.push({ model: name, keras, rows });
   }
 
-  const kerasVersion = results.map((r) => r.keras).find((k): k is { ok: true; value: Measurement & { versions?: Record<string, string> } } => k.ok)
-    ?.value.versions;
-  console.log(kerasVersion === undefined ? 'Keras: not run' : `Keras ${kerasVersion['keras']} on TensorFlow ${kerasVersion['tensorflow']} (CPU), Python ${kerasVersion['python']}`);
+  const kerasVersion = results
+    .map((r) => r.keras)
+    .find((k): k is { ok: true; value: Measurement & { versions?: Record<string, string> } } => k.ok)?.value.versions;
+  console.log(
+    kerasVersion === undefined
+      ? 'Keras: not run'
+      : `Keras ${kerasVersion['keras']} on TensorFlow ${kerasVersion['tensorflow']} (CPU), Python ${kerasVersion['python']}`,
+  );
   console.log('');
-  console.log('| model (batch) | aelab backend | samples/s | peak RSS MiB | Keras samples/s | Keras peak RSS MiB | aelab/Keras | loss aelab / Keras |');
+  console.log(
+    '| model (batch) | aelab backend | samples/s | peak RSS MiB | Keras samples/s | Keras peak RSS MiB | aelab/Keras | loss aelab / Keras |',
+  );
   console.log('|---|---|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     const spec = MODELS[r.model];
@@ -431,20 +517,29 @@ async function parent(o: Options): Promise<void> {
       const cells = outcome.ok
         ? [fmt(outcome.value.samplesPerSecond), fmt(outcome.value.peakRssMiB)]
         : [`n/a: ${outcome.error.replace(/\|/g, '/')}`, ''];
-      const ratio = outcome.ok && k !== undefined ? `${(outcome.value.samplesPerSecond / k.samplesPerSecond).toFixed(2)}x` : '';
+      const ratio =
+        outcome.ok && k !== undefined ? `${(outcome.value.samplesPerSecond / k.samplesPerSecond).toFixed(2)}x` : '';
       // Mean training loss of the timed epoch: a check that both sides train the same thing.
       const losses = `${outcome.ok && outcome.value.loss !== undefined ? outcome.value.loss.toFixed(3) : '-'} / ${k?.loss !== undefined ? k.loss.toFixed(3) : '-'}`;
-      console.log(`| ${spec.title} (${spec.batch}) | ${label} | ${cells.join(' | ')} | ${k ? fmt(k.samplesPerSecond) : 'n/a'} | ${k ? fmt(k.peakRssMiB) : ''} | ${ratio} | ${losses} |`);
+      console.log(
+        `| ${spec.title} (${spec.batch}) | ${label} | ${cells.join(' | ')} | ${k ? fmt(k.samplesPerSecond) : 'n/a'} | ${k ? fmt(k.peakRssMiB) : ''} | ${ratio} | ${losses} |`,
+      );
       if (outcome.ok && k?.params !== undefined && outcome.value.params !== k.params) {
         console.error(`warning: ${r.model} has ${outcome.value.params} parameters in tfjs but ${k.params} in Keras`);
       }
     }
   }
   console.log('');
-  console.log(`Timed: ${o.models.map((m) => `${m} ${Math.max(1, Math.round(MODELS[m].batches * o.scale))} batches`).join(', ')} ` +
-    `after ${WARMUP_BATCHES} warm-up batches, best of ${ROUNDS} rounds (cpu: 1); each case in its own process; ` +
-    `native graph steps ${process.env['AELAB_GRAPH_STEPS'] === '0' ? 'off' : 'on'}; total ${((Date.now() - started) / 1000).toFixed(0)} s.`);
-  if (o.json !== undefined) writeFileSync(o.json, JSON.stringify({ machine: { cpu: cpuName(), cores: os.cpus().length }, results }, null, 2) + '\n');
+  console.log(
+    `Timed: ${o.models.map((m) => `${m} ${Math.max(1, Math.round(MODELS[m].batches * o.scale))} batches`).join(', ')} ` +
+      `after ${WARMUP_BATCHES} warm-up batches, best of ${ROUNDS} rounds (cpu: 1); each case in its own process; ` +
+      `native graph steps ${process.env['AELAB_GRAPH_STEPS'] === '0' ? 'off' : 'on'}; total ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+  );
+  if (o.json !== undefined)
+    writeFileSync(
+      o.json,
+      JSON.stringify({ machine: { cpu: cpuName(), cores: os.cpus().length }, results }, null, 2) + '\n',
+    );
 }
 
 const argv = process.argv.slice(2);

@@ -27,8 +27,10 @@ function time(args: string[]): number[] {
   return times.sort((a, b) => a - b);
 }
 
-const median = (xs: number[]) => (xs.length % 2 ? xs[(xs.length - 1) / 2]! : (xs[xs.length / 2 - 1]! + xs[xs.length / 2]!) / 2);
-const row = (label: string, xs: number[]) => `${label.padEnd(34)} median ${median(xs).toFixed(0).padStart(4)} ms   min ${xs[0]!.toFixed(0).padStart(4)} ms   max ${xs[xs.length - 1]!.toFixed(0).padStart(4)} ms`;
+const median = (xs: number[]) =>
+  xs.length % 2 ? xs[(xs.length - 1) / 2]! : (xs[xs.length / 2 - 1]! + xs[xs.length / 2]!) / 2;
+const row = (label: string, xs: number[]) =>
+  `${label.padEnd(34)} median ${median(xs).toFixed(0).padStart(4)} ms   min ${xs[0]!.toFixed(0).padStart(4)} ms   max ${xs[xs.length - 1]!.toFixed(0).padStart(4)} ms`;
 
 let failed = false;
 for (const command of ['validate', 'plan']) {
@@ -36,7 +38,9 @@ for (const command of ['validate', 'plan']) {
   const tf = traced.modules.filter((m) => m.includes('@tensorflow'));
   if (traced.status !== 0 || traced.modules.length === 0 || tf.length > 0) {
     failed = true;
-    process.stdout.write(`FAIL ${command}: exit ${traced.status}, ${traced.modules.length} modules traced, @tensorflow modules: ${tf.join(', ') || 'none'}\n`);
+    process.stdout.write(
+      `FAIL ${command}: exit ${traced.status}, ${traced.modules.length} modules traced, @tensorflow modules: ${tf.join(', ') || 'none'}\n`,
+    );
   } else {
     process.stdout.write(`${command}: ${traced.modules.length} modules loaded, none from @tensorflow\n`);
   }

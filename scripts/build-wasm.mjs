@@ -26,7 +26,10 @@ for (const file of watFiles(path.join(root, 'src'))) {
   const text = readFileSync(file, 'utf8');
   const outDir = path.join(root, 'dist', path.relative(root, path.dirname(file)));
   mkdirSync(outDir, { recursive: true });
-  for (const [suffix, sharing] of [['.shared.wasm', 'shared'], ['.wasm', '']]) {
+  for (const [suffix, sharing] of [
+    ['.shared.wasm', 'shared'],
+    ['.wasm', ''],
+  ]) {
     const module = wabt.parseWat(path.relative(root, file), text.replaceAll('MEMORY_SHARING', sharing), features);
     try {
       module.validate(features);

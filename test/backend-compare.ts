@@ -53,8 +53,10 @@ export interface ConvCase {
 }
 
 export function describeCase(c: ConvCase): string {
-  return `x ${c.batch}x${c.size.join('x')}x${c.inChannels}, kernel ${c.kernel.join('x')}` +
-    `x${c.outChannels}, stride ${c.strides}, pad ${c.pad}`;
+  return (
+    `x ${c.batch}x${c.size.join('x')}x${c.inChannels}, kernel ${c.kernel.join('x')}` +
+    `x${c.outChannels}, stride ${c.strides}, pad ${c.pad}`
+  );
 }
 
 /** The odd and even sizes, kernel sizes and paddings the composed conv kernels must cover. */
@@ -68,9 +70,7 @@ for (const strides of [1, 2] as const) {
       { batch: 3, size: [8, 6], inChannels: 2, kernel: [3, 5], outChannels: 4, strides, pad },
     );
   }
-  convCases.push(
-    { batch: 3, size: [7, 7], inChannels: 2, kernel: [3, 3], outChannels: 4, strides, pad: 1 },
-  );
+  convCases.push({ batch: 3, size: [7, 7], inChannels: 2, kernel: [3, 3], outChannels: 4, strides, pad: 1 });
 }
 
 /**
@@ -80,15 +80,30 @@ for (const strides of [1, 2] as const) {
 export async function convGrads(c: ConvCase, backend: 'cpu' | 'wasm'): Promise<Float32Array[]> {
   const xShape = [c.batch, c.size[0], c.size[1], c.inChannels] as const;
   const wShape = [c.kernel[0], c.kernel[1], c.inChannels, c.outChannels] as const;
-  const xVals = seededValues(xShape.reduce((a, b) => a * b), 1);
-  const wVals = seededValues(wShape.reduce((a, b) => a * b), 2);
+  const xVals = seededValues(
+    xShape.reduce((a, b) => a * b),
+    1,
+  );
+  const wVals = seededValues(
+    wShape.reduce((a, b) => a * b),
+    2,
+  );
   return onBackend(backend, () => {
     const x = tf.tensor4d(xVals, [...xShape]);
     const w = tf.tensor4d(wVals, [...wShape]);
     const yShape = tf.conv2d(x, w, c.strides, c.pad).shape;
-    const r = tf.tensor(seededValues(yShape.reduce((a, b) => a * b), 3), yShape);
+    const r = tf.tensor(
+      seededValues(
+        yShape.reduce((a, b) => a * b),
+        3,
+      ),
+      yShape,
+    );
     const g = tf.grads((xx: tf.Tensor, ww: tf.Tensor) =>
-      tf.conv2d(xx as tf.Tensor4D, ww as tf.Tensor4D, c.strides, c.pad).mul(r).sum(),
+      tf
+        .conv2d(xx as tf.Tensor4D, ww as tf.Tensor4D, c.strides, c.pad)
+        .mul(r)
+        .sum(),
     );
     return g([x, w]);
   });

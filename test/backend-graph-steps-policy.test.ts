@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { GRAPH_STEPS_ENV, MIN_STEPS_TO_COMPILE, minStepsToCompile, shouldCompile } from '../src/backend/native/graph-steps/policy.js';
+import {
+  GRAPH_STEPS_ENV,
+  MIN_STEPS_TO_COMPILE,
+  minStepsToCompile,
+  shouldCompile,
+} from '../src/backend/native/graph-steps/policy.js';
 
 test('AELAB_GRAPH_STEPS=0 turns graph steps off, =1 compiles whatever repeats, unset waits for enough steps left', () => {
   assert.equal(minStepsToCompile({ [GRAPH_STEPS_ENV]: '0' }), undefined);

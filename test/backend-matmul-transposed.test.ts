@@ -12,15 +12,24 @@ const shapes = [
 ];
 
 for (const s of shapes) {
-  for (const [ta, tb] of [[true, false], [false, true], [true, true], [false, false]] as const) {
+  for (const [ta, tb] of [
+    [true, false],
+    [false, true],
+    [true, true],
+    [false, false],
+  ] as const) {
     test(`wasm BatchMatMul with transposeA=${ta} transposeB=${tb} on ${s.batch}x${s.rows}x${s.inner}x${s.cols} equals cpu's`, async () => {
       const aShape = ta ? [s.batch, s.inner, s.rows] : [s.batch, s.rows, s.inner];
       const bShape = tb ? [s.batch, s.cols, s.inner] : [s.batch, s.inner, s.cols];
       const aVals = seededValues(s.batch * s.rows * s.inner, 11);
       const bVals = seededValues(s.batch * s.inner * s.cols, 12);
       const compute = () =>
-        tf.matMul(tf.tensor3d(aVals, aShape as [number, number, number]),
-          tf.tensor3d(bVals, bShape as [number, number, number]), ta, tb);
+        tf.matMul(
+          tf.tensor3d(aVals, aShape as [number, number, number]),
+          tf.tensor3d(bVals, bShape as [number, number, number]),
+          ta,
+          tb,
+        );
       const [cpu] = await onBackend('cpu', compute);
       const [wasm] = await onBackend('wasm', compute);
       assert.ok(relativeError(wasm!, cpu!) < 1e-4, `relative error ${relativeError(wasm!, cpu!)}`);

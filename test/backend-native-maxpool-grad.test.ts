@@ -10,7 +10,12 @@ const nativeLoads = await import('@tensorflow/tfjs-node' as string).then(
   () => false,
 );
 
-interface Case { shape: [number, number, number, number]; size: number; stride: number; pad: 'valid' | 'same' }
+interface Case {
+  shape: [number, number, number, number];
+  size: number;
+  stride: number;
+  pad: 'valid' | 'same';
+}
 
 const cases: Case[] = [
   { shape: [3, 8, 8, 5], size: 2, stride: 2, pad: 'valid' }, // the models' pool
@@ -36,19 +41,25 @@ async function poolGradients(backend: 'tensorflow' | 'cpu', c: Case): Promise<nu
       return tf.sum(tf.mul(pooled, tf.range(1, pooled.size + 1).reshape(pooled.shape)));
     };
     const g = tf.grad(f)(x);
-    const plain = tf.grad((v: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(v as tf.Tensor4D, c.size, c.stride, c.pad), 3)))(x);
+    const plain = tf.grad((v: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(v as tf.Tensor4D, c.size, c.stride, c.pad), 3)))(
+      x,
+    );
     return [...g.dataSync(), ...plain.dataSync()];
   });
 }
 
-test("max pooling's gradient on the native backend comes from oneDNN and equals the cpu backend's, ties included", { skip: !nativeLoads && 'tfjs-node does not load here (npm run setup:native builds it)' }, async () => {
-  const r = await selectBackend('tensorflow');
-  assert.ok(r.ok, r.ok ? '' : r.error);
-  assert.equal(installOneDnnMaxPoolGrad(), true, 'the TensorFlow built by setup:native has oneDNN pooling');
-  for (const c of cases) {
-    const native = await poolGradients('tensorflow', c);
-    const reference = await poolGradients('cpu', c);
-    assert.deepEqual(native, reference, JSON.stringify(c));
-    assert.ok(native.some((v) => v !== 0));
-  }
-});
+test(
+  "max pooling's gradient on the native backend comes from oneDNN and equals the cpu backend's, ties included",
+  { skip: !nativeLoads && 'tfjs-node does not load here (npm run setup:native builds it)' },
+  async () => {
+    const r = await selectBackend('tensorflow');
+    assert.ok(r.ok, r.ok ? '' : r.error);
+    assert.equal(installOneDnnMaxPoolGrad(), true, 'the TensorFlow built by setup:native has oneDNN pooling');
+    for (const c of cases) {
+      const native = await poolGradients('tensorflow', c);
+      const reference = await poolGradients('cpu', c);
+      assert.deepEqual(native, reference, JSON.stringify(c));
+      assert.ok(native.some((v) => v !== 0));
+    }
+  },
+);

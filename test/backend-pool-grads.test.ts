@@ -21,9 +21,16 @@ for (const c of poolCases) {
     const xVals = seededValues(n, 31).map((v) => Math.max(v, 0));
     const grad = () => {
       const x = tf.tensor4d(xVals, [...c.shape]);
-      const r = tf.tensor(seededValues(tf.maxPool(x, c.size, c.stride, c.pad).size, 32),
-        tf.maxPool(x, c.size, c.stride, c.pad).shape);
-      return tf.grad((xx: tf.Tensor) => tf.maxPool(xx as tf.Tensor4D, c.size, c.stride, c.pad).mul(r).sum())(x);
+      const r = tf.tensor(
+        seededValues(tf.maxPool(x, c.size, c.stride, c.pad).size, 32),
+        tf.maxPool(x, c.size, c.stride, c.pad).shape,
+      );
+      return tf.grad((xx: tf.Tensor) =>
+        tf
+          .maxPool(xx as tf.Tensor4D, c.size, c.stride, c.pad)
+          .mul(r)
+          .sum(),
+      )(x);
     };
     const [cpu] = await onBackend('cpu', grad);
     const [wasm] = await onBackend('wasm', grad);
@@ -64,11 +71,19 @@ for (const c of resizeCases) {
   test(`the wasm nearest-neighbour upsampling gradient is each block's sum for ${c.shape.join('x')} to ${c.size.join('x')}`, async () => {
     const n = c.shape.reduce((a: number, b: number) => a * b, 1);
     const dyShape: number[] = [c.shape[0], c.size[0], c.size[1], c.shape[3]];
-    const dy = seededValues(dyShape.reduce((a, b) => a * b), 42);
+    const dy = seededValues(
+      dyShape.reduce((a, b) => a * b),
+      42,
+    );
     const grad = () => {
       const x = tf.tensor4d(seededValues(n, 41), [...c.shape]);
       const r = tf.tensor(dy, dyShape);
-      return tf.grad((xx: tf.Tensor) => tf.image.resizeNearestNeighbor(xx as tf.Tensor4D, [...c.size]).mul(r).sum())(x);
+      return tf.grad((xx: tf.Tensor) =>
+        tf.image
+          .resizeNearestNeighbor(xx as tf.Tensor4D, [...c.size])
+          .mul(r)
+          .sum(),
+      )(x);
     };
     const [wasm] = await onBackend('wasm', grad);
     const expected = nearestGradByHand(c.shape, c.size, dy);
@@ -78,7 +93,12 @@ for (const c of resizeCases) {
 
 test('the wasm 2x2 max-pool gradient skips NaNs and gives ties to the first maximum, as cpu does', async () => {
   // Windows of [NaN, 1, 1, 0], [-inf x4], [2, NaN, 2, 3], [0, 0, 0, 0] on each of 4 channels.
-  const windows = [[NaN, 1, 1, 0], [-Infinity, -Infinity, -Infinity, -Infinity], [2, NaN, 2, 3], [0, 0, 0, 0]];
+  const windows = [
+    [NaN, 1, 1, 0],
+    [-Infinity, -Infinity, -Infinity, -Infinity],
+    [2, NaN, 2, 3],
+    [0, 0, 0, 0],
+  ];
   const x = new Float32Array(1 * 4 * 4 * 4);
   windows.forEach((w, k) => {
     const [i, j] = [Math.floor(k / 2), k % 2];
@@ -90,7 +110,12 @@ test('the wasm 2x2 max-pool gradient skips NaNs and gives ties to the first maxi
   const grad = () => {
     const xt = tf.tensor4d(x, [1, 4, 4, 4]);
     const r = tf.tensor4d(seededValues(16, 33), [1, 2, 2, 4]);
-    return tf.grad((xx: tf.Tensor) => tf.maxPool(xx as tf.Tensor4D, 2, 2, 'valid').mul(r).sum())(xt);
+    return tf.grad((xx: tf.Tensor) =>
+      tf
+        .maxPool(xx as tf.Tensor4D, 2, 2, 'valid')
+        .mul(r)
+        .sum(),
+    )(xt);
   };
   const [cpu] = await onBackend('cpu', grad);
   const [wasm] = await onBackend('wasm', grad);

@@ -25,7 +25,9 @@ test("relu's gradient through a conv layer on wasm equals cpu's", async () => {
   const w = seededValues(3 * 3 * 3 * 8, 54);
   const grad = () => {
     const f = tf.tensor4d(w, [3, 3, 3, 8]);
-    return tf.grad((xx: tf.Tensor) => tf.sum(tf.relu(tf.conv2d(xx as tf.Tensor4D, f, 1, 'same'))))(tf.tensor4d(x, [2, 9, 9, 3]));
+    return tf.grad((xx: tf.Tensor) => tf.sum(tf.relu(tf.conv2d(xx as tf.Tensor4D, f, 1, 'same'))))(
+      tf.tensor4d(x, [2, 9, 9, 3]),
+    );
   };
   const [cpu] = await onBackend('cpu', grad);
   const [wasm] = await onBackend('wasm', grad);

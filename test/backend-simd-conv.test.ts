@@ -7,11 +7,27 @@ import { convGrads, describeCase, onBackend, relativeError, seededValues, type C
 // (simd/conv.wat, conv-forward.ts): outputs in pairs along a row with a single one left on odd
 // widths, 16 channels a pass, bias and relu fused; and one output channel as dot products. The
 // other cases keep XNNPACK's.
-const cases: { x: [number, number, number, number]; k: [number, number]; co: number; pad: 'same' | 'valid' | tf.backend_util.ExplicitPadding; strides?: number }[] = [
+const cases: {
+  x: [number, number, number, number];
+  k: [number, number];
+  co: number;
+  pad: 'same' | 'valid' | tf.backend_util.ExplicitPadding;
+  strides?: number;
+}[] = [
   { x: [3, 9, 8, 3], k: [3, 3], co: 16, pad: 'valid' },
   { x: [2, 7, 7, 1], k: [3, 3], co: 32, pad: 'same' },
   { x: [2, 6, 9, 16], k: [2, 3], co: 48, pad: 'same' },
-  { x: [1, 5, 6, 5], k: [3, 3], co: 16, pad: [[0, 0], [2, 1], [0, 2], [0, 0]] },
+  {
+    x: [1, 5, 6, 5],
+    k: [3, 3],
+    co: 16,
+    pad: [
+      [0, 0],
+      [2, 1],
+      [0, 2],
+      [0, 0],
+    ],
+  },
   { x: [2, 9, 7, 16], k: [3, 3], co: 1, pad: 'same' }, // one output channel: dot products
   { x: [2, 6, 6, 3], k: [3, 2], co: 1, pad: 'valid' }, // ... with K = 6, not a multiple of 4
   { x: [2, 8, 8, 4], k: [3, 3], co: 8, pad: 'same' }, // 8 filters: XNNPACK
@@ -21,7 +37,10 @@ const cases: { x: [number, number, number, number]; k: [number, number]; co: num
 for (const c of cases) {
   const name = `${c.x.join('x')} * ${c.k.join('x')}x${c.co}, pad ${JSON.stringify(c.pad)}, stride ${c.strides ?? 1}`;
   test(`the wasm conv2d equals cpu's, plain and fused with bias and relu, for ${name}`, async () => {
-    const xVals = seededValues(c.x.reduce((a, b) => a * b, 1), 61);
+    const xVals = seededValues(
+      c.x.reduce((a, b) => a * b, 1),
+      61,
+    );
     const wVals = seededValues(c.k[0] * c.k[1] * c.x[3] * c.co, 62);
     const bVals = seededValues(c.co, 63);
     const compute = () => {
@@ -38,7 +57,9 @@ for (const c of cases) {
     };
     const cpu = await onBackend('cpu', compute);
     const wasm = await onBackend('wasm', compute);
-    cpu.forEach((v, i) => assert.ok(relativeError(wasm[i]!, v) < 1e-5, `output ${i}: relative error ${relativeError(wasm[i]!, v)}`));
+    cpu.forEach((v, i) =>
+      assert.ok(relativeError(wasm[i]!, v) < 1e-5, `output ${i}: relative error ${relativeError(wasm[i]!, v)}`),
+    );
   });
 }
 

@@ -4,7 +4,26 @@ import * as tf from '@tensorflow/tfjs';
 import { onBackend, seededValues } from './backend-compare.js';
 
 test("the wasm softplus equals cpu's element by element, for large, tiny and infinite inputs too", async () => {
-  const special = [0, -0, 1e-8, -1e-8, 15, -15, 16.5, -16.5, 30, -30, 88, -88, 100, -100, 1e30, -1e30, Infinity, -Infinity];
+  const special = [
+    0,
+    -0,
+    1e-8,
+    -1e-8,
+    15,
+    -15,
+    16.5,
+    -16.5,
+    30,
+    -30,
+    88,
+    -88,
+    100,
+    -100,
+    1e30,
+    -1e30,
+    Infinity,
+    -Infinity,
+  ];
   const vals = [...special, ...Array.from(seededValues(4000, 61), (v) => v * 40)];
   const compute = () => tf.softplus(tf.tensor1d(vals));
   const [cpu] = await onBackend('cpu', compute);

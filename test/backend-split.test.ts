@@ -15,7 +15,10 @@ const cases: { shape: number[]; sizes: number | number[]; axis: number }[] = [
 
 for (const c of cases) {
   test(`the wasm split of [${c.shape.join(',')}] into ${JSON.stringify(c.sizes)} on axis ${c.axis} equals cpu's`, async () => {
-    const values = seededValues(c.shape.reduce((a, b) => a * b, 1), 5);
+    const values = seededValues(
+      c.shape.reduce((a, b) => a * b, 1),
+      5,
+    );
     const compute = () => tf.split(tf.tensor(values, c.shape), c.sizes, c.axis);
     const cpu = await onBackend('cpu', compute);
     const wasm = await onBackend('wasm', compute);

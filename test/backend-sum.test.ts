@@ -17,7 +17,10 @@ const cases = [
 
 for (const c of cases) {
   test(`the wasm sum over axes ${c.axis.join(',')} of ${c.shape.join('x')} (keepDims ${c.keepDims}) equals cpu's`, async () => {
-    const vals = seededValues(c.shape.reduce((a: number, b: number) => a * b, 1), 51);
+    const vals = seededValues(
+      c.shape.reduce((a: number, b: number) => a * b, 1),
+      51,
+    );
     let shapes: number[][] = [];
     const compute = () => {
       const y = tf.tensor(vals, [...c.shape]).sum([...c.axis], c.keepDims);
@@ -33,7 +36,18 @@ for (const c of cases) {
 }
 
 test('the wasm sum of an int32 tensor over leading axes stays exact', async () => {
-  const compute = () => tf.tensor2d([[1, 2], [3, 4], [5, 6]], [3, 2], 'int32').sum(0);
+  const compute = () =>
+    tf
+      .tensor2d(
+        [
+          [1, 2],
+          [3, 4],
+          [5, 6],
+        ],
+        [3, 2],
+        'int32',
+      )
+      .sum(0);
   const [wasm] = await onBackend('wasm', compute);
   assert.deepEqual(Array.from(wasm!), [9, 12]);
 });

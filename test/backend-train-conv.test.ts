@@ -19,7 +19,12 @@ function buildModel(): tf.LayersModel {
     ],
   });
   model.setWeights(
-    model.getWeights().map((w, i) => tf.tensor(seededValues(w.size, 100 + i).map((v) => v * 0.5), w.shape)),
+    model.getWeights().map((w, i) =>
+      tf.tensor(
+        seededValues(w.size, 100 + i).map((v) => v * 0.5),
+        w.shape,
+      ),
+    ),
   );
   return model;
 }

@@ -17,7 +17,10 @@ const cases: { shape: number[]; perm: number[] }[] = [
 
 for (const c of cases) {
   test(`the wasm transpose of [${c.shape.join(',')}] by [${c.perm.join(',')}] equals cpu's exactly`, async () => {
-    const values = seededValues(c.shape.reduce((a, b) => a * b, 1), 7);
+    const values = seededValues(
+      c.shape.reduce((a, b) => a * b, 1),
+      7,
+    );
     const compute = () => tf.transpose(tf.tensor(values, c.shape), c.perm);
     const [cpu] = await onBackend('cpu', compute);
     const [wasm] = await onBackend('wasm', compute);

@@ -29,13 +29,16 @@ test('matMul, conv2d and both conv2d gradients on the threaded wasm backend equa
     const b = tf.tensor2d(seededValues(200 * 64, 2), [200, 64]);
     const x = tf.tensor4d(seededValues(8 * 14 * 14 * 4, 3), [8, 14, 14, 4]);
     const f = tf.tensor4d(seededValues(3 * 3 * 4 * 8, 4), [3, 3, 4, 8]);
-    const loss = (xx: tf.Tensor, ff: tf.Tensor) => tf.sum(tf.square(tf.conv2d(xx as tf.Tensor4D, ff as tf.Tensor4D, 1, 'same')));
+    const loss = (xx: tf.Tensor, ff: tf.Tensor) =>
+      tf.sum(tf.square(tf.conv2d(xx as tf.Tensor4D, ff as tf.Tensor4D, 1, 'same')));
     const [dx, df] = tf.grads(loss)([x, f]);
     return [tf.matMul(a, b), tf.conv2d(x, f, 2, 'same'), dx!, df!];
   };
   const wasm = await on('wasm', compute);
   const cpu = await on('cpu', compute);
-  wasm.forEach((w, i) => assert.ok(relativeError(w, cpu[i]!) < 1e-4, `output ${i}: relative error ${relativeError(w, cpu[i]!)}`));
+  wasm.forEach((w, i) =>
+    assert.ok(relativeError(w, cpu[i]!) < 1e-4, `output ${i}: relative error ${relativeError(w, cpu[i]!)}`),
+  );
 });
 
 test('the SIMD conv and conv weight gradient split over the helper thread equal the cpu backend', async () => {
@@ -55,7 +58,9 @@ test('the SIMD conv and conv weight gradient split over the helper thread equal 
   };
   const wasm = await on('wasm', compute);
   const cpu = await on('cpu', compute);
-  wasm.forEach((w, i) => assert.ok(relativeError(w, cpu[i]!) < 1e-5, `output ${i}: relative error ${relativeError(w, cpu[i]!)}`));
+  wasm.forEach((w, i) =>
+    assert.ok(relativeError(w, cpu[i]!) < 1e-5, `output ${i}: relative error ${relativeError(w, cpu[i]!)}`),
+  );
 });
 
 test('a process that trained on the threaded wasm backend exits by itself', () => {
@@ -70,7 +75,11 @@ test('a process that trained on the threaded wasm backend exits by itself', () =
     await new Promise((ok) => setTimeout(ok, 500));
     console.log(r.ok && r.value.threads, y.dataSync()[0], g.shape.join('x'));
   `;
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: new URL('.', import.meta.url), encoding: 'utf8', timeout: 60_000 });
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: new URL('.', import.meta.url),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   assert.equal(child.signal, null, 'killed after 60 s: the process did not exit');
   assert.equal(child.status, 0, child.stderr);
   assert.match(child.stdout, /^2 8 3x3x2x4$/m);

@@ -23,7 +23,14 @@ test('one YAML file in, one complete run folder out: config, params, metrics per
   assert.match(result.stdout, /^ae epoch 2\/2 loss=/m, 'plain one-line-per-epoch progress when not on a terminal');
   const run = await onlyRun(dir);
 
-  const record = await json<{ status: string; seed: number; start_time: string; end_time: string; environment: { backend: string; tfjs: string; aelab: string; node: string }; stages: Record<string, { status: string; metrics: Record<string, number> }> }>(path.join(run, 'run.json'));
+  const record = await json<{
+    status: string;
+    seed: number;
+    start_time: string;
+    end_time: string;
+    environment: { backend: string; tfjs: string; aelab: string; node: string };
+    stages: Record<string, { status: string; metrics: Record<string, number> }>;
+  }>(path.join(run, 'run.json'));
   assert.equal(record.status, 'finished');
   assert.equal(record.seed, 7);
   assert.ok(Date.parse(record.end_time) >= Date.parse(record.start_time));
@@ -37,15 +44,21 @@ test('one YAML file in, one complete run folder out: config, params, metrics per
     assert.ok(acc >= 0 && acc <= 1, `${clf} accuracy ${acc}`);
   }
 
-  const config = await json<{ stages: { ae: { train: { shuffle: boolean; loss: string } } } }>(path.join(run, 'config.json'));
+  const config = await json<{ stages: { ae: { train: { shuffle: boolean; loss: string } } } }>(
+    path.join(run, 'config.json'),
+  );
   assert.equal(config.stages.ae.train.shuffle, true, 'the resolved config has defaults filled in');
   assert.equal(config.stages.ae.train.loss, 'binary_crossentropy');
   const params = await json<Record<string, unknown>>(path.join(run, 'params.json'));
   assert.equal(params['stages.ae.latent'], 16);
   assert.equal(params['data.digits.train'], 300);
 
-  const lines = (await readFile(path.join(run, 'metrics.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { stage: string; key: string; step: number; value: number });
-  const series = (stage: string, key: string) => lines.filter((l) => l.stage === stage && l.key === key).map((l) => l.step);
+  const lines = (await readFile(path.join(run, 'metrics.jsonl'), 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { stage: string; key: string; step: number; value: number });
+  const series = (stage: string, key: string) =>
+    lines.filter((l) => l.stage === stage && l.key === key).map((l) => l.step);
   assert.deepEqual(series('ae', 'loss'), [1, 2]);
   assert.deepEqual(series('ae', 'val_loss'), [1, 2]);
   assert.deepEqual(series('cnn_raw', 'acc'), [1, 2]);
@@ -53,13 +66,23 @@ test('one YAML file in, one complete run folder out: config, params, metrics per
   const aeLoss = lines.filter((l) => l.stage === 'ae' && l.key === 'loss').map((l) => l.value);
   assert.ok(aeLoss[1]! < aeLoss[0]!, `autoencoder loss falls: ${aeLoss.join(' -> ')}`);
 
-  for (const stage of ['ae', 'cnn', 'cnn_raw']) assert.ok(existsSync(path.join(run, 'stages', stage, 'model')), `${stage} saved its model`);
+  for (const stage of ['ae', 'cnn', 'cnn_raw'])
+    assert.ok(existsSync(path.join(run, 'stages', stage, 'model')), `${stage} saved its model`);
   const figure = PNG.sync.read(await readFile(path.join(run, 'stages', 'ae', 'figure.png')));
-  assert.ok(figure.width > figure.height && figure.height > 3 * 28, `figure is three rows of ten: ${figure.width}x${figure.height}`);
+  assert.ok(
+    figure.width > figure.height && figure.height > 3 * 28,
+    `figure is three rows of ten: ${figure.width}x${figure.height}`,
+  );
   const confusion = PNG.sync.read(await readFile(path.join(run, 'stages', 'cnn', 'confusion.png')));
   assert.ok(confusion.width > 100 && confusion.height > 100);
-  const evaluation = await json<{ confusion_matrix: number[][]; test_acc: number }>(path.join(run, 'stages', 'cnn', 'evaluation.json'));
-  assert.equal(evaluation.confusion_matrix.flat().reduce((a, b) => a + b, 0), 100, 'the confusion matrix counts every test image');
+  const evaluation = await json<{ confusion_matrix: number[][]; test_acc: number }>(
+    path.join(run, 'stages', 'cnn', 'evaluation.json'),
+  );
+  assert.equal(
+    evaluation.confusion_matrix.flat().reduce((a, b) => a + b, 0),
+    100,
+    'the confusion matrix counts every test image',
+  );
   const diagonal = evaluation.confusion_matrix.reduce((a, row, i) => a + row[i]!, 0);
   assert.ok(Math.abs(diagonal / 100 - evaluation.test_acc) < 1e-6, 'its diagonal is the accuracy');
   assert.ok(existsSync(path.join(run, 'report.html')), 'the run has its report');

@@ -16,7 +16,10 @@ test('there are example experiments to check', () => {
 for (const file of files) {
   test(`experiments/${file} is valid, without warnings`, async () => {
     const outcome = await loadExperiment(path.join(dir, file), { projectDir: ROOT });
-    assert.deepEqual(outcome.diagnostics.map((d) => d.message), []);
+    assert.deepEqual(
+      outcome.diagnostics.map((d) => d.message),
+      [],
+    );
     assert.ok(outcome.experiment);
   });
 

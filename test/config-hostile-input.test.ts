@@ -49,7 +49,12 @@ test('reports 50,000 nested flow maps and 20,000 nested block sequences as too d
 
 test('stops a billion-laughs alias bomb', async () => {
   const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-  for (let i = 1; i <= 10; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+  for (let i = 1; i <= 10; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
   const outcome = await load('bomb.yaml', lines.join('\n'));
   assert.equal(outcome.experiment, undefined);
   assert.match(messages(outcome)[0]!, /aliases expand to more than 10000 values/);
@@ -57,11 +62,18 @@ test('stops a billion-laughs alias bomb', async () => {
 
 test('never executes or constructs custom tags', async () => {
   (globalThis as { pwned?: boolean }).pwned = false;
-  const outcome = await load('tags.yaml', 'name: tags\ndescription: !!js/function "function () { globalThis.pwned = true }"\nx: !!js/undefined ~\ny: !!python/object/apply:os.system [echo]\n');
+  const outcome = await load(
+    'tags.yaml',
+    'name: tags\ndescription: !!js/function "function () { globalThis.pwned = true }"\nx: !!js/undefined ~\ny: !!python/object/apply:os.system [echo]\n',
+  );
   assert.equal((globalThis as { pwned?: boolean }).pwned, false);
   assert.deepEqual(
     outcome.diagnostics.map((d) => d.message.replace(/ are not allowed.*/, '')),
-    ['custom YAML tags such as `!!js/function`', 'custom YAML tags such as `!!js/undefined`', 'custom YAML tags such as `!!python/object/apply:os.system`'],
+    [
+      'custom YAML tags such as `!!js/function`',
+      'custom YAML tags such as `!!js/undefined`',
+      'custom YAML tags such as `!!python/object/apply:os.system`',
+    ],
   );
 });
 
@@ -72,15 +84,27 @@ test('points at the first byte that is not UTF-8', async () => {
 });
 
 test('a `__proto__` key neither pollutes prototypes nor passes as a name', async () => {
-  const outcome = await load('proto.yaml', 'name: proto\ndata:\n  __proto__: { polluted: true }\n  digits: { source: mnist }\nstages:\n  constructor: { type: autoencoder, input: digits }\n');
+  const outcome = await load(
+    'proto.yaml',
+    'name: proto\ndata:\n  __proto__: { polluted: true }\n  digits: { source: mnist }\nstages:\n  constructor: { type: autoencoder, input: digits }\n',
+  );
   assert.equal(({} as { polluted?: boolean }).polluted, undefined);
-  assert.equal(messages(outcome)[0], '`__proto__` is not a valid name in `data`: use letters, digits and underscores, starting with a letter');
+  assert.equal(
+    messages(outcome)[0],
+    '`__proto__` is not a valid name in `data`: use letters, digits and underscores, starting with a letter',
+  );
   assert.ok(!messages(outcome).some((m) => m.includes('constructor')));
 });
 
 test('a relative data path may not leave the project, an absolute one may', async () => {
-  const escaping = await load('escape.yaml', 'name: x\ndata:\n  d: { source: idx, path: ../../etc }\nstages:\n  ae: { type: autoencoder, input: d }\n');
+  const escaping = await load(
+    'escape.yaml',
+    'name: x\ndata:\n  d: { source: idx, path: ../../etc }\nstages:\n  ae: { type: autoencoder, input: d }\n',
+  );
   assert.deepEqual(messages(escaping), ['`../../etc` leads outside the project folder']);
-  const absolute = await load('absolute.yaml', `name: x\ndata:\n  d: { source: idx, path: ${path.join(dir, 'nowhere')} }\nstages:\n  ae: { type: autoencoder, input: d }\n`);
+  const absolute = await load(
+    'absolute.yaml',
+    `name: x\ndata:\n  d: { source: idx, path: ${path.join(dir, 'nowhere')} }\nstages:\n  ae: { type: autoencoder, input: d }\n`,
+  );
   assert.deepEqual(messages(absolute), [`data set \`d\`: \`${path.join(dir, 'nowhere')}\` does not exist`]);
 });

@@ -11,7 +11,10 @@ let file: string;
 before(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'aelab-set-'));
   file = path.join(dir, 'x.yaml');
-  await writeFile(file, 'name: x\ndata:\n  digits: { source: mnist, train: 800, test: 200 }\nstages:\n  ae: { type: autoencoder, input: digits }\n');
+  await writeFile(
+    file,
+    'name: x\ndata:\n  digits: { source: mnist, train: 800, test: 200 }\nstages:\n  ae: { type: autoencoder, input: digits }\n',
+  );
 });
 after(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -26,7 +29,10 @@ function overrides(...texts: string[]): Override[] {
 }
 
 test('--set reaches a setting the file leaves to its default', async () => {
-  const outcome = await loadExperiment(file, { overrides: overrides('stages.ae.train.epochs=5', 'stages.ae.train.optimizer.name=sgd'), projectDir: dir });
+  const outcome = await loadExperiment(file, {
+    overrides: overrides('stages.ae.train.epochs=5', 'stages.ae.train.optimizer.name=sgd'),
+    projectDir: dir,
+  });
   assert.deepEqual(outcome.diagnostics, []);
   const ae = outcome.experiment!.config.stages.ae!;
   assert.ok(ae.type === 'autoencoder');
@@ -35,7 +41,10 @@ test('--set reaches a setting the file leaves to its default', async () => {
 });
 
 test('a misspelled --set key is blamed on the --set, with a suggestion', async () => {
-  const outcome = await loadExperiment(file, { overrides: overrides('stages.ae.latnet=3', 'stages.ea.latent=3'), projectDir: dir });
+  const outcome = await loadExperiment(file, {
+    overrides: overrides('stages.ae.latnet=3', 'stages.ea.latent=3'),
+    projectDir: dir,
+  });
   assert.deepEqual(
     outcome.diagnostics.map((d) => [d.location?.file, d.message, d.hint]),
     [
@@ -47,7 +56,10 @@ test('a misspelled --set key is blamed on the --set, with a suggestion', async (
 
 test('a --set value of the wrong type is an error at the --set', async () => {
   const outcome = await loadExperiment(file, { overrides: overrides('stages.ae.latent=big'), projectDir: dir });
-  assert.deepEqual(outcome.diagnostics.map((d) => [d.location?.file, d.message]), [['--set #1', '`stages.ae.latent` must be a whole number, not the string "big"']]);
+  assert.deepEqual(
+    outcome.diagnostics.map((d) => [d.location?.file, d.message]),
+    [['--set #1', '`stages.ae.latent` must be a whole number, not the string "big"']],
+  );
 });
 
 test('a --set without `=`, or with a custom tag, is refused when parsed', () => {
@@ -64,6 +76,13 @@ test('aelab plan prints a bad --set as file:line:col with the override under the
   assert.equal(result.code, 1);
   assert.equal(
     result.stderr,
-    ['--set #1:1:1: error: unknown key `latnet` in `stages.ae`', '   1 | stages.ae.latnet=3', '     | ^~~~~~~~~~~~~~~~~~', '     = did you mean `latent`?', 'x.yaml: invalid (1 error, 0 warnings)', ''].join('\n'),
+    [
+      '--set #1:1:1: error: unknown key `latnet` in `stages.ae`',
+      '   1 | stages.ae.latnet=3',
+      '     | ^~~~~~~~~~~~~~~~~~',
+      '     = did you mean `latent`?',
+      'x.yaml: invalid (1 error, 0 warnings)',
+      '',
+    ].join('\n'),
   );
 });

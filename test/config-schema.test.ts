@@ -33,11 +33,19 @@ function propertySchemas(node: unknown, at: string, out: [string, Node][] = []):
   return out;
 }
 
-const resolve = (ref: string): Node => ref.slice(2).split('/').reduce<Node>((n, k) => n[k] as Node, schema);
+const resolve = (ref: string): Node =>
+  ref
+    .slice(2)
+    .split('/')
+    .reduce<Node>((n, k) => n[k] as Node, schema);
 
 test('every property in the schema has a description, for editor hover help', () => {
   const missing = propertySchemas(schema, '#')
-    .filter(([, s]) => typeof s.description !== 'string' && !(typeof s.$ref === 'string' && typeof resolve(s.$ref).description === 'string'))
+    .filter(
+      ([, s]) =>
+        typeof s.description !== 'string' &&
+        !(typeof s.$ref === 'string' && typeof resolve(s.$ref).description === 'string'),
+    )
     .map(([where]) => where);
   assert.deepEqual(missing, []);
 });

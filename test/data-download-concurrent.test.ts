@@ -31,18 +31,26 @@ test('two processes downloading the same file at once take turns: one request, o
   const dest = path.join(dir, 'cache', 'big.bin');
   // Each child process runs downloadFile and sends back its result.
   const child = path.join(dir, 'child.mjs');
-  await writeFile(child, `import { downloadFile } from ${JSON.stringify(pathToFileURL(DOWNLOAD).href)};\n` +
-    'process.send(await downloadFile(process.argv[2], process.argv[3], { retries: 0 }));\n');
-  const download = () => new Promise<{ ok: boolean; value?: { fromCache: boolean } }>((resolve, reject) => {
-    const p = fork(child, [url, dest], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    p.once('message', (m) => resolve(m as never));
-    p.once('error', reject);
-    p.once('exit', (code) => code !== 0 && reject(new Error(`child exited ${code}`)));
-  });
+  await writeFile(
+    child,
+    `import { downloadFile } from ${JSON.stringify(pathToFileURL(DOWNLOAD).href)};\n` +
+      'process.send(await downloadFile(process.argv[2], process.argv[3], { retries: 0 }));\n',
+  );
+  const download = () =>
+    new Promise<{ ok: boolean; value?: { fromCache: boolean } }>((resolve, reject) => {
+      const p = fork(child, [url, dest], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      p.once('message', (m) => resolve(m as never));
+      p.once('error', reject);
+      p.once('exit', (code) => code !== 0 && reject(new Error(`child exited ${code}`)));
+    });
   try {
     const [a, b] = await Promise.all([download(), download()]);
     assert.ok(a.ok && b.ok, JSON.stringify([a, b]));
-    assert.deepEqual([a.value!.fromCache, b.value!.fromCache].sort(), [false, true], 'one downloaded, the other found it in the cache');
+    assert.deepEqual(
+      [a.value!.fromCache, b.value!.fromCache].sort(),
+      [false, true],
+      'one downloaded, the other found it in the cache',
+    );
     assert.equal(requests, 1);
     const got = await readFile(dest);
     assert.equal(createHash('sha256').update(got).digest('hex'), createHash('sha256').update(body).digest('hex'));

@@ -37,7 +37,10 @@ let root: string;
 let remove: () => Promise<void>;
 
 const data = generateIdx(40, 15, 28, 28, 10, 11);
-const gz: Record<IdxRole, Buffer> = Object.fromEntries(IDX_ROLES.map((r) => [r, gzipSync(data.bytes[r])])) as Record<IdxRole, Buffer>;
+const gz: Record<IdxRole, Buffer> = Object.fromEntries(IDX_ROLES.map((r) => [r, gzipSync(data.bytes[r])])) as Record<
+  IdxRole,
+  Buffer
+>;
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
 async function waitForSize(file: string, size: number): Promise<void> {
@@ -91,7 +94,8 @@ before(async () => {
   server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  for (const set of ['plain', 'checksum']) for (const r of IDX_ROLES) files.set(`/${set}/${IDX_FILE_NAMES[r]}.gz`, { bytes: gz[r], mode: 'normal' });
+  for (const set of ['plain', 'checksum'])
+    for (const r of IDX_ROLES) files.set(`/${set}/${IDX_FILE_NAMES[r]}.gz`, { bytes: gz[r], mode: 'normal' });
 });
 after(async () => {
   server.closeAllConnections();
@@ -122,10 +126,18 @@ test('downloads the four IDX files of a url source and loads them; a second load
 
 test('rejects a file whose sha256 does not match and does not keep it', async () => {
   const cacheDir = path.join(root, 'cache-checksum');
-  const spec = { url: `${base}/checksum`, sha256: { trainImages: sha(gz.testImages), trainLabels: sha(gz.trainLabels) } };
+  const spec = {
+    url: `${base}/checksum`,
+    sha256: { trainImages: sha(gz.testImages), trainLabels: sha(gz.trainLabels) },
+  };
   const r = await downloadIdxFiles(spec, cacheDir, fast);
   assert.equal(r.ok, false);
-  assert.match(!r.ok ? r.error : '', new RegExp(`/checksum/train-images-idx3-ubyte\\.gz: sha256 mismatch: expected ${sha(gz.testImages)}, got ${sha(gz.trainImages)}; the file was not kept`));
+  assert.match(
+    !r.ok ? r.error : '',
+    new RegExp(
+      `/checksum/train-images-idx3-ubyte\\.gz: sha256 mismatch: expected ${sha(gz.testImages)}, got ${sha(gz.trainImages)}; the file was not kept`,
+    ),
+  );
   const folder = path.join(cacheDir, 'downloads');
   const [sub] = await readdir(folder);
   const kept = await readdir(path.join(folder, sub!));
@@ -192,7 +204,10 @@ test('a server that cannot be reached fails after the retries with the network e
   await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
   const port = (closed.address() as AddressInfo).port;
   await new Promise((resolve) => closed.close(resolve));
-  const r = await downloadFile(`http://127.0.0.1:${port}/x`, path.join(root, 'unreachable', 'x'), { retries: 2, backoffMs: 1 });
+  const r = await downloadFile(`http://127.0.0.1:${port}/x`, path.join(root, 'unreachable', 'x'), {
+    retries: 2,
+    backoffMs: 1,
+  });
   assert.equal(r.ok, false);
   assert.match(!r.ok ? r.error : '', /download failed after 3 attempts: fetch failed.*ECONNREFUSED/);
 });

@@ -3,7 +3,14 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { encodeIdxImages, encodeIdxLabels, findIdxFiles, readIdxImages, readIdxLabels, readIdxSplit } from '../src/data/idx.js';
+import {
+  encodeIdxImages,
+  encodeIdxLabels,
+  findIdxFiles,
+  readIdxImages,
+  readIdxLabels,
+  readIdxSplit,
+} from '../src/data/idx.js';
 import { loadDataSplit } from '../src/data/load.js';
 import { generateIdx, tempDir, writeIdxFolder } from './data-helpers.js';
 
@@ -60,7 +67,10 @@ test('finds files named with a dot before idx (train-images.idx3-ubyte)', async 
 test('loads an idx folder as floats in [0,1] equal to byte/255, relative to the project folder', async () => {
   const data = generateIdx(20, 10, 28, 28, 4);
   await writeIdxFolder(await folder('proj/digits'), data, true);
-  const r = await loadDataSplit({ source: 'idx', path: 'digits' }, { seed: 1, projectDir: path.join(root, 'proj'), cacheDir: '.cache' });
+  const r = await loadDataSplit(
+    { source: 'idx', path: 'digits' },
+    { seed: 1, projectDir: path.join(root, 'proj'), cacheDir: '.cache' },
+  );
   assert.ok(r.ok, r.ok ? '' : r.error);
   const { train, test: t, identity } = r.value;
   assert.deepEqual([train.n, t.n, train.height, train.width, train.channels, train.classes], [20, 10, 28, 28, 1, 4]);
@@ -103,10 +113,16 @@ test('rejects an IDX file whose magic number is wrong, naming what it found', as
   const dir = await folder('magic');
   const labels = path.join(dir, 'labels');
   await writeFile(labels, encodeIdxLabels(new Uint8Array([1, 2])));
-  assert.match(errorOf(await readIdxImages(labels)), /labels: wrong magic number 0x00000801 \(that is an IDX label file\); an IDX image file starts with 0x00000803/);
+  assert.match(
+    errorOf(await readIdxImages(labels)),
+    /labels: wrong magic number 0x00000801 \(that is an IDX label file\); an IDX image file starts with 0x00000803/,
+  );
   const junk = path.join(dir, 'junk.gz');
   await writeFile(junk, gzipSync(Buffer.from('hello world, not idx')));
-  assert.match(errorOf(await readIdxLabels(junk)), /junk\.gz: wrong magic number 0x68656c6c; an IDX label file starts with 0x00000801/);
+  assert.match(
+    errorOf(await readIdxLabels(junk)),
+    /junk\.gz: wrong magic number 0x68656c6c; an IDX label file starts with 0x00000801/,
+  );
 });
 
 test('rejects truncated IDX data, raw and gzipped, saying how much is missing', async () => {
@@ -114,10 +130,16 @@ test('rejects truncated IDX data, raw and gzipped, saying how much is missing', 
   const full = encodeIdxImages(new Uint8Array(3 * 4 * 4).fill(9), 3, 4, 4);
   const cut = path.join(dir, 'cut');
   await writeFile(cut, full.subarray(0, full.length - 5));
-  assert.match(errorOf(await readIdxImages(cut)), /cut: truncated: 3 images of 4x4 need 48 bytes of data, the file has 43/);
+  assert.match(
+    errorOf(await readIdxImages(cut)),
+    /cut: truncated: 3 images of 4x4 need 48 bytes of data, the file has 43/,
+  );
   const header = path.join(dir, 'header');
   await writeFile(header, full.subarray(0, 10));
-  assert.match(errorOf(await readIdxImages(header)), /header: truncated: the header declares 3 dimensions but the file ends after 10 bytes/);
+  assert.match(
+    errorOf(await readIdxImages(header)),
+    /header: truncated: the header declares 3 dimensions but the file ends after 10 bytes/,
+  );
   const gz = gzipSync(full);
   const cutGz = path.join(dir, 'cut.gz');
   await writeFile(cutGz, gz.subarray(0, gz.length - 12));
@@ -131,15 +153,24 @@ test('rejects an image file and a label file whose counts differ', async () => {
   await writeFile(path.join(dir, 'train-labels-idx1-ubyte'), encodeIdxLabels(data.trainLabels.subarray(0, 5)));
   const files = await findIdxFiles(dir);
   assert.ok(files.ok);
-  assert.match(errorOf(await readIdxSplit(files.value)), /train-images-idx3-ubyte holds 6 images but .*train-labels-idx1-ubyte holds 5 labels/);
+  assert.match(
+    errorOf(await readIdxSplit(files.value)),
+    /train-images-idx3-ubyte holds 6 images but .*train-labels-idx1-ubyte holds 5 labels/,
+  );
 });
 
 test('reports a missing file and a folder missing some of the four files', async () => {
   const dir = await folder('partial');
   assert.match(errorOf(await readIdxImages(path.join(dir, 'nope'))), /nope: file not found/);
-  await writeFile(path.join(dir, 'train-images-idx3-ubyte.gz'), gzipSync(encodeIdxImages(new Uint8Array(784), 1, 28, 28)));
+  await writeFile(
+    path.join(dir, 'train-images-idx3-ubyte.gz'),
+    gzipSync(encodeIdxImages(new Uint8Array(784), 1, 28, 28)),
+  );
   const missing = errorOf(await findIdxFiles(dir));
-  assert.match(missing, /no training labels \(looked for train-labels-idx1-ubyte, train-labels-idx1-ubyte\.gz, train-labels\.idx1-ubyte, train-labels\.idx1-ubyte\.gz\)/);
+  assert.match(
+    missing,
+    /no training labels \(looked for train-labels-idx1-ubyte, train-labels-idx1-ubyte\.gz, train-labels\.idx1-ubyte, train-labels\.idx1-ubyte\.gz\)/,
+  );
   assert.match(missing, /no test images/);
   assert.doesNotMatch(missing, /no training images/);
   assert.match(errorOf(await findIdxFiles(path.join(root, 'absent'))), /absent: folder not found/);

@@ -69,7 +69,10 @@ test('a truncated file is an error that names it and says it is truncated', asyn
   const r = await loadOfficialMnist({ cacheDir: path.join(dir, 'cache-truncated'), dataDir: folder });
   assert.equal(r.ok, false);
   assert.ok(!r.ok);
-  assert.match(r.error, new RegExp(`^${file.replace(/[.]/g, '\\.')}: truncated: 5000 bytes, the official file has 10008`));
+  assert.match(
+    r.error,
+    new RegExp(`^${file.replace(/[.]/g, '\\.')}: truncated: 5000 bytes, the official file has 10008`),
+  );
   assert.doesNotMatch(r.error, /train-images/, 'only the broken file is named');
 });
 
@@ -81,7 +84,10 @@ test('a corrupt file of the right size is an error that names it (sha256 mismatc
   await writeFile(file, bytes);
   const r = await loadOfficialMnist({ cacheDir: path.join(dir, 'cache-corrupt'), dataDir: folder });
   assert.ok(!r.ok);
-  assert.match(r.error, new RegExp(`^${file.replace(/[.]/g, '\\.')}: corrupt: sha256 [0-9a-f]{64}, the official file's is 65a50cbb`));
+  assert.match(
+    r.error,
+    new RegExp(`^${file.replace(/[.]/g, '\\.')}: corrupt: sha256 [0-9a-f]{64}, the official file's is 65a50cbb`),
+  );
 });
 
 test('smaller train and test sets are seeded subsets of their own split, the same for the same seed', async () => {
@@ -105,8 +111,13 @@ test('smaller train and test sets are seeded subsets of their own split, the sam
   };
   const trainKeys = keys(full.value.train.pixels, 60_000);
   const testKeys = keys(full.value.test.pixels, 10_000);
-  for (let i = 0; i < 300; i++) assert.ok(trainKeys.has(imageKey(a.value.train.images, i, 784)), `training digit ${i} is an official training digit`);
-  for (let i = 0; i < 100; i++) assert.ok(testKeys.has(imageKey(a.value.test.images, i, 784)), `test digit ${i} is an official test digit`);
+  for (let i = 0; i < 300; i++)
+    assert.ok(
+      trainKeys.has(imageKey(a.value.train.images, i, 784)),
+      `training digit ${i} is an official training digit`,
+    );
+  for (let i = 0; i < 100; i++)
+    assert.ok(testKeys.has(imageKey(a.value.test.images, i, 784)), `test digit ${i} is an official test digit`);
 });
 
 test('the whole split comes in the official order, whatever the seed, and more digits than it has is an error', async () => {

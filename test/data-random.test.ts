@@ -22,8 +22,14 @@ test('mulberry32 matches the reference outputs of other implementations', () => 
 
 test('permutation returns every index exactly once', () => {
   const p = permutation(1000, mulberry32(5));
-  assert.deepEqual([...p].sort((x, y) => x - y), Array.from({ length: 1000 }, (_, i) => i));
-  assert.notDeepEqual([...p], Array.from({ length: 1000 }, (_, i) => i));
+  assert.deepEqual(
+    [...p].sort((x, y) => x - y),
+    Array.from({ length: 1000 }, (_, i) => i),
+  );
+  assert.notDeepEqual(
+    [...p],
+    Array.from({ length: 1000 }, (_, i) => i),
+  );
 });
 
 test('shuffleInPlace shuffles plain arrays deterministically', () => {

@@ -14,7 +14,11 @@ test('orders nodes so that every node comes after its inputs, keeping insertion 
 test('returns a cycle as the path of its edges, in the direction data flows', () => {
   const dag = new Dag<string>();
   dag.addNode('digits');
-  dag.addEdge('a', 'b', 'b reads a').addEdge('b', 'c', 'c reads b').addEdge('c', 'a', 'a reads c').addEdge('digits', 'a', 'a reads digits');
+  dag
+    .addEdge('a', 'b', 'b reads a')
+    .addEdge('b', 'c', 'c reads b')
+    .addEdge('c', 'a', 'a reads c')
+    .addEdge('digits', 'a', 'a reads digits');
   const order = dag.topologicalOrder();
   assert.ok(!order.ok);
   const edges = order.cycle.map((e) => `${e.from}->${e.to}`);
@@ -31,6 +35,9 @@ test('finds a self-loop as a cycle of one edge', () => {
 });
 
 test('lists the transitive inputs of a node', () => {
-  const dag = new Dag<undefined>().addEdge('d', 'ae', undefined).addEdge('ae', 'cnn', undefined).addEdge('d', 'raw', undefined);
+  const dag = new Dag<undefined>()
+    .addEdge('d', 'ae', undefined)
+    .addEdge('ae', 'cnn', undefined)
+    .addEdge('d', 'raw', undefined);
   assert.deepEqual([...dag.ancestors('cnn')].sort(), ['ae', 'd']);
 });

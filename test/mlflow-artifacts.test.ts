@@ -42,7 +42,9 @@ describe('MLflow artifacts against a real server', () => {
       { path: 'pictures/recon grid.png', isDir: false, fileSize: png.length },
     ]);
     // The bytes landed unchanged in the server's artifact store.
-    const stored = await readFile(path.join(server.dir, 'art', run.info.experimentId, run.info.runId, 'artifacts', 'pictures', 'recon grid.png'));
+    const stored = await readFile(
+      path.join(server.dir, 'art', run.info.experimentId, run.info.runId, 'artifacts', 'pictures', 'recon grid.png'),
+    );
     assert.deepEqual(stored, png);
   });
 
@@ -57,7 +59,10 @@ describe('MLflow artifacts against a real server', () => {
     assert.deepEqual(done, { files: 2, bytes: 4096 + modelJson.length });
     assert.deepEqual(
       must(await client.listArtifacts(run.info.runId, 'models/ae')).map((f) => [f.path, f.isDir]),
-      [['models/ae/model.json', false], ['models/ae/weights', true]],
+      [
+        ['models/ae/model.json', false],
+        ['models/ae/weights', true],
+      ],
     );
     assert.deepEqual(must(await client.listArtifacts(run.info.runId, 'models/ae/weights')), [
       { path: 'models/ae/weights/group1-shard1of1.bin', isDir: false, fileSize: 4096 },
@@ -74,7 +79,9 @@ describe('MLflow artifacts against a real server', () => {
 
   test('returns a clear error for a run whose artifacts are not served by MLflow', async () => {
     const id = must(
-      await client.createExperiment('local-artifacts', { artifactLocation: `file://${path.join(scratch, 'elsewhere')}` }),
+      await client.createExperiment('local-artifacts', {
+        artifactLocation: `file://${path.join(scratch, 'elsewhere')}`,
+      }),
     );
     const local = must(await client.createRun({ experimentId: id }));
     assert.match(local.info.artifactUri, /^file:/);

@@ -27,9 +27,18 @@ describe('planBatches', () => {
     const tags = Object.fromEntries(Array.from({ length: 130 }, (_, i) => [`t${i}`, String(i)]));
     const { batches } = plan({ metrics, params, tags });
     assertWithinLimits(batches);
-    assert.deepEqual(batches.flatMap((b) => b.metrics.map((m) => m.step)), metrics.map((m) => m.step));
-    assert.deepEqual(batches.flatMap((b) => b.params.map((p) => p.key)), Object.keys(params));
-    assert.deepEqual(batches.flatMap((b) => b.tags.map((t) => t.key)), Object.keys(tags));
+    assert.deepEqual(
+      batches.flatMap((b) => b.metrics.map((m) => m.step)),
+      metrics.map((m) => m.step),
+    );
+    assert.deepEqual(
+      batches.flatMap((b) => b.params.map((p) => p.key)),
+      Object.keys(params),
+    );
+    assert.deepEqual(
+      batches.flatMap((b) => b.tags.map((t) => t.key)),
+      Object.keys(tags),
+    );
     // 2345 + 250 + 130 = 2725 items need at least 3 requests of 1000.
     assert.ok(batches.length >= 3);
   });
@@ -43,14 +52,22 @@ describe('planBatches', () => {
   });
 
   test('truncates long param and tag values and names the keys it cut', () => {
-    const { batches, truncated } = plan({ params: { notes: 'x'.repeat(6001), ok: 'y' }, tags: { desc: 'z'.repeat(9000) } });
+    const { batches, truncated } = plan({
+      params: { notes: 'x'.repeat(6001), ok: 'y' },
+      tags: { desc: 'z'.repeat(9000) },
+    });
     assert.deepEqual(truncated, ['notes', 'desc']);
     assert.equal(batches[0]?.params[0]?.value.length, LOG_BATCH_LIMITS.paramValueLength);
     assert.equal(batches[0]?.tags[0]?.value.length, LOG_BATCH_LIMITS.tagValueLength);
   });
 
   test('sends NaN and infinities as the strings MLflow understands', () => {
-    const { batches } = plan({ metrics: [{ key: 'a', value: NaN }, { key: 'b', value: -Infinity, step: 3 }] });
+    const { batches } = plan({
+      metrics: [
+        { key: 'a', value: NaN },
+        { key: 'b', value: -Infinity, step: 3 },
+      ],
+    });
     assert.deepEqual(batches[0]?.metrics, [
       { key: 'a', value: 'NaN', timestamp: 1_700_000_000_000, step: 0 },
       { key: 'b', value: '-Infinity', timestamp: 1_700_000_000_000, step: 3 },
@@ -58,10 +75,17 @@ describe('planBatches', () => {
   });
 
   test('rejects keys MLflow would refuse, naming each one, and plans nothing', () => {
-    const r = planBatches('run1', {
-      params: { ['a'.repeat(251)]: '1', 'bad|char': '2', '../up': '3' },
-      metrics: [{ key: '', value: 1 }, { key: 'ok', value: 1, step: 1.5 }],
-    }, 0);
+    const r = planBatches(
+      'run1',
+      {
+        params: { ['a'.repeat(251)]: '1', 'bad|char': '2', '../up': '3' },
+        metrics: [
+          { key: '', value: 1 },
+          { key: 'ok', value: 1, step: 1.5 },
+        ],
+      },
+      0,
+    );
     assert.equal(r.ok, false);
     if (r.ok) return;
     assert.equal(r.error.kind, 'invalid-input');

@@ -12,7 +12,14 @@ const password = `Sekr3t-p@ss/${randomBytes(6).toString('hex')}`;
 const wrongPassword = `Wr0ng-pass-${randomBytes(6).toString('hex')}`;
 const token = `tok-${randomBytes(12).toString('hex')}`;
 const b64 = (s: string) => Buffer.from(s).toString('base64');
-const secrets = [password, wrongPassword, token, b64(`admin:${password}`), b64(`admin:${wrongPassword}`), encodeURIComponent(password)];
+const secrets = [
+  password,
+  wrongPassword,
+  token,
+  b64(`admin:${password}`),
+  b64(`admin:${wrongPassword}`),
+  encodeURIComponent(password),
+];
 
 let server: MlflowServer;
 

@@ -25,7 +25,10 @@ describe('MLflow client retries', () => {
     if (r.ok) return;
     assert.equal(r.error.kind, 'unreachable');
     assert.ok(r.error.kind === 'unreachable' && r.error.attempts === 4);
-    assert.match(r.error.message, new RegExp(`^MLflow at http://127\\.0\\.0\\.1:${port} is not reachable: .*ECONNREFUSED`));
+    assert.match(
+      r.error.message,
+      new RegExp(`^MLflow at http://127\\.0\\.0\\.1:${port} is not reachable: .*ECONNREFUSED`),
+    );
     // Exponential, jittered (random() = 0.5 halves each ceiling), and capped at maxDelayMs.
     assert.deepEqual(delays, [50, 100, 150]);
   });

@@ -22,9 +22,16 @@ describe('mlflow test server harness', () => {
       console.log(JSON.stringify({ uri: s.uri, pgid: s.pgid, dir: s.dir, startupMs: s.startupMs }));
       setInterval(() => {}, 1000);
     `;
-    const owner = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const owner = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const [line] = (await once(createInterface({ input: owner.stdout! }), 'line')) as [string];
-    const { uri, pgid, dir, startupMs } = JSON.parse(line) as { uri: string; pgid: number; dir: string; startupMs: number };
+    const { uri, pgid, dir, startupMs } = JSON.parse(line) as {
+      uri: string;
+      pgid: number;
+      dir: string;
+      startupMs: number;
+    };
     t.diagnostic(`server started in ${Math.round(startupMs)} ms`);
     assert.equal((await fetch(`${uri}/health`)).status, 200);
 

@@ -23,7 +23,10 @@ describe('resolveTrackingUri', () => {
   });
 
   test('falls back to MLFLOW_TRACKING_URI, treating blank values as unset', () => {
-    assert.deepEqual(resolveTrackingUri('  ', '', env), { ok: true, value: { uri: 'http://env-host:5000', source: 'env' } });
+    assert.deepEqual(resolveTrackingUri('  ', '', env), {
+      ok: true,
+      value: { uri: 'http://env-host:5000', source: 'env' },
+    });
   });
 
   test('returns null when no tracking URI is configured anywhere', () => {

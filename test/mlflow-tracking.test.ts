@@ -57,18 +57,28 @@ describe('MLflow tracking against a real server', () => {
     assert.equal(again.ok, false);
     if (!again.ok) {
       assert.equal(again.error.kind, 'conflict');
-      assert.match(again.error.message, new RegExp(`is deleted; restore it \\(mlflow experiments restore --experiment-id ${exp.experimentId}\\)`));
+      assert.match(
+        again.error.message,
+        new RegExp(`is deleted; restore it \\(mlflow experiments restore --experiment-id ${exp.experimentId}\\)`),
+      );
     }
   });
 
   test('creates a run, finishes it, and reads back name, tags, status and times', async () => {
     const exp = must(await client.getOrCreateExperiment('runs'));
     const run = must(
-      await client.createRun({ experimentId: exp.experimentId, runName: 'first', startTime: 1_700_000_000_000, tags: { seed: '42' } }),
+      await client.createRun({
+        experimentId: exp.experimentId,
+        runName: 'first',
+        startTime: 1_700_000_000_000,
+        tags: { seed: '42' },
+      }),
     );
     assert.equal(run.info.status, 'RUNNING');
     assert.match(run.info.artifactUri, /^mlflow-artifacts:\//);
-    const done = must(await client.updateRun({ runId: run.info.runId, status: 'FINISHED', endTime: 1_700_000_060_000 }));
+    const done = must(
+      await client.updateRun({ runId: run.info.runId, status: 'FINISHED', endTime: 1_700_000_060_000 }),
+    );
     assert.equal(done.status, 'FINISHED');
     const got = must(await client.getRun(run.info.runId));
     assert.equal(got.info.runName, 'first');
@@ -162,7 +172,13 @@ describe('MLflow tracking against a real server', () => {
           tags: { [PARENT_RUN_ID_TAG]: parent.info.runId },
         }),
       );
-      must(await client.logBatch({ runId: child.info.runId, params: { latent: String(latent) }, metrics: [{ key: 'loss', value: 1 / latent }] }));
+      must(
+        await client.logBatch({
+          runId: child.info.runId,
+          params: { latent: String(latent) },
+          metrics: [{ key: 'loss', value: 1 / latent }],
+        }),
+      );
       children.push(child.info.runId);
     }
     must(await client.createRun({ experimentId: exp.experimentId, runName: 'unrelated' }));
@@ -175,7 +191,10 @@ describe('MLflow tracking against a real server', () => {
         pageSize: 2, // three children over two pages: the page token is followed
       }),
     );
-    assert.deepEqual(found.map((r) => r.data.params.latent), ['32', '16', '8']);
+    assert.deepEqual(
+      found.map((r) => r.data.params.latent),
+      ['32', '16', '8'],
+    );
     assert.deepEqual(new Set(found.map((r) => r.info.runId)), new Set(children));
 
     const capped = must(await client.searchRuns({ experimentIds: [exp.experimentId], maxResults: 3, pageSize: 2 }));

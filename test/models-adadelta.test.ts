@@ -30,7 +30,8 @@ test('Adadelta steps as Keras does: the first step is small, not a raw gradient 
     seen.push((await w.data())[0]!);
   }
   const expected = kerasSteps(0.5, grads, 1.0, 0.95, 1e-7);
-  for (let i = 0; i < grads.length; i++) assert.ok(Math.abs(seen[i]! - expected[i]!) < 1e-6, `step ${i + 1}: ${seen[i]} vs ${expected[i]}`);
+  for (let i = 0; i < grads.length; i++)
+    assert.ok(Math.abs(seen[i]! - expected[i]!) < 1e-6, `step ${i + 1}: ${seen[i]} vs ${expected[i]}`);
   assert.ok(Math.abs(seen[0]! - 0.5) < 0.01, 'the first step moves the weight by about 1e-3, not by lr * g = 2');
   optimizer.dispose();
   w.dispose();

@@ -39,7 +39,10 @@ for (const backend of ['cpu', 'wasm'] as const) {
     });
     const expected = kerasAdam(w0, steps, 0.01);
     assert.equal(a!.length, 6);
-    assert.ok(relativeError(Float32Array.from([...a!, ...b!]), Float32Array.from(expected)) < 1e-5, `${[...a!, ...b!]} vs ${expected}`);
+    assert.ok(
+      relativeError(Float32Array.from([...a!, ...b!]), Float32Array.from(expected)) < 1e-5,
+      `${[...a!, ...b!]} vs ${expected}`,
+    );
   });
 }
 

@@ -27,12 +27,23 @@ test('a dense classifier trained briefly on real digits is far above chance on h
 });
 
 test('the cnn classifier is Keras mnist_cnn and a narrow one trains on image-shaped digits', async () => {
-  const clf = buildClassifier({ arch: 'cnn', filters: [32, 64], dense: [128], dropout: 0.25 }, [28, 28, 1], 10) as LayersClassifier;
+  const clf = buildClassifier(
+    { arch: 'cnn', filters: [32, 64], dense: [128], dropout: 0.25 },
+    [28, 28, 1],
+    10,
+  ) as LayersClassifier;
   try {
     const layers = clf.model.layers.map((l) => `${l.getClassName()}:${(l.outputShape as number[]).slice(1).join('x')}`);
     assert.deepEqual(layers, [
-      'Conv2D:26x26x32', 'Conv2D:24x24x64', 'MaxPooling2D:12x12x64', 'Dropout:12x12x64', 'Flatten:9216',
-      'Dense:128', 'Dropout:128', 'Dense:10', 'Activation:10',
+      'Conv2D:26x26x32',
+      'Conv2D:24x24x64',
+      'MaxPooling2D:12x12x64',
+      'Dropout:12x12x64',
+      'Flatten:9216',
+      'Dense:128',
+      'Dropout:128',
+      'Dense:10',
+      'Activation:10',
     ]);
   } finally {
     clf.dispose();
@@ -41,7 +52,12 @@ test('the cnn classifier is Keras mnist_cnn and a narrow one trains on image-sha
   const small = buildClassifier({ arch: 'cnn', filters: [4, 4], dense: [16], dropout: 0.25 }, [28, 28, 1], 10, 1);
   try {
     const x = digits(2);
-    const logs = await small.train(x, undefined, trainSpec({ epochs: 3, batch_size: 10, optimizer: { name: 'adam', learning_rate: 0.01 } }), 1);
+    const logs = await small.train(
+      x,
+      undefined,
+      trainSpec({ epochs: 3, batch_size: 10, optimizer: { name: 'adam', learning_rate: 0.01 } }),
+      1,
+    );
     assert.ok(logs.every((l) => Number.isFinite(l.metrics.loss) && Number.isFinite(l.metrics.acc)));
     assert.ok(logs[2]!.metrics.loss! < logs[0]!.metrics.loss!, logs.map((l) => l.metrics.loss).join(' -> '));
     assert.equal((await small.predict(x)).length, 20);
@@ -56,6 +72,10 @@ test('classifier specs that cannot be built are reported as problems, and buildi
   assert.match(validateClassifierSpec(cnn, [784], 10).join('\n'), /image-shaped inputs/);
   assert.match(validateClassifierSpec({ ...cnn, dropout: 1 }, [28, 28, 1], 10).join('\n'), /dropout/);
   assert.match(validateClassifierSpec(cnn, [28, 28, 1], 1).join('\n'), /at least 2 classes/);
-  assert.deepEqual(validateClassifierSpec({ ...cnn, arch: 'dense' }, [4, 4, 8], 10), [], 'a dense classifier takes any shape, e.g. conv codes');
+  assert.deepEqual(
+    validateClassifierSpec({ ...cnn, arch: 'dense' }, [4, 4, 8], 10),
+    [],
+    'a dense classifier takes any shape, e.g. conv codes',
+  );
   assert.throws(() => buildClassifier(cnn, [784], 10), /image-shaped/);
 });

@@ -36,8 +36,16 @@ for (const activation of ['sigmoid', 'relu', 'tanh'] as Activation[]) {
   test(`the contractive penalty of a ${activation} encoder equals the squared Frobenius norm of a numerical Jacobian`, async () => {
     // A tiny encoder: 6 inputs (a 2x3x1 "image") to 4 code units.
     const ae = buildAutoencoder(
-      { variant: 'contractive', latent: 4, hidden: [], activation, output_activation: 'sigmoid', contractive_weight: 0.1 },
-      [2, 3, 1], 9,
+      {
+        variant: 'contractive',
+        latent: 4,
+        hidden: [],
+        activation,
+        output_activation: 'sigmoid',
+        contractive_weight: 0.1,
+      },
+      [2, 3, 1],
+      9,
     ) as LayersAutoencoder;
     // Random weights and a random bias, so that relu units are both on and off.
     const weights = [tf.randomNormal([6, 4], 0, 1, 'float32', 1), tf.randomNormal([4], 0, 1, 'float32', 2)];
@@ -49,7 +57,12 @@ for (const activation of ['sigmoid', 'relu', 'tanh'] as Activation[]) {
       const closed = (await penalty.data())[0]!;
       penalty.dispose();
       const [w, b] = ae.encoder.layers[0]!.getWeights().map((t) => t.arraySync());
-      const numerical = numericalJacobianNorm(xs.arraySync() as number[][], w as number[][], b as number[], act[activation]!);
+      const numerical = numericalJacobianNorm(
+        xs.arraySync() as number[][],
+        w as number[][],
+        b as number[],
+        act[activation]!,
+      );
       assert.ok(numerical > 0.1, 'a non-trivial Jacobian');
       assert.ok(Math.abs(closed - numerical) < 1e-4 * numerical, `closed form ${closed}, numerical ${numerical}`);
     } finally {
@@ -61,8 +74,16 @@ for (const activation of ['sigmoid', 'relu', 'tanh'] as Activation[]) {
 
 test('a contractive autoencoder logs its penalty and its reconstruction loss falls', async () => {
   const ae = buildAutoencoder(
-    { variant: 'contractive', latent: 32, hidden: [], activation: 'sigmoid', output_activation: 'sigmoid', contractive_weight: 1e-3 },
-    [28, 28, 1], 4,
+    {
+      variant: 'contractive',
+      latent: 32,
+      hidden: [],
+      activation: 'sigmoid',
+      output_activation: 'sigmoid',
+      contractive_weight: 1e-3,
+    },
+    [28, 28, 1],
+    4,
   );
   try {
     const val = digits(10, 500);

@@ -7,7 +7,11 @@ import { digits, trainSpec, useCpu } from './models-fixtures.js';
 before(useCpu);
 
 test('a deep autoencoder stacks 128-64-latent by default, mirrors it in the decoder, and its loss falls', async () => {
-  const ae = buildAutoencoder({ variant: 'deep', latent: 32, hidden: [], activation: 'relu', output_activation: 'sigmoid' }, [28, 28, 1], 5) as LayersAutoencoder;
+  const ae = buildAutoencoder(
+    { variant: 'deep', latent: 32, hidden: [], activation: 'relu', output_activation: 'sigmoid' },
+    [28, 28, 1],
+    5,
+  ) as LayersAutoencoder;
   try {
     const units = (m: LayersAutoencoder['encoder']): number[] =>
       m.layers.filter((l) => l.getClassName() === 'Dense').map((l) => (l.outputShape as number[])[1]!);

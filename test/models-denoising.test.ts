@@ -25,7 +25,10 @@ test('each kind of corruption is reproducible from its seed and changes about th
       const a = await corrupted(x, noise, 5);
       assert.deepEqual(a, await corrupted(x, noise, 5), `${noise.kind}: same seed, same noise`);
       assert.notDeepEqual(a, await corrupted(x, noise, 6), `${noise.kind}: another seed, other noise`);
-      assert.ok(a.every((v) => v >= 0 && v <= 1), `${noise.kind}: stays in [0, 1]`);
+      assert.ok(
+        a.every((v) => v >= 0 && v <= 1),
+        `${noise.kind}: stays in [0, 1]`,
+      );
       if (noise.kind === 'gaussian') {
         const std = Math.sqrt(a.reduce((s, v) => s + (v - 0.5) ** 2, 0) / a.length);
         assert.ok(Math.abs(std - 0.2) < 0.01, `gaussian std ${std}`);
@@ -45,8 +48,16 @@ test('each kind of corruption is reproducible from its seed and changes about th
 
 test('a denoising autoencoder trains on corrupted inputs against clean targets and its loss falls', async () => {
   const ae = buildAutoencoder(
-    { variant: 'denoising', latent: 32, hidden: [], activation: 'relu', output_activation: 'sigmoid', noise: { kind: 'gaussian', amount: 0.3 } },
-    [28, 28, 1], 2,
+    {
+      variant: 'denoising',
+      latent: 32,
+      hidden: [],
+      activation: 'relu',
+      output_activation: 'sigmoid',
+      noise: { kind: 'gaussian', amount: 0.3 },
+    },
+    [28, 28, 1],
+    2,
   );
   try {
     const val = digits(10, 500);
@@ -62,15 +73,29 @@ test('a denoising autoencoder trains on corrupted inputs against clean targets a
 
 test('the denoising objective feeds the corrupted batch to the encoder and scores against the clean batch', async () => {
   const noise: NoiseSpec = { kind: 'salt_and_pepper', amount: 0.2 };
-  const ae = buildAutoencoder({ variant: 'denoising', latent: 8, hidden: [], activation: 'relu', output_activation: 'sigmoid', noise }, [28, 28, 1], 2) as LayersAutoencoder;
+  const ae = buildAutoencoder(
+    { variant: 'denoising', latent: 8, hidden: [], activation: 'relu', output_activation: 'sigmoid', noise },
+    [28, 28, 1],
+    2,
+  ) as LayersAutoencoder;
   const x = tf.tensor2d(digits(2).x, [20, 784]);
   try {
-    const [fromObjective, byHand, fromClean] = tf.tidy(() => {
-      const r = ae.objective(x, 77, false, 'binary_crossentropy');
-      const run = (input: tf.Tensor) => reconstructionLoss('binary_crossentropy', x, ae.decoder.apply(ae.encoder.apply(input)) as tf.Tensor);
-      return [r.extras.reconstruction!, run(corrupt(x, noise, 77)), run(x)];
-    }).map((t) => { const v = t.dataSync()[0]!; t.dispose(); return v; });
-    assert.ok(Math.abs(fromObjective! - byHand!) < 1e-6, `objective ${fromObjective}, corrupted input by hand ${byHand}`);
+    const [fromObjective, byHand, fromClean] = tf
+      .tidy(() => {
+        const r = ae.objective(x, 77, false, 'binary_crossentropy');
+        const run = (input: tf.Tensor) =>
+          reconstructionLoss('binary_crossentropy', x, ae.decoder.apply(ae.encoder.apply(input)) as tf.Tensor);
+        return [r.extras.reconstruction!, run(corrupt(x, noise, 77)), run(x)];
+      })
+      .map((t) => {
+        const v = t.dataSync()[0]!;
+        t.dispose();
+        return v;
+      });
+    assert.ok(
+      Math.abs(fromObjective! - byHand!) < 1e-6,
+      `objective ${fromObjective}, corrupted input by hand ${byHand}`,
+    );
     assert.ok(Math.abs(fromObjective! - fromClean!) > 1e-4, 'the input really was corrupted');
   } finally {
     x.dispose();

@@ -21,7 +21,10 @@ test('a dropout mask keeps exactly the draws of the seeded stream that reach the
   // Applied to a tensor: kept values scaled, the mean preserved, the gradient is the mask.
   const x = tf.fill([50, 200], 2);
   const y = dropout(x, rate, 1234);
-  assert.deepEqual(Array.from(y.dataSync()), Array.from(mask, (m) => 2 * m));
+  assert.deepEqual(
+    Array.from(y.dataSync()),
+    Array.from(mask, (m) => 2 * m),
+  );
   const g = tf.grad((v: tf.Tensor) => tf.sum(dropout(v, rate, 1234)))(x);
   assert.deepEqual(Array.from(g.dataSync()), Array.from(mask));
   assert.equal(dropout(x, 0, 1), x, 'rate 0 is the identity');

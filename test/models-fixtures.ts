@@ -50,5 +50,12 @@ export async function useCpu(): Promise<void> {
 }
 
 export function trainSpec(over: Partial<TrainSpec> = {}): TrainSpec {
-  return { epochs: 1, batch_size: 32, optimizer: { name: 'adam' }, loss: 'binary_crossentropy', shuffle: true, ...over };
+  return {
+    epochs: 1,
+    batch_size: 32,
+    optimizer: { name: 'adam' },
+    loss: 'binary_crossentropy',
+    shuffle: true,
+    ...over,
+  };
 }

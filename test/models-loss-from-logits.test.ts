@@ -40,16 +40,39 @@ test('categorical cross-entropy from softmax logits equals that of the softmax p
   const [fromLogits, fromProbs] = await onBackend('cpu', () => {
     const logits = tf.tensor2d(seededValues(40, 3), [4, 10]).mul(3) as tf.Tensor2D;
     const oneHot = tf.oneHot(tf.tensor1d([3, 0, 9, 5], 'int32'), 10).toFloat() as tf.Tensor2D;
-    return [categoricalCrossentropy(oneHot, { logits, activation: 'softmax' }), categoricalCrossentropy(oneHot, tf.softmax(logits))];
+    return [
+      categoricalCrossentropy(oneHot, { logits, activation: 'softmax' }),
+      categoricalCrossentropy(oneHot, tf.softmax(logits)),
+    ];
   });
   assert.ok(Math.abs(fromLogits![0]! - fromProbs![0]!) < 1e-5, `${fromLogits![0]} vs ${fromProbs![0]}`);
 });
 
 test('decoders and classifiers end in their output activation as a layer, so training takes logits and inference still gives probabilities', async () => {
   await tf.setBackend('cpu');
-  const ae = buildAutoencoder({ variant: 'undercomplete', latent: 8, hidden: [], activation: 'relu', output_activation: 'sigmoid' }, [28, 28, 1], 1) as LayersAutoencoder;
-  const conv = buildAutoencoder({ variant: 'convolutional', latent: 4, hidden: [], activation: 'relu', output_activation: 'sigmoid', filters: [4, 4] }, [28, 28, 1], 1) as LayersAutoencoder;
-  const clf = buildClassifier({ arch: 'dense', filters: [], dense: [16], dropout: 0 }, [784], 10, 1) as LayersClassifier;
+  const ae = buildAutoencoder(
+    { variant: 'undercomplete', latent: 8, hidden: [], activation: 'relu', output_activation: 'sigmoid' },
+    [28, 28, 1],
+    1,
+  ) as LayersAutoencoder;
+  const conv = buildAutoencoder(
+    {
+      variant: 'convolutional',
+      latent: 4,
+      hidden: [],
+      activation: 'relu',
+      output_activation: 'sigmoid',
+      filters: [4, 4],
+    },
+    [28, 28, 1],
+    1,
+  ) as LayersAutoencoder;
+  const clf = buildClassifier(
+    { arch: 'dense', filters: [], dense: [16], dropout: 0 },
+    [784],
+    10,
+    1,
+  ) as LayersClassifier;
   try {
     for (const [model, input, activation] of [
       [ae.decoder, tf.randomUniform([3, 8]), 'sigmoid'],
@@ -63,7 +86,11 @@ test('decoders and classifiers end in their output activation as a layer, so tra
       assert.ok(relativeError(Float32Array.from(viaLogits), Float32Array.from(direct)) < 1e-6);
     }
     // A linear reconstruction has no logits: the loss takes the outputs as they are.
-    const linear = buildAutoencoder({ variant: 'undercomplete', latent: 8, hidden: [], activation: 'relu', output_activation: 'linear' }, [28, 28, 1], 1) as LayersAutoencoder;
+    const linear = buildAutoencoder(
+      { variant: 'undercomplete', latent: 8, hidden: [], activation: 'relu', output_activation: 'linear' },
+      [28, 28, 1],
+      1,
+    ) as LayersAutoencoder;
     assert.ok('output' in applyForLoss(linear.decoder, tf.randomUniform([2, 8]), false));
     linear.dispose();
   } finally {
@@ -75,12 +102,24 @@ test('decoders and classifiers end in their output activation as a layer, so tra
 
 test('a decoder saved with the sigmoid inside its last Dense layer (before the split) still trains and evaluates', async () => {
   await tf.setBackend('cpu');
-  const ae = buildAutoencoder({ variant: 'undercomplete', latent: 8, hidden: [], activation: 'relu', output_activation: 'sigmoid' }, [28, 28, 1], 1) as LayersAutoencoder;
+  const ae = buildAutoencoder(
+    { variant: 'undercomplete', latent: 8, hidden: [], activation: 'relu', output_activation: 'sigmoid' },
+    [28, 28, 1],
+    1,
+  ) as LayersAutoencoder;
   // Rebuild the decoder the old way: Dense(784, sigmoid), no Activation layer.
   const old = tf.sequential({ name: 'decoder' });
   old.add(tf.layers.dense({ units: 784, activation: 'sigmoid', inputShape: [8] }));
   ae.decoder.dispose();
-  const legacy = new LayersAutoencoder(ae.spec, ae.imageShape, ae.inputShape, ae.codeShape, ae.encoder, old, ae.settings);
+  const legacy = new LayersAutoencoder(
+    ae.spec,
+    ae.imageShape,
+    ae.inputShape,
+    ae.codeShape,
+    ae.encoder,
+    old,
+    ae.settings,
+  );
   try {
     assert.ok('output' in applyForLoss(old, tf.zeros([1, 8]), false));
     const data = digits(3, 0, [784]);

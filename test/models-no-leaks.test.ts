@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
-import { AUTOENCODER_DEFAULTS, buildAutoencoder, buildClassifier, isVariational, loadAutoencoder, type AutoencoderVariant } from '../src/models/index.js';
+import {
+  AUTOENCODER_DEFAULTS,
+  buildAutoencoder,
+  buildClassifier,
+  isVariational,
+  loadAutoencoder,
+  type AutoencoderVariant,
+} from '../src/models/index.js';
 import { digits, trainSpec, useCpu } from './models-fixtures.js';
 
 before(useCpu);
@@ -13,10 +20,22 @@ test('training, encoding, evaluating, saving, loading and disposing leave no ten
   const dir = await mkdtemp(join(tmpdir(), 'aelab-leaks-'));
   const baseline = tf.memory().numTensors;
   try {
-    const variants: AutoencoderVariant[] = ['undercomplete', 'denoising', 'sparse', 'deep', 'contractive', 'convolutional', 'variational'];
+    const variants: AutoencoderVariant[] = [
+      'undercomplete',
+      'denoising',
+      'sparse',
+      'deep',
+      'contractive',
+      'convolutional',
+      'variational',
+    ];
     for (const variant of variants) {
       const small = variant === 'convolutional' ? { filters: [2, 2] } : variant === 'deep' ? { hidden: [8, 8] } : {};
-      const ae = buildAutoencoder({ variant, latent: 2, hidden: [], activation: 'sigmoid', output_activation: 'sigmoid', ...small }, [28, 28, 1], 1);
+      const ae = buildAutoencoder(
+        { variant, latent: 2, hidden: [], activation: 'sigmoid', output_activation: 'sigmoid', ...small },
+        [28, 28, 1],
+        1,
+      );
       const x = digits(1);
       await ae.train(x, x, trainSpec({ epochs: 1, batch_size: 4 }), 1);
       await ae.encode(x);

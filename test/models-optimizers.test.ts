@@ -3,7 +3,10 @@ import { test } from 'node:test';
 import { makeOptimizer } from '../src/models/index.js';
 
 test('optimizers default to their Keras 2 settings, adadelta included (lr 1.0, rho 0.95, eps 1e-7)', () => {
-  const config = (name: Parameters<typeof makeOptimizer>[0]['name'], learning_rate?: number): Record<string, unknown> => {
+  const config = (
+    name: Parameters<typeof makeOptimizer>[0]['name'],
+    learning_rate?: number,
+  ): Record<string, unknown> => {
     const o = makeOptimizer({ name, ...(learning_rate === undefined ? {} : { learning_rate }) });
     const c = o.getConfig() as Record<string, unknown>;
     o.dispose();

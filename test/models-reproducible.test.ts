@@ -6,7 +6,11 @@ import { digits, trainSpec, useCpu } from './models-fixtures.js';
 before(useCpu);
 
 const spec: AutoencoderSpec = {
-  variant: 'denoising', latent: 8, hidden: [], activation: 'relu', output_activation: 'sigmoid',
+  variant: 'denoising',
+  latent: 8,
+  hidden: [],
+  activation: 'relu',
+  output_activation: 'sigmoid',
   noise: { kind: 'masking', amount: 0.3 },
 };
 

@@ -3,7 +3,14 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { buildAutoencoder, buildClassifier, isVariational, loadAutoencoder, loadClassifier, loadLayersModel } from '../src/models/index.js';
+import {
+  buildAutoencoder,
+  buildClassifier,
+  isVariational,
+  loadAutoencoder,
+  loadClassifier,
+  loadLayersModel,
+} from '../src/models/index.js';
 import { digits, trainSpec, useCpu } from './models-fixtures.js';
 
 let dir: string;
@@ -15,13 +22,21 @@ after(() => rm(dir, { recursive: true, force: true }));
 
 test('a saved and reloaded autoencoder gives identical codes and reconstructions', async () => {
   for (const variant of ['sparse', 'variational'] as const) {
-    const ae = buildAutoencoder({ variant, latent: 4, hidden: [16], activation: 'relu', output_activation: 'sigmoid' }, [28, 28, 1], 1);
+    const ae = buildAutoencoder(
+      { variant, latent: 4, hidden: [16], activation: 'relu', output_activation: 'sigmoid' },
+      [28, 28, 1],
+      1,
+    );
     const x = digits(2, 300);
     const out = join(dir, variant);
     await ae.train(digits(3), undefined, trainSpec({ batch_size: 10 }), 1);
     await ae.save(out);
     assert.deepEqual((await readdir(out)).sort(), ['autoencoder.json', 'decoder', 'encoder']);
-    assert.deepEqual((await readdir(join(out, 'encoder'))).sort(), ['model.json', 'weights.bin'], 'no temp files left behind');
+    assert.deepEqual(
+      (await readdir(join(out, 'encoder'))).sort(),
+      ['model.json', 'weights.bin'],
+      'no temp files left behind',
+    );
     const modelJson = JSON.parse(await readFile(join(out, 'encoder', 'model.json'), 'utf8'));
     assert.equal(modelJson.format, 'layers-model');
     assert.deepEqual(modelJson.weightsManifest[0].paths, ['weights.bin']);

@@ -7,8 +7,16 @@ import { digits, trainSpec, useCpu } from './models-fixtures.js';
 before(useCpu);
 
 test('the KL term equals -0.5 * sum(1 + logvar - mean^2 - exp(logvar)) on known values', async () => {
-  const mean = tf.tensor2d([[0, 0], [1, -2], [0.5, 0]]);
-  const logVar = tf.tensor2d([[0, 0], [0, 0], [Math.log(4), -1]]);
+  const mean = tf.tensor2d([
+    [0, 0],
+    [1, -2],
+    [0.5, 0],
+  ]);
+  const logVar = tf.tensor2d([
+    [0, 0],
+    [0, 0],
+    [Math.log(4), -1],
+  ]);
   const kl = gaussianKl(mean, logVar);
   const got = Array.from(await kl.data());
   tf.dispose([mean, logVar, kl]);
@@ -30,7 +38,8 @@ test('the normal quantile function inverts the standard normal CDF', () => {
 test('a variational autoencoder trains, logs kl and reconstruction, samples from the prior and decodes a latent grid', async () => {
   const ae = buildAutoencoder(
     { variant: 'variational', latent: 2, hidden: [64], activation: 'relu', output_activation: 'sigmoid', kl_weight: 1 },
-    [28, 28, 1], 6,
+    [28, 28, 1],
+    6,
   );
   try {
     assert.ok(isVariational(ae));
@@ -64,8 +73,14 @@ test('a variational autoencoder trains, logs kl and reconstruction, samples from
 });
 
 test('decodeGrid refuses a latent space that is not 2-d, and other variants are not variational', async () => {
-  const vae = buildAutoencoder({ variant: 'variational', latent: 3, hidden: [], activation: 'relu', output_activation: 'sigmoid' }, [28, 28, 1]);
-  const ae = buildAutoencoder({ variant: 'undercomplete', latent: 3, hidden: [], activation: 'relu', output_activation: 'sigmoid' }, [28, 28, 1]);
+  const vae = buildAutoencoder(
+    { variant: 'variational', latent: 3, hidden: [], activation: 'relu', output_activation: 'sigmoid' },
+    [28, 28, 1],
+  );
+  const ae = buildAutoencoder(
+    { variant: 'undercomplete', latent: 3, hidden: [], activation: 'relu', output_activation: 'sigmoid' },
+    [28, 28, 1],
+  );
   try {
     assert.ok(isVariational(vae));
     assert.ok(!isVariational(ae));

@@ -33,7 +33,13 @@ test('draws a confusion matrix with every count in its cell and both axis titles
 });
 
 test('places the count of true class t predicted as p in row t and column p', async () => {
-  const { svg } = await confusionMatrixChart([[11, 22], [33, 44]], ['a', 'b']);
+  const { svg } = await confusionMatrixChart(
+    [
+      [11, 22],
+      [33, 44],
+    ],
+    ['a', 'b'],
+  );
   const pos = (n: number): { x: number; y: number } => {
     const m = new RegExp(`<text[^>]*translate\\(([\\d.]+),([\\d.]+)\\)[^>]*>${n}</text>`).exec(svg);
     assert.ok(m, `count ${n} found`);
@@ -46,7 +52,13 @@ test('places the count of true class t predicted as p in row t and column p', as
 });
 
 test('converts chart SVG to a PNG of the SVG size times the scale', async () => {
-  const { svg } = await confusionMatrixChart([[5, 1], [2, 8]], ['0', '1']);
+  const { svg } = await confusionMatrixChart(
+    [
+      [5, 1],
+      [2, 8],
+    ],
+    ['0', '1'],
+  );
   const { width, height } = svgSize(svg);
   const png = PNG.sync.read(toPng(svg, { scale: 2 }));
   assert.equal(png.width, Math.round(width * 2));
@@ -58,7 +70,18 @@ test('converts chart SVG to a PNG of the SVG size times the scale', async () => 
 
 test('draws text with the bundled font, and still renders when no font is available', async () => {
   assert.equal(bundledFontFiles().length, 2, 'DejaVu Sans regular and bold found in node_modules');
-  const { svg } = await lossCurvesChart([{ name: 'train', points: [{ epoch: 1, value: 1 }, { epoch: 2, value: 0.5 }] }], 'Loss');
+  const { svg } = await lossCurvesChart(
+    [
+      {
+        name: 'train',
+        points: [
+          { epoch: 1, value: 1 },
+          { epoch: 2, value: 0.5 },
+        ],
+      },
+    ],
+    'Loss',
+  );
   const withFont = PNG.sync.read(toPng(svg, { scale: 1 }));
   const noFont = PNG.sync.read(toPng(svg, { scale: 1, fontFiles: [], systemFonts: false }));
   assert.equal(noFont.width, withFont.width);
@@ -84,7 +107,8 @@ test('draws train and validation loss per epoch with titles and legend', async (
     'Autoencoder loss',
   );
   const t = texts(svg);
-  for (const s of ['Autoencoder loss', 'Epoch', 'Loss', 'train', 'validation', '1', '2', '3']) assert.ok(t.includes(s), `"${s}" drawn`);
+  for (const s of ['Autoencoder loss', 'Epoch', 'Loss', 'train', 'validation', '1', '2', '3'])
+    assert.ok(t.includes(s), `"${s}" drawn`);
   assert.ok(!t.includes('1.5'), 'whole epochs only on the axis');
   assert.equal((svg.match(/<path[^>]*aria-roledescription="line mark"/g) ?? []).length, 2, 'one line per series');
 });
@@ -96,7 +120,8 @@ test('draws a sweep on a log axis with ticks at the swept values', async () => {
   ]);
   const { svg } = await sweepChart(points, 'Latent size', 'Test loss', { logX: true });
   const t = texts(svg);
-  for (const s of ['Latent size', 'Test loss', '8', '16', '32', '64', 'test', 'train']) assert.ok(t.includes(s), `"${s}" drawn`);
+  for (const s of ['Latent size', 'Test loss', '8', '16', '32', '64', 'test', 'train'])
+    assert.ok(t.includes(s), `"${s}" drawn`);
   // On a log axis 8..64 is three equal steps.
   const tickX = (label: string): number => {
     const m = new RegExp(`<text[^>]*translate\\(([\\d.]+),[\\d.]+\\)[^>]*>${label}</text>`).exec(svg);
@@ -119,7 +144,11 @@ test('renders without touching the network and refuses data URLs', async () => {
     await lossCurvesChart([{ name: 'train', points: [{ epoch: 1, value: 1 }] }], 't');
     await sweepChart([{ x: 1, y: 1 }], 'x', 'y');
     // A spec that names a URL gets no data: the loader refuses it and nothing is fetched.
-    const svg = await vegaLiteToSvg({ data: { url: 'http://127.0.0.1:9/data.json' }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' } } });
+    const svg = await vegaLiteToSvg({
+      data: { url: 'http://127.0.0.1:9/data.json' },
+      mark: 'point',
+      encoding: { x: { field: 'a', type: 'quantitative' } },
+    });
     assert.match(svg, /<svg/);
     await assert.rejects(offlineLoader().load('http://127.0.0.1:9/data.json'), /offline/);
     await assert.rejects(offlineLoader().sanitize('file:///etc/passwd', { context: 'image' }), /offline/);

@@ -17,7 +17,13 @@ test('renders rows of images to a grayscale PNG with the expected size and scale
   // 2x2 image [0, 1 / 0.5, 0.25] scaled 2x, one cell per row, gap 1, white background.
   const a = img(2, 2, [0, 1, 0.5, 0.25]);
   const b = img(2, 2, [1, 1, 1, 0]);
-  const buf = renderImageRows([{ label: 'a', images: [a, b] }, { label: 'b', images: [b] }], { scale: 2, gap: 1 });
+  const buf = renderImageRows(
+    [
+      { label: 'a', images: [a, b] },
+      { label: 'b', images: [b] },
+    ],
+    { scale: 2, gap: 1 },
+  );
   const png = PNG.sync.read(buf);
   // width = gap + 2 cells * (4 + gap), height = gap + 2 rows * (4 + gap)
   assert.equal(png.width, 11);
@@ -40,7 +46,9 @@ test('renders rows of images to a grayscale PNG with the expected size and scale
 test('centres a smaller image in its cell at the largest whole scale that fits', () => {
   const big = img(4, 4, new Array(16).fill(0));
   const small = img(1, 2, [0, 0]);
-  const png = PNG.sync.read(renderImageRows([{ label: 'r', images: [big, small] }], { scale: 1, gap: 0, background: 1 }));
+  const png = PNG.sync.read(
+    renderImageRows([{ label: 'r', images: [big, small] }], { scale: 1, gap: 0, background: 1 }),
+  );
   assert.equal(png.width, 8);
   assert.equal(png.height, 4);
   // small scales by 2 to 2x4, placed at rows 1..2 of the 4x4 cell at x 4..7.
@@ -49,8 +57,13 @@ test('centres a smaller image in its cell at the largest whole scale that fits',
 });
 
 test('draws NaN pixels and values outside [0,1] as background and clamped', () => {
-  const png = PNG.sync.read(renderImageRows([{ label: 'r', images: [img(1, 3, [NaN, -2, 7])] }], { scale: 1, gap: 0, background: 0.5 }));
-  assert.deepEqual([0, 1, 2].map((x) => gray(png, x, 0)), [128, 0, 255]);
+  const png = PNG.sync.read(
+    renderImageRows([{ label: 'r', images: [img(1, 3, [NaN, -2, 7])] }], { scale: 1, gap: 0, background: 0.5 }),
+  );
+  assert.deepEqual(
+    [0, 1, 2].map((x) => gray(png, x, 0)),
+    [128, 0, 255],
+  );
 });
 
 test('lays a 32-value code out as 4x8, normalised to its own range', () => {
@@ -74,7 +87,8 @@ test('tiles the channels of an image-shaped code into a mosaic with gaps between
   // 2x2x8: channel c of pixel (y,x) holds 10*c + 2*y + x (sample-major, channels last).
   const [h, w, c] = [2, 2, 8];
   const code = new Float32Array(h * w * c);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) for (let ch = 0; ch < c; ch++) code[(y * w + x) * c + ch] = 10 * ch + 2 * y + x;
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) for (let ch = 0; ch < c; ch++) code[(y * w + x) * c + ch] = 10 * ch + 2 * y + x;
   const im = codeToImage(code, [h, w, c], { min: 0, max: 100 });
   // 8 channels -> 2 rows x 4 columns of 2x2 tiles with 1-pixel gaps: 5 high, 11 wide.
   assert.equal(im.height, 5);

@@ -21,7 +21,10 @@ test('computes per-class precision and recall on a known example', () => {
   // Class 0: predicted 3 times, right 2 -> precision 2/3; 3 samples, 2 found -> recall 2/3.
   // Class 1: predicted 2, right 1 -> 1/2; 2 samples -> 1/2. Class 2: predicted 4, right 3 -> 3/4; 4 samples -> 3/4.
   const s = perClassScores(m);
-  assert.deepEqual(s.map((c) => c.support), [3, 2, 4]);
+  assert.deepEqual(
+    s.map((c) => c.support),
+    [3, 2, 4],
+  );
   assert.ok(Math.abs(precision(m, 0) - 2 / 3) < 1e-12);
   assert.ok(Math.abs(recall(m, 1) - 1 / 2) < 1e-12);
   assert.ok(Math.abs(s[2]!.precision - 3 / 4) < 1e-12);

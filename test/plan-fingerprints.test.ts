@@ -63,5 +63,11 @@ test('a latent-size sweep shares the data set and the baseline classifier across
   assert.deepEqual(byName('cnn_raw')[0]!.trials, [0, 1, 2, 3]);
   assert.equal(byName('ae').length, 4);
   assert.equal(byName('cnn').length, 4);
-  assert.deepEqual(plan.trials.map((t) => { const ae = t.config.stages.ae; return ae?.type === 'autoencoder' ? ae.latent : undefined; }), [4, 8, 16, 32]);
+  assert.deepEqual(
+    plan.trials.map((t) => {
+      const ae = t.config.stages.ae;
+      return ae?.type === 'autoencoder' ? ae.latent : undefined;
+    }),
+    [4, 8, 16, 32],
+  );
 });

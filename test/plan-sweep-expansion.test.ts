@@ -10,7 +10,10 @@ test('a grid expands to the Cartesian product of its lists', () => {
 });
 
 test('a zip takes its lists together, row by row', () => {
-  const points = expandSweep({ zip: { 'stages.ae.latent': [8, 16, 32], 'stages.ae.variant': ['deep', 'sparse', 'undercomplete'] } }, 1);
+  const points = expandSweep(
+    { zip: { 'stages.ae.latent': [8, 16, 32], 'stages.ae.variant': ['deep', 'sparse', 'undercomplete'] } },
+    1,
+  );
   assert.deepEqual(points, [
     { 'stages.ae.latent': 8, 'stages.ae.variant': 'deep' },
     { 'stages.ae.latent': 16, 'stages.ae.variant': 'sparse' },
@@ -48,7 +51,11 @@ test('random samples are drawn within their distributions and are the same for t
 
 test('grid, zip and random combine: every zip row and random sample joins every grid point', () => {
   const points = expandSweep(
-    { grid: { 'stages.ae.latent': [8, 16] }, zip: { 'stages.ae.train.epochs': [1, 2], 'stages.ae.train.batch_size': [32, 64] }, random: { samples: 3, params: { seed: { int: [0, 100] } } } },
+    {
+      grid: { 'stages.ae.latent': [8, 16] },
+      zip: { 'stages.ae.train.epochs': [1, 2], 'stages.ae.train.batch_size': [32, 64] },
+      random: { samples: 3, params: { seed: { int: [0, 100] } } },
+    },
     3,
   );
   assert.equal(points.length, 2 * 2 * 3);

@@ -2,10 +2,25 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ExperimentConfig } from '../src/types/experiment-config.js';
 import { findings } from '../src/report/comparison.js';
-import type { StageRecord } from '../src/tracking/run-store.js';
+import type { StageRecord } from '../src/run-store/index.js';
 
-const train = { epochs: 1, batch_size: 32, optimizer: { name: 'adam' as const }, loss: 'binary_crossentropy' as const, shuffle: true };
-const clf = (input: string, arch: 'cnn' | 'dense') => ({ type: 'classifier' as const, input, arch, filters: [8], dense: [16], dropout: 0, dense_dropout: 0, train });
+const train = {
+  epochs: 1,
+  batch_size: 32,
+  optimizer: { name: 'adam' as const },
+  loss: 'binary_crossentropy' as const,
+  shuffle: true,
+};
+const clf = (input: string, arch: 'cnn' | 'dense') => ({
+  type: 'classifier' as const,
+  input,
+  arch,
+  filters: [8],
+  dense: [16],
+  dropout: 0,
+  dense_dropout: 0,
+  train,
+});
 const done = (metrics: Record<string, number>): StageRecord => ({ status: 'finished', metrics });
 
 const config: ExperimentConfig = {
@@ -13,7 +28,15 @@ const config: ExperimentConfig = {
   seed: 1,
   data: { fashion: { source: 'idx', path: 'data/fashion' }, digits: { source: 'mnist', train: 100, test: 100 } },
   stages: {
-    ae: { type: 'autoencoder', input: 'fashion', variant: 'sparse', latent: 16, activation: 'relu', output_activation: 'sigmoid', train },
+    ae: {
+      type: 'autoencoder',
+      input: 'fashion',
+      variant: 'sparse',
+      latent: 16,
+      activation: 'relu',
+      output_activation: 'sigmoid',
+      train,
+    },
     on_codes: clf('ae.codes', 'dense'),
     digits_cnn: clf('digits', 'cnn'),
     fashion_cnn: clf('fashion', 'cnn'),
@@ -68,8 +91,15 @@ test('says how a classifier evaluated on noisy and denoised inputs fares against
       on_noisy: { type: 'evaluate', model: 'cnn.model', input: 'noisy.images' },
     },
   };
-  const out = findings(robustness, { cnn: done({ test_acc: 0.986 }), noisy: done({}), on_noisy: done({ test_acc: 0.71 }) });
+  const out = findings(robustness, {
+    cnn: done({ test_acc: 0.986 }),
+    noisy: done({}),
+    on_noisy: done({ test_acc: 0.71 }),
+  });
   const sentence = out.find((f) => f.stage === 'on_noisy');
-  assert.equal(sentence?.text, 'cnn scored 71.00% on noisy.images (on_noisy) against 98.60% on its own test images: -27.6 points.');
+  assert.equal(
+    sentence?.text,
+    'cnn scored 71.00% on noisy.images (on_noisy) against 98.60% on its own test images: -27.6 points.',
+  );
   assert.ok(Math.abs((sentence?.points ?? 0) + 27.6) < 1e-9);
 });

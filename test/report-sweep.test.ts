@@ -15,18 +15,31 @@ test('writes one report for a sweep: trials table, best trial named, settings ag
 
   assert.match(page, /<h1>sweep-latent<span class="badge finished">finished<\/span><\/h1>/);
   assert.ok(text.includes('Trials 4 of 4 finished'));
-  assert.ok(text.includes('Best trial: t002 (ae.latent = 64), with cnn test accuracy 98.10%, the highest of 4 finished trials.'));
+  assert.ok(
+    text.includes(
+      'Best trial: t002 (ae.latent = 64), with cnn test accuracy 98.10%, the highest of 4 finished trials.',
+    ),
+  );
   assert.ok(text.includes('ae test loss ranged from 0.0852 (ae.latent = 128) to 0.1820 (ae.latent = 4).'));
   assert.ok(text.includes('cnn_raw test accuracy was 98.60% in every trial'));
   // The best trial's own comparison, in words.
-  assert.ok(text.includes("The CNN on ae's reconstructions (cnn) reached 98.10% test accuracy against 98.60% for the CNN on the raw digits (cnn_raw): -0.50 points"));
+  assert.ok(
+    text.includes(
+      "The CNN on ae's reconstructions (cnn) reached 98.10% test accuracy against 98.60% for the CNN on the raw digits (cnn_raw): -0.50 points",
+    ),
+  );
   // The table: one row per trial with the swept value, key metrics, status and time; the best row marked.
   assert.ok(text.includes('Trial ae.latent ae test loss cnn test accuracy cnn_raw test accuracy Status Time'));
   assert.ok(text.includes('t000 4 0.1820 91.20% 98.60% finished 2 min 01 s'));
   assert.match(page, /<tr class="best"><td><code>t002<\/code> <span class="star"/);
   // Charts: test loss and accuracy against the latent size; validation curves of ae and cnn
   // (cnn_raw is the same in every trial, so it gets none).
-  for (const title of ['ae test loss against ae.latent', "classifiers' test accuracy against ae.latent", 'ae: validation loss per epoch', 'cnn: validation loss per epoch']) {
+  for (const title of [
+    'ae test loss against ae.latent',
+    "classifiers' test accuracy against ae.latent",
+    'ae: validation loss per epoch',
+    'cnn: validation loss per epoch',
+  ]) {
     assert.ok(text.includes(title), title);
   }
   assert.ok(!text.includes('cnn_raw: validation loss per epoch'));

@@ -54,8 +54,14 @@ test('a transform adds noise reproducibly, and evaluate applies trained models t
   const change = record.stages.noisy!.metrics.mean_abs_change!;
   assert.ok(change > 0.05 && change < 0.3, `mean change ${change}`);
   for (const evaluation of ['clf_on_noisy', 'clf_on_denoised']) {
-    const scores = await readJson<{ test_acc: number; confusion_matrix: number[][] }>(path.join(run!, 'stages', evaluation, 'evaluation.json'));
-    assert.equal(scores.confusion_matrix.flat().reduce((a, b) => a + b, 0), 100, 'scored on the 100 test digits');
+    const scores = await readJson<{ test_acc: number; confusion_matrix: number[][] }>(
+      path.join(run!, 'stages', evaluation, 'evaluation.json'),
+    );
+    assert.equal(
+      scores.confusion_matrix.flat().reduce((a, b) => a + b, 0),
+      100,
+      'scored on the 100 test digits',
+    );
     assert.equal(scores.test_acc, record.stages[evaluation]!.metrics.test_acc);
   }
   assert.ok(record.stages.denoised!.metrics.mean_abs_change! > 0, 'the autoencoder changed the noisy images');

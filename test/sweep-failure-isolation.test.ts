@@ -20,10 +20,18 @@ test('a failing trial is reported when it happens, and the other trials go on', 
   assert.equal(result.code, 1, 'the sweep as a whole failed');
   const failedAt = result.stdout.indexOf('t001 FAILED');
   assert.ok(failedAt >= 0, result.stdout);
-  assert.ok(failedAt < result.stdout.indexOf('t002 ae: started'), 'the failure was printed before the next trial started');
+  assert.ok(
+    failedAt < result.stdout.indexOf('t002 ae: started'),
+    'the failure was printed before the next trial started',
+  );
   const [sweepDir] = await runFolders(dir);
-  const trials = await Promise.all(['t000', 't001', 't002'].map((t) => readJson<TrialRecord>(path.join(sweepDir!, 'trials', t, 'run.json'))));
-  assert.deepEqual(trials.map((t) => t.status), ['finished', 'failed', 'finished']);
+  const trials = await Promise.all(
+    ['t000', 't001', 't002'].map((t) => readJson<TrialRecord>(path.join(sweepDir!, 'trials', t, 'run.json'))),
+  );
+  assert.deepEqual(
+    trials.map((t) => t.status),
+    ['finished', 'failed', 'finished'],
+  );
   assert.match(trials[1]!.error ?? '', /became (Infinity|NaN).*lower learning rate/);
   assert.equal(trials[1]!.stages.clf?.status, 'skipped');
   const sweep = await readJson<{ status: string }>(path.join(sweepDir!, 'run.json'));
@@ -36,5 +44,8 @@ test('--fail-fast stops the sweep at the first failure', async () => {
   assert.notEqual(result.code, 0);
   const [sweepDir] = await runFolders(dir);
   const sweep = await readJson<{ trials: Record<string, { status: string }> }>(path.join(sweepDir!, 'run.json'));
-  assert.deepEqual(Object.values(sweep.trials).map((t) => t.status), ['finished', 'failed', 'killed']);
+  assert.deepEqual(
+    Object.values(sweep.trials).map((t) => t.status),
+    ['finished', 'failed', 'killed'],
+  );
 });

@@ -10,7 +10,10 @@ import { readJson, runFolders } from './support/runs.js';
 type Sweep = { status: string; trials: Record<string, { status: string }> };
 
 test('an interrupted sweep keeps its finished trials, marks the rest killed, and resume runs only those', async () => {
-  const { dir } = await writeExperiment(tinySweep('  grid: { stages.ae.latent: [4, 8, 16] }\n  parallel: 1'), 'sweep.yaml');
+  const { dir } = await writeExperiment(
+    tinySweep('  grid: { stages.ae.latent: [4, 8, 16] }\n  parallel: 1'),
+    'sweep.yaml',
+  );
   const child = spawn(process.execPath, [CLI, 'run', 'sweep.yaml'], { cwd: dir, stdio: 'ignore' });
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
 
@@ -36,5 +39,8 @@ test('an interrupted sweep keeps its finished trials, marks the rest killed, and
   assert.doesNotMatch(resumed.stdout, /t000 ae: started/);
   const done = await readJson<Sweep>(path.join(sweepDir!, 'run.json'));
   assert.equal(done.status, 'finished');
-  assert.deepEqual(Object.values(done.trials).map((t) => t.status), ['finished', 'finished', 'finished']);
+  assert.deepEqual(
+    Object.values(done.trials).map((t) => t.status),
+    ['finished', 'finished', 'finished'],
+  );
 });

@@ -17,9 +17,15 @@ after(async () => {
 test('a server that dies mid-run costs one warning; the run completes locally and `aelab sync` uploads the rest once', async () => {
   const first = await startMlflowServer();
   servers.push(first);
-  const { dir } = await writeExperiment(TINY_EXPERIMENT.replace('epochs: 2, batch_size: 64', 'epochs: 6, batch_size: 64'), 'tiny.yaml');
+  const { dir } = await writeExperiment(
+    TINY_EXPERIMENT.replace('epochs: 2, batch_size: 64', 'epochs: 6, batch_size: 64'),
+    'tiny.yaml',
+  );
 
-  const child = spawn(process.execPath, [CLI, 'run', 'tiny.yaml', '--mlflow', first.uri], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [CLI, 'run', 'tiny.yaml', '--mlflow', first.uri], {
+    cwd: dir,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   let stdout = '';
   let stderr = '';
   let killed = false;
@@ -35,12 +41,21 @@ test('a server that dies mid-run costs one warning; the run completes locally an
   });
   assert.equal(await exited, 0, stderr + stdout);
   assert.ok(killed, 'the server was killed during the run');
-  assert.equal((stderr.match(/^warning: .*not reachable|^warning: MLflow/gm) ?? []).length, 1, `one warning, got: ${stderr}`);
+  assert.equal(
+    (stderr.match(/^warning: .*not reachable|^warning: MLflow/gm) ?? []).length,
+    1,
+    `one warning, got: ${stderr}`,
+  );
   assert.match(stderr, /aelab sync/);
   const [local] = await runFolders(dir);
-  const record = await readJson<{ status: string; stages: Record<string, { status: string }> }>(path.join(local!, 'run.json'));
+  const record = await readJson<{ status: string; stages: Record<string, { status: string }> }>(
+    path.join(local!, 'run.json'),
+  );
   assert.equal(record.status, 'finished', 'the local run is complete');
-  assert.deepEqual(Object.values(record.stages).map((s) => s.status), ['finished', 'finished', 'finished']);
+  assert.deepEqual(
+    Object.values(record.stages).map((s) => s.status),
+    ['finished', 'finished', 'finished'],
+  );
 
   // The same server comes back (same database and port); sync sends what it missed, once.
   const again = await startMlflowServer({ dir: first.dir, port: first.port });
@@ -55,7 +70,11 @@ test('a server that dies mid-run costs one warning; the run completes locally an
   const run = runs[0]!;
   assert.equal(run.info.status, 'FINISHED');
   const loss = must(await client.getMetricHistory(run.info.runId, 'ae.loss'));
-  assert.deepEqual(loss.map((m) => m.step).sort((a, b) => a - b), [1, 2, 3, 4, 5, 6], 'every epoch once, none twice');
+  assert.deepEqual(
+    loss.map((m) => m.step).sort((a, b) => a - b),
+    [1, 2, 3, 4, 5, 6],
+    'every epoch once, none twice',
+  );
   assert.equal(run.data.params['stages.ae.latent'], '16');
   const artifacts = must(await client.listArtifacts(run.info.runId)).map((f) => f.path);
   assert.ok(artifacts.includes('stages') && artifacts.includes('config.json'), artifacts.join(', '));

@@ -44,7 +44,8 @@ test('a run is logged to a real MLflow server: params, metric histories per epoc
   assert.equal(acc.length, 1);
 
   const top = must(await client.listArtifacts(run.info.runId)).map((f) => f.path);
-  for (const file of ['config.json', 'params.json', 'run.json', 'metrics.jsonl', 'report.html', 'stages']) assert.ok(top.includes(file), `${file} in ${top.join(', ')}`);
+  for (const file of ['config.json', 'params.json', 'run.json', 'metrics.jsonl', 'report.html', 'stages'])
+    assert.ok(top.includes(file), `${file} in ${top.join(', ')}`);
   const ae = must(await client.listArtifacts(run.info.runId, 'stages/ae')).map((f) => f.path);
   assert.ok(ae.includes('stages/ae/figure.png') && ae.includes('stages/ae/model'), ae.join(', '));
 

@@ -25,13 +25,22 @@ test('a sweep is a parent run in MLflow with one child run per trial, each carry
   const parent = runs.find((r) => r.data.tags['aelab.kind'] === 'sweep');
   assert.ok(parent, 'the sweep has a parent run');
   assert.equal(parent.info.status, 'FINISHED');
-  const children = must(await client.searchRuns({ experimentIds: [experimentId], filter: `tags."${PARENT_RUN_ID_TAG}" = '${parent.info.runId}'` }));
+  const children = must(
+    await client.searchRuns({
+      experimentIds: [experimentId],
+      filter: `tags."${PARENT_RUN_ID_TAG}" = '${parent.info.runId}'`,
+    }),
+  );
   assert.equal(children.length, 2);
   const latents = children.map((c) => c.data.params['stages.ae.latent']).sort();
   assert.deepEqual(latents, ['4', '8']);
   for (const child of children) {
     assert.equal(child.info.status, 'FINISHED');
-    assert.equal(child.data.params['stages.clf_raw.arch'], 'dense', 'a child carries every param, not only the swept one');
+    assert.equal(
+      child.data.params['stages.clf_raw.arch'],
+      'dense',
+      'a child carries every param, not only the swept one',
+    );
     assert.ok(child.data.metrics.some((m) => m.key === 'clf.test_acc'));
     assert.match(child.info.runName, /^t00[01] latent=(4|8)$/);
   }

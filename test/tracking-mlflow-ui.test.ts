@@ -29,13 +29,19 @@ test("the MLflow UI lists a sweep's trials as runs of its experiment", { skip: c
     await page.setViewport({ width: 1400, height: 900 });
     // The run list, filtered to the sweep's children (a filter also shows nested runs expanded).
     const filter = encodeURIComponent(`tags.aelab.kind = 'trial'`);
-    await page.goto(`${server.uri}/#/experiments/${experimentId}/runs?searchFilter=${filter}`, { waitUntil: 'networkidle0', timeout: 90_000 });
+    await page.goto(`${server.uri}/#/experiments/${experimentId}/runs?searchFilter=${filter}`, {
+      waitUntil: 'networkidle0',
+      timeout: 90_000,
+    });
     // Child runs are folded under their parent: open every fold.
     await page.waitForFunction(() => document.body.innerText.includes('matching runs'), { timeout: 60_000 });
     // The fold button of the run-name cell (MLflow 3's UI; ensure-mlflow.sh keeps the server at 3.x).
     await page.click('button[data-component-id$="runnamecellrenderer.tsx_46"]');
     await page
-      .waitForFunction(() => /t000 latent=4/.test(document.body.innerText) && /t001 latent=8/.test(document.body.innerText), { timeout: 60_000 })
+      .waitForFunction(
+        () => /t000 latent=4/.test(document.body.innerText) && /t001 latent=8/.test(document.body.innerText),
+        { timeout: 60_000 },
+      )
       .catch(async (e: unknown) => {
         await page.screenshot({ path: path.join(os.tmpdir(), 'aelab-mlflow-ui-failure.png') });
         throw e;

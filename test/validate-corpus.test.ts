@@ -16,7 +16,10 @@ import { copyToTemp, listTree, ROOT, runCli, type CliResult } from './support/cl
 const FIXTURES = path.join(ROOT, 'test/fixtures/invalid');
 const update = process.env.UPDATE_EXPECTED === '1';
 
-const names = (await readdir(FIXTURES)).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -'.yaml'.length)).sort();
+const names = (await readdir(FIXTURES))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.slice(0, -'.yaml'.length))
+  .sort();
 
 let work: string;
 let treeBefore: string[];
@@ -27,7 +30,11 @@ before(async () => {
   treeBefore = await listTree(work);
   // Real processes, two at a time: the machine is shared.
   const limit = pLimit(2);
-  for (const name of names) results.set(name, limit(() => runCli(['validate', `${name}.yaml`], work)));
+  for (const name of names)
+    results.set(
+      name,
+      limit(() => runCli(['validate', `${name}.yaml`], work)),
+    );
 });
 
 after(async () => {
@@ -37,7 +44,9 @@ after(async () => {
 describe('the corpus of invalid experiment files', () => {
   test('has at least 60 cases, each with its expected output', () => {
     assert.ok(names.length >= 60, `only ${names.length} cases`);
-    if (!update) for (const name of names) assert.ok(existsSync(path.join(FIXTURES, `${name}.expected`)), `${name}.expected is missing`);
+    if (!update)
+      for (const name of names)
+        assert.ok(existsSync(path.join(FIXTURES, `${name}.expected`)), `${name}.expected is missing`);
   });
 
   for (const name of names) {

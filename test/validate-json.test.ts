@@ -11,7 +11,10 @@ before(async () => {
   const ok = 'name: ok\ndata:\n  digits: { source: mnist }\nstages:\n  ae: { type: autoencoder, input: digits }\n';
   await writeFile(path.join(dir, 'good.yaml'), ok);
   await writeFile(path.join(dir, 'warned.yaml'), ok.replace('input: digits }', 'input: digits, latent: 900 }'));
-  await writeFile(path.join(dir, 'bad.yaml'), ok.replace('input: digits', 'input: digts').replace('type: autoencoder', 'type: autoencoder, latnet: 3'));
+  await writeFile(
+    path.join(dir, 'bad.yaml'),
+    ok.replace('input: digits', 'input: digts').replace('type: autoencoder', 'type: autoencoder, latnet: 3'),
+  );
 });
 after(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -21,9 +24,33 @@ test('validate --json prints one parseable document with every file and exits 1 
   const result = await runCli(['validate', '--json', 'good.yaml', 'bad.yaml', 'missing.yaml'], dir);
   assert.equal(result.code, 1);
   assert.equal(result.stderr, '');
-  const report = JSON.parse(result.stdout) as { valid: boolean; files: { file: string; valid: boolean; errors: number; diagnostics: { severity: string; message: string; hint?: string; location?: { file: string; start: { line: number; col: number; offset: number }; end: { line: number; col: number } } }[] }[] };
+  const report = JSON.parse(result.stdout) as {
+    valid: boolean;
+    files: {
+      file: string;
+      valid: boolean;
+      errors: number;
+      diagnostics: {
+        severity: string;
+        message: string;
+        hint?: string;
+        location?: {
+          file: string;
+          start: { line: number; col: number; offset: number };
+          end: { line: number; col: number };
+        };
+      }[];
+    }[];
+  };
   assert.equal(report.valid, false);
-  assert.deepEqual(report.files.map((f) => [f.file, f.valid, f.errors]), [['good.yaml', true, 0], ['bad.yaml', false, 2], ['missing.yaml', false, 1]]);
+  assert.deepEqual(
+    report.files.map((f) => [f.file, f.valid, f.errors]),
+    [
+      ['good.yaml', true, 0],
+      ['bad.yaml', false, 2],
+      ['missing.yaml', false, 1],
+    ],
+  );
   const [latnet, digts] = report.files[1]!.diagnostics;
   const text = await readFile(path.join(dir, 'bad.yaml'), 'utf8');
   const start = text.indexOf('latnet');
@@ -31,12 +58,19 @@ test('validate --json prints one parseable document with every file and exits 1 
   assert.deepEqual(latnet, {
     severity: 'error',
     message: 'unknown key `latnet` in `stages.ae`',
-    location: { file: 'bad.yaml', start: { offset: start, line: 5, col }, end: { offset: start + 6, line: 5, col: col + 6 } },
+    location: {
+      file: 'bad.yaml',
+      start: { offset: start, line: 5, col },
+      end: { offset: start + 6, line: 5, col: col + 6 },
+    },
     hint: 'did you mean `latent`?',
   });
   assert.equal(digts!.location!.start.line, 5);
   assert.equal(digts!.hint, 'did you mean `digits`?');
-  assert.deepEqual(report.files[2]!.diagnostics.map((d) => d.message), ['no such file']);
+  assert.deepEqual(
+    report.files[2]!.diagnostics.map((d) => d.message),
+    ['no such file'],
+  );
 });
 
 test('warnings are shown but do not fail validation', async () => {

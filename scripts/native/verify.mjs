@@ -50,7 +50,11 @@ for (const key of Object.keys(native)) {
   }
   const ok = got.length === want.length && maxRel < 1e-4;
   failed ||= !ok;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${key}: ${want.length} values, max relative difference ${maxRel.toExponential(2)}`);
+  console.log(
+    `${ok ? 'ok  ' : 'FAIL'} ${key}: ${want.length} values, max relative difference ${maxRel.toExponential(2)}`,
+  );
 }
-console.log(`tfjs-node ${tf.version['tfjs-node']}: backend 'tensorflow' ${failed ? 'DIFFERS from' : 'agrees with'} 'cpu'`);
+console.log(
+  `tfjs-node ${tf.version['tfjs-node']}: backend 'tensorflow' ${failed ? 'DIFFERS from' : 'agrees with'} 'cpu'`,
+);
 process.exit(failed ? 1 : 0);

@@ -32,7 +32,8 @@ export function installFusedReluGrad(): void {
       kernelName: RELU_GRAD,
       backendName,
       // tfjs-core's own Relu gradient (ops/relu_grad.js), as it was before the override.
-      kernelFunc: ({ inputs }) => tf.tidy(() => tf.mul(inputs['dy'] as tf.Tensor, tf.step(tf.cast(inputs['x'] as tf.Tensor, 'float32')))),
+      kernelFunc: ({ inputs }) =>
+        tf.tidy(() => tf.mul(inputs['dy'] as tf.Tensor, tf.step(tf.cast(inputs['x'] as tf.Tensor, 'float32')))),
     });
   }
   // Overriding a registered gradient makes tfjs warn once; the override is deliberate.

@@ -19,8 +19,7 @@ export type BackendChoice = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 
 export type BackendSelection =
-  | { ok: true; value: { name: BackendName; note?: string; threads?: number } }
-  | { ok: false; error: string };
+  { ok: true; value: { name: BackendName; note?: string; threads?: number } } | { ok: false; error: string };
 
 type Attempt = { ok: true; note?: string; threads?: number } | { ok: false; error: string };
 
@@ -113,7 +112,8 @@ async function tryWasm(threads: number): Promise<Attempt> {
       failure = message(e);
     }
   }
-  if (!ready) return { ok: false, error: `the wasm backend failed to initialise${failure === undefined ? '' : `: ${failure}`}` };
+  if (!ready)
+    return { ok: false, error: `the wasm backend failed to initialise${failure === undefined ? '' : `: ${failure}`}` };
   if (fresh) wasmThreadsRegistered = threaded ? threads : 1;
   // Relu's gradient as one kernel (RELU_GRAD), which the wasm kernels make a SIMD pass.
   installFusedReluGrad();
@@ -160,14 +160,28 @@ export async function selectBackend(choice: BackendChoice, options: SelectOption
   if (choice !== 'auto') {
     const r = await attempts[choice]();
     if (!r.ok) return { ok: false, error: `backend '${choice}' is unavailable: ${r.error}` };
-    return { ok: true, value: { name: choice, ...(r.note === undefined ? {} : { note: r.note }), ...(r.threads === undefined ? {} : { threads: r.threads }) } };
+    return {
+      ok: true,
+      value: {
+        name: choice,
+        ...(r.note === undefined ? {} : { note: r.note }),
+        ...(r.threads === undefined ? {} : { threads: r.threads }),
+      },
+    };
   }
   const skipped: string[] = [];
   for (const name of ['tensorflow', 'wasm', 'cpu'] as const) {
     const r = await attempts[name]();
     if (r.ok) {
       const parts = [...(r.note === undefined ? [] : [r.note]), ...skipped];
-      return { ok: true, value: { name, ...(parts.length === 0 ? {} : { note: parts.join('; ') }), ...(r.threads === undefined ? {} : { threads: r.threads }) } };
+      return {
+        ok: true,
+        value: {
+          name,
+          ...(parts.length === 0 ? {} : { note: parts.join('; ') }),
+          ...(r.threads === undefined ? {} : { threads: r.threads }),
+        },
+      };
     }
     skipped.push(`${name} skipped: ${r.error}`);
   }

@@ -34,7 +34,9 @@ interface Manifest {
   readonly epochs: readonly EpochRecord[];
   readonly artifacts: readonly ArtifactRecord[];
   readonly seconds: number;
-  readonly outputs: Readonly<Record<string, StoredImages | { readonly kind: 'model'; readonly model: 'autoencoder' | 'classifier' }>>;
+  readonly outputs: Readonly<
+    Record<string, StoredImages | { readonly kind: 'model'; readonly model: 'autoencoder' | 'classifier' }>
+  >;
   readonly created: string;
 }
 
@@ -98,7 +100,13 @@ export class StageCache {
       }
       return values;
     };
-    return { metrics: manifest.metrics, outputs, epochs: manifest.epochs, artifacts: manifest.artifacts, seconds: manifest.seconds };
+    return {
+      metrics: manifest.metrics,
+      outputs,
+      epochs: manifest.epochs,
+      artifacts: manifest.artifacts,
+      seconds: manifest.seconds,
+    };
   }
 
   /**
@@ -121,7 +129,14 @@ export class StageCache {
   }
 
   /** Stores a finished stage: its outputs, metrics, epoch history and artifact folder. */
-  async store(fingerprint: string, stage: string, result: StageResult, history: { epochs: readonly EpochRecord[]; artifacts: readonly ArtifactRecord[] }, seconds: number, stageDir: string): Promise<void> {
+  async store(
+    fingerprint: string,
+    stage: string,
+    result: StageResult,
+    history: { epochs: readonly EpochRecord[]; artifacts: readonly ArtifactRecord[] },
+    seconds: number,
+    stageDir: string,
+  ): Promise<void> {
     const final = this.entry(fingerprint);
     if (await this.has(fingerprint)) return;
     await mkdir(this.root, { recursive: true });
@@ -137,9 +152,24 @@ export class StageCache {
         }
         await writeSet(path.join(temp, `${name}.train`), value.split.train);
         await writeSet(path.join(temp, `${name}.test`), value.split.test);
-        outputs[name] = { kind: 'images', flat: value.flat, identity: value.split.identity, train: shapeOf(value.split.train), test: shapeOf(value.split.test) };
+        outputs[name] = {
+          kind: 'images',
+          flat: value.flat,
+          identity: value.split.identity,
+          train: shapeOf(value.split.train),
+          test: shapeOf(value.split.test),
+        };
       }
-      const manifest: Manifest = { fingerprint, stage, metrics: result.metrics, epochs: history.epochs, artifacts: history.artifacts, seconds, outputs, created: new Date().toISOString() };
+      const manifest: Manifest = {
+        fingerprint,
+        stage,
+        metrics: result.metrics,
+        epochs: history.epochs,
+        artifacts: history.artifacts,
+        seconds,
+        outputs,
+        created: new Date().toISOString(),
+      };
       // The manifest goes last: an entry without one is never read.
       await writeFile(path.join(temp, MANIFEST), JSON.stringify(manifest, null, 2));
       await rename(temp, final);

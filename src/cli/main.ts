@@ -83,7 +83,13 @@ async function main(argv: string[]): Promise<number> {
   for (const [i, text] of values.sweep.entries()) {
     const origin = `--sweep #${i + 1}`;
     const eq = text.indexOf('=');
-    const parsedValues = eq > 0 ? text.slice(eq + 1).split(',').map((v) => parseOverride(`${text.slice(0, eq)}=${v}`, origin)) : [parseOverride(text, origin)];
+    const parsedValues =
+      eq > 0
+        ? text
+            .slice(eq + 1)
+            .split(',')
+            .map((v) => parseOverride(`${text.slice(0, eq)}=${v}`, origin))
+        : [parseOverride(text, origin)];
     const checks: Override[] = [];
     for (const p of parsedValues) {
       if (!p.ok) {
@@ -107,7 +113,9 @@ async function main(argv: string[]): Promise<number> {
   if (threads !== undefined) {
     const n = Number(threads);
     if (!Number.isInteger(n) || n < 1 || n > MAX_WASM_THREADS) {
-      process.stderr.write(`error: --wasm-threads must be a whole number from 1 to ${MAX_WASM_THREADS}, not ${threads}\n`);
+      process.stderr.write(
+        `error: --wasm-threads must be a whole number from 1 to ${MAX_WASM_THREADS}, not ${threads}\n`,
+      );
       return 2;
     }
     // The environment variable is how the setting reaches the backend and every trial process.
@@ -177,7 +185,12 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     // Only bugs get here: expected failures are reported as diagnostics and exit codes.
-    const message = e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS') ? e.message : (e instanceof Error ? e.stack : String(e));
+    const message =
+      e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')
+        ? e.message
+        : e instanceof Error
+          ? e.stack
+          : String(e);
     process.stderr.write(`aelab: ${message}\n`);
     process.exitCode = 2;
   },

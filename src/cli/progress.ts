@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { RunEvent } from '../run/events.js';
+import type { RunEvent, RunListener, TrialOutcome, TrialStart } from '../types/run-events.js';
 
 const fmt = (v: number): string => (Math.abs(v) >= 100 || Number.isInteger(v) ? String(v) : v.toPrecision(4));
 
@@ -22,7 +22,7 @@ function withoutEchoes(metrics: Readonly<Record<string, number>>): Record<string
  * epoch and the running loss) with a line per finished epoch above it; elsewhere (CI, files,
  * pipes) plain lines, one per epoch, so logs stay readable.
  */
-export class Progress {
+export class Progress implements RunListener {
   private readonly bars = new Map<string, cliProgress.SingleBar>();
   private readonly multibar?: cliProgress.MultiBar;
 
@@ -71,12 +71,16 @@ export class Progress {
       }
       case 'epoch':
         if (e.cached) break; // a cached stage's history is in its run folder; the terminal says "(cached)"
-        this.line(`${who} epoch ${e.epoch}/${e.epochs} ${formatMetrics(withoutEchoes(e.metrics))} (${e.seconds.toFixed(1)}s)`);
+        this.line(
+          `${who} epoch ${e.epoch}/${e.epochs} ${formatMetrics(withoutEchoes(e.metrics))} (${e.seconds.toFixed(1)}s)`,
+        );
         break;
       case 'stage_finished':
         this.removeBar(who);
         // A cached stage's seconds are those of the run that computed it, and say so.
-        this.line(`${who}: ${e.cached ? `from the cache (computed earlier in ${e.seconds.toFixed(1)}s)` : `done in ${e.seconds.toFixed(1)}s`} ${formatMetrics(e.metrics)}`);
+        this.line(
+          `${who}: ${e.cached ? `from the cache (computed earlier in ${e.seconds.toFixed(1)}s)` : `done in ${e.seconds.toFixed(1)}s`} ${formatMetrics(e.metrics)}`,
+        );
         break;
       case 'stage_failed':
         this.removeBar(who);
@@ -90,8 +94,27 @@ export class Progress {
     }
   };
 
+  onTrialFinished(t: TrialStart, outcome: TrialOutcome): void {
+    if (this.labelTrials) this.trialDone(t.trial, t.assignment ?? {}, outcome);
+  }
+
+  onRunFinished(): void {
+    this.stop();
+  }
+
+  onInterrupted(): void {
+    if (this.labelTrials)
+      process.stderr.write(
+        '\ninterrupted: stopping the running trials (finished ones are kept; `aelab resume` continues)\n',
+      );
+  }
+
   /** A sweep's trial ended: said at once, failures included, not saved for the end. */
-  trialDone(trial: string, assignment: Readonly<Record<string, unknown>>, outcome: { status: string; error?: string }): void {
+  trialDone(
+    trial: string,
+    assignment: Readonly<Record<string, unknown>>,
+    outcome: { status: string; error?: string },
+  ): void {
     const settings = Object.entries(assignment)
       .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
       .join(' ');

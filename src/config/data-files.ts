@@ -39,11 +39,15 @@ async function exists(file: string): Promise<boolean> {
 
 /** The first of `name`, `name.gz` that exists. */
 async function findFile(folder: string, name: string): Promise<string | undefined> {
-  for (const candidate of [name, `${name}.gz`]) if (await exists(path.join(folder, candidate))) return path.join(folder, candidate);
+  for (const candidate of [name, `${name}.gz`])
+    if (await exists(path.join(folder, candidate))) return path.join(folder, candidate);
   return undefined;
 }
 
-export async function inspectDataFiles(data: unknown, ctx: { doc: Document; file: string; projectDir: string }): Promise<{ datasets: Map<string, DatasetInfo>; diagnostics: Diagnostic[] }> {
+export async function inspectDataFiles(
+  data: unknown,
+  ctx: { doc: Document; file: string; projectDir: string },
+): Promise<{ datasets: Map<string, DatasetInfo>; diagnostics: Diagnostic[] }> {
   const datasets = new Map<string, DatasetInfo>();
   const diagnostics: Diagnostic[] = [];
   if (!isObject(data) || !isObject(data.data)) return { datasets, diagnostics };
@@ -55,7 +59,12 @@ export async function inspectDataFiles(data: unknown, ctx: { doc: Document; file
     const info = await stat(folder).catch(() => undefined);
     if (!info?.isDirectory()) {
       const where = path.isAbsolute(source.path) ? '' : ' (paths are relative to the experiment file)';
-      diagnostics.push(error(`data set \`${name}\`: \`${source.path}\` ${info ? 'is a file, not a folder' : 'does not exist'}${where}`, at));
+      diagnostics.push(
+        error(
+          `data set \`${name}\`: \`${source.path}\` ${info ? 'is a file, not a folder' : 'does not exist'}${where}`,
+          at,
+        ),
+      );
       continue;
     }
     const found: Partial<Record<'train' | 'test', { n: number; shape: number[] }>> = {};
@@ -68,16 +77,24 @@ export async function inspectDataFiles(data: unknown, ctx: { doc: Document; file
       try {
         const head = await readHead(images);
         if (head.length < 16 || head.readUInt32BE(0) !== IMAGES_MAGIC) {
-          diagnostics.push(error(`data set \`${name}\`: ${path.basename(images)} is not an IDX image file (wrong magic number)`, at));
+          diagnostics.push(
+            error(`data set \`${name}\`: ${path.basename(images)} is not an IDX image file (wrong magic number)`, at),
+          );
           continue;
         }
         found[split] = { n: head.readUInt32BE(4), shape: [head.readUInt32BE(8), head.readUInt32BE(12), 1] };
       } catch (e) {
-        diagnostics.push(error(`data set \`${name}\`: ${path.basename(images)} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, at));
+        diagnostics.push(
+          error(
+            `data set \`${name}\`: ${path.basename(images)} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+            at,
+          ),
+        );
       }
     }
     if (missing.length) diagnostics.push(error(`data set \`${name}\`: the folder has no ${missing.join(', ')}`, at));
-    if (found.train && found.test) datasets.set(name, { train: found.train.n, test: found.test.n, shape: found.train.shape });
+    if (found.train && found.test)
+      datasets.set(name, { train: found.train.n, test: found.test.n, shape: found.train.shape });
   }
   return { datasets, diagnostics };
 }

@@ -24,13 +24,23 @@ export interface Override {
  * Parses `path.to.setting=value`; the value is YAML (`5`, `adam`, `[8, 16]`). Custom tags and
  * aliases are refused here as in files.
  */
-export function parseOverride(text: string, origin = '--set'): { ok: true; value: Override } | { ok: false; error: Diagnostic } {
+export function parseOverride(
+  text: string,
+  origin = '--set',
+): { ok: true; value: Override } | { ok: false; error: Diagnostic } {
   const source = new SourceText(origin, text);
   const eq = text.indexOf('=');
   const whole = { file: origin, range: { start: 0, end: text.length } };
-  if (eq <= 0) return { ok: false, error: error(`expected \`path.to.setting=value\`, got \`${text}\``, whole, { hint: 'e.g. --set stages.ae.train.epochs=5' }) };
+  if (eq <= 0)
+    return {
+      ok: false,
+      error: error(`expected \`path.to.setting=value\`, got \`${text}\``, whole, {
+        hint: 'e.g. --set stages.ae.train.epochs=5',
+      }),
+    };
   const key = text.slice(0, eq).trim();
-  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/.test(key)) return { ok: false, error: error(`\`${key}\` is not a setting path like \`stages.ae.latent\``, whole) };
+  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/.test(key))
+    return { ok: false, error: error(`\`${key}\` is not a setting path like \`stages.ae.latent\``, whole) };
   if (text.slice(eq + 1).trim() === '') return { ok: true, value: { path: key, value: null, source } };
   const parsed = parseYaml(new SourceText(origin, text.slice(eq + 1)));
   if (!parsed.parsed || parsed.diagnostics.length) {
@@ -93,7 +103,13 @@ export async function loadExperiment(file: string, options: LoadOptions = {}): P
     const at = { file: o.source.file, range: { start: 0, end: o.source.text.length } };
     const set = withSetting(data, o.path, o.value);
     if (!set.ok) {
-      diagnostics.push(error(set.message, { file: at.file, range: { start: 0, end: o.path.length } }, set.hint ? { hint: set.hint } : {}));
+      diagnostics.push(
+        error(
+          set.message,
+          { file: at.file, range: { start: 0, end: o.path.length } },
+          set.hint ? { hint: set.hint } : {},
+        ),
+      );
       continue;
     }
     const own = settingErrors(set.value, o.path, at, doc);
@@ -105,20 +121,34 @@ export async function loadExperiment(file: string, options: LoadOptions = {}): P
   }
 
   if (!validate(data)) {
-    const errors = (validate.errors ?? []).filter((e) => !overridden.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`)));
+    const errors = (validate.errors ?? []).filter(
+      (e) => !overridden.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`)),
+    );
     diagnostics.push(...schemaDiagnostics(errors, doc, file));
   }
   const projectDir = options.projectDir ?? process.cwd();
   const files = await inspectDataFiles(data, { doc, file, projectDir });
   diagnostics.push(...files.diagnostics);
-  const ctx: SemanticContext = { doc, file, projectDir, datasets: files.datasets, ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}) };
+  const ctx: SemanticContext = {
+    doc,
+    file,
+    projectDir,
+    datasets: files.datasets,
+    ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}),
+  };
   diagnostics.push(...semanticDiagnostics(data, ctx));
   diagnostics.push(...sweepDiagnostics(data, ctx));
 
   const sorted = sortDiagnostics(dedupe(diagnostics));
   if (hasErrors(sorted)) return { diagnostics: sorted, sources };
   return {
-    experiment: { file: path.resolve(file), source: read.source, doc, config: data as ExperimentConfig, warnings: sorted },
+    experiment: {
+      file: path.resolve(file),
+      source: read.source,
+      doc,
+      config: data as ExperimentConfig,
+      warnings: sorted,
+    },
     diagnostics: sorted,
     sources,
   };

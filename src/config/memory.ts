@@ -61,7 +61,11 @@ function sampleCount(source: unknown, known?: number): number {
   return (train ?? 0) + (test ?? 0) || ASSUMED_IDX_COUNT;
 }
 
-export function estimateMemory(data: unknown, knownCounts: ReadonlyMap<string, number> = new Map(), datasetShapes?: ReadonlyMap<string, Shape>): MemoryEstimate {
+export function estimateMemory(
+  data: unknown,
+  knownCounts: ReadonlyMap<string, number> = new Map(),
+  datasetShapes?: ReadonlyMap<string, Shape>,
+): MemoryEstimate {
   if (!isObject(data)) return { bytes: 0, parts: [] };
   const datasets = isObject(data.data) ? data.data : {};
   const stages = isObject(data.stages) ? data.stages : {};
@@ -72,7 +76,11 @@ export function estimateMemory(data: unknown, knownCounts: ReadonlyMap<string, n
     const count = sampleCount(source, knownCounts.get(name));
     n.set(name, count);
     const shape = datasetShapes?.get(name) ?? IMAGE_SHAPE;
-    parts.push({ path: ['data', name], bytes: count * (size(shape) * FLOAT + 1), detail: `${count.toLocaleString('en-US')} images` });
+    parts.push({
+      path: ['data', name],
+      bytes: count * (size(shape) * FLOAT + 1),
+      detail: `${count.toLocaleString('en-US')} images`,
+    });
   }
   for (const [name, stage] of Object.entries(stages)) {
     if (!isObject(stage)) continue;

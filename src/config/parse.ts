@@ -34,7 +34,14 @@ export function parseYaml(source: SourceText): { parsed?: ParsedYaml; diagnostic
   const tokens = flow.tooDeep === undefined ? [...new Parser().parse(text)] : [];
   const tooDeep = flow.tooDeep ?? firstTooDeep(tokens);
   if (tooDeep !== undefined) {
-    return { diagnostics: [error(`the document is nested more than ${MAX_DEPTH} levels deep; no experiment needs that`, at([tooDeep, tooDeep + 1]))] };
+    return {
+      diagnostics: [
+        error(
+          `the document is nested more than ${MAX_DEPTH} levels deep; no experiment needs that`,
+          at([tooDeep, tooDeep + 1]),
+        ),
+      ],
+    };
   }
 
   // `merge: true` lets people share settings between stages with `<<: *defaults`.
@@ -47,27 +54,44 @@ export function parseYaml(source: SourceText): { parsed?: ParsedYaml; diagnostic
     const opener = unclosedFrom(problem.message, text, problem.pos[0]);
     const first = problem.code === 'DUPLICATE_KEY' ? firstOccurrence(doc.contents, problem.pos[0]) : undefined;
     const d = opener
-      ? error(`this \`${opener.char}\` is never closed with \`${opener.char === '[' ? ']' : '}'}\``, at([opener.offset, opener.offset + 1]))
-      : error(yamlMessage(problem.code, problem.message, text, problem.pos), at(problemRange(problem.code, problem.pos, text)), first ? { related: [{ message: 'first given here', location: at(first) }] } : {});
+      ? error(
+          `this \`${opener.char}\` is never closed with \`${opener.char === '[' ? ']' : '}'}\``,
+          at([opener.offset, opener.offset + 1]),
+        )
+      : error(
+          yamlMessage(problem.code, problem.message, text, problem.pos),
+          at(problemRange(problem.code, problem.pos, text)),
+          first ? { related: [{ message: 'first given here', location: at(first) }] } : {},
+        );
     const key = `${d.location!.range.start}:${d.message}`;
-    if (!seen.has(key)) seen.add(key), diagnostics.push(d);
+    if (!seen.has(key)) (seen.add(key), diagnostics.push(d));
     // Whatever follows an unclosed quote or bracket is swallowed by it: more errors would only mislead.
     if (/never closed/.test(d.message)) break;
   }
   if (docs.length > 1) {
     const second = docs[1]!.range;
-    diagnostics.push(error('a file holds one experiment, but this starts a second YAML document', at([second[0], second[0] + 3]), { hint: 'remove the `---` line, or put the second experiment in a file of its own' }));
+    diagnostics.push(
+      error('a file holds one experiment, but this starts a second YAML document', at([second[0], second[0] + 3]), {
+        hint: 'remove the `---` line, or put the second experiment in a file of its own',
+      }),
+    );
   }
   if (diagnostics.length > MAX_SYNTAX_ERRORS) {
     const rest = diagnostics.length - MAX_SYNTAX_ERRORS;
     diagnostics.length = MAX_SYNTAX_ERRORS;
-    diagnostics.push(error(`${rest} more YAML syntax error${rest === 1 ? '' : 's'} not shown; fix the ones above first`, at([text.length, text.length])));
+    diagnostics.push(
+      error(
+        `${rest} more YAML syntax error${rest === 1 ? '' : 's'} not shown; fix the ones above first`,
+        at([text.length, text.length]),
+      ),
+    );
   }
   // A duplicated key leaves a sound tree (the later value wins): go on, so that the file's other
   // mistakes are reported in the same pass. Any other syntax error leaves nothing to trust.
   const recoverable = docs.length === 1 && [...doc.errors, ...doc.warnings].every((p) => p.code === 'DUPLICATE_KEY');
   if (diagnostics.length > 0 && !recoverable) return { diagnostics };
-  if (doc.contents === null) return { diagnostics: [error('the file is empty; an experiment needs `name`, `data` and `stages`', at([0, 0]))] };
+  if (doc.contents === null)
+    return { diagnostics: [error('the file is empty; an experiment needs `name`, `data` and `stages`', at([0, 0]))] };
 
   const aliasProblems = checkAliases(doc);
   if (aliasProblems.length) return { diagnostics: aliasProblems.map(([message, range]) => error(message, at(range))) };
@@ -80,9 +104,13 @@ export function parseYaml(source: SourceText): { parsed?: ParsedYaml; diagnostic
     const alias = firstAlias(doc.contents);
     return {
       diagnostics: [
-        error(`aliases expand to more than ${MAX_ALIAS_EXPANSION} values (${(e as Error).message.split('\n')[0]})`, at(alias?.range ? [alias.range[0], alias.range[1]] : [0, 1]), {
-          hint: 'an alias repeats its anchor in full each time; write the values out, or use fewer nested aliases',
-        }),
+        error(
+          `aliases expand to more than ${MAX_ALIAS_EXPANSION} values (${(e as Error).message.split('\n')[0]})`,
+          at(alias?.range ? [alias.range[0], alias.range[1]] : [0, 1]),
+          {
+            hint: 'an alias repeats its anchor in full each time; write the values out, or use fewer nested aliases',
+          },
+        ),
       ],
     };
   }
@@ -102,8 +130,10 @@ function yamlMessage(code: string, message: string, text: string, pos: Range2): 
       return `custom YAML tags such as \`${tag}\` are not allowed: an experiment file is plain data`;
     }
     case 'BAD_INDENT':
-      if (/mapping items must start at the same column/i.test(detail)) return 'this key is not in line with the keys above it: the keys of a map must all start in the same column';
-      if (/sequence items must start at the same column/i.test(detail)) return 'this item is not in line with the items above it: the `-` of a list must all be in the same column';
+      if (/mapping items must start at the same column/i.test(detail))
+        return 'this key is not in line with the keys above it: the keys of a map must all start in the same column';
+      if (/sequence items must start at the same column/i.test(detail))
+        return 'this item is not in line with the items above it: the `-` of a list must all be in the same column';
       return `YAML syntax: ${detail.charAt(0).toLowerCase()}${detail.slice(1)}`;
     case 'MISSING_CHAR':
       if (/quote/i.test(detail)) return 'this quoted string is never closed';
@@ -158,7 +188,11 @@ function unclosedFrom(message: string, text: string, before: number): { char: '[
  * nesting first went past `maxDepth`. Linear and allocation-light, so that it can run on the raw
  * text before yaml's parser sees a file of 200,000 `[` (which takes the parser seconds).
  */
-function scanFlow(text: string, until: number, maxDepth = Infinity): { open: { char: string; offset: number }[]; tooDeep?: number } {
+function scanFlow(
+  text: string,
+  until: number,
+  maxDepth = Infinity,
+): { open: { char: string; offset: number }[]; tooDeep?: number } {
   const open: { char: string; offset: number }[] = [];
   let quote: string | undefined;
   const end = Math.min(until, text.length);
@@ -170,7 +204,8 @@ function scanFlow(text: string, until: number, maxDepth = Infinity): { open: { c
       continue;
     }
     if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) i = text.indexOf('\n', i) < 0 ? end : text.indexOf('\n', i) - 1;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!)))
+      i = text.indexOf('\n', i) < 0 ? end : text.indexOf('\n', i) - 1;
     else if (c === '[' || c === '{') {
       open.push({ char: c, offset: i });
       if (open.length > maxDepth) return { open, tooDeep: i };
@@ -209,8 +244,10 @@ function checkAliases(doc: Document): [string, Range2][] {
     if (isAlias(node)) {
       const target = node.resolve(doc);
       const range: Range2 = node.range ? [node.range[0], node.range[1]] : [0, 1];
-      if (target === undefined) out.push([`the alias \`*${node.source}\` names no anchor; define \`&${node.source}\` before it`, range]);
-      else if (ancestors.includes(target)) out.push([`the alias \`*${node.source}\` is inside its own anchor, which would make the data endless`, range]);
+      if (target === undefined)
+        out.push([`the alias \`*${node.source}\` names no anchor; define \`&${node.source}\` before it`, range]);
+      else if (ancestors.includes(target))
+        out.push([`the alias \`*${node.source}\` is inside its own anchor, which would make the data endless`, range]);
       return;
     }
     ancestors.push(node);
@@ -235,7 +272,9 @@ function firstOccurrence(node: unknown, offset: number): Range2 | undefined {
     const dup = keys.findIndex((k) => k?.range?.[0] === offset);
     if (dup >= 0) {
       const text = JSON.stringify((keys[dup] as { value?: unknown }).value);
-      const earlier = keys.slice(0, dup).find((k) => k?.range && JSON.stringify((k as { value?: unknown }).value) === text);
+      const earlier = keys
+        .slice(0, dup)
+        .find((k) => k?.range && JSON.stringify((k as { value?: unknown }).value) === text);
       return earlier?.range ? [earlier.range[0], earlier.range[1]] : undefined;
     }
     for (const pair of node.items) {

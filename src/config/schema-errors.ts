@@ -8,7 +8,9 @@ import type { SchemaError } from './schema.js';
 export function dotted(path: readonly (string | number)[]): string {
   // Sweep keys are dotted paths themselves: `sweep.grid["stages.ae.latent"][1]` keeps them whole.
   return path
-    .map((p, i) => (/^\d+$/.test(String(p)) && i > 0 ? `[${p}]` : String(p).includes('.') ? `["${p}"]` : i > 0 ? `.${p}` : String(p)))
+    .map((p, i) =>
+      /^\d+$/.test(String(p)) && i > 0 ? `[${p}]` : String(p).includes('.') ? `["${p}"]` : i > 0 ? `.${p}` : String(p),
+    )
     .join('')
     .replace(/^\./, '');
 }
@@ -35,7 +37,8 @@ const TYPE_NAMES: Record<string, string> = {
 function patternMeaning(schemaPath: string): string {
   if (schemaPath.includes('/identifier/')) return 'a name of letters, digits and underscores that starts with a letter';
   if (schemaPath.includes('/reference/')) return 'a data set name or a stage output such as `ae.reconstructions`';
-  if (schemaPath.includes('/properties/name/')) return 'a name of letters, digits, `_`, `.` and `-` that starts with a letter or digit';
+  if (schemaPath.includes('/properties/name/'))
+    return 'a name of letters, digits, `_`, `.` and `-` that starts with a letter or digit';
   if (schemaPath.includes('sha256')) return 'a sha256 sum (64 lowercase hex digits)';
   if (schemaPath.includes('uri') || schemaPath.includes('url')) return 'an http:// or https:// URL';
   return 'the expected format';
@@ -55,7 +58,11 @@ export function schemaDiagnostics(errors: readonly SchemaError[], doc: Document,
       out.push(d);
     }
   };
-  const namesFailed = new Set(errors.filter((e) => e.keyword === 'propertyNames').map((e) => `${e.instancePath}:${String((e.params as { propertyName?: string }).propertyName)}`));
+  const namesFailed = new Set(
+    errors
+      .filter((e) => e.keyword === 'propertyNames')
+      .map((e) => `${e.instancePath}:${String((e.params as { propertyName?: string }).propertyName)}`),
+  );
   // `stagse:` is one mistake: the unknown key says "did you mean `stages`?", so the missing
   // `stages` is not reported again.
   const misspelled = new Set(
@@ -69,7 +76,10 @@ export function schemaDiagnostics(errors: readonly SchemaError[], doc: Document,
   for (const e of errors) {
     const path = pointerSegments(e.instancePath);
     const name = path.length ? `\`${dotted(path)}\`` : 'the experiment';
-    const at = (p: readonly (string | number)[], target: 'key' | 'value' = 'value') => ({ file, range: rangeAt(doc, p, target) });
+    const at = (p: readonly (string | number)[], target: 'key' | 'value' = 'value') => ({
+      file,
+      range: rangeAt(doc, p, target),
+    });
     const params = e.params as Record<string, unknown>;
     switch (e.keyword) {
       case 'if':
@@ -79,21 +89,35 @@ export function schemaDiagnostics(errors: readonly SchemaError[], doc: Document,
         const key = String(params.additionalProperty);
         const allowed = Object.keys(((e.parentSchema as { properties?: object }).properties ?? {}) as object);
         const hint = didYouMean(key, allowed);
-        push(error(`unknown key \`${key}\` in ${name}`, at([...path, key], 'key'), { hint: hint ?? `allowed keys: ${listOf(allowed)}` }));
+        push(
+          error(`unknown key \`${key}\` in ${name}`, at([...path, key], 'key'), {
+            hint: hint ?? `allowed keys: ${listOf(allowed)}`,
+          }),
+        );
         break;
       }
       case 'required': {
         const key = String(params.missingProperty);
         if (misspelled.has(`${e.instancePath}/${key}`)) break;
-        const property = ((e.parentSchema as { properties?: Record<string, { enum?: unknown[] }> }).properties ?? {})[key];
-        const hint = property?.enum ? `add \`${key}: ${String(property.enum[0])}\` (or ${listOf(property.enum.slice(1))})` : undefined;
+        const property = ((e.parentSchema as { properties?: Record<string, { enum?: unknown[] }> }).properties ?? {})[
+          key
+        ];
+        const hint = property?.enum
+          ? `add \`${key}: ${String(property.enum[0])}\` (or ${listOf(property.enum.slice(1))})`
+          : undefined;
         push(error(`${name} is missing the required key \`${key}\``, at(path, 'key'), hint ? { hint } : {}));
         break;
       }
       case 'enum': {
         const allowed = (params.allowedValues as unknown[]) ?? [];
         const hint = typeof e.data === 'string' ? didYouMean(e.data, allowed.map(String)) : undefined;
-        push(error(`${name} must be one of ${listOf(allowed)}, not ${describeValue(e.data)}`, at(path), hint ? { hint } : {}));
+        push(
+          error(
+            `${name} must be one of ${listOf(allowed)}, not ${describeValue(e.data)}`,
+            at(path),
+            hint ? { hint } : {},
+          ),
+        );
         break;
       }
       case 'type': {
@@ -108,24 +132,48 @@ export function schemaDiagnostics(errors: readonly SchemaError[], doc: Document,
       case 'maximum':
       case 'exclusiveMinimum':
       case 'exclusiveMaximum': {
-        const op = { minimum: 'at least', maximum: 'at most', exclusiveMinimum: 'greater than', exclusiveMaximum: 'less than' }[e.keyword];
+        const op = {
+          minimum: 'at least',
+          maximum: 'at most',
+          exclusiveMinimum: 'greater than',
+          exclusiveMaximum: 'less than',
+        }[e.keyword];
         push(error(`${name} must be ${op} ${String(params.limit)}, not ${String(e.data)}`, at(path)));
         break;
       }
       case 'minItems':
       case 'maxItems':
-        push(error(`${name} must have ${e.keyword === 'minItems' ? 'at least' : 'at most'} ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`, at(path)));
+        push(
+          error(
+            `${name} must have ${e.keyword === 'minItems' ? 'at least' : 'at most'} ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`,
+            at(path),
+          ),
+        );
         break;
       case 'minProperties':
       case 'maxProperties': {
         const choices = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
-        const hint = e.keyword === 'maxProperties' && params.limit === 1 && choices.length ? { hint: `give just one of ${listOf(choices)}` } : {};
-        push(error(`${name} must have ${e.keyword === 'minProperties' ? 'at least' : 'at most'} ${String(params.limit)} entr${params.limit === 1 ? 'y' : 'ies'}`, at(path), hint));
+        const hint =
+          e.keyword === 'maxProperties' && params.limit === 1 && choices.length
+            ? { hint: `give just one of ${listOf(choices)}` }
+            : {};
+        push(
+          error(
+            `${name} must have ${e.keyword === 'minProperties' ? 'at least' : 'at most'} ${String(params.limit)} entr${params.limit === 1 ? 'y' : 'ies'}`,
+            at(path),
+            hint,
+          ),
+        );
         break;
       }
       case 'minLength':
       case 'maxLength':
-        push(error(`${name} must be ${e.keyword === 'minLength' ? 'at least' : 'at most'} ${String(params.limit)} characters long`, at(path)));
+        push(
+          error(
+            `${name} must be ${e.keyword === 'minLength' ? 'at least' : 'at most'} ${String(params.limit)} characters long`,
+            at(path),
+          ),
+        );
         break;
       case 'pattern':
         // A malformed `input:` is also an unknown reference, which semantic.ts explains with a
@@ -137,7 +185,12 @@ export function schemaDiagnostics(errors: readonly SchemaError[], doc: Document,
         break;
       case 'propertyNames': {
         const key = String(params.propertyName);
-        push(error(`\`${key}\` is not a valid name in ${name}: use letters, digits and underscores, starting with a letter`, at([...path, key], 'key')));
+        push(
+          error(
+            `\`${key}\` is not a valid name in ${name}: use letters, digits and underscores, starting with a letter`,
+            at([...path, key], 'key'),
+          ),
+        );
         break;
       }
       default:

@@ -25,7 +25,10 @@ export function loadSchema(): Record<string, unknown> {
 export function experimentValidator(): ValidateFunction {
   if (compiled) return compiled;
   const text = readSchemaText();
-  compiled = generated.SCHEMA_SHA256 === schemaHash(text) ? (generated.default as unknown as ValidateFunction) : newAjv().compile(JSON.parse(text) as object);
+  compiled =
+    generated.SCHEMA_SHA256 === schemaHash(text)
+      ? (generated.default as unknown as ValidateFunction)
+      : newAjv().compile(JSON.parse(text) as object);
   return compiled;
 }
 

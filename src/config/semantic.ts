@@ -43,7 +43,11 @@ export function semanticDiagnostics(data: unknown, ctx: SemanticContext): Diagno
   const at: At = (p, target = 'value') => ({ file: ctx.file, range: rangeAt(ctx.doc, p, target) });
   const datasets = isObject(data.data) ? data.data : {};
   const stages = isObject(data.stages) ? data.stages : {};
-  const graph: Graph = { datasets, stages, datasetShapes: new Map([...(ctx.datasets ?? new Map<string, DatasetInfo>())].map(([k, v]) => [k, v.shape])) };
+  const graph: Graph = {
+    datasets,
+    stages,
+    datasetShapes: new Map([...(ctx.datasets ?? new Map<string, DatasetInfo>())].map(([k, v]) => [k, v.shape])),
+  };
   return [
     ...referenceChecks(datasets, stages, at),
     ...sizeChecks(datasets, ctx, at),
@@ -57,9 +61,18 @@ export function semanticDiagnostics(data: unknown, ctx: SemanticContext): Diagno
 function referenceChecks(datasets: Record<string, unknown>, stages: Record<string, unknown>, at: At): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const name of Object.keys(stages)) {
-    if (has(datasets, name)) out.push(error(`\`${name}\` names both a data set and a stage; references to it would be ambiguous`, at(['stages', name], 'key')));
+    if (has(datasets, name))
+      out.push(
+        error(
+          `\`${name}\` names both a data set and a stage; references to it would be ambiguous`,
+          at(['stages', name], 'key'),
+        ),
+      );
   }
-  const allReferences = [...Object.keys(datasets), ...Object.entries(stages).flatMap(([s, c]) => Object.keys(stageOutputs(c)).map((o) => `${s}.${o}`))];
+  const allReferences = [
+    ...Object.keys(datasets),
+    ...Object.entries(stages).flatMap(([s, c]) => Object.keys(stageOutputs(c)).map((o) => `${s}.${o}`)),
+  ];
   // Only references that check out become edges: a wrong one is reported as itself, not also as a cycle.
   const graph = stageGraph({ data: datasets, stages }, ({ text, key, kind, stage }) => {
     const edge = checkReference(text, key, kind, stage, datasets, stages, allReferences, at(['stages', stage, key]));
@@ -84,30 +97,56 @@ function checkReference(
   const ref = parseReference(text);
   const needs = kind === 'images' ? 'labelled images' : 'a trained model (`<stage>.model`)';
   if (has(datasets, ref.node)) {
-    if (ref.output !== undefined) return { diagnostic: error(`data set \`${ref.node}\` has no outputs; refer to it as \`${ref.node}\``, where) };
-    if (kind === 'model') return { diagnostic: error(`\`${text}\` is a data set, but \`${key}\` needs ${needs}`, where) };
+    if (ref.output !== undefined)
+      return { diagnostic: error(`data set \`${ref.node}\` has no outputs; refer to it as \`${ref.node}\``, where) };
+    if (kind === 'model')
+      return { diagnostic: error(`\`${text}\` is a data set, but \`${key}\` needs ${needs}`, where) };
     // a stage named like a data set is reported on its own
     return ref.node !== name ? { from: ref.node } : {};
   }
   const source = has(stages, ref.node) ? stages[ref.node] : undefined;
   if (isObject(source) && !Object.keys(stageOutputs(source)).length) return {}; // its `type` is wrong, and reported
   if (!isObject(source)) {
-    const hint = didYouMean(text, allReferences) ?? (ref.output !== undefined ? didYouMean(ref.node, Object.keys(stages)) : undefined);
-    return { diagnostic: error(`\`${text}\` is neither a data set nor a stage output`, where, { hint: hint ?? `known: ${listOf(allReferences)}` }) };
+    const hint =
+      didYouMean(text, allReferences) ??
+      (ref.output !== undefined ? didYouMean(ref.node, Object.keys(stages)) : undefined);
+    return {
+      diagnostic: error(`\`${text}\` is neither a data set nor a stage output`, where, {
+        hint: hint ?? `known: ${listOf(allReferences)}`,
+      }),
+    };
   }
   if (ref.node === name) return { diagnostic: error(`stage \`${name}\` reads its own output`, where) };
   const outputs = stageOutputs(source);
   const fitting = Object.keys(outputs).filter((o) => outputs[o] === kind);
   if (ref.output === undefined) {
-    return { diagnostic: error(`\`${ref.node}\` is a stage; name one of its outputs`, where, { hint: fitting.length ? `e.g. ${listOf(fitting.map((o) => `${ref.node}.${o}`))}` : `stage \`${ref.node}\` has no output that \`${key}\` can read` }) };
+    return {
+      diagnostic: error(`\`${ref.node}\` is a stage; name one of its outputs`, where, {
+        hint: fitting.length
+          ? `e.g. ${listOf(fitting.map((o) => `${ref.node}.${o}`))}`
+          : `stage \`${ref.node}\` has no output that \`${key}\` can read`,
+      }),
+    };
   }
   if (!has(outputs, ref.output)) {
     const hint = didYouMean(ref.output, Object.keys(outputs));
-    return { diagnostic: error(`stage \`${ref.node}\` (${String(source.type)}) has no output \`${ref.output}\`; it has ${listOf(Object.keys(outputs), 'and')}`, where, hint ? { hint } : {}) };
+    return {
+      diagnostic: error(
+        `stage \`${ref.node}\` (${String(source.type)}) has no output \`${ref.output}\`; it has ${listOf(Object.keys(outputs), 'and')}`,
+        where,
+        hint ? { hint } : {},
+      ),
+    };
   }
   if (outputs[ref.output] !== kind) {
     const what = outputs[ref.output] === 'model' ? 'a trained model' : 'images';
-    return { diagnostic: error(`\`${text}\` is ${what}, but \`${key}\` needs ${needs}`, where, fitting.length ? { hint: `did you mean ${listOf(fitting.map((o) => `${ref.node}.${o}`))}?` } : {}) };
+    return {
+      diagnostic: error(
+        `\`${text}\` is ${what}, but \`${key}\` needs ${needs}`,
+        where,
+        fitting.length ? { hint: `did you mean ${listOf(fitting.map((o) => `${ref.node}.${o}`))}?` } : {},
+      ),
+    };
   }
   const unavailable = stageType(source.type)?.unavailable?.(ref.node, source, ref.output, stages);
   if (unavailable) return { diagnostic: error(unavailable, where) };
@@ -138,14 +177,25 @@ function sizeChecks(datasets: Record<string, unknown>, ctx: SemanticContext, at:
   for (const [name, source] of Object.entries(datasets)) {
     if (!isObject(source)) continue;
     for (const problem of dataSource(source.source)?.check?.(source, name) ?? []) {
-      out.push(error(problem.message, at(['data', name, problem.key]), problem.hint !== undefined ? { hint: problem.hint } : {}));
+      out.push(
+        error(
+          problem.message,
+          at(['data', name, problem.key]),
+          problem.hint !== undefined ? { hint: problem.hint } : {},
+        ),
+      );
     }
     const info = ctx.datasets?.get(name);
     if (!info) continue;
     for (const split of ['train', 'test'] as const) {
       const wanted = source[split];
       if (isCount(wanted) && wanted > info[split]) {
-        out.push(error(`data set \`${name}\` asks for ${wanted} ${split === 'train' ? 'training' : 'test'} images, but its files hold ${info[split]}`, at(['data', name, split])));
+        out.push(
+          error(
+            `data set \`${name}\` asks for ${wanted} ${split === 'train' ? 'training' : 'test'} images, but its files hold ${info[split]}`,
+            at(['data', name, split]),
+          ),
+        );
       }
     }
   }
@@ -158,7 +208,11 @@ function pathChecks(datasets: Record<string, unknown>, ctx: SemanticContext, at:
   for (const [name, source] of Object.entries(datasets)) {
     if (!isObject(source) || typeof source.path !== 'string' || path.isAbsolute(source.path)) continue;
     if (!insideProject(ctx, source.path)) {
-      out.push(error(`\`${source.path}\` leads outside the project folder`, at(['data', name, 'path']), { hint: 'write an absolute path if that is what you mean' }));
+      out.push(
+        error(`\`${source.path}\` leads outside the project folder`, at(['data', name, 'path']), {
+          hint: 'write an absolute path if that is what you mean',
+        }),
+      );
     }
   }
   return out;
@@ -179,7 +233,13 @@ function shapeChecks(graph: Graph, at: At): Diagnostic[] {
   for (const [name, stage] of Object.entries(graph.stages)) {
     if (!isObject(stage)) continue;
     for (const c of stageType(stage.type)?.check?.(stage, flowOf(graph, stage.input)) ?? []) {
-      out.push((c.severity === 'error' ? error : warning)(c.message, at(['stages', name, c.key], c.target), c.hint !== undefined ? { hint: c.hint } : {}));
+      out.push(
+        (c.severity === 'error' ? error : warning)(
+          c.message,
+          at(['stages', name, c.key], c.target),
+          c.hint !== undefined ? { hint: c.hint } : {},
+        ),
+      );
     }
   }
   return out;
@@ -188,7 +248,11 @@ function shapeChecks(graph: Graph, at: At): Diagnostic[] {
 /** The memory estimate, with what the data files said about their sizes. */
 export function estimateInContext(data: unknown, ctx: Pick<SemanticContext, 'datasets'>): MemoryEstimate {
   const known = [...(ctx.datasets ?? new Map<string, DatasetInfo>())];
-  return estimateMemory(data, new Map(known.map(([k, v]) => [k, v.train + v.test])), new Map(known.map(([k, v]) => [k, v.shape])));
+  return estimateMemory(
+    data,
+    new Map(known.map(([k, v]) => [k, v.train + v.test])),
+    new Map(known.map(([k, v]) => [k, v.shape])),
+  );
 }
 
 /** Refuses experiments that cannot fit in memory, with the estimate and its largest parts. */
@@ -199,8 +263,12 @@ function memoryChecks(data: Record<string, unknown>, ctx: SemanticContext, at: A
   const top = estimate.parts[0]!;
   const what = top.path[0] === 'data' ? 'data set' : 'stage';
   return [
-    error(`this experiment needs about ${formatBytes(estimate.bytes)} of memory, more than the limit of ${formatBytes(limit)}`, at(top.path, 'key'), {
-      hint: `the largest part is ${what} \`${top.path[1]}\`: ${top.detail}; make it smaller (or set AELAB_MEMORY_LIMIT_GIB)`,
-    }),
+    error(
+      `this experiment needs about ${formatBytes(estimate.bytes)} of memory, more than the limit of ${formatBytes(limit)}`,
+      at(top.path, 'key'),
+      {
+        hint: `the largest part is ${what} \`${top.path[1]}\`: ${top.detail}; make it smaller (or set AELAB_MEMORY_LIMIT_GIB)`,
+      },
+    ),
   ];
 }

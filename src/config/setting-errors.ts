@@ -17,7 +17,10 @@ export function settingErrors(data: unknown, dotted: string, at: Location, doc: 
   const pointer = `/${splitSettingPath(dotted).map(escapePointer).join('/')}`;
   const within = (p: string) => p === pointer || p.startsWith(`${pointer}/`) || pointer.startsWith(`${p}/`);
   const own = (validate.errors ?? []).filter((e) => {
-    if (e.keyword === 'additionalProperties') return within(`${e.instancePath}/${escapePointer(String((e.params as { additionalProperty?: string }).additionalProperty))}`);
+    if (e.keyword === 'additionalProperties')
+      return within(
+        `${e.instancePath}/${escapePointer(String((e.params as { additionalProperty?: string }).additionalProperty))}`,
+      );
     return e.instancePath === pointer || e.instancePath.startsWith(`${pointer}/`);
   });
   return schemaDiagnostics(own, doc, at.file).map((d) => ({ ...d, location: at }));

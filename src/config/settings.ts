@@ -14,9 +14,14 @@ export function splitSettingPath(dotted: string): string[] {
  * "did you mean"); deeper maps that are absent (`stages.ae.noise.amount` on a stage without
  * `noise:`) are created, and the schema then decides whether the keys are allowed there.
  */
-export function withSetting(data: unknown, dotted: string, value: unknown): { ok: true; value: Json } | { ok: false; message: string; hint?: string } {
+export function withSetting(
+  data: unknown,
+  dotted: string,
+  value: unknown,
+): { ok: true; value: Json } | { ok: false; message: string; hint?: string } {
   const keys = splitSettingPath(dotted);
-  if (!isObject(data) || keys.some((k) => k === '')) return { ok: false, message: `\`${dotted}\` is not a setting path` };
+  if (!isObject(data) || keys.some((k) => k === ''))
+    return { ok: false, message: `\`${dotted}\` is not a setting path` };
   const root: Json = { ...data };
   let node: Json = root;
   for (let i = 0; i < keys.length - 1; i++) {
@@ -27,9 +32,18 @@ export function withSetting(data: unknown, dotted: string, value: unknown): { ok
     } else if (!isObject(next)) {
       const where = keys.slice(0, i).join('.') || 'the experiment';
       const hint = didYouMean(key, Object.keys(node));
-      const missing = i === 1 && keys[0] === 'stages' ? `there is no stage \`${key}\`` : i === 1 && keys[0] === 'data' ? `there is no data set \`${key}\`` : `\`${where}\` has no \`${key}\``;
+      const missing =
+        i === 1 && keys[0] === 'stages'
+          ? `there is no stage \`${key}\``
+          : i === 1 && keys[0] === 'data'
+            ? `there is no data set \`${key}\``
+            : `\`${where}\` has no \`${key}\``;
       const why = next === undefined ? missing : `\`${keys.slice(0, i + 1).join('.')}\` is a single value, not a map`;
-      return { ok: false, message: `\`${dotted}\` names no setting: ${why}`, ...(hint && next === undefined ? { hint } : {}) };
+      return {
+        ok: false,
+        message: `\`${dotted}\` names no setting: ${why}`,
+        ...(hint && next === undefined ? { hint } : {}),
+      };
     } else {
       node[key] = { ...next };
     }

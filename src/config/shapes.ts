@@ -30,7 +30,9 @@ export function flowOf(graph: Graph, reference: unknown, seen: ReadonlySet<strin
   if (typeof reference !== 'string') return undefined;
   const ref = parseReference(reference);
   if (has(graph.datasets, ref.node)) {
-    return ref.output === undefined ? { shape: graph.datasetShapes?.get(ref.node) ?? IMAGE_SHAPE, dataset: ref.node } : undefined;
+    return ref.output === undefined
+      ? { shape: graph.datasetShapes?.get(ref.node) ?? IMAGE_SHAPE, dataset: ref.node }
+      : undefined;
   }
   if (!has(graph.stages, ref.node) || seen.has(ref.node)) return undefined;
   const stage = graph.stages[ref.node];

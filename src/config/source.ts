@@ -20,7 +20,8 @@ export async function readSource(file: string): Promise<{ source?: SourceText; d
     const handle = await open(file, 'r');
     try {
       const info = await handle.stat();
-      if (info.isDirectory()) return { diagnostics: [error('this is a folder, not an experiment file', wholeFile(file))] };
+      if (info.isDirectory())
+        return { diagnostics: [error('this is a folder, not an experiment file', wholeFile(file))] };
       const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
       let length = 0;
       for (;;) {
@@ -29,7 +30,14 @@ export async function readSource(file: string): Promise<{ source?: SourceText; d
         length += bytesRead;
         if (length > MAX_FILE_BYTES) {
           const size = info.size > MAX_FILE_BYTES ? `${info.size} bytes` : 'larger than that';
-          return { diagnostics: [error(`the file is ${size}; experiment files are limited to ${MAX_FILE_BYTES / 1024} KiB`, wholeFile(file))] };
+          return {
+            diagnostics: [
+              error(
+                `the file is ${size}; experiment files are limited to ${MAX_FILE_BYTES / 1024} KiB`,
+                wholeFile(file),
+              ),
+            ],
+          };
         }
       }
       bytes = buffer.subarray(0, length);
@@ -38,7 +46,12 @@ export async function readSource(file: string): Promise<{ source?: SourceText; d
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'this is a folder, not an experiment file' : `cannot be read (${code ?? String(e)})`;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'this is a folder, not an experiment file'
+          : `cannot be read (${code ?? String(e)})`;
     return { diagnostics: [error(why, wholeFile(file))] };
   }
   let text: string;
@@ -52,7 +65,12 @@ export async function readSource(file: string): Promise<{ source?: SourceText; d
     const hex = (bytes[byteOffset] ?? 0).toString(16).padStart(2, '0');
     return {
       source: new SourceText(file, lenient),
-      diagnostics: [error(`the file is not valid UTF-8 (byte 0x${hex}); save it as UTF-8`, { file, range: { start: column, end: column + 1 } })],
+      diagnostics: [
+        error(`the file is not valid UTF-8 (byte 0x${hex}); save it as UTF-8`, {
+          file,
+          range: { start: column, end: column + 1 },
+        }),
+      ],
     };
   }
   // YAML allows no C0 control characters but tab, LF and CR; yaml the library lets some through
@@ -62,7 +80,12 @@ export async function readSource(file: string): Promise<{ source?: SourceText; d
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
     return {
       source: new SourceText(file, text),
-      diagnostics: [error(`the file contains the control character U+${code}, which YAML does not allow`, { file, range: { start: control.index, end: control.index + 1 } })],
+      diagnostics: [
+        error(`the file contains the control character U+${code}, which YAML does not allow`, {
+          file,
+          range: { start: control.index, end: control.index + 1 },
+        }),
+      ],
     };
   }
   return { source: new SourceText(file, text), diagnostics: [] };

@@ -38,7 +38,10 @@ const UNKNOWN_TYPE_KEYS = [{ key: 'input', kind: 'images' as const }];
  * edges: validation keeps only those that name what their key needs, so that a wrong reference
  * is reported as itself and not also as a cycle; a validated experiment keeps them all.
  */
-export function stageGraph(experiment: unknown, follows: (reference: StageReference) => boolean = () => true): StageGraph {
+export function stageGraph(
+  experiment: unknown,
+  follows: (reference: StageReference) => boolean = () => true,
+): StageGraph {
   const data = isObject(experiment) ? experiment : {};
   const datasets = isObject(data.data) ? data.data : {};
   const stages = isObject(data.stages) ? data.stages : {};

@@ -26,7 +26,10 @@ export function sweepDiagnostics(data: unknown, ctx: SemanticContext): Diagnosti
   const base: Record<string, unknown> = { ...data };
   delete base.sweep;
   const baseSemantic = new Set(semanticDiagnostics(base, ctx).map((d) => `${d.severity}:${d.message}`));
-  const at = (p: readonly (string | number)[], target: 'key' | 'value' = 'value'): Location => ({ file, range: rangeAt(doc, p, target) });
+  const at = (p: readonly (string | number)[], target: 'key' | 'value' = 'value'): Location => ({
+    file,
+    range: rangeAt(doc, p, target),
+  });
   /** The values each valid key takes, for the trial count and the memory bound. */
   const candidates = new Map<string, unknown[]>();
   const firstKind = new Map<string, Kind>();
@@ -36,18 +39,32 @@ export function sweepDiagnostics(data: unknown, ctx: SemanticContext): Diagnosti
     const keyAt = at(keyPath, 'key');
     const earlier = firstKind.get(key);
     if (earlier) {
-      out.push(error(`sweep key \`${key}\` is already swept by \`${earlier}\`; a setting can vary in one way only`, keyAt));
+      out.push(
+        error(`sweep key \`${key}\` is already swept by \`${earlier}\`; a setting can vary in one way only`, keyAt),
+      );
       return false;
     }
     firstKind.set(key, kind);
     if (!/^(stages|data)\./.test(key) && key !== 'seed') {
       const hint = didYouMean(key.split('.').pop()!, ['seed']);
-      out.push(error(`sweep key \`${key}\` names no setting: sweep keys start with \`stages.\` or \`data.\`, or are \`seed\``, keyAt, hint ? { hint } : {}));
+      out.push(
+        error(
+          `sweep key \`${key}\` names no setting: sweep keys start with \`stages.\` or \`data.\`, or are \`seed\``,
+          keyAt,
+          hint ? { hint } : {},
+        ),
+      );
       return false;
     }
     const probe = withSetting(base, key, getSetting(base, key) ?? 0);
     if (!probe.ok) {
-      out.push(error(probe.message.replace(/^`[^`]+` names no setting/, `sweep key \`${key}\` names no setting`), keyAt, probe.hint ? { hint: probe.hint } : {}));
+      out.push(
+        error(
+          probe.message.replace(/^`[^`]+` names no setting/, `sweep key \`${key}\` names no setting`),
+          keyAt,
+          probe.hint ? { hint: probe.hint } : {},
+        ),
+      );
       return false;
     }
     const unknown = settingErrors(probe.value, key, keyAt, doc).find((d) => d.message.startsWith('unknown key'));
@@ -66,7 +83,13 @@ export function sweepDiagnostics(data: unknown, ctx: SemanticContext): Diagnosti
     out.push(...schema.map((d) => ({ ...d, message: `${label}: ${d.message}` })));
     if (schema.length) return false;
     for (const d of semanticDiagnostics(set.value, ctx)) {
-      if (!baseSemantic.has(`${d.severity}:${d.message}`)) out.push({ ...d, message: `${label} ${JSON.stringify(value)} for \`${key}\`: ${d.message}`, location: valueAt, related: [] });
+      if (!baseSemantic.has(`${d.severity}:${d.message}`))
+        out.push({
+          ...d,
+          message: `${label} ${JSON.stringify(value)} for \`${key}\`: ${d.message}`,
+          location: valueAt,
+          related: [],
+        });
     }
     return true;
   };
@@ -81,7 +104,8 @@ export function sweepDiagnostics(data: unknown, ctx: SemanticContext): Diagnosti
       values.forEach((value, i) => {
         const valueAt = at(['sweep', kind, key, i]);
         const text = JSON.stringify(value);
-        if (seen.has(text)) out.push(warning(`the value ${text} is listed twice for \`${key}\`; its trials would be the same`, valueAt));
+        if (seen.has(text))
+          out.push(warning(`the value ${text} is listed twice for \`${key}\`; its trials would be the same`, valueAt));
         seen.set(text, i);
         checkValue(key, value, valueAt);
       });
@@ -89,7 +113,12 @@ export function sweepDiagnostics(data: unknown, ctx: SemanticContext): Diagnosti
     if (kind === 'zip') {
       const lengths = Object.values(lists).map((v) => (Array.isArray(v) ? v.length : 0));
       if (new Set(lengths).size > 1) {
-        out.push(error(`the lists under \`sweep.zip\` are taken together, so they must be equally long; they have ${lengths.join(', ')} values`, at(['sweep', 'zip'], 'key')));
+        out.push(
+          error(
+            `the lists under \`sweep.zip\` are taken together, so they must be equally long; they have ${lengths.join(', ')} values`,
+            at(['sweep', 'zip'], 'key'),
+          ),
+        );
       }
     }
   }
@@ -109,7 +138,12 @@ export function sweepDiagnostics(data: unknown, ctx: SemanticContext): Diagnosti
     const [lo, hi] = spec as [unknown, unknown];
     if (typeof lo !== 'number' || typeof hi !== 'number' || (name === 'log_uniform' && lo <= 0)) continue; // the schema says why
     if (name === 'int' ? lo > hi : lo >= hi) {
-      out.push(error(`\`${name}: [${lo}, ${hi}]\` is empty: the low bound must be ${name === 'int' ? 'at most' : 'below'} the high one`, specAt()));
+      out.push(
+        error(
+          `\`${name}: [${lo}, ${hi}]\` is empty: the low bound must be ${name === 'int' ? 'at most' : 'below'} the high one`,
+          specAt(),
+        ),
+      );
       continue;
     }
     candidates.set(key, [hi]);
@@ -117,7 +151,11 @@ export function sweepDiagnostics(data: unknown, ctx: SemanticContext): Diagnosti
       // Draws are fractional: a setting that must be whole would fail in most trials.
       const whole = withSetting(base, key, 0.5);
       if (whole.ok && settingErrors(whole.value, key, specAt(), doc).some((d) => d.message.includes('whole number'))) {
-        out.push(error(`\`${name}\` draws fractional numbers, but \`${key}\` must be a whole number`, specAt(), { hint: `use \`int: [${Math.ceil(lo)}, ${Math.floor(hi)}]\`` }));
+        out.push(
+          error(`\`${name}\` draws fractional numbers, but \`${key}\` must be a whole number`, specAt(), {
+            hint: `use \`int: [${Math.ceil(lo)}, ${Math.floor(hi)}]\``,
+          }),
+        );
         continue;
       }
     }
@@ -129,14 +167,26 @@ export function sweepDiagnostics(data: unknown, ctx: SemanticContext): Diagnosti
 }
 
 /** The number of trials, and whether the largest of them fits in memory. */
-function sizeOfSweep(sweep: Record<string, unknown>, base: Record<string, unknown>, candidates: Map<string, unknown[]>, ctx: SemanticContext, at: (p: (string | number)[], target?: 'key' | 'value') => Location): Diagnostic[] {
+function sizeOfSweep(
+  sweep: Record<string, unknown>,
+  base: Record<string, unknown>,
+  candidates: Map<string, unknown[]>,
+  ctx: SemanticContext,
+  at: (p: (string | number)[], target?: 'key' | 'value') => Location,
+): Diagnostic[] {
   const lengths = (v: unknown) => (isObject(v) ? Object.values(v).map((l) => (Array.isArray(l) ? l.length : 1)) : []);
   const grid = lengths(sweep.grid).reduce((a, b) => a * b, 1);
   const zip = isObject(sweep.zip) ? Math.min(...lengths(sweep.zip)) : 1;
   const samples = isObject(sweep.random) && typeof sweep.random.samples === 'number' ? sweep.random.samples : 1;
   const trials = grid * zip * samples;
   if (trials > MAX_TRIALS) {
-    return [error(`the sweep expands to ${trials.toLocaleString('en-US')} trials; at most ${MAX_TRIALS.toLocaleString('en-US')} are allowed`, at(['sweep'], 'key'), { hint: 'sweep fewer settings at once, or use `random` with a number of `samples`' })];
+    return [
+      error(
+        `the sweep expands to ${trials.toLocaleString('en-US')} trials; at most ${MAX_TRIALS.toLocaleString('en-US')} are allowed`,
+        at(['sweep'], 'key'),
+        { hint: 'sweep fewer settings at once, or use `random` with a number of `samples`' },
+      ),
+    ];
   }
   // Memory grows with every size setting, so the largest trial takes, for each key, the value
   // that costs most on its own.
@@ -164,10 +214,15 @@ function sizeOfSweep(sweep: Record<string, unknown>, base: Record<string, unknow
       worstKey = key;
     }
   }
-  if (worstKey === undefined || singleOver || worstBytes <= limit || estimateInContext(base, ctx).bytes > limit) return [];
+  if (worstKey === undefined || singleOver || worstBytes <= limit || estimateInContext(base, ctx).bytes > limit)
+    return [];
   return [
-    error(`the largest trial of this sweep needs about ${formatBytes(worstBytes)} of memory, more than the limit of ${formatBytes(limit)}`, at(['sweep'], 'key'), {
-      hint: `it grows most with \`${worstKey}\`; sweep smaller values (or set AELAB_MEMORY_LIMIT_GIB)`,
-    }),
+    error(
+      `the largest trial of this sweep needs about ${formatBytes(worstBytes)} of memory, more than the limit of ${formatBytes(limit)}`,
+      at(['sweep'], 'key'),
+      {
+        hint: `it grows most with \`${worstKey}\`; sweep smaller values (or set AELAB_MEMORY_LIMIT_GIB)`,
+      },
+    ),
   ];
 }

@@ -28,7 +28,8 @@ export function newAjv(extra: Options = {}): AjvClass {
  * the schema's hash; schema.ts falls back to compiling when the two differ.
  */
 export function generateValidatorModule(schemaText: string): string {
-  const standaloneCode = (require('ajv/dist/standalone') as { default: (ajv: AjvClass, fn: unknown) => string }).default;
+  const standaloneCode = (require('ajv/dist/standalone') as { default: (ajv: AjvClass, fn: unknown) => string })
+    .default;
   const ajv = newAjv({ code: { source: true, esm: true, lines: true } });
   const code = standaloneCode(ajv, ajv.compile(JSON.parse(schemaText) as object));
   return [

@@ -95,7 +95,10 @@ async function attemptOnce(url: string, part: string, opts: DownloadOptions): Pr
     try {
       res = await fetch(url, { headers, signal: controller.signal, redirect: 'follow' });
     } catch (e) {
-      return { kind: 'retry', error: controller.signal.aborted ? `no response within ${idleMs} ms` : networkMessage(e) };
+      return {
+        kind: 'retry',
+        error: controller.signal.aborted ? `no response within ${idleMs} ms` : networkMessage(e),
+      };
     }
 
     let append = false;
@@ -105,7 +108,10 @@ async function attemptOnce(url: string, part: string, opts: DownloadOptions): Pr
       if (!range || range.start !== have) {
         await res.body?.cancel();
         await rm(part, { force: true });
-        return { kind: 'retry', error: `the server answered a range request with an unexpected range (${res.headers.get('content-range')})` };
+        return {
+          kind: 'retry',
+          error: `the server answered a range request with an unexpected range (${res.headers.get('content-range')})`,
+        };
       }
       append = true;
       total = range.total;
@@ -136,7 +142,12 @@ async function attemptOnce(url: string, part: string, opts: DownloadOptions): Pr
       }
     } catch (e) {
       // The partial bytes stay in `.part` so the next attempt can resume from them.
-      return { kind: 'retry', error: controller.signal.aborted ? `no data for ${idleMs} ms` : `connection lost after ${received} bytes (${networkMessage(e)})` };
+      return {
+        kind: 'retry',
+        error: controller.signal.aborted
+          ? `no data for ${idleMs} ms`
+          : `connection lost after ${received} bytes (${networkMessage(e)})`,
+      };
     } finally {
       await fh.close();
     }
@@ -165,7 +176,8 @@ export async function downloadFile(
   opts: DownloadOptions & { readonly sha256?: string } = {},
 ): Promise<DataResult<DownloadedFile>> {
   const expected = opts.sha256?.toLowerCase();
-  if (expected !== undefined && !SHA256_RE.test(expected)) return fail(`${url}: sha256 must be 64 hex digits, got "${opts.sha256}"`);
+  if (expected !== undefined && !SHA256_RE.test(expected))
+    return fail(`${url}: sha256 must be 64 hex digits, got "${opts.sha256}"`);
   try {
     await mkdir(path.dirname(dest), { recursive: true });
   } catch (e) {
@@ -260,7 +272,8 @@ export function resolveIdxUrls(spec: IdxUrlSpec): DataResult<Readonly<Record<Idx
     } catch {
       return fail(`${role}: "${ref}" is not a valid URL (relative to "${spec.url}")`);
     }
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return fail(`${role}: ${u.href}: only http and https URLs can be downloaded`);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:')
+      return fail(`${role}: ${u.href}: only http and https URLs can be downloaded`);
     out[role] = u.href;
   }
   return ok(out as Record<IdxRole, string>);
@@ -268,7 +281,10 @@ export function resolveIdxUrls(spec: IdxUrlSpec): DataResult<Readonly<Record<Idx
 
 /** The cache folder of one set of URLs: a short hash, so different sources never share files. */
 export function downloadFolder(cacheDir: string, urls: Readonly<Record<IdxRole, string>>): string {
-  const key = createHash('sha256').update(IDX_ROLES.map((r) => urls[r]).join('\n')).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(IDX_ROLES.map((r) => urls[r]).join('\n'))
+    .digest('hex')
+    .slice(0, 16);
   return path.join(cacheDir, 'downloads', key);
 }
 
@@ -284,7 +300,11 @@ export interface DownloadedIdx {
  * the canonical IDX names (with `.gz` when the URL has it), so the folder is also a valid `idx`
  * source. Reports every failed file at once.
  */
-export async function downloadIdxFiles(spec: IdxUrlSpec, cacheDir: string, opts: DownloadOptions = {}): Promise<DataResult<DownloadedIdx>> {
+export async function downloadIdxFiles(
+  spec: IdxUrlSpec,
+  cacheDir: string,
+  opts: DownloadOptions = {},
+): Promise<DataResult<DownloadedIdx>> {
   const urls = resolveIdxUrls(spec);
   if (!urls.ok) return urls;
   const folder = downloadFolder(cacheDir, urls.value);
@@ -297,11 +317,16 @@ export async function downloadIdxFiles(spec: IdxUrlSpec, cacheDir: string, opts:
   );
   const errors = results.flatMap((r) => (r.ok ? [] : [r.error]));
   if (errors.length > 0) return fail(errors.join('\n'));
-  const files = Object.fromEntries(IDX_ROLES.map((r, i) => [r, (results[i] as { value: DownloadedFile }).value])) as Record<IdxRole, DownloadedFile>;
+  const files = Object.fromEntries(
+    IDX_ROLES.map((r, i) => [r, (results[i] as { value: DownloadedFile }).value]),
+  ) as Record<IdxRole, DownloadedFile>;
   const paths = Object.fromEntries(IDX_ROLES.map((r) => [r, files[r].path])) as Record<IdxRole, string>;
   if (IDX_ROLES.some((r) => !files[r].fromCache)) {
     // A note for people browsing the cache; not read back.
-    await writeFileAtomic(path.join(folder, 'source.json'), Buffer.from(`${JSON.stringify({ urls: urls.value }, null, 2)}\n`)).catch(() => undefined);
+    await writeFileAtomic(
+      path.join(folder, 'source.json'),
+      Buffer.from(`${JSON.stringify({ urls: urls.value }, null, 2)}\n`),
+    ).catch(() => undefined);
   }
   return ok({ paths, folder, urls: urls.value, files });
 }

@@ -79,12 +79,21 @@ function parseHeader(
   const magic = view.getUint32(0, false);
   if (magic !== expectedMagic) {
     const other =
-      magic === IDX_IMAGES_MAGIC ? ' (that is an IDX image file)' : magic === IDX_LABELS_MAGIC ? ' (that is an IDX label file)' : '';
-    return fail(`${name}: wrong magic number ${hex(magic)}${other}; an IDX ${kind} file starts with ${hex(expectedMagic)}`);
+      magic === IDX_IMAGES_MAGIC
+        ? ' (that is an IDX image file)'
+        : magic === IDX_LABELS_MAGIC
+          ? ' (that is an IDX label file)'
+          : '';
+    return fail(
+      `${name}: wrong magic number ${hex(magic)}${other}; an IDX ${kind} file starts with ${hex(expectedMagic)}`,
+    );
   }
   const ndims = buf[3]!;
   const offset = 4 + 4 * ndims;
-  if (buf.length < offset) return fail(`${name}: truncated: the header declares ${ndims} dimensions but the file ends after ${buf.length} bytes`);
+  if (buf.length < offset)
+    return fail(
+      `${name}: truncated: the header declares ${ndims} dimensions but the file ends after ${buf.length} bytes`,
+    );
   const dims: number[] = [];
   for (let d = 0; d < ndims; d++) dims.push(view.getUint32(4 + 4 * d, false));
   const size = dims.reduce((a, b) => a * b, 1);
@@ -202,9 +211,13 @@ export async function readIdxSplit(files: IdxFilePaths): Promise<DataResult<IdxS
   if (!trImg.ok || !trLab.ok || !teImg.ok || !teLab.ok) return fail(errors.join('\n'));
 
   if (trImg.value.n !== trLab.value.n)
-    errors.push(`${files.trainImages} holds ${trImg.value.n} images but ${files.trainLabels} holds ${trLab.value.n} labels`);
+    errors.push(
+      `${files.trainImages} holds ${trImg.value.n} images but ${files.trainLabels} holds ${trLab.value.n} labels`,
+    );
   if (teImg.value.n !== teLab.value.n)
-    errors.push(`${files.testImages} holds ${teImg.value.n} images but ${files.testLabels} holds ${teLab.value.n} labels`);
+    errors.push(
+      `${files.testImages} holds ${teImg.value.n} images but ${files.testLabels} holds ${teLab.value.n} labels`,
+    );
   if (trImg.value.rows !== teImg.value.rows || trImg.value.cols !== teImg.value.cols)
     errors.push(
       `training images are ${trImg.value.rows}x${trImg.value.cols} but test images are ${teImg.value.rows}x${teImg.value.cols} (${files.testImages})`,

@@ -1,6 +1,12 @@
 /** The data part's public surface. */
 export type { DataSplit, ImageSet } from './types.js';
-export type { DataSourceConfig, IdxSourceConfig, MnistSourceConfig, UrlSourceConfig, IdxRole } from '../types/experiment-config.js';
+export type {
+  DataSourceConfig,
+  IdxSourceConfig,
+  MnistSourceConfig,
+  UrlSourceConfig,
+  IdxRole,
+} from '../types/experiment-config.js';
 export { loadDataSplit, type LoadDataOptions } from './load.js';
 export { type DataResult } from './result.js';
 export { deriveSeed, mulberry32, permutation, randomInt, shuffleInPlace, type Rng } from '../util/random.js';

@@ -42,14 +42,26 @@ function checkSeed(seed: number): string | undefined {
 }
 
 /** The first `count` samples of a seeded shuffle of `set`, or all of it in order when `count` is absent. */
-function takeShuffled(set: ByteImageSet, classes: number, count: number | undefined, seed: number, purpose: string, name: string): DataResult<ImageSet> {
+function takeShuffled(
+  set: ByteImageSet,
+  classes: number,
+  count: number | undefined,
+  seed: number,
+  purpose: string,
+  name: string,
+): DataResult<ImageSet> {
   if (count === undefined) return ok(toImageSet(set, classes));
   if (count > set.n) return fail(`${name}: ${count} samples asked for, the set has ${set.n}`);
   const order = permutation(set.n, mulberry32(deriveSeed(seed, purpose)));
   return ok(toImageSet(set, classes, order.subarray(0, count)));
 }
 
-async function loadMnist(train: number | undefined, test: number | undefined, opts: LoadDataOptions, cacheDir: string): Promise<DataResult<DataSplit>> {
+async function loadMnist(
+  train: number | undefined,
+  test: number | undefined,
+  opts: LoadDataOptions,
+  cacheDir: string,
+): Promise<DataResult<DataSplit>> {
   const problems = [checkCount(train, 'train', 1), checkCount(test, 'test', 0)].filter((p) => p !== undefined);
   if (problems.length > 0) return fail(`mnist: ${problems.join('; ')}`);
   const loaded = await loadOfficialMnist({ cacheDir });
@@ -60,7 +72,8 @@ async function loadMnist(train: number | undefined, test: number | undefined, op
   const te = whole(test, OFFICIAL_MNIST_TEST);
   const trainSet = takeShuffled(loaded.value.train, 10, tr, opts.seed, 'mnist-train', 'train');
   const testSet = takeShuffled(loaded.value.test, 10, te, opts.seed, 'mnist-test', 'test');
-  if (!trainSet.ok || !testSet.ok) return fail(`mnist: ${[trainSet, testSet].flatMap((r) => (r.ok ? [] : [r.error])).join('; ')}`);
+  if (!trainSet.ok || !testSet.ok)
+    return fail(`mnist: ${[trainSet, testSet].flatMap((r) => (r.ok ? [] : [r.error])).join('; ')}`);
   // As for idx: the seed is part of the identity only when something is shuffled.
   const seedPart = tr !== undefined || te !== undefined ? `;seed=${opts.seed}` : '';
   return ok({
@@ -107,7 +120,9 @@ export async function loadDataSplit(source: DataSourceConfig, opts: LoadDataOpti
       return loadMnist(source.train, source.test, opts, cacheDir);
     case 'idx':
     case 'url': {
-      const problems = [checkCount(source.train, 'train', 1), checkCount(source.test, 'test', 0)].filter((p) => p !== undefined);
+      const problems = [checkCount(source.train, 'train', 1), checkCount(source.test, 'test', 0)].filter(
+        (p) => p !== undefined,
+      );
       if (problems.length > 0) return fail(`${source.source}: ${problems.join('; ')}`);
       if (source.source === 'idx') {
         const dir = path.resolve(opts.projectDir, source.path);

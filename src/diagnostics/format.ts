@@ -4,7 +4,10 @@ import type { Diagnostic, Location } from './diagnostic.js';
 export class SourceText {
   private readonly lineStarts: number[] = [0];
 
-  constructor(readonly file: string, readonly text: string) {
+  constructor(
+    readonly file: string,
+    readonly text: string,
+  ) {
     for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.lineStarts.push(i + 1);
   }
 

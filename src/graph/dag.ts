@@ -8,7 +8,8 @@ export interface Edge<E> {
   readonly data: E;
 }
 
-export type TopoResult<E> = { readonly ok: true; readonly order: string[] } | { readonly ok: false; readonly cycle: Edge<E>[] };
+export type TopoResult<E> =
+  { readonly ok: true; readonly order: string[] } | { readonly ok: false; readonly cycle: Edge<E>[] };
 
 export class Dag<E = undefined> {
   private readonly nodes: string[] = [];

@@ -22,7 +22,7 @@ export class KerasAdadelta extends tf.Optimizer {
     super();
   }
 
-  override applyGradients(variableGradients: Parameters<tf.Optimizer["applyGradients"]>[0]): void {
+  override applyGradients(variableGradients: Parameters<tf.Optimizer['applyGradients']>[0]): void {
     const entries: [string, tf.Tensor][] = Array.isArray(variableGradients)
       ? variableGradients.map((g) => [g.name, g.tensor])
       : Object.entries(variableGradients);
@@ -31,13 +31,19 @@ export class KerasAdadelta extends tf.Optimizer {
       if (!value || gradient == null) continue;
       let slot = this.slots.get(name);
       if (!slot) {
-        slot = { grad: tf.tidy(() => tf.zerosLike(value).variable(false)), update: tf.tidy(() => tf.zerosLike(value).variable(false)) };
+        slot = {
+          grad: tf.tidy(() => tf.zerosLike(value).variable(false)),
+          update: tf.tidy(() => tf.zerosLike(value).variable(false)),
+        };
         this.slots.set(name, slot);
       }
       const { grad, update } = slot;
       tf.tidy(() => {
         const newGrad = tf.add(tf.mul(grad, this.rho), tf.mul(tf.square(gradient), 1 - this.rho));
-        const step = tf.mul(tf.div(tf.sqrt(tf.add(update, this.epsilon)), tf.sqrt(tf.add(newGrad, this.epsilon))), gradient);
+        const step = tf.mul(
+          tf.div(tf.sqrt(tf.add(update, this.epsilon)), tf.sqrt(tf.add(newGrad, this.epsilon))),
+          gradient,
+        );
         grad.assign(newGrad);
         update.assign(tf.add(tf.mul(update, this.rho), tf.mul(tf.square(step), 1 - this.rho)));
         value.assign(tf.sub(value, tf.mul(step, this.learningRate)));
@@ -55,7 +61,10 @@ export class KerasAdadelta extends tf.Optimizer {
     return { learningRate: this.learningRate, rho: this.rho, epsilon: this.epsilon };
   }
 
-  static override fromConfig<T extends tf.serialization.Serializable>(cls: tf.serialization.SerializableConstructor<T>, config: tf.serialization.ConfigDict): T {
+  static override fromConfig<T extends tf.serialization.Serializable>(
+    cls: tf.serialization.SerializableConstructor<T>,
+    config: tf.serialization.ConfigDict,
+  ): T {
     return new cls(config.learningRate, config.rho, config.epsilon);
   }
 }

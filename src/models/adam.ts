@@ -44,7 +44,9 @@ export class FlatAdam extends tf.Optimizer {
 
   override applyGradients(variableGradients: Parameters<tf.Optimizer['applyGradients']>[0]): void {
     const grads = new Map<string, tf.Tensor>(
-      Array.isArray(variableGradients) ? variableGradients.map((g) => [g.name, g.tensor]) : Object.entries(variableGradients),
+      Array.isArray(variableGradients)
+        ? variableGradients.map((g) => [g.name, g.tensor])
+        : Object.entries(variableGradients),
     );
     if (this.order === undefined) {
       this.order = [...grads.keys()].flatMap((name) => {
@@ -67,13 +69,24 @@ export class FlatAdam extends tf.Optimizer {
       const flat = order.map(({ name, variable }) => flatten(grads.get(name) ?? tf.zerosLike(variable)));
       const g = flat.length === 1 ? flat[0]! : tf.concat(flat);
       // One kernel where the backend has it (wasm: one SIMD pass), else the eleven ops.
-      const fused = fusedAdamUpdate(g, m, v, { oneMinusBeta1: 1 - this.beta1, oneMinusBeta2: 1 - this.beta2, epsilon: this.epsilon, alpha });
+      const fused = fusedAdamUpdate(g, m, v, {
+        oneMinusBeta1: 1 - this.beta1,
+        oneMinusBeta2: 1 - this.beta2,
+        epsilon: this.epsilon,
+        alpha,
+      });
       const newM = fused?.[0] ?? tf.add(m, tf.mul(tf.sub(g, m), c.oneMinusBeta1));
       const newV = fused?.[1] ?? tf.add(v, tf.mul(tf.sub(tf.square(g), v), c.oneMinusBeta2));
       const step = fused?.[2] ?? tf.mul(tf.div(newM, tf.add(tf.sqrt(newV), c.epsilon)), alpha);
       m.assign(newM);
       v.assign(newV);
-      const parts = order.length === 1 ? [step] : tf.split(step, order.map((o) => o.size));
+      const parts =
+        order.length === 1
+          ? [step]
+          : tf.split(
+              step,
+              order.map((o) => o.size),
+            );
       order.forEach(({ variable }, i) => {
         const part = parts[i]!;
         variable.assign(tf.sub(variable, variable.rank === 1 ? part : tf.reshape(part, variable.shape)));
@@ -94,7 +107,10 @@ export class FlatAdam extends tf.Optimizer {
     return { learningRate: this.learningRate, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon };
   }
 
-  static override fromConfig<T extends tf.serialization.Serializable>(cls: tf.serialization.SerializableConstructor<T>, config: tf.serialization.ConfigDict): T {
+  static override fromConfig<T extends tf.serialization.Serializable>(
+    cls: tf.serialization.SerializableConstructor<T>,
+    config: tf.serialization.ConfigDict,
+  ): T {
     return new cls(config.learningRate, config.beta1, config.beta2, config.epsilon);
   }
 }

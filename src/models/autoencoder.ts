@@ -9,7 +9,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { loadLayersModel, saveLayersModel, writeFileAtomic, type Result } from './layers-io.js';
+import { loadLayersModel, saveLayersModel, type Result } from './layers-io.js';
+import { writeFileAtomic } from '../util/atomic.js';
 import { binaryAccuracy, contractivePenalty, klSparsity, l1Activity, reconstructionLoss } from './losses.js';
 import { corrupt } from './noise.js';
 import { applyForLoss, type ModelOutput } from './output-head.js';
@@ -17,7 +18,16 @@ import { makeOptimizer } from './optimizers.js';
 import { deriveSeed } from './prng.js';
 import { mapInBatches, samplesToTensor, sizeOf } from './samples.js';
 import { evaluateObjective, runTrainingLoop, type StepResult } from './train-loop.js';
-import type { Autoencoder, AutoencoderSpec, EpochLog, LossName, NoiseSpec, Samples, TrainCallbacks, TrainSpec } from './types.js';
+import type {
+  Autoencoder,
+  AutoencoderSpec,
+  EpochLog,
+  LossName,
+  NoiseSpec,
+  Samples,
+  TrainCallbacks,
+  TrainSpec,
+} from './types.js';
 
 /** Batch size for inference (encode/reconstruct/evaluate); only affects memory, not results. */
 export const INFERENCE_BATCH = 256;
@@ -91,7 +101,9 @@ export class LayersAutoencoder implements Autoencoder {
     let total: tf.Scalar = reconstruction;
     if (s.sparsity) {
       const penalty =
-        s.sparsity.kind === 'l1' ? l1Activity(code, s.sparsity.weight) : klSparsity(code as tf.Tensor2D, s.sparsity.rho, s.sparsity.beta);
+        s.sparsity.kind === 'l1'
+          ? l1Activity(code, s.sparsity.weight)
+          : klSparsity(code as tf.Tensor2D, s.sparsity.rho, s.sparsity.beta);
       extras.sparsity_penalty = penalty;
       extras.mean_code_activation = tf.mean(code);
       total = tf.add(total, penalty);
@@ -113,7 +125,13 @@ export class LayersAutoencoder implements Autoencoder {
     return contractivePenalty(flat, kernel as tf.Tensor2D, bias as tf.Tensor1D | undefined, this.spec.activation);
   }
 
-  async train(train: Samples, validation: Samples | undefined, spec: TrainSpec, seed: number, callbacks?: TrainCallbacks): Promise<EpochLog[]> {
+  async train(
+    train: Samples,
+    validation: Samples | undefined,
+    spec: TrainSpec,
+    seed: number,
+    callbacks?: TrainCallbacks,
+  ): Promise<EpochLog[]> {
     const xAll = samplesToTensor(train, this.inputShape);
     const xVal = validation && validation.n > 0 ? samplesToTensor(validation, this.inputShape) : undefined;
     const optimizer = makeOptimizer(spec.optimizer);
@@ -156,7 +174,9 @@ export class LayersAutoencoder implements Autoencoder {
   async reconstruct(x: Samples): Promise<Samples> {
     const all = samplesToTensor(x, this.inputShape);
     try {
-      const { data } = await mapInBatches(all, INFERENCE_BATCH, (b) => this.decodeTensor(this.encodeTensor(b, false), false));
+      const { data } = await mapInBatches(all, INFERENCE_BATCH, (b) =>
+        this.decodeTensor(this.encodeTensor(b, false), false),
+      );
       return { x: data, n: x.n, shape: x.shape };
     } finally {
       all.dispose();
@@ -167,10 +187,18 @@ export class LayersAutoencoder implements Autoencoder {
   async evaluate(x: Samples, loss: LossName): Promise<number> {
     const all = samplesToTensor(x, this.inputShape);
     try {
-      const r = await evaluateObjective(x.n, INFERENCE_BATCH, (start, size) => {
-        const b = tf.slice(all, start, size);
-        return { loss: reconstructionLoss(loss, b, this.decodeForLoss(this.encodeTensor(b, false), false)), extras: {} };
-      }, '');
+      const r = await evaluateObjective(
+        x.n,
+        INFERENCE_BATCH,
+        (start, size) => {
+          const b = tf.slice(all, start, size);
+          return {
+            loss: reconstructionLoss(loss, b, this.decodeForLoss(this.encodeTensor(b, false), false)),
+            extras: {},
+          };
+        },
+        '',
+      );
       return r.loss ?? Number.NaN;
     } finally {
       all.dispose();
@@ -206,7 +234,9 @@ export class LayersAutoencoder implements Autoencoder {
 }
 
 /** Shared by loadAutoencoder: reads the manifest and both parts. */
-export async function loadParts(dir: string): Promise<Result<{ manifest: AutoencoderManifest; encoder: tf.LayersModel; decoder: tf.LayersModel }>> {
+export async function loadParts(
+  dir: string,
+): Promise<Result<{ manifest: AutoencoderManifest; encoder: tf.LayersModel; decoder: tf.LayersModel }>> {
   let manifest: AutoencoderManifest;
   try {
     manifest = JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')) as AutoencoderManifest;

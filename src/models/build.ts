@@ -17,13 +17,17 @@ const isPosInt = (v: unknown): v is number => typeof v === 'number' && Number.is
 /** Every problem with a spec for images of `imageShape`, as sentences; empty when buildable. */
 export function validateAutoencoderSpec(spec: AutoencoderSpec, imageShape: readonly number[]): string[] {
   const problems: string[] = [];
-  if (imageShape.length !== 3 || !imageShape.every((v) => isPosInt(v))) problems.push(`image shape must be [height, width, channels] of positive integers, got [${imageShape.join(', ')}]`);
+  if (imageShape.length !== 3 || !imageShape.every((v) => isPosInt(v)))
+    problems.push(`image shape must be [height, width, channels] of positive integers, got [${imageShape.join(', ')}]`);
   if (!isPosInt(spec.latent)) problems.push(`latent must be a positive integer, got ${spec.latent}`);
-  if (!spec.hidden.every((v) => isPosInt(v))) problems.push(`hidden layer sizes must be positive integers, got [${spec.hidden.join(', ')}]`);
+  if (!spec.hidden.every((v) => isPosInt(v)))
+    problems.push(`hidden layer sizes must be positive integers, got [${spec.hidden.join(', ')}]`);
   const noise = spec.noise;
   if ((spec.variant === 'denoising' || spec.variant === 'convolutional') && noise) {
-    if (!(Number.isFinite(noise.amount) && noise.amount >= 0)) problems.push(`noise amount must be a number >= 0, got ${noise.amount}`);
-    else if (noise.kind !== 'gaussian' && noise.amount > 1) problems.push(`${noise.kind} noise amount is a fraction of pixels and must be at most 1, got ${noise.amount}`);
+    if (!(Number.isFinite(noise.amount) && noise.amount >= 0))
+      problems.push(`noise amount must be a number >= 0, got ${noise.amount}`);
+    else if (noise.kind !== 'gaussian' && noise.amount > 1)
+      problems.push(`${noise.kind} noise amount is a fraction of pixels and must be at most 1, got ${noise.amount}`);
   }
   const sp = spec.sparsity;
   if (spec.variant === 'sparse' && sp) {
@@ -31,17 +35,24 @@ export function validateAutoencoderSpec(spec: AutoencoderSpec, imageShape: reado
     if (sp.kind === 'kl') {
       if (!(sp.rho > 0 && sp.rho < 1)) problems.push(`sparsity rho must lie strictly between 0 and 1, got ${sp.rho}`);
       if (!(sp.beta >= 0)) problems.push(`sparsity beta must be >= 0, got ${sp.beta}`);
-      if (spec.activation !== 'sigmoid') problems.push(`a KL sparsity target needs codes in (0, 1): set activation to sigmoid (got ${spec.activation})`);
+      if (spec.activation !== 'sigmoid')
+        problems.push(`a KL sparsity target needs codes in (0, 1): set activation to sigmoid (got ${spec.activation})`);
     }
   }
   if (spec.variant === 'contractive') {
-    if (spec.hidden.length > 0) problems.push('contractive: the Jacobian penalty has a closed form for one dense encoder layer only, so hidden must be empty');
-    if (spec.contractive_weight !== undefined && !(spec.contractive_weight >= 0)) problems.push(`contractive_weight must be >= 0, got ${spec.contractive_weight}`);
+    if (spec.hidden.length > 0)
+      problems.push(
+        'contractive: the Jacobian penalty has a closed form for one dense encoder layer only, so hidden must be empty',
+      );
+    if (spec.contractive_weight !== undefined && !(spec.contractive_weight >= 0))
+      problems.push(`contractive_weight must be >= 0, got ${spec.contractive_weight}`);
   }
   if (spec.variant === 'convolutional' && spec.filters !== undefined) {
-    if (spec.filters.length === 0 || !spec.filters.every((v) => isPosInt(v))) problems.push(`filters must be a non-empty list of positive integers, got [${spec.filters.join(', ')}]`);
+    if (spec.filters.length === 0 || !spec.filters.every((v) => isPosInt(v)))
+      problems.push(`filters must be a non-empty list of positive integers, got [${spec.filters.join(', ')}]`);
   }
-  if (spec.variant === 'variational' && spec.kl_weight !== undefined && !(spec.kl_weight >= 0)) problems.push(`kl_weight must be >= 0, got ${spec.kl_weight}`);
+  if (spec.variant === 'variational' && spec.kl_weight !== undefined && !(spec.kl_weight >= 0))
+    problems.push(`kl_weight must be >= 0, got ${spec.kl_weight}`);
   return problems;
 }
 
@@ -74,7 +85,11 @@ export function convChannels(spec: AutoencoderSpec): number[] {
  * flattened images ([h*w*c]); the convolutional one takes [h, w, c]. Weights are initialised
  * from `seed`. Throws on a spec that validateAutoencoderSpec rejects.
  */
-export function buildAutoencoder(spec: AutoencoderSpec, imageShape: readonly [number, number, number], seed = 0): Autoencoder {
+export function buildAutoencoder(
+  spec: AutoencoderSpec,
+  imageShape: readonly [number, number, number],
+  seed = 0,
+): Autoencoder {
   const problems = validateAutoencoderSpec(spec, imageShape);
   if (problems.length > 0) throw new Error(`invalid autoencoder spec: ${problems.join('; ')}`);
   const settings = settingsFor(spec);
@@ -82,17 +97,44 @@ export function buildAutoencoder(spec: AutoencoderSpec, imageShape: readonly [nu
   const [h, w, c] = imageShape;
   const inputSize = h * w * c;
   if (spec.variant === 'convolutional') {
-    const layout: ConvLayout = { imageShape, channels: convChannels(spec), activation: spec.activation, outputActivation: spec.output_activation };
-    return new LayersAutoencoder(spec, imageShape, imageShape, convCodeShape(layout), buildConvEncoder(layout, initSeed), buildConvDecoder(layout, initSeed), settings);
+    const layout: ConvLayout = {
+      imageShape,
+      channels: convChannels(spec),
+      activation: spec.activation,
+      outputActivation: spec.output_activation,
+    };
+    return new LayersAutoencoder(
+      spec,
+      imageShape,
+      imageShape,
+      convCodeShape(layout),
+      buildConvEncoder(layout, initSeed),
+      buildConvDecoder(layout, initSeed),
+      settings,
+    );
   }
   const hidden = spec.variant === 'deep' && spec.hidden.length === 0 ? AUTOENCODER_DEFAULTS.deepHidden : spec.hidden;
-  const layout: DenseLayout = { inputSize, hidden, latent: spec.latent, activation: spec.activation, outputActivation: spec.output_activation };
+  const layout: DenseLayout = {
+    inputSize,
+    hidden,
+    latent: spec.latent,
+    activation: spec.activation,
+    outputActivation: spec.output_activation,
+  };
   const decoder = buildDenseDecoder(layout, initSeed);
   if (spec.variant === 'variational') {
     const encoder = buildVaeEncoder({ inputSize, hidden, latent: spec.latent, activation: spec.activation }, initSeed);
     return new VariationalAutoencoder(spec, imageShape, [inputSize], [spec.latent], encoder, decoder, settings);
   }
-  return new LayersAutoencoder(spec, imageShape, [inputSize], [spec.latent], buildDenseEncoder(layout, initSeed), decoder, settings);
+  return new LayersAutoencoder(
+    spec,
+    imageShape,
+    [inputSize],
+    [spec.latent],
+    buildDenseEncoder(layout, initSeed),
+    decoder,
+    settings,
+  );
 }
 
 /** Loads an autoencoder written by Autoencoder.save(dir), ready to encode or train further. */
@@ -103,4 +145,3 @@ export async function loadAutoencoder(dir: string): Promise<Result<Autoencoder>>
   const Ctor = m.spec.variant === 'variational' ? VariationalAutoencoder : LayersAutoencoder;
   return { ok: true, value: new Ctor(m.spec, m.imageShape, m.inputShape, m.codeShape, encoder, decoder, m.settings) };
 }
-

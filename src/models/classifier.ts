@@ -14,14 +14,23 @@ import * as tf from '@tensorflow/tfjs';
 import { trainableVariables } from './autoencoder.js';
 import { dropout } from './dropout.js';
 import { seededInitializers } from './init.js';
-import { loadLayersModel, saveLayersModel, writeFileAtomic, type Result } from './layers-io.js';
+import { loadLayersModel, saveLayersModel, type Result } from './layers-io.js';
+import { writeFileAtomic } from '../util/atomic.js';
 import { categoricalCrossentropy } from './losses.js';
 import { makeOptimizer } from './optimizers.js';
 import { addOutputActivation, applyForLoss, type ModelOutput } from './output-head.js';
 import { deriveSeed } from './prng.js';
 import { samplesToTensor, sizeOf } from './samples.js';
 import { evaluateObjective, runTrainingLoop, type StepResult } from './train-loop.js';
-import type { Classifier, ClassifierSpec, EpochLog, LabelledSamples, Samples, TrainCallbacks, TrainSpec } from './types.js';
+import type {
+  Classifier,
+  ClassifierSpec,
+  EpochLog,
+  LabelledSamples,
+  Samples,
+  TrainCallbacks,
+  TrainSpec,
+} from './types.js';
 
 const INFERENCE_BATCH = 256;
 const MANIFEST_FILE = 'classifier.json';
@@ -43,26 +52,41 @@ export function dropoutRates(spec: ClassifierSpec): readonly [number, number] {
 export function validateClassifierSpec(spec: ClassifierSpec, inputShape: readonly number[], classes: number): string[] {
   const problems: string[] = [];
   const isPosInt = (v: number): boolean => Number.isInteger(v) && v > 0;
-  if (inputShape.length === 0 || !inputShape.every(isPosInt)) problems.push(`input shape must be positive integers, got [${inputShape.join(', ')}]`);
-  if (!(Number.isInteger(classes) && classes >= 2)) problems.push(`a classifier needs at least 2 classes, got ${classes}`);
+  if (inputShape.length === 0 || !inputShape.every(isPosInt))
+    problems.push(`input shape must be positive integers, got [${inputShape.join(', ')}]`);
+  if (!(Number.isInteger(classes) && classes >= 2))
+    problems.push(`a classifier needs at least 2 classes, got ${classes}`);
   if (!(spec.dropout >= 0 && spec.dropout < 1)) problems.push(`dropout must be in [0, 1), got ${spec.dropout}`);
-  if (spec.dense_dropout !== undefined && !(spec.dense_dropout >= 0 && spec.dense_dropout < 1)) problems.push(`dense_dropout must be in [0, 1), got ${spec.dense_dropout}`);
-  if (!spec.dense.every(isPosInt)) problems.push(`dense units must be positive integers, got [${spec.dense.join(', ')}]`);
+  if (spec.dense_dropout !== undefined && !(spec.dense_dropout >= 0 && spec.dense_dropout < 1))
+    problems.push(`dense_dropout must be in [0, 1), got ${spec.dense_dropout}`);
+  if (!spec.dense.every(isPosInt))
+    problems.push(`dense units must be positive integers, got [${spec.dense.join(', ')}]`);
   if (spec.arch === 'cnn') {
-    if (!spec.filters.every(isPosInt)) problems.push(`filters must be positive integers, got [${spec.filters.join(', ')}]`);
+    if (!spec.filters.every(isPosInt))
+      problems.push(`filters must be positive integers, got [${spec.filters.join(', ')}]`);
     if (inputShape.length !== 3) {
-      problems.push(`a cnn classifier needs image-shaped inputs [height, width, channels], got [${inputShape.join(', ')}]`);
+      problems.push(
+        `a cnn classifier needs image-shaped inputs [height, width, channels], got [${inputShape.join(', ')}]`,
+      );
     } else {
       // Each valid 3x3 conv takes 2 off each side, then the pool halves (floor).
       const side = Math.min(inputShape[0]!, inputShape[1]!) - 2 * spec.filters.length;
-      if (side < 2) problems.push(`inputs of [${inputShape.join(', ')}] are too small for ${spec.filters.length} 3x3 convolutions and a 2x2 pool`);
+      if (side < 2)
+        problems.push(
+          `inputs of [${inputShape.join(', ')}] are too small for ${spec.filters.length} 3x3 convolutions and a 2x2 pool`,
+        );
     }
   }
   return problems;
 }
 
 /** Builds an untrained classifier; weights from `seed`. Throws on a spec validateClassifierSpec rejects. */
-export function buildClassifier(spec: ClassifierSpec, inputShape: readonly number[], classes: number, seed = 0): Classifier {
+export function buildClassifier(
+  spec: ClassifierSpec,
+  inputShape: readonly number[],
+  classes: number,
+  seed = 0,
+): Classifier {
   const problems = validateClassifierSpec(spec, inputShape, classes);
   if (problems.length > 0) throw new Error(`invalid classifier spec: ${problems.join('; ')}`);
   const init = seededInitializers(deriveSeed(seed, 0x434c53), 1);
@@ -71,7 +95,15 @@ export function buildClassifier(spec: ClassifierSpec, inputShape: readonly numbe
   const first = { inputShape: [...inputShape] };
   if (spec.arch === 'cnn') {
     spec.filters.forEach((filters, i) =>
-      model.add(tf.layers.conv2d({ filters, kernelSize: 3, activation: 'relu', kernelInitializer: init(), ...(i === 0 ? first : {}) })),
+      model.add(
+        tf.layers.conv2d({
+          filters,
+          kernelSize: 3,
+          activation: 'relu',
+          kernelInitializer: init(),
+          ...(i === 0 ? first : {}),
+        }),
+      ),
     );
     model.add(tf.layers.maxPooling2d({ poolSize: 2, ...(spec.filters.length === 0 ? first : {}) }));
     if (poolDropout > 0) model.add(tf.layers.dropout({ rate: poolDropout }));
@@ -81,10 +113,18 @@ export function buildClassifier(spec: ClassifierSpec, inputShape: readonly numbe
   }
   const flatFirst = spec.arch === 'dense' && inputShape.length === 1;
   spec.dense.forEach((units, i) => {
-    model.add(tf.layers.dense({ units, activation: 'relu', kernelInitializer: init(), ...(flatFirst && i === 0 ? first : {}) }));
+    model.add(
+      tf.layers.dense({ units, activation: 'relu', kernelInitializer: init(), ...(flatFirst && i === 0 ? first : {}) }),
+    );
     if (denseDropout > 0) model.add(tf.layers.dropout({ rate: denseDropout }));
   });
-  model.add(tf.layers.dense({ units: classes, kernelInitializer: init(), ...(flatFirst && spec.dense.length === 0 ? first : {}) }));
+  model.add(
+    tf.layers.dense({
+      units: classes,
+      kernelInitializer: init(),
+      ...(flatFirst && spec.dense.length === 0 ? first : {}),
+    }),
+  );
   addOutputActivation(model, 'softmax');
   return new LayersClassifier(spec, inputShape, classes, model);
 }
@@ -124,12 +164,24 @@ export class LayersClassifier implements Classifier {
     if (s.classes > this.classes) throw new Error(`samples have ${s.classes} classes, the classifier ${this.classes}`);
   }
 
-  async train(train: LabelledSamples, validation: LabelledSamples | undefined, spec: TrainSpec, seed: number, callbacks?: TrainCallbacks): Promise<EpochLog[]> {
+  async train(
+    train: LabelledSamples,
+    validation: LabelledSamples | undefined,
+    spec: TrainSpec,
+    seed: number,
+    callbacks?: TrainCallbacks,
+  ): Promise<EpochLog[]> {
     this.checkLabels(train);
     if (validation) this.checkLabels(validation);
     const xAll = samplesToTensor(train, this.inputShape);
     const yAll = tf.tensor1d(Int32Array.from(train.labels), 'int32');
-    const val = validation && validation.n > 0 ? { x: samplesToTensor(validation, this.inputShape), y: tf.tensor1d(Int32Array.from(validation.labels), 'int32') } : undefined;
+    const val =
+      validation && validation.n > 0
+        ? {
+            x: samplesToTensor(validation, this.inputShape),
+            y: tf.tensor1d(Int32Array.from(validation.labels), 'int32'),
+          }
+        : undefined;
     const optimizer = makeOptimizer(spec.optimizer);
     try {
       return await runTrainingLoop({
@@ -141,9 +193,10 @@ export class LayersClassifier implements Classifier {
         batch: (indices) => ({ x: tf.gather(xAll, indices), y: tf.gather(yAll, indices) as tf.Tensor1D }),
         objective: ({ x, y }, stepSeed) => this.lossAndAcc(x, y, stepSeed),
         validate: val
-          ? () => evaluateObjective(val.x.shape[0]!, Math.max(spec.batch_size, INFERENCE_BATCH), (start, size) =>
-              this.lossAndAcc(tf.slice(val.x, start, size), tf.slice(val.y, start, size)),
-            )
+          ? () =>
+              evaluateObjective(val.x.shape[0]!, Math.max(spec.batch_size, INFERENCE_BATCH), (start, size) =>
+                this.lossAndAcc(tf.slice(val.x, start, size), tf.slice(val.y, start, size)),
+              )
           : undefined,
         callbacks,
       });
@@ -160,7 +213,9 @@ export class LayersClassifier implements Classifier {
     try {
       for (let start = 0; start < x.n; start += INFERENCE_BATCH) {
         const size = Math.min(INFERENCE_BATCH, x.n - start);
-        const classes = tf.tidy(() => tf.argMax(this.model.apply(tf.slice(all, start, size), { training: false }) as tf.Tensor, 1));
+        const classes = tf.tidy(() =>
+          tf.argMax(this.model.apply(tf.slice(all, start, size), { training: false }) as tf.Tensor, 1),
+        );
         out.set(await classes.data(), start);
         classes.dispose();
       }
@@ -175,7 +230,12 @@ export class LayersClassifier implements Classifier {
     const all = samplesToTensor(x, this.inputShape);
     const labels = tf.tensor1d(Int32Array.from(x.labels), 'int32');
     try {
-      const r = await evaluateObjective(x.n, INFERENCE_BATCH, (start, size) => this.lossAndAcc(tf.slice(all, start, size), tf.slice(labels, start, size)), '');
+      const r = await evaluateObjective(
+        x.n,
+        INFERENCE_BATCH,
+        (start, size) => this.lossAndAcc(tf.slice(all, start, size), tf.slice(labels, start, size)),
+        '',
+      );
       return { loss: r.loss ?? Number.NaN, acc: r.acc ?? Number.NaN };
     } finally {
       tf.dispose([all, labels]);
@@ -185,7 +245,13 @@ export class LayersClassifier implements Classifier {
   /** dir/model.json + dir/weights.bin (tfjs layers format), then dir/classifier.json. */
   async save(dir: string): Promise<void> {
     await saveLayersModel(this.model, dir);
-    const manifest: ClassifierManifest = { format: 'aelab-classifier', version: 1, spec: this.spec, inputShape: this.inputShape, classes: this.classes };
+    const manifest: ClassifierManifest = {
+      format: 'aelab-classifier',
+      version: 1,
+      spec: this.spec,
+      inputShape: this.inputShape,
+      classes: this.classes,
+    };
     await writeFileAtomic(join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
   }
 
@@ -202,10 +268,14 @@ export async function loadClassifier(dir: string): Promise<Result<Classifier>> {
   } catch (e) {
     return { ok: false, error: `cannot read ${join(dir, MANIFEST_FILE)}: ${(e as Error).message}` };
   }
-  if (m.format !== 'aelab-classifier' || m.version !== 1) return { ok: false, error: `${join(dir, MANIFEST_FILE)} is not an aelab classifier manifest (version 1)` };
+  if (m.format !== 'aelab-classifier' || m.version !== 1)
+    return { ok: false, error: `${join(dir, MANIFEST_FILE)} is not an aelab classifier manifest (version 1)` };
   const model = await loadLayersModel(dir);
   if (!model.ok) return model;
-  if (!(model.value instanceof tf.Sequential) || sizeOf(model.value.inputs[0]!.shape.slice(1) as number[]) !== sizeOf(m.inputShape)) {
+  if (
+    !(model.value instanceof tf.Sequential) ||
+    sizeOf(model.value.inputs[0]!.shape.slice(1) as number[]) !== sizeOf(m.inputShape)
+  ) {
     model.value.dispose();
     return { ok: false, error: `${dir}: the saved model does not match its manifest` };
   }

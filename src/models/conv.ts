@@ -74,7 +74,9 @@ export function buildConvDecoder(l: ConvLayout, seed: number): tf.Sequential {
     );
     model.add(tf.layers.upSampling2d({ size: [2, 2] }));
   });
-  model.add(tf.layers.conv2d({ filters: c, kernelSize: 3, activation: 'linear', padding: 'same', kernelInitializer: init() }));
+  model.add(
+    tf.layers.conv2d({ filters: c, kernelSize: 3, activation: 'linear', padding: 'same', kernelInitializer: init() }),
+  );
   if (!validLast) {
     const extraH = 2 * lastH - h;
     const extraW = 2 * lastW - w;

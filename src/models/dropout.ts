@@ -26,7 +26,7 @@ export function keepMask(n: number, rate: number, seed: number): Float32Array {
     let t = a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    mask[i] = ((t ^ (t >>> 14)) >>> 0) >= threshold ? scale : 0;
+    mask[i] = (t ^ (t >>> 14)) >>> 0 >= threshold ? scale : 0;
   }
   return mask;
 }

@@ -7,7 +7,10 @@ import * as tf from '@tensorflow/tfjs';
 import { deriveSeed } from './prng.js';
 
 /** Hands out one initialiser per call, each with a distinct seed derived from `seed`. */
-export function seededInitializers(seed: number, stream: number): () => ReturnType<typeof tf.initializers.glorotUniform> {
+export function seededInitializers(
+  seed: number,
+  stream: number,
+): () => ReturnType<typeof tf.initializers.glorotUniform> {
   let k = 0;
   return () => tf.initializers.glorotUniform({ seed: deriveSeed(seed, stream, k++) });
 }

@@ -4,27 +4,15 @@
  * so this is the same format written by hand through tf.io.withSaveHandler / tf.io.fromMemory.
  * A folder written here loads with tfjs-node's `tf.loadLayersModel('file://dir/model.json')`.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { writeFileAtomic } from '../util/atomic.js';
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
 const MODEL_FILE = 'model.json';
 const WEIGHTS_FILE = 'weights.bin';
-
-/** Writes via a temp file in the same folder and renames, so readers see the old or new file, never half. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, path);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
-}
 
 /**
  * Saves `model` under `dir` (created if needed). Weights are written before model.json, so a
@@ -34,7 +22,8 @@ export async function saveLayersModel(model: tf.LayersModel, dir: string): Promi
   await mkdir(dir, { recursive: true });
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
-      const weightData = artifacts.weightData === undefined ? new ArrayBuffer(0) : tf.io.CompositeArrayBuffer.join(artifacts.weightData);
+      const weightData =
+        artifacts.weightData === undefined ? new ArrayBuffer(0) : tf.io.CompositeArrayBuffer.join(artifacts.weightData);
       await writeFileAtomic(join(dir, WEIGHTS_FILE), new Uint8Array(weightData));
       const modelJson: tf.io.ModelJSON = {
         modelTopology: artifacts.modelTopology as object,
@@ -58,8 +47,16 @@ export async function loadLayersModel(dir: string): Promise<Result<tf.LayersMode
   } catch (e) {
     return { ok: false, error: `cannot read ${join(dir, MODEL_FILE)}: ${(e as Error).message}` };
   }
-  if (typeof modelJson !== 'object' || modelJson === null || !modelJson.modelTopology || !Array.isArray(modelJson.weightsManifest)) {
-    return { ok: false, error: `${join(dir, MODEL_FILE)} is not a TensorFlow.js layers model (no modelTopology or weightsManifest)` };
+  if (
+    typeof modelJson !== 'object' ||
+    modelJson === null ||
+    !modelJson.modelTopology ||
+    !Array.isArray(modelJson.weightsManifest)
+  ) {
+    return {
+      ok: false,
+      error: `${join(dir, MODEL_FILE)} is not a TensorFlow.js layers model (no modelTopology or weightsManifest)`,
+    };
   }
   const weightSpecs: tf.io.WeightsManifestEntry[] = [];
   const buffers: ArrayBuffer[] = [];
@@ -76,7 +73,11 @@ export async function loadLayersModel(dir: string): Promise<Result<tf.LayersMode
   }
   try {
     const model = await tf.loadLayersModel(
-      tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs, weightData: tf.io.CompositeArrayBuffer.join(buffers) }),
+      tf.io.fromMemory({
+        modelTopology: modelJson.modelTopology,
+        weightSpecs,
+        weightData: tf.io.CompositeArrayBuffer.join(buffers),
+      }),
     );
     return { ok: true, value: model };
   } catch (e) {

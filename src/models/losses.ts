@@ -47,7 +47,11 @@ export function reconstructionLoss(loss: LossName, target: tf.Tensor, pred: tf.T
 }
 
 /** Per-sample loss summed over the sample's pixels, shape [batch] (the VAE's ELBO term). */
-export function reconstructionSumPerSample(loss: LossName, target: tf.Tensor, pred: tf.Tensor | ModelOutput): tf.Tensor1D {
+export function reconstructionSumPerSample(
+  loss: LossName,
+  target: tf.Tensor,
+  pred: tf.Tensor | ModelOutput,
+): tf.Tensor1D {
   const e = elementLoss(loss, target, pred);
   return tf.sum(tf.reshape(e, [e.shape[0]!, -1]), 1) as tf.Tensor1D;
 }
@@ -136,5 +140,7 @@ export function binaryAccuracy(target: tf.Tensor, out: tf.Tensor | ModelOutput):
   const logits = logitsFor(out, 'sigmoid');
   // sigmoid(z) > 0.5 exactly when z > 0.
   const predicted = logits ? tf.greater(logits, 0) : tf.greater(outputOf(out), 0.5);
-  return tf.mean(tf.cast(tf.equal(tf.reshape(target, predicted.shape), tf.cast(predicted, 'float32')), 'float32')) as tf.Scalar;
+  return tf.mean(
+    tf.cast(tf.equal(tf.reshape(target, predicted.shape), tf.cast(predicted, 'float32')), 'float32'),
+  ) as tf.Scalar;
 }

@@ -15,12 +15,12 @@ import type { Activation } from './types.js';
 
 /** What a forward pass hands to a loss: logits when the model allows it, else its outputs. */
 export type ModelOutput =
-  | { readonly logits: tf.Tensor; readonly activation: 'sigmoid' | 'softmax' }
-  | { readonly output: tf.Tensor };
+  { readonly logits: tf.Tensor; readonly activation: 'sigmoid' | 'softmax' } | { readonly output: tf.Tensor };
 
 /** Appends the output activation as its own layer ('linear' adds nothing). */
 export function addOutputActivation(model: tf.Sequential, activation: Activation | 'softmax'): void {
-  if (activation !== 'linear') model.add(tf.layers.activation({ activation, name: `${model.name}_output_${activation}` }));
+  if (activation !== 'linear')
+    model.add(tf.layers.activation({ activation, name: `${model.name}_output_${activation}` }));
 }
 
 /** The logit-producing activation a Sequential model ends in, if any. */
@@ -40,7 +40,8 @@ export function applyForLoss(
   model: tf.LayersModel,
   x: tf.Tensor,
   training: boolean,
-  layerApply: (layer: tf.layers.Layer, h: tf.Tensor, index: number) => tf.Tensor = (layer, h) => layer.apply(h, { training }) as tf.Tensor,
+  layerApply: (layer: tf.layers.Layer, h: tf.Tensor, index: number) => tf.Tensor = (layer, h) =>
+    layer.apply(h, { training }) as tf.Tensor,
 ): ModelOutput {
   // Only a Sequential model is a plain chain of layers that can be stopped one layer short.
   if (!(model instanceof tf.Sequential)) return { output: model.apply(x, { training }) as tf.Tensor };

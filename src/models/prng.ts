@@ -21,7 +21,7 @@ export function deriveSeed(...parts: number[]): number {
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   // Positive and below 2^31, which tfjs' seedrandom-based ops and initializers accept as-is.
-  return (h >>> 1);
+  return h >>> 1;
 }
 
 export { mulberry32 } from '../util/random.js';

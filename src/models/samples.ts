@@ -13,7 +13,9 @@ export function sizeOf(shape: readonly number[]): number {
 export function samplesToTensor(s: Samples, shape: readonly number[]): tf.Tensor {
   const size = sizeOf(shape);
   if (sizeOf(s.shape) !== size || s.x.length !== s.n * size) {
-    throw new Error(`samples of shape [${s.shape.join(', ')}] (n=${s.n}, ${s.x.length} values) do not fit a model input of shape [${shape.join(', ')}]`);
+    throw new Error(
+      `samples of shape [${s.shape.join(', ')}] (n=${s.n}, ${s.x.length} values) do not fit a model input of shape [${shape.join(', ')}]`,
+    );
   }
   return tf.tensor(s.x, [s.n, ...shape], 'float32');
 }
@@ -22,7 +24,11 @@ export function samplesToTensor(s: Samples, shape: readonly number[]): tf.Tensor
  * Applies `fn` to consecutive slices of `all` (first axis) and concatenates the results into
  * one typed array, so a large set never needs one huge intermediate tensor. `fn` runs in a tidy.
  */
-export async function mapInBatches(all: tf.Tensor, batchSize: number, fn: (batch: tf.Tensor) => tf.Tensor): Promise<{ data: Float32Array; shape: number[] }> {
+export async function mapInBatches(
+  all: tf.Tensor,
+  batchSize: number,
+  fn: (batch: tf.Tensor) => tf.Tensor,
+): Promise<{ data: Float32Array; shape: number[] }> {
   const n = all.shape[0]!;
   let out: Float32Array | undefined;
   let itemShape: number[] = [];

@@ -3,7 +3,14 @@
  * store: they take plain settings and plain typed-array samples, and report progress by callback.
  */
 
-import type { Activation, AutoencoderMetric, AutoencoderVariant, LossName, NoiseSpec, OptimizerName } from '../types/experiment-config.js';
+import type {
+  Activation,
+  AutoencoderMetric,
+  AutoencoderVariant,
+  LossName,
+  NoiseSpec,
+  OptimizerName,
+} from '../types/experiment-config.js';
 
 /** The settings' vocabulary is the experiment file's (src/types/experiment-config.ts). */
 export type { Activation, AutoencoderMetric, AutoencoderVariant, LossName, NoiseSpec, OptimizerName };
@@ -59,7 +66,9 @@ export interface AutoencoderSpec {
   /** denoising: corruption applied to training inputs (targets stay clean). */
   readonly noise?: NoiseSpec;
   /** sparse: L1 penalty on the code, or KL sparsity towards rho with weight beta. */
-  readonly sparsity?: { readonly kind: 'l1'; readonly weight: number } | { readonly kind: 'kl'; readonly rho: number; readonly beta: number };
+  readonly sparsity?:
+    | { readonly kind: 'l1'; readonly weight: number }
+    | { readonly kind: 'kl'; readonly rho: number; readonly beta: number };
   /** contractive: weight of the squared Frobenius norm of the encoder's Jacobian. */
   readonly contractive_weight?: number;
   /** convolutional: filters per conv block of the encoder (default 16-8-8), mirrored in the decoder. */
@@ -73,7 +82,6 @@ export interface AutoencoderSpec {
   readonly metrics?: readonly AutoencoderMetric[];
 }
 
-
 /** A trained or trainable autoencoder. Every method takes and returns plain typed arrays. */
 export interface Autoencoder {
   readonly spec: AutoencoderSpec;
@@ -81,7 +89,13 @@ export interface Autoencoder {
   readonly inputShape: readonly number[];
   /** Shape of one code ([latent] or e.g. [4, 4, 8]). */
   readonly codeShape: readonly number[];
-  train(train: Samples, validation: Samples | undefined, spec: TrainSpec, seed: number, callbacks?: TrainCallbacks): Promise<EpochLog[]>;
+  train(
+    train: Samples,
+    validation: Samples | undefined,
+    spec: TrainSpec,
+    seed: number,
+    callbacks?: TrainCallbacks,
+  ): Promise<EpochLog[]>;
   encode(x: Samples): Promise<Samples>;
   reconstruct(x: Samples): Promise<Samples>;
   /** Mean per-pixel reconstruction loss (the TrainSpec's loss) over a set. */
@@ -106,7 +120,13 @@ export interface ClassifierSpec {
 export interface Classifier {
   readonly spec: ClassifierSpec;
   readonly inputShape: readonly number[];
-  train(train: LabelledSamples, validation: LabelledSamples | undefined, spec: TrainSpec, seed: number, callbacks?: TrainCallbacks): Promise<EpochLog[]>;
+  train(
+    train: LabelledSamples,
+    validation: LabelledSamples | undefined,
+    spec: TrainSpec,
+    seed: number,
+    callbacks?: TrainCallbacks,
+  ): Promise<EpochLog[]>;
   /** Predicted class per sample. */
   predict(x: Samples): Promise<Uint8Array>;
   evaluate(x: LabelledSamples): Promise<{ loss: number; acc: number }>;

@@ -6,7 +6,16 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Samples } from '../models/types.js';
-import { codeToImage, layoutImageRows, renderImageRows, valueRange, type GridImage, type GridLayout, type GridOptions, type ImageRow } from './image-grid.js';
+import {
+  codeToImage,
+  layoutImageRows,
+  renderImageRows,
+  valueRange,
+  type GridImage,
+  type GridLayout,
+  type GridOptions,
+  type ImageRow,
+} from './image-grid.js';
 import { textWidth } from './text-metrics.js';
 import { toPng, vegaLiteToSvg } from './vega-render.js';
 
@@ -22,7 +31,10 @@ export interface LabelledRows {
   readonly layout: GridLayout;
 }
 
-export async function labelledImageRows(rows: readonly ImageRow[], opts: LabelledRowsOptions = {}): Promise<LabelledRows> {
+export async function labelledImageRows(
+  rows: readonly ImageRow[],
+  opts: LabelledRowsOptions = {},
+): Promise<LabelledRows> {
   const layout = layoutImageRows(rows, opts);
   const grid = renderImageRows(rows, opts);
   const fontSize = opts.labelFontSize ?? 13;
@@ -31,7 +43,11 @@ export async function labelledImageRows(rows: readonly ImageRow[], opts: Labelle
   const gridLeft = Math.ceil(labelWidth) + 2 * margin;
   const width = gridLeft + layout.width;
   const height = layout.height;
-  const labels = rows.map((r, i) => ({ label: r.label, x: gridLeft - margin, y: layout.rowTops[i]! + layout.cellHeight / 2 }));
+  const labels = rows.map((r, i) => ({
+    label: r.label,
+    x: gridLeft - margin,
+    y: layout.rowTops[i]! + layout.cellHeight / 2,
+  }));
   const spec: TopLevelSpec = {
     width,
     height,
@@ -40,7 +56,17 @@ export async function labelledImageRows(rows: readonly ImageRow[], opts: Labelle
     layer: [
       {
         data: { values: [{ url: `data:image/png;base64,${grid.toString('base64')}` }] },
-        mark: { type: 'image', x: gridLeft, y: 0, width: layout.width, height: layout.height, align: 'left', baseline: 'top', aspect: false, aria: false },
+        mark: {
+          type: 'image',
+          x: gridLeft,
+          y: 0,
+          width: layout.width,
+          height: layout.height,
+          align: 'left',
+          baseline: 'top',
+          aspect: false,
+          aria: false,
+        },
         encoding: { url: { field: 'url', type: 'nominal' } },
       },
       {
@@ -69,7 +95,12 @@ export interface AutoencoderFigureOptions extends LabelledRowsOptions {
  * The seed's autoencoder figure as PNG: test originals, their codes (scaled per row to [0,1]:
  * codes are not in [0,1]; image-shaped codes as a mosaic of their channels) and reconstructions.
  */
-export async function autoencoderFigure(originals: Samples, codes: Samples, reconstructions: Samples, opts: AutoencoderFigureOptions = {}): Promise<Buffer> {
+export async function autoencoderFigure(
+  originals: Samples,
+  codes: Samples,
+  reconstructions: Samples,
+  opts: AutoencoderFigureOptions = {},
+): Promise<Buffer> {
   const count = Math.min(opts.count ?? 10, originals.n, codes.n, reconstructions.n);
   const rows = autoencoderRows(originals, codes, reconstructions, count);
   if (opts.labels === false) return renderImageRows(rows, opts);
@@ -78,7 +109,12 @@ export async function autoencoderFigure(originals: Samples, codes: Samples, reco
 }
 
 /** The three rows of the figure, for callers that want the pixels or their own layout. */
-export function autoencoderRows(originals: Samples, codes: Samples, reconstructions: Samples, count: number): ImageRow[] {
+export function autoencoderRows(
+  originals: Samples,
+  codes: Samples,
+  reconstructions: Samples,
+  count: number,
+): ImageRow[] {
   const unit = { min: 0, max: 1 };
   const codeRange = valueRange(codes.x.subarray(0, count * size(codes.shape)));
   return [

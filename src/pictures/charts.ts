@@ -14,14 +14,23 @@ export interface Chart {
  * Cells are shaded by the share of the true class (the row), so that a weak class shows even when
  * classes differ in size; the diagonal share is that class's recall.
  */
-export async function confusionMatrixChart(matrix: readonly (readonly number[])[], classNames: readonly string[], opts: { title?: string } = {}): Promise<Chart> {
+export async function confusionMatrixChart(
+  matrix: readonly (readonly number[])[],
+  classNames: readonly string[],
+  opts: { title?: string } = {},
+): Promise<Chart> {
   const k = matrix.length;
   if (classNames.length !== k || matrix.some((row) => row.length !== k)) {
     throw new Error(`confusion matrix must be ${classNames.length}x${classNames.length} to match the class names`);
   }
   const values = matrix.flatMap((row, t) => {
     const total = row.reduce((a, b) => a + b, 0);
-    return row.map((count, p) => ({ t: classNames[t]!, p: classNames[p]!, count, share: total > 0 ? count / total : 0 }));
+    return row.map((count, p) => ({
+      t: classNames[t]!,
+      p: classNames[p]!,
+      count,
+      share: total > 0 ? count / total : 0,
+    }));
   });
   const order = [...classNames];
   const spec: TopLevelSpec = {
@@ -30,7 +39,13 @@ export async function confusionMatrixChart(matrix: readonly (readonly number[])[
     width: { step: 36 },
     height: { step: 36 },
     encoding: {
-      x: { field: 'p', type: 'ordinal', sort: order, title: 'Predicted class', axis: { labelAngle: 0, orient: 'bottom' } },
+      x: {
+        field: 'p',
+        type: 'ordinal',
+        sort: order,
+        title: 'Predicted class',
+        axis: { labelAngle: 0, orient: 'bottom' },
+      },
       y: { field: 't', type: 'ordinal', sort: order, title: 'True class' },
     },
     layer: [
@@ -72,8 +87,14 @@ export interface Series {
 }
 
 /** Loss (or any metric) per epoch, one line per series, e.g. "train" and "validation". */
-export async function lossCurvesChart(series: readonly Series[], title: string, opts: { yTitle?: string; logY?: boolean } = {}): Promise<Chart> {
-  const values = series.flatMap((s) => s.points.filter((p) => Number.isFinite(p.value)).map((p) => ({ series: s.name, epoch: p.epoch, value: p.value })));
+export async function lossCurvesChart(
+  series: readonly Series[],
+  title: string,
+  opts: { yTitle?: string; logY?: boolean } = {},
+): Promise<Chart> {
+  const values = series.flatMap((s) =>
+    s.points.filter((p) => Number.isFinite(p.value)).map((p) => ({ series: s.name, epoch: p.epoch, value: p.value })),
+  );
   const maxEpoch = Math.max(1, ...values.map((v) => v.epoch));
   const spec: TopLevelSpec = {
     title,
@@ -90,7 +111,12 @@ export async function lossCurvesChart(series: readonly Series[], title: string, 
         axis: { tickMinStep: 1, format: 'd' },
         scale: { nice: false, zero: false },
       },
-      y: { field: 'value', type: 'quantitative', title: opts.yTitle ?? 'Loss', scale: { zero: false, ...(opts.logY ? { type: 'log' } : {}) } },
+      y: {
+        field: 'value',
+        type: 'quantitative',
+        title: opts.yTitle ?? 'Loss',
+        scale: { zero: false, ...(opts.logY ? { type: 'log' } : {}) },
+      },
       // Legend outside the plot: a diverging validation curve must not run under it.
       color: { field: 'series', type: 'nominal', title: null, sort: series.map((s) => s.name) },
     },
@@ -105,8 +131,15 @@ export interface SweepPoint {
 }
 
 /** One measure against one swept setting (e.g. test loss against latent size), one line per series. */
-export async function sweepChart(points: readonly SweepPoint[], xTitle: string, yTitle: string, opts: { logX?: boolean; title?: string } = {}): Promise<Chart> {
-  const values = points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y) && (!opts.logX || p.x > 0)).map((p) => ({ x: p.x, y: p.y, series: p.series ?? '' }));
+export async function sweepChart(
+  points: readonly SweepPoint[],
+  xTitle: string,
+  yTitle: string,
+  opts: { logX?: boolean; title?: string } = {},
+): Promise<Chart> {
+  const values = points
+    .filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y) && (!opts.logX || p.x > 0))
+    .map((p) => ({ x: p.x, y: p.y, series: p.series ?? '' }));
   const xs = [...new Set(values.map((v) => v.x))].sort((a, b) => a - b);
   const hasSeries = values.some((v) => v.series !== '');
   const allPowersOfTwo = xs.every((x) => Number.isInteger(Math.log2(x)));

@@ -32,12 +32,16 @@ export function bundledFontFiles(): readonly string[] {
 }
 
 /** The `font` option for resvg: the given (default: bundled) files, and system fonts when asked or when there are no files. */
-export function resvgFontOptions(fontFiles: readonly string[] = bundledFontFiles(), systemFonts = fontFiles.length === 0): {
+export function resvgFontOptions(
+  fontFiles: readonly string[] = bundledFontFiles(),
+  systemFonts = fontFiles.length === 0,
+): {
   loadSystemFonts: boolean;
   fontFiles: string[];
   defaultFontFamily?: string;
   sansSerifFamily?: string;
 } {
-  const named = fontFiles.length > 0 ? { defaultFontFamily: CHART_FONT_FAMILY, sansSerifFamily: CHART_FONT_FAMILY } : {};
+  const named =
+    fontFiles.length > 0 ? { defaultFontFamily: CHART_FONT_FAMILY, sansSerifFamily: CHART_FONT_FAMILY } : {};
   return { loadSystemFonts: systemFonts, fontFiles: [...fontFiles], ...named };
 }

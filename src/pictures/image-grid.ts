@@ -112,9 +112,14 @@ export function renderImageRows(rows: readonly ImageRow[], opts: GridOptions = {
  * Values are mapped from `range` to [0,1] (clamped); by default the sample's own min..max, since codes
  * are not in [0,1]. Pass one range for a whole row so that the codes in it are comparable.
  */
-export function codeToImage(code: Float32Array, shape: readonly number[], range?: { min: number; max: number }): GridImage {
+export function codeToImage(
+  code: Float32Array,
+  shape: readonly number[],
+  range?: { min: number; max: number },
+): GridImage {
   const size = shape.reduce((a, b) => a * b, 1);
-  if (size !== code.length) throw new Error(`code has ${code.length} values but shape [${shape.join(', ')}] holds ${size}`);
+  if (size !== code.length)
+    throw new Error(`code has ${code.length} values but shape [${shape.join(', ')}] holds ${size}`);
   const { min, max } = range ?? valueRange(code);
   const span = max - min;
   const norm = (v: number): number => (span > 0 ? Math.min(1, Math.max(0, (v - min) / span)) : 0);
@@ -192,6 +197,8 @@ function positiveInt(v: number, name: string): number {
 function checkImage(img: GridImage): void {
   const want = img.height * img.width * img.channels;
   if (!(img.height > 0 && img.width > 0 && img.channels > 0) || img.pixels.length !== want) {
-    throw new Error(`image of ${img.height}x${img.width}x${img.channels} needs ${want} values, has ${img.pixels.length}`);
+    throw new Error(
+      `image of ${img.height}x${img.width}x${img.channels} needs ${want} values, has ${img.pixels.length}`,
+    );
   }
 }

@@ -9,7 +9,8 @@ export function confusionMatrix(labels: Uint8Array, predictions: Uint8Array, cla
   for (let i = 0; i < labels.length; i++) {
     const t = labels[i]!;
     const p = predictions[i]!;
-    if (t >= classes || p >= classes) throw new Error(`sample ${i}: class ${Math.max(t, p)} is outside 0..${classes - 1}`);
+    if (t >= classes || p >= classes)
+      throw new Error(`sample ${i}: class ${Math.max(t, p)} is outside 0..${classes - 1}`);
     m[t]![p]!++;
   }
   return m;
@@ -36,7 +37,12 @@ export function perClassScores(matrix: readonly (readonly number[])[]): ClassSco
     for (let t = 0; t < k; t++) predicted += matrix[t]![c]!;
     const precision = predicted > 0 ? tp / predicted : NaN;
     const recall = support > 0 ? tp / support : NaN;
-    const f1 = Number.isNaN(precision) || Number.isNaN(recall) ? NaN : precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+    const f1 =
+      Number.isNaN(precision) || Number.isNaN(recall)
+        ? NaN
+        : precision + recall > 0
+          ? (2 * precision * recall) / (precision + recall)
+          : 0;
     return { cls: c, precision, recall, f1, support };
   });
 }

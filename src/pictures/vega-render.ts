@@ -24,9 +24,11 @@ export const CHART_CONFIG = {
 /** A vega loader that refuses to fetch anything: only inline data: URIs (embedded images) pass. */
 export function offlineLoader(): Loader {
   const base = vegaLoader();
-  const refuse = (what: string) => async (uri: string): Promise<never> => {
-    throw new Error(`charts are rendered offline: refusing to ${what} ${uri}`);
-  };
+  const refuse =
+    (what: string) =>
+    async (uri: string): Promise<never> => {
+      throw new Error(`charts are rendered offline: refusing to ${what} ${uri}`);
+    };
   return {
     ...base,
     load: refuse('load'),

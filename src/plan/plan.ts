@@ -15,8 +15,22 @@ export interface PlannedInput {
 }
 
 export type PlannedNode =
-  | { readonly kind: 'data'; readonly name: string; readonly config: DataSourceConfig; readonly inputs: readonly PlannedInput[]; readonly outputs: readonly string[]; readonly fingerprint: string }
-  | { readonly kind: 'stage'; readonly name: string; readonly config: StageConfig; readonly inputs: readonly PlannedInput[]; readonly outputs: readonly string[]; readonly fingerprint: string };
+  | {
+      readonly kind: 'data';
+      readonly name: string;
+      readonly config: DataSourceConfig;
+      readonly inputs: readonly PlannedInput[];
+      readonly outputs: readonly string[];
+      readonly fingerprint: string;
+    }
+  | {
+      readonly kind: 'stage';
+      readonly name: string;
+      readonly config: StageConfig;
+      readonly inputs: readonly PlannedInput[];
+      readonly outputs: readonly string[];
+      readonly fingerprint: string;
+    };
 
 export interface Trial {
   readonly index: number;
@@ -42,7 +56,11 @@ export interface PlanOptions {
   readonly backend: string;
 }
 
-const hash = (value: unknown): string => createHash('sha256').update(stringify(value) ?? '').digest('hex').slice(0, 16);
+const hash = (value: unknown): string =>
+  createHash('sha256')
+    .update(stringify(value) ?? '')
+    .digest('hex')
+    .slice(0, 16);
 
 /** The nodes of one configuration in topological order, each with its fingerprint. */
 export function planNodes(config: ExperimentConfig, options: PlanOptions): PlannedNode[] {
@@ -64,7 +82,11 @@ export function planNodes(config: ExperimentConfig, options: PlanOptions): Plann
     }
     const stage = config.stages[name]!;
     // Inputs in the order of the type's references: `input` first, then `model` for an evaluation.
-    const inputs: PlannedInput[] = (graph.references.get(name) ?? []).map(({ text, ref }) => ({ ref: text, node: ref.node, ...(ref.output ? { output: ref.output } : {}) }));
+    const inputs: PlannedInput[] = (graph.references.get(name) ?? []).map(({ text, ref }) => ({
+      ref: text,
+      node: ref.node,
+      ...(ref.output ? { output: ref.output } : {}),
+    }));
     // Names of inputs are not settings: what they hold is in the inputs' fingerprints.
     const { input: _input, model: _model, ...settings } = stage as StageConfig & { model?: string };
     const fingerprint = hash({
@@ -79,7 +101,9 @@ export function planNodes(config: ExperimentConfig, options: PlanOptions): Plann
     // What the type offers, less what this stage cannot give (an evaluation of a classifier gives metrics only).
     const type = stageType(stage.type);
     const asJson = stage as unknown as Record<string, unknown>;
-    const outputs = Object.keys(type?.outputs ?? {}).filter((o) => !type?.unavailable?.(name, asJson, o, config.stages));
+    const outputs = Object.keys(type?.outputs ?? {}).filter(
+      (o) => !type?.unavailable?.(name, asJson, o, config.stages),
+    );
     nodes.push({ kind: 'stage', name, config: stage, inputs, outputs, fingerprint });
   }
   return nodes;
@@ -96,7 +120,13 @@ export function planExperiment(config: ExperimentConfig, options: PlanOptions): 
       trialConfig = set.value;
     }
     const resolved = trialConfig as unknown as ExperimentConfig;
-    return { index, id: `t${String(index).padStart(3, '0')}`, assignment, config: resolved, nodes: planNodes(resolved, options) };
+    return {
+      index,
+      id: `t${String(index).padStart(3, '0')}`,
+      assignment,
+      config: resolved,
+      nodes: planNodes(resolved, options),
+    };
   });
   return { config, trials, isSweep: sweep !== undefined };
 }

@@ -4,7 +4,7 @@
  * prefix of their own, or a second chart would clip or shade itself with the first one's.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { MetricLine } from '../tracking/run-store.js';
+import type { MetricLine } from '../run-store/index.js';
 import { lossCurvesChart, type Series } from '../pictures/charts.js';
 import { vegaLiteToSvg } from '../pictures/vega-render.js';
 import { raw, type Html } from './html.js';
@@ -49,14 +49,26 @@ function dedupe(points: { epoch: number; value: number }[]): { epoch: number; va
 export async function stageCurves(lines: readonly MetricLine[], stage: string): Promise<Html[]> {
   const charts: Html[] = [];
   const loss = epochSeries(lines, stage, 'loss');
-  if (loss.length) charts.push(inlineSvg((await lossCurvesChart(loss, `${stage}: loss per epoch`)).svg, `${stage}: loss per epoch`));
+  if (loss.length)
+    charts.push(inlineSvg((await lossCurvesChart(loss, `${stage}: loss per epoch`)).svg, `${stage}: loss per epoch`));
   const acc = epochSeries(lines, stage, 'acc');
-  if (acc.length) charts.push(inlineSvg((await lossCurvesChart(acc, `${stage}: accuracy per epoch`, { yTitle: 'Accuracy' })).svg, `${stage}: accuracy per epoch`));
+  if (acc.length)
+    charts.push(
+      inlineSvg(
+        (await lossCurvesChart(acc, `${stage}: accuracy per epoch`, { yTitle: 'Accuracy' })).svg,
+        `${stage}: accuracy per epoch`,
+      ),
+    );
   return charts;
 }
 
 /** A measure against a setting whose values are words (a variant, an optimizer): points over categories. */
-export async function categoryChart(points: readonly { x: string; y: number; series?: string }[], xTitle: string, yTitle: string, title: string): Promise<string> {
+export async function categoryChart(
+  points: readonly { x: string; y: number; series?: string }[],
+  xTitle: string,
+  yTitle: string,
+  title: string,
+): Promise<string> {
   const values = points.filter((p) => Number.isFinite(p.y)).map((p) => ({ x: p.x, y: p.y, series: p.series ?? '' }));
   const hasSeries = values.some((v) => v.series !== '');
   const spec: TopLevelSpec = {
@@ -66,7 +78,13 @@ export async function categoryChart(points: readonly { x: string; y: number; ser
     height: 260,
     mark: { type: 'point', filled: true, size: 80 },
     encoding: {
-      x: { field: 'x', type: 'nominal', title: xTitle, sort: [...new Set(values.map((v) => v.x))], axis: { labelAngle: 0 } },
+      x: {
+        field: 'x',
+        type: 'nominal',
+        title: xTitle,
+        sort: [...new Set(values.map((v) => v.x))],
+        axis: { labelAngle: 0 },
+      },
       y: { field: 'y', type: 'quantitative', title: yTitle, scale: { zero: false } },
       ...(hasSeries ? { color: { field: 'series', type: 'nominal' as const, title: null } } : {}),
     },

@@ -6,7 +6,7 @@
  */
 import { parseReference } from '../stages/references.js';
 import type { ClassifierStageConfig, ExperimentConfig } from '../types/experiment-config.js';
-import type { StageRecord } from '../tracking/run-store.js';
+import type { StageRecord } from '../run-store/index.js';
 import { formatNumber, formatPercent, formatPoints } from './format.js';
 import { archName } from '../stages/classifier/definition.js';
 import { lossName } from '../stages/train.js';
@@ -23,7 +23,11 @@ export interface Finding {
 /** Test-set sizes per classifier (from evaluation.json), to say when a difference is within noise. */
 export type TestSizes = Readonly<Record<string, number>>;
 
-export function findings(config: ExperimentConfig, stages: Readonly<Record<string, StageRecord>>, testSizes: TestSizes = {}): Finding[] {
+export function findings(
+  config: ExperimentConfig,
+  stages: Readonly<Record<string, StageRecord>>,
+  testSizes: TestSizes = {},
+): Finding[] {
   const pipeline = pipelineOf(config);
   const out: Finding[] = [];
   const classifiers = pipeline.stages.filter((s) => s.config.type === 'classifier');
@@ -39,7 +43,11 @@ export function findings(config: ExperimentConfig, stages: Readonly<Record<strin
       if (record?.status === 'finished' && loss !== undefined) {
         const train = record.metrics.train_loss;
         const trainText = train !== undefined ? `; ${formatNumber(train)} on its last training epoch` : '';
-        out.push({ stage: s.name, tone: 'plain', text: `${what} reached a test loss of ${formatNumber(loss)} (${lossName(ae.train?.loss ?? '')}${trainText}).` });
+        out.push({
+          stage: s.name,
+          tone: 'plain',
+          text: `${what} reached a test loss of ${formatNumber(loss)} (${lossName(ae.train?.loss ?? '')}${trainText}).`,
+        });
       } else {
         out.push(notDone(s.name, what, record));
       }
@@ -58,7 +66,9 @@ export function findings(config: ExperimentConfig, stages: Readonly<Record<strin
     const baseline = pickBaseline(config, s, onData);
     const baseAcc = baseline ? stages[baseline.name]?.metrics.test_acc : undefined;
     if (!baseline || baseAcc === undefined || stages[baseline.name]?.status !== 'finished') {
-      const why = baseline ? `; its baseline ${baseline.name} has no test accuracy` : '; no classifier reads the data directly to compare with';
+      const why = baseline
+        ? `; its baseline ${baseline.name} has no test accuracy`
+        : '; no classifier reads the data directly to compare with';
       out.push({ stage: s.name, tone: 'plain', text: `${what} reached ${formatPercent(acc)} test accuracy${why}.` });
       continue;
     }
@@ -78,7 +88,11 @@ export function findings(config: ExperimentConfig, stages: Readonly<Record<strin
     const record = stages[s.name];
     const what = `The ${archName(s.config as ClassifierStageConfig)} on the raw ${s.reads.node} (${s.name})`;
     const acc = record?.metrics.test_acc;
-    out.push(record?.status === 'finished' && acc !== undefined ? { stage: s.name, tone: 'plain', text: `${what} reached ${formatPercent(acc)} test accuracy.` } : notDone(s.name, what, record));
+    out.push(
+      record?.status === 'finished' && acc !== undefined
+        ? { stage: s.name, tone: 'plain', text: `${what} reached ${formatPercent(acc)} test accuracy.` }
+        : notDone(s.name, what, record),
+    );
   }
 
   // A trained classifier scored on other inputs (noisy, denoised): against its own test accuracy.
@@ -92,8 +106,14 @@ export function findings(config: ExperimentConfig, stages: Readonly<Record<strin
       out.push(notDone(s.name, `${modelStage} on ${s.config.input} (${s.name})`, stages[s.name]));
       continue;
     }
-    const against = own !== undefined ? ` against ${formatPercent(own)} on its own test images: ${formatPoints(acc, own)}` : '';
-    out.push({ stage: s.name, tone: 'plain', ...(own !== undefined ? { points: (acc - own) * 100 } : {}), text: `${modelStage} scored ${formatPercent(acc)} on ${s.config.input} (${s.name})${against}.` });
+    const against =
+      own !== undefined ? ` against ${formatPercent(own)} on its own test images: ${formatPoints(acc, own)}` : '';
+    out.push({
+      stage: s.name,
+      tone: 'plain',
+      ...(own !== undefined ? { points: (acc - own) * 100 } : {}),
+      text: `${modelStage} scored ${formatPercent(acc)} on ${s.config.input} (${s.name})${against}.`,
+    });
   }
   return out;
 }
@@ -102,7 +122,8 @@ export function findings(config: ExperimentConfig, stages: Readonly<Record<strin
 function pickBaseline(config: ExperimentConfig, clf: StageInfo, onData: readonly StageInfo[]): StageInfo | undefined {
   const root = rootData(config, clf.reads);
   const arch = (clf.config as ClassifierStageConfig).arch;
-  const score = (b: StageInfo) => (b.reads.node === root ? 2 : 0) + ((b.config as ClassifierStageConfig).arch === arch ? 1 : 0);
+  const score = (b: StageInfo) =>
+    (b.reads.node === root ? 2 : 0) + ((b.config as ClassifierStageConfig).arch === arch ? 1 : 0);
   return [...onData].sort((a, b) => score(b) - score(a))[0];
 }
 
@@ -133,4 +154,3 @@ export function firstLine(text: string): string {
   const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
   return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }
-

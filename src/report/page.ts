@@ -1,7 +1,7 @@
 /** The parts every report shares: the page shell, the heading, tables, the config and the environment. */
 import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
-import type { EnvironmentInfo } from '../run/events.js';
-import type { RunRecord } from '../tracking/run-store.js';
+import type { EnvironmentInfo } from '../types/run-events.js';
+import type { RunRecord } from '../run-store/index.js';
 import { formatDate, formatDuration } from './format.js';
 import { dataUri, html, raw, type Html } from './html.js';
 import { STYLE } from './style.js';
@@ -13,37 +13,58 @@ import { STYLE } from './style.js';
  */
 export function page(title: string, body: Html): string {
   return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
-<meta name="generator" content="aelab">
-<title>${title}</title>
-<style>${raw(STYLE)}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`.text;
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta
+          http-equiv="Content-Security-Policy"
+          content="default-src 'none'; img-src data:; style-src 'unsafe-inline'"
+        />
+        <meta name="generator" content="aelab" />
+        <title>${title}</title>
+        <style>
+          ${raw(STYLE)}
+        </style>
+      </head>
+      <body>
+        ${body}
+      </body>
+    </html> `.text;
 }
 
-export const badge = (status: string): Html => html`<span class="badge ${status.replace(/[^a-z]/g, '')}">${status}</span>`;
+export const badge = (status: string): Html =>
+  html`<span class="badge ${status.replace(/[^a-z]/g, '')}">${status}</span>`;
 
 export interface Fact {
   readonly label: string;
   readonly value: Html | string;
 }
 
-export function heading(kicker: string, record: RunRecord, description: string | undefined, facts: readonly Fact[], toc: readonly [string, string][]): Html {
-  return html`<header class="top"><div class="inner">
-<div class="kicker">${kicker}</div>
-<h1>${record.name}${badge(record.status)}</h1>
-${description ? html`<p class="description">${description}</p>` : ''}
-<dl class="facts">${facts.map((f) => html`<div><dt>${f.label}</dt><dd>${f.value}</dd></div>`)}</dl>
-<nav class="toc">${toc.map(([id, label]) => html`<a href="#${id}">${label}</a>`)}</nav>
-</div></header>`;
+export function heading(
+  kicker: string,
+  record: RunRecord,
+  description: string | undefined,
+  facts: readonly Fact[],
+  toc: readonly [string, string][],
+): Html {
+  return html`<header class="top">
+    <div class="inner">
+      <div class="kicker">${kicker}</div>
+      <h1>${record.name}${badge(record.status)}</h1>
+      ${description ? html`<p class="description">${description}</p>` : ''}
+      <dl class="facts">
+        ${facts.map(
+          (f) =>
+            html`<div>
+              <dt>${f.label}</dt>
+              <dd>${f.value}</dd>
+            </div>`,
+        )}
+      </dl>
+      <nav class="toc">${toc.map(([id, label]) => html`<a href="#${id}">${label}</a>`)}</nav>
+    </div>
+  </header>`;
 }
 
 /** Started, duration, backend, seed and id: the facts under every heading. */
@@ -69,23 +90,40 @@ export interface Column<R> {
   readonly cell: (row: R) => Html | string;
 }
 
-export function table<R>(columns: readonly Column<R>[], rows: readonly R[], rowClass: (row: R) => string = () => ''): Html {
-  return html`<div class="table-wrap"><table>
-<thead><tr>${columns.map((c) => html`<th${c.num ? raw(' class="num"') : ''}>${c.label}</th>`)}</tr></thead>
-<tbody>${rows.map((r) => {
-    const cls = rowClass(r);
-    return html`<tr${cls ? html` class="${cls}"` : ''}>${columns.map((c) => html`<td${c.num ? raw(' class="num"') : ''}>${c.cell(r)}</td>`)}</tr>\n`;
-  })}</tbody>
-</table></div>`;
+export function table<R>(
+  columns: readonly Column<R>[],
+  rows: readonly R[],
+  rowClass: (row: R) => string = () => '',
+): Html {
+  return html`<div class="table-wrap">
+    <table>
+      <thead>
+        <tr>
+          ${columns.map((c) => html`<th${c.num ? raw(' class="num"') : ''}>${c.label}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map((r) => {
+          const cls = rowClass(r);
+          return html`<tr${cls ? html` class="${cls}"` : ''}>${columns.map((c) => html`<td${c.num ? raw(' class="num"') : ''}>${c.cell(r)}</td>`)}</tr>\n`;
+        })}
+      </tbody>
+    </table>
+  </div>`;
 }
 
 /** The resolved config as YAML: what the run really used, defaults filled in. */
 export function configSection(config: unknown, note: string): Html {
-  if (config === undefined) return html`<section id="config"><h2>Configuration</h2><p class="note">config.json is missing or unreadable.</p></section>`;
-  return html`<section id="config"><h2>Configuration</h2>
-<p class="note">${note}</p>
-<pre>${compactYaml(config)}</pre>
-</section>`;
+  if (config === undefined)
+    return html`<section id="config">
+      <h2>Configuration</h2>
+      <p class="note">config.json is missing or unreadable.</p>
+    </section>`;
+  return html`<section id="config">
+    <h2>Configuration</h2>
+    <p class="note">${note}</p>
+    <pre>${compactYaml(config)}</pre>
+  </section>`;
 }
 
 /** YAML as a person writes it: short lists and small flat maps on one line ({ name: adam, learning_rate: 0.001 }). */
@@ -96,7 +134,11 @@ export function compactYaml(value: unknown): string {
       if (node.items.every((i) => isScalar(i))) node.flow = true;
     },
     Map(_, node) {
-      if (node.items.length <= 4 && node.items.every((p) => isScalar(p.value) || (isSeq(p.value) && p.value.items.every((i) => isScalar(i))))) node.flow = true;
+      if (
+        node.items.length <= 4 &&
+        node.items.every((p) => isScalar(p.value) || (isSeq(p.value) && p.value.items.every((i) => isScalar(i))))
+      )
+        node.flow = true;
     },
   });
   // The top level stays in block style, whatever its size.
@@ -108,7 +150,13 @@ export function environmentSection(env: EnvironmentInfo | undefined, extra: read
   const rows: Fact[] = [
     ...(env
       ? [
-          { label: 'Backend', value: env.threads === undefined ? env.backend : `${env.backend}, ${env.threads} thread${env.threads === 1 ? '' : 's'}` },
+          {
+            label: 'Backend',
+            value:
+              env.threads === undefined
+                ? env.backend
+                : `${env.backend}, ${env.threads} thread${env.threads === 1 ? '' : 's'}`,
+          },
           { label: 'aelab', value: env.aelab },
           { label: 'TensorFlow.js', value: env.tfjs },
           { label: 'Node', value: env.node },
@@ -120,11 +168,23 @@ export function environmentSection(env: EnvironmentInfo | undefined, extra: read
     ...extra,
   ];
   if (rows.length === 0) return html``;
-  return html`<section id="environment"><h2>Environment</h2><dl class="grid">${rows.map((f) => html`<dt>${f.label}</dt><dd>${f.value}</dd>`)}</dl></section>`;
+  return html`<section id="environment">
+    <h2>Environment</h2>
+    <dl class="grid">
+      ${rows.map(
+        (f) =>
+          html`<dt>${f.label}</dt>
+            <dd>${f.value}</dd>`,
+      )}
+    </dl>
+  </section>`;
 }
 
 export function footer(what: string): Html {
-  return html`<footer>${what} written by aelab on ${formatDate(new Date().toISOString())}. Everything on this page is inside this one file.</footer>`;
+  return html`<footer>
+    ${what} written by aelab on ${formatDate(new Date().toISOString())}. Everything on this page is inside this one
+    file.
+  </footer>`;
 }
 
 /** Width and height of a PNG from its header, to size it in CSS pixels without loading it. */

@@ -33,7 +33,13 @@ export function pipelineOf(config: ExperimentConfig): Pipeline {
     .filter((name) => config.stages?.[name] !== undefined)
     .map((name) => {
       const stage = config.stages[name]!;
-      return { name, config: stage, reads: parseReference(stage.input), model: describeModel(stage), training: stageType(stage.type)?.training(stage) ?? '' };
+      return {
+        name,
+        config: stage,
+        reads: parseReference(stage.input),
+        model: describeModel(stage),
+        training: stageType(stage.type)?.training(stage) ?? '',
+      };
     });
   return { stages, data: config.data ?? {} };
 }

@@ -3,19 +3,36 @@
  * killed run is the one most worth having, so a missing or damaged file leaves its part of the
  * report out instead of failing.
  */
-import { access, readdir, readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { SweepSummary } from '../cli/summary.js';
-import type { SweepRecord } from '../cli/session.js';
 import type { ExperimentConfig } from '../types/experiment-config.js';
-import { CONFIG_FILE, readRun, type MetricLine, type RunRecord } from '../tracking/run-store.js';
+import {
+  CONFIG_FILE,
+  listTrials,
+  readJsonIfValid,
+  readRun,
+  REPORT_FILE,
+  stageDir,
+  SUMMARY_FILE,
+  trialDir,
+  type MetricLine,
+  type RunRecord,
+  type SweepRecord,
+  type SweepSummary,
+} from '../run-store/index.js';
 
 export interface Evaluation {
   readonly test_loss?: number;
   readonly test_acc?: number;
   readonly confusion_matrix?: readonly (readonly number[])[];
   /** precision, recall, f1 are null in JSON where they were NaN (no sample predicted or present). */
-  readonly per_class?: readonly { cls: number; precision: number | null; recall: number | null; f1: number | null; support: number }[];
+  readonly per_class?: readonly {
+    cls: number;
+    precision: number | null;
+    recall: number | null;
+    f1: number | null;
+    support: number;
+  }[];
 }
 
 export interface StageFiles {
@@ -40,31 +57,25 @@ async function maybeRead(file: string): Promise<Buffer | undefined> {
   }
 }
 
-async function maybeJson<T>(file: string): Promise<T | undefined> {
-  const bytes = await maybeRead(file);
-  if (!bytes) return undefined;
-  try {
-    return JSON.parse(bytes.toString('utf8')) as T;
-  } catch {
-    return undefined;
-  }
-}
-
 /** A run (or trial) folder. Throws only when run.json itself cannot be read: then there is no run. */
 export async function readRunFolder(dir: string, opts: { pictures?: boolean } = {}): Promise<RunFolder> {
   const { record, metrics } = await readRun(dir);
-  const config = await maybeJson<ExperimentConfig>(path.join(dir, CONFIG_FILE));
+  const config = await readJsonIfValid<ExperimentConfig>(path.join(dir, CONFIG_FILE));
   const names = new Set([...Object.keys(config?.stages ?? {}), ...Object.keys(record.stages ?? {})]);
   const files: Record<string, StageFiles> = {};
   await Promise.all(
     [...names].map(async (name) => {
-      const stageDir = path.join(dir, 'stages', name);
+      const folder = stageDir(dir, name);
       const [figure, confusion, evaluation] = await Promise.all([
-        opts.pictures === false ? undefined : maybeRead(path.join(stageDir, 'figure.png')),
-        opts.pictures === false ? undefined : maybeRead(path.join(stageDir, 'confusion.png')),
-        maybeJson<Evaluation>(path.join(stageDir, 'evaluation.json')),
+        opts.pictures === false ? undefined : maybeRead(path.join(folder, 'figure.png')),
+        opts.pictures === false ? undefined : maybeRead(path.join(folder, 'confusion.png')),
+        readJsonIfValid<Evaluation>(path.join(folder, 'evaluation.json')),
       ]);
-      files[name] = { ...(figure ? { figure } : {}), ...(confusion ? { confusion } : {}), ...(evaluation ? { evaluation } : {}) };
+      files[name] = {
+        ...(figure ? { figure } : {}),
+        ...(confusion ? { confusion } : {}),
+        ...(evaluation ? { evaluation } : {}),
+      };
     }),
   );
   return { dir, record: { ...record, stages: record.stages ?? {} }, ...(config ? { config } : {}), metrics, files };
@@ -85,27 +96,37 @@ export interface SweepFolder {
 
 export async function readSweepFolder(dir: string): Promise<SweepFolder> {
   const { record } = await readRun(dir);
-  const config = await maybeJson<ExperimentConfig>(path.join(dir, CONFIG_FILE));
-  const summary = await maybeJson<SweepSummary>(path.join(dir, 'summary.json'));
+  const config = await readJsonIfValid<ExperimentConfig>(path.join(dir, CONFIG_FILE));
+  const summary = await readJsonIfValid<SweepSummary>(path.join(dir, SUMMARY_FILE));
   const sweep = record as SweepRecord;
-  const trialsDir = path.join(dir, 'trials');
-  let listed: string[] = [];
-  try {
-    listed = (await readdir(trialsDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
-  } catch {
-    listed = [];
-  }
-  const ids = [...new Set([...Object.keys(sweep.trials ?? {}), ...(summary?.trials.map((t) => t.id) ?? []), ...listed])];
+  const listed = await listTrials(dir);
+  const ids = [
+    ...new Set([...Object.keys(sweep.trials ?? {}), ...(summary?.trials.map((t) => t.id) ?? []), ...listed]),
+  ];
   const trials = new Map<string, RunFolder>();
   const trialReports = new Set<string>();
   await Promise.all(
     ids.map(async (id) => {
-      const trialDir = path.join(trialsDir, id);
+      const folderDir = trialDir(dir, id);
       // Only the best trial's pictures are shown; the rest need just numbers and curves.
-      const folder = await readRunFolder(trialDir, { pictures: false }).catch(() => undefined);
+      const folder = await readRunFolder(folderDir, { pictures: false }).catch(() => undefined);
       if (folder) trials.set(id, folder);
-      if (await access(path.join(trialDir, 'report.html')).then(() => true, () => false)) trialReports.add(id);
+      if (
+        await access(path.join(folderDir, REPORT_FILE)).then(
+          () => true,
+          () => false,
+        )
+      )
+        trialReports.add(id);
     }),
   );
-  return { dir, record: { ...sweep, trials: sweep.trials ?? {} }, ...(config ? { config } : {}), ...(summary ? { summary } : {}), trialIds: ids, trials, trialReports };
+  return {
+    dir,
+    record: { ...sweep, trials: sweep.trials ?? {} },
+    ...(config ? { config } : {}),
+    ...(summary ? { summary } : {}),
+    trialIds: ids,
+    trials,
+    trialReports,
+  };
 }

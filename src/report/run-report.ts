@@ -4,17 +4,28 @@
  * and pictures, and last the full config and the machine.
  */
 import path from 'node:path';
-import type { StageRecord } from '../tracking/run-store.js';
+import { REPORT_FILE, type StageRecord } from '../run-store/index.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { stageCurves } from './charts.js';
 import { findings, type Finding, type TestSizes } from './comparison.js';
 import { formatDuration, formatMetric, formatSetting, shortSetting } from './format.js';
 import { html, type Html } from './html.js';
-import { badge, configSection, environmentSection, footer, heading, page, pngFigure, runFacts, table, type Fact } from './page.js';
+import {
+  badge,
+  configSection,
+  environmentSection,
+  footer,
+  heading,
+  page,
+  pngFigure,
+  runFacts,
+  table,
+  type Fact,
+} from './page.js';
 import { describeData, pipelineOf, type Pipeline, type StageInfo } from './pipeline.js';
 import { readRunFolder, type RunFolder, type StageFiles } from './read.js';
 
-export const REPORT_FILE = 'report.html';
+export { REPORT_FILE };
 
 /** Writes <runDir>/report.html and returns its path. Throws only when run.json cannot be read. */
 export async function writeRunReport(runDir: string): Promise<string> {
@@ -33,7 +44,12 @@ export async function renderRunReport(run: RunFolder): Promise<string> {
   const facts: Fact[] = runFacts(record);
   if (isTrial && record.trial) facts.splice(4, 0, { label: 'Trial', value: record.trial });
   if (record.assignment && Object.keys(record.assignment).length) {
-    facts.push({ label: 'Swept settings', value: Object.entries(record.assignment).map(([k, v]) => `${shortSetting(k)} = ${formatSetting(v)}`).join(', ') });
+    facts.push({
+      label: 'Swept settings',
+      value: Object.entries(record.assignment)
+        .map(([k, v]) => `${shortSetting(k)} = ${formatSetting(v)}`)
+        .join(', '),
+    });
   }
 
   const toc: [string, string][] = [
@@ -52,18 +68,25 @@ export async function renderRunReport(run: RunFolder): Promise<string> {
   }
 
   const stageSections: Html[] = [];
-  for (const name of stageNames) stageSections.push(await stageSection(run, name, pipeline?.stages.find((s) => s.name === name)));
+  for (const name of stageNames)
+    stageSections.push(
+      await stageSection(
+        run,
+        name,
+        pipeline?.stages.find((s) => s.name === name),
+      ),
+    );
 
   const body = html`${heading(isTrial ? 'aelab · sweep trial' : 'aelab · run report', record, config?.description, facts, toc)}
-<main>
-${summarySection(run, testSizes)}
-${pipelineSection(run, pipeline)}
-${metricsSection(run, stageNames)}
-<section id="stages"><h2>Stages</h2>${stageNames.length ? stageSections : html`<p class="note">No stage ran.</p>`}</section>
-${configSection(config, 'The experiment as it ran: the YAML file after validation, with every default filled in.')}
-${environmentSection(record.environment)}
-${footer('This report was')}
-</main>`;
+    <main>
+      ${summarySection(run, testSizes)} ${pipelineSection(run, pipeline)} ${metricsSection(run, stageNames)}
+      <section id="stages">
+        <h2>Stages</h2>
+        ${stageNames.length ? stageSections : html`<p class="note">No stage ran.</p>`}
+      </section>
+      ${configSection(config, 'The experiment as it ran: the YAML file after validation, with every default filled in.')}
+      ${environmentSection(record.environment)} ${footer('This report was')}
+    </main>`;
   return page(`${record.name}${isTrial && record.trial ? ` ${record.trial}` : ''} · aelab report`, body);
 }
 
@@ -77,19 +100,28 @@ function orderedStages(run: RunFolder, pipeline: Pipeline | undefined): string[]
 const stageId = (name: string) => `stage-${name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
 export function findingsList(items: readonly Finding[]): Html {
-  return html`<ul class="findings">${items.map((f) => {
-    const cls = f.tone === 'bad' ? 'bad' : f.points === undefined ? '' : f.points > 0 ? 'better' : f.points < 0 ? 'worse' : '';
-    return html`<li${cls ? html` class="${cls}"` : ''}>${f.text}</li>`;
-  })}</ul>`;
+  return html`<ul class="findings">
+    ${items.map((f) => {
+      const cls =
+        f.tone === 'bad' ? 'bad' : f.points === undefined ? '' : f.points > 0 ? 'better' : f.points < 0 ? 'worse' : '';
+      return html`<li${cls ? html` class="${cls}"` : ''}>${f.text}</li>`;
+    })}
+  </ul>`;
 }
 
 function summarySection(run: RunFolder, testSizes: TestSizes): Html {
   const items = run.config ? findings(run.config, run.record.stages, testSizes) : [];
   const error = run.record.error;
-  return html`<section id="summary"><h2>In short</h2>
-${items.length ? findingsList(items) : html`<p class="note">No stage reported a test metric.</p>`}
-${error ? html`<h3>The run ${run.record.status === 'killed' ? 'was stopped' : 'failed'}</h3><pre class="error">${error}</pre>` : ''}
-</section>`;
+  return html`<section id="summary">
+    <h2>In short</h2>
+    ${items.length ? findingsList(items) : html`<p class="note">No stage reported a test metric.</p>`}
+    ${
+      error
+        ? html`<h3>The run ${run.record.status === 'killed' ? 'was stopped' : 'failed'}</h3>
+            <pre class="error">${error}</pre>`
+        : ''
+    }
+  </section>`;
 }
 
 interface PipelineRow {
@@ -102,9 +134,19 @@ interface PipelineRow {
 }
 
 function pipelineSection(run: RunFolder, pipeline: Pipeline | undefined): Html {
-  if (!pipeline) return html`<section id="pipeline"><h2>Pipeline</h2><p class="note">Without config.json the pipeline is unknown.</p></section>`;
+  if (!pipeline)
+    return html`<section id="pipeline">
+      <h2>Pipeline</h2>
+      <p class="note">Without config.json the pipeline is unknown.</p>
+    </section>`;
   const rows: PipelineRow[] = [
-    ...Object.entries(pipeline.data).map(([name, source]) => ({ name, kind: 'data', reads: '', model: describeData(source), training: '' })),
+    ...Object.entries(pipeline.data).map(([name, source]) => ({
+      name,
+      kind: 'data',
+      reads: '',
+      model: describeData(source),
+      training: '',
+    })),
     ...pipeline.stages.map((s) => ({
       name: s.name,
       kind: s.config.type,
@@ -114,19 +156,28 @@ function pipelineSection(run: RunFolder, pipeline: Pipeline | undefined): Html {
       ...(run.record.stages[s.name] ? { stage: run.record.stages[s.name] } : {}),
     })),
   ];
-  return html`<section id="pipeline"><h2>Pipeline <span class="sub">in the order it runs; each stage reads the one named</span></h2>
-${table<PipelineRow>(
-  [
-    { label: 'Name', cell: (r) => html`<code>${r.name}</code>` },
-    { label: 'Kind', cell: (r) => r.kind },
-    { label: 'Reads', cell: (r) => (r.reads ? html`<code>${r.reads}</code>` : html`<span class="muted">–</span>`) },
-    { label: 'Model / source', cell: (r) => r.model },
-    { label: 'Training', cell: (r) => r.training || html`<span class="muted">–</span>` },
-    { label: 'Status', cell: (r) => (r.kind === 'data' ? '' : r.stage ? html`${badge(r.stage.status)}${r.stage.cached ? html` ${badge('cached')}` : ''}` : badge('pending')) },
-  ],
-  rows,
-)}
-</section>`;
+  return html`<section id="pipeline">
+    <h2>Pipeline <span class="sub">in the order it runs; each stage reads the one named</span></h2>
+    ${table<PipelineRow>(
+      [
+        { label: 'Name', cell: (r) => html`<code>${r.name}</code>` },
+        { label: 'Kind', cell: (r) => r.kind },
+        { label: 'Reads', cell: (r) => (r.reads ? html`<code>${r.reads}</code>` : html`<span class="muted">–</span>`) },
+        { label: 'Model / source', cell: (r) => r.model },
+        { label: 'Training', cell: (r) => r.training || html`<span class="muted">–</span>` },
+        {
+          label: 'Status',
+          cell: (r) =>
+            r.kind === 'data'
+              ? ''
+              : r.stage
+                ? html`${badge(r.stage.status)}${r.stage.cached ? html` ${badge('cached')}` : ''}`
+                : badge('pending'),
+        },
+      ],
+      rows,
+    )}
+  </section>`;
 }
 
 const METRIC_ORDER = ['test_acc', 'test_loss', 'train_acc', 'train_loss'];
@@ -140,48 +191,76 @@ export function metricKeys(stages: readonly StageRecord[]): string[] {
 function metricsSection(run: RunFolder, names: readonly string[]): Html {
   const rows = names.map((name) => ({ name, stage: run.record.stages[name] }));
   const keys = metricKeys(rows.flatMap((r) => (r.stage ? [r.stage] : [])));
-  return html`<section id="metrics"><h2>Final metrics <span class="sub">test split after the last epoch</span></h2>
-${table(
-  [
-    { label: 'Stage', cell: (r: (typeof rows)[number]) => html`<a href="#${stageId(r.name)}"><code>${r.name}</code></a>` },
-    { label: 'Status', cell: (r) => (r.stage ? html`${badge(r.stage.status)}${r.stage.cached ? html` ${badge('cached')}` : ''}` : badge('pending')) },
-    ...keys.map((k) => ({ label: k, num: true, cell: (r: (typeof rows)[number]) => formatMetric(k, r.stage?.metrics?.[k]) })),
-    { label: 'Time', num: true, cell: (r) => formatDuration(r.stage?.seconds) },
-  ],
-  rows,
-)}
-</section>`;
+  return html`<section id="metrics">
+    <h2>Final metrics <span class="sub">test split after the last epoch</span></h2>
+    ${table(
+      [
+        {
+          label: 'Stage',
+          cell: (r: (typeof rows)[number]) => html`<a href="#${stageId(r.name)}"><code>${r.name}</code></a>`,
+        },
+        {
+          label: 'Status',
+          cell: (r) =>
+            r.stage
+              ? html`${badge(r.stage.status)}${r.stage.cached ? html` ${badge('cached')}` : ''}`
+              : badge('pending'),
+        },
+        ...keys.map((k) => ({
+          label: k,
+          num: true,
+          cell: (r: (typeof rows)[number]) => formatMetric(k, r.stage?.metrics?.[k]),
+        })),
+        { label: 'Time', num: true, cell: (r) => formatDuration(r.stage?.seconds) },
+      ],
+      rows,
+    )}
+  </section>`;
 }
 
 async function stageSection(run: RunFolder, name: string, info: StageInfo | undefined): Promise<Html> {
   const stage = run.record.stages[name];
   const files: StageFiles = run.files[name] ?? {};
   const curves = await stageCurves(run.metrics, name);
-  const reads = info ? (info.reads.output === undefined ? info.reads.node : `${info.reads.node}.${info.reads.output}`) : undefined;
+  const reads = info
+    ? info.reads.output === undefined
+      ? info.reads.node
+      : `${info.reads.node}.${info.reads.output}`
+    : undefined;
   const metrics = Object.entries(stage?.metrics ?? {});
   return html`<div class="stage" id="${stageId(name)}">
-<h3><code>${name}</code><span class="sub">${info?.model ?? ''}</span> ${stage ? badge(stage.status) : badge('pending')}${stage?.cached ? html` ${badge('cached')}` : ''}</h3>
-<p class="stage-meta">${reads ? html`reads <code>${reads}</code>` : ''}${info?.training ? ` · ${info.training}` : ''}${stage?.seconds !== undefined ? ` · ${formatDuration(stage.seconds)}` : ''}</p>
-${stage?.error ? html`<pre class="error">${stage.error}</pre>` : ''}
-${metrics.length ? html`<div class="chips">${metrics.map(([k, v]) => html`<span class="chip">${k} <b>${formatMetric(k, v)}</b></span>`)}</div>` : ''}
-${curves.length ? html`<div class="charts">${curves}</div>` : stage?.cached ? html`<p class="note">Taken from the cache: no epochs were trained in this run.</p>` : stage?.status === 'finished' ? html`<p class="note">No per-epoch metrics were logged.</p>` : ''}
-${files.figure ? pngFigure(files.figure, `${name}: ten test images, their codes and their reconstructions`, { pixelated: true }) : ''}
-${files.confusion ? html`<div class="side">${pngFigure(files.confusion, `${name}: confusion matrix on the test split`, { scale: 2 })}${perClassTable(files)}</div>` : ''}
-</div>`;
+    <h3>
+      <code>${name}</code
+      ><span class="sub">${info?.model ?? ''}</span>
+      ${stage ? badge(stage.status) : badge('pending')}${stage?.cached ? html` ${badge('cached')}` : ''}
+    </h3>
+    <p class="stage-meta">
+      ${reads ? html`reads <code>${reads}</code>` : ''}${info?.training ? ` · ${info.training}` : ''}${stage?.seconds !== undefined ? ` · ${formatDuration(stage.seconds)}` : ''}
+    </p>
+    ${stage?.error ? html`<pre class="error">${stage.error}</pre>` : ''}
+    ${metrics.length ? html`<div class="chips">${metrics.map(([k, v]) => html`<span class="chip">${k} <b>${formatMetric(k, v)}</b></span>`)}</div>` : ''}
+    ${curves.length ? html`<div class="charts">${curves}</div>` : stage?.cached ? html`<p class="note">Taken from the cache: no epochs were trained in this run.</p>` : stage?.status === 'finished' ? html`<p class="note">No per-epoch metrics were logged.</p>` : ''}
+    ${files.figure ? pngFigure(files.figure, `${name}: ten test images, their codes and their reconstructions`, { pixelated: true }) : ''}
+    ${files.confusion ? html`<div class="side">${pngFigure(files.confusion, `${name}: confusion matrix on the test split`, { scale: 2 })}${perClassTable(files)}</div>` : ''}
+  </div>`;
 }
 
 function perClassTable(files: StageFiles): Html {
   const rows = files.evaluation?.per_class;
   if (!rows?.length) return html``;
-  const pct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : `${(v * 100).toFixed(1)}%`);
-  return html`<div><h4 class="note">Per class on the test split</h4>${table(
-    [
-      { label: 'Class', cell: (r: (typeof rows)[number]) => String(r.cls) },
-      { label: 'Precision', num: true, cell: (r) => pct(r.precision) },
-      { label: 'Recall', num: true, cell: (r) => pct(r.recall) },
-      { label: 'F1', num: true, cell: (r) => pct(r.f1) },
-      { label: 'Images', num: true, cell: (r) => String(r.support) },
-    ],
-    rows,
-  )}</div>`;
+  const pct = (v: number | null | undefined) =>
+    v === null || v === undefined || !Number.isFinite(v) ? '–' : `${(v * 100).toFixed(1)}%`;
+  return html`<div>
+    <h4 class="note">Per class on the test split</h4>
+    ${table(
+      [
+        { label: 'Class', cell: (r: (typeof rows)[number]) => String(r.cls) },
+        { label: 'Precision', num: true, cell: (r) => pct(r.precision) },
+        { label: 'Recall', num: true, cell: (r) => pct(r.recall) },
+        { label: 'F1', num: true, cell: (r) => pct(r.f1) },
+        { label: 'Images', num: true, cell: (r) => String(r.support) },
+      ],
+      rows,
+    )}
+  </div>`;
 }

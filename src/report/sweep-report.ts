@@ -6,12 +6,24 @@
 import path from 'node:path';
 import type { ExperimentConfig } from '../types/experiment-config.js';
 import { lossCurvesChart, sweepChart, type Series, type SweepPoint } from '../pictures/charts.js';
+import { bestTrial, objectiveOf, testMetrics, trialDir, TRIALS_DIR, type Objective } from '../run-store/index.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { categoryChart, epochSeries, inlineSvg } from './charts.js';
 import { findings, firstLine } from './comparison.js';
 import { formatDuration, formatMetric, formatSetting, isAccuracy, shortSetting } from './format.js';
 import { html, type Html } from './html.js';
-import { badge, configSection, environmentSection, footer, heading, page, pngFigure, runFacts, table, type Fact } from './page.js';
+import {
+  badge,
+  configSection,
+  environmentSection,
+  footer,
+  heading,
+  page,
+  pngFigure,
+  runFacts,
+  table,
+  type Fact,
+} from './page.js';
 import { pipelineOf } from './pipeline.js';
 import { readRunFolder, readSweepFolder, type RunFolder, type SweepFolder } from './read.js';
 import { findingsList, REPORT_FILE } from './run-report.js';
@@ -33,10 +45,7 @@ export interface TrialRow {
   readonly error?: string;
 }
 
-export interface Objective {
-  readonly key: string;
-  readonly maximize: boolean;
-}
+export type { Objective };
 
 /** Each trial from summary.json when there is one, else from run.json and the trial's own folder. */
 export function trialRows(sweep: SweepFolder): TrialRow[] {
@@ -45,10 +54,11 @@ export function trialRows(sweep: SweepFolder): TrialRow[] {
     const s = fromSummary.get(id);
     const r = sweep.record.trials[id];
     const folder = sweep.trials.get(id)?.record;
-    const metrics: Record<string, number> = { ...(s?.metrics ?? {}) };
-    if (!s) for (const [stage, st] of Object.entries(folder?.stages ?? {})) for (const [k, v] of Object.entries(st.metrics ?? {})) if (k.startsWith('test_')) metrics[`${stage}.${k}`] = v;
+    const metrics: Record<string, number> = s ? { ...s.metrics } : testMetrics(folder);
     // The stage's own error says why; the trial's ("stage cnn failed") only says where.
-    const stageErrors = Object.entries(folder?.stages ?? {}).filter(([, st]) => st.status === 'failed' && st.error).map(([name, st]) => `${name}: ${firstLine(st.error!)}`);
+    const stageErrors = Object.entries(folder?.stages ?? {})
+      .filter(([, st]) => st.status === 'failed' && st.error)
+      .map(([name, st]) => `${name}: ${firstLine(st.error!)}`);
     const error = [r?.error ?? folder?.error, ...stageErrors].filter(Boolean).join('\n') || undefined;
     const seconds = s?.seconds ?? folder?.duration_s;
     return {
@@ -62,43 +72,50 @@ export function trialRows(sweep: SweepFolder): TrialRow[] {
   });
 }
 
-/** As the CLI chooses it: the last classifier on an autoencoder's output by accuracy, else the last autoencoder by loss. */
+/** The objective the CLI chose, for a sweep that ended without summary.json: from its config's stages. */
 export function objectiveFromConfig(config: ExperimentConfig | undefined): Objective | undefined {
   if (!config) return undefined;
-  const stages = [...pipelineOf(config).stages].reverse();
-  const clf = stages.find((s) => s.config.type === 'classifier' && s.reads.output !== undefined);
-  if (clf) return { key: `${clf.name}.test_acc`, maximize: true };
-  const ae = stages.find((s) => s.config.type === 'autoencoder');
-  return ae ? { key: `${ae.name}.test_loss`, maximize: false } : undefined;
-}
-
-export function bestTrial(rows: readonly TrialRow[], objective: Objective | undefined): string | undefined {
-  if (!objective) return undefined;
-  const scored = rows.filter((r) => r.status === 'finished' && Number.isFinite(r.metrics[objective.key]));
-  scored.sort((a, b) => (objective.maximize ? b.metrics[objective.key]! - a.metrics[objective.key]! : a.metrics[objective.key]! - b.metrics[objective.key]!));
-  return scored[0]?.id;
+  return objectiveOf(
+    pipelineOf(config).stages.map((s) => ({
+      name: s.name,
+      type: s.config.type,
+      readsOutput: s.reads.output !== undefined,
+    })),
+  );
 }
 
 /** The metrics worth a column and a chart: each autoencoder's test loss and each classifier's test accuracy. */
 export function keyMetrics(config: ExperimentConfig | undefined, rows: readonly TrialRow[]): string[] {
   const present = new Set(rows.flatMap((r) => Object.keys(r.metrics)));
-  const fromConfig = config ? pipelineOf(config).stages.map((s) => `${s.name}.${s.config.type === 'autoencoder' ? 'test_loss' : 'test_acc'}`) : [];
+  const fromConfig = config
+    ? pipelineOf(config).stages.map((s) => `${s.name}.${s.config.type === 'autoencoder' ? 'test_loss' : 'test_acc'}`)
+    : [];
   const keys = fromConfig.filter((k) => present.has(k));
   // Without a config (or with metrics it does not explain), fall back to every test metric but classifier losses.
-  if (keys.length === 0) return [...present].filter((k) => !(k.endsWith('.test_loss') && present.has(k.replace(/test_loss$/, 'test_acc')))).sort();
+  if (keys.length === 0)
+    return [...present]
+      .filter((k) => !(k.endsWith('.test_loss') && present.has(k.replace(/test_loss$/, 'test_acc'))))
+      .sort();
   return keys;
 }
 
 /** The swept settings in the order the sweep section names them. */
 function sweptKeys(config: ExperimentConfig | undefined, rows: readonly TrialRow[]): string[] {
   const sweep = config?.sweep;
-  const declared = [...Object.keys(sweep?.grid ?? {}), ...Object.keys(sweep?.zip ?? {}), ...Object.keys(sweep?.random?.params ?? {})];
+  const declared = [
+    ...Object.keys(sweep?.grid ?? {}),
+    ...Object.keys(sweep?.zip ?? {}),
+    ...Object.keys(sweep?.random?.params ?? {}),
+  ];
   const seen = rows.flatMap((r) => Object.keys(r.assignment));
   return [...new Set([...declared.filter((k) => seen.includes(k)), ...seen])];
 }
 
 const settingsText = (assignment: Readonly<Record<string, unknown>>, keys: readonly string[]): string =>
-  keys.filter((k) => k in assignment).map((k) => `${shortSetting(k)} = ${formatSetting(assignment[k])}`).join(', ');
+  keys
+    .filter((k) => k in assignment)
+    .map((k) => `${shortSetting(k)} = ${formatSetting(assignment[k])}`)
+    .join(', ');
 
 const metricLabel = (key: string): string => {
   const dot = key.lastIndexOf('.');
@@ -121,8 +138,12 @@ export async function renderSweepReport(sweep: SweepFolder): Promise<string> {
   facts.splice(3, 0, { label: 'Trials', value: `${finished} of ${rows.length} finished` });
   if (record.settings?.parallel) facts.splice(4, 0, { label: 'Parallel', value: String(record.settings.parallel) });
 
-  const bestFolder = best ? await readRunFolder(path.join(sweep.dir, 'trials', best)).catch(() => undefined) : undefined;
-  const [charts, curves, bestSection] = await Promise.all([settingCharts(rows, keys, metrics), trialCurves(sweep, rows, keys), bestTrialSection(sweep, bestRow, bestFolder, keys, objective)]);
+  const bestFolder = best ? await readRunFolder(trialDir(sweep.dir, best)).catch(() => undefined) : undefined;
+  const [charts, curves, bestSection] = await Promise.all([
+    settingCharts(rows, keys, metrics),
+    trialCurves(sweep, rows, keys),
+    bestTrialSection(sweep, bestRow, bestFolder, keys, objective),
+  ]);
 
   const toc: [string, string][] = [
     ['summary', 'In short'],
@@ -135,20 +156,49 @@ export async function renderSweepReport(sweep: SweepFolder): Promise<string> {
   ];
 
   const body = html`${heading('aelab · sweep report', record, config?.description, facts, toc)}
-<main>
-${summarySection(rows, keys, metrics, objective, bestRow, bestFolder)}
-${trialsSection(sweep, rows, keys, metrics, best)}
-${charts.length ? html`<section id="settings"><h2>Settings against results <span class="sub">one point per finished trial</span></h2><div class="charts">${charts}</div></section>` : ''}
-${curves.length ? html`<section id="curves"><h2>Training curves <span class="sub">validation loss per epoch, one line per trial</span></h2><div class="charts">${curves}</div></section>` : ''}
-${bestSection}
-${configSection(config, 'The experiment as it ran, with its sweep section: the YAML file after validation, with every default filled in.')}
-${environmentSection(record.environment, record.settings ? [{ label: 'Experiment file', value: record.settings.experimentFile }, { label: 'Stage cache', value: record.settings.cache ? 'on' : 'off' }] : [])}
-${footer('This report was')}
-</main>`;
+    <main>
+      ${summarySection(rows, keys, metrics, objective, bestRow, bestFolder)}
+      ${trialsSection(sweep, rows, keys, metrics, best)}
+      ${
+        charts.length
+          ? html`<section id="settings">
+              <h2>Settings against results <span class="sub">one point per finished trial</span></h2>
+              <div class="charts">${charts}</div>
+            </section>`
+          : ''
+      }
+      ${
+        curves.length
+          ? html`<section id="curves">
+              <h2>Training curves <span class="sub">validation loss per epoch, one line per trial</span></h2>
+              <div class="charts">${curves}</div>
+            </section>`
+          : ''
+      }
+      ${bestSection}
+      ${configSection(config, 'The experiment as it ran, with its sweep section: the YAML file after validation, with every default filled in.')}
+      ${environmentSection(
+        record.environment,
+        record.settings
+          ? [
+              { label: 'Experiment file', value: record.settings.experimentFile },
+              { label: 'Stage cache', value: record.settings.cache ? 'on' : 'off' },
+            ]
+          : [],
+      )}
+      ${footer('This report was')}
+    </main>`;
   return page(`${record.name} · aelab sweep report`, body);
 }
 
-function summarySection(rows: readonly TrialRow[], keys: readonly string[], metrics: readonly string[], objective: Objective | undefined, bestRow: TrialRow | undefined, bestFolder: RunFolder | undefined): Html {
+function summarySection(
+  rows: readonly TrialRow[],
+  keys: readonly string[],
+  metrics: readonly string[],
+  objective: Objective | undefined,
+  bestRow: TrialRow | undefined,
+  bestFolder: RunFolder | undefined,
+): Html {
   const lines: { text: string; tone?: string }[] = [];
   const finished = rows.filter((r) => r.status === 'finished');
   const failed = rows.filter((r) => r.status === 'failed' || r.status === 'killed');
@@ -168,41 +218,92 @@ function summarySection(rows: readonly TrialRow[], keys: readonly string[], metr
     const lo = scored[values.indexOf(Math.min(...values))]!;
     const hi = scored[values.indexOf(Math.max(...values))]!;
     if (lo.metrics[key] === hi.metrics[key]) {
-      lines.push({ text: `${metricLabel(key)} was ${formatMetric(key, lo.metrics[key])} in every trial: the swept settings do not reach that stage.` });
+      lines.push({
+        text: `${metricLabel(key)} was ${formatMetric(key, lo.metrics[key])} in every trial: the swept settings do not reach that stage.`,
+      });
     } else {
-      lines.push({ text: `${metricLabel(key)} ranged from ${formatMetric(key, lo.metrics[key])} (${settingsText(lo.assignment, keys)}) to ${formatMetric(key, hi.metrics[key])} (${settingsText(hi.assignment, keys)}).` });
+      lines.push({
+        text: `${metricLabel(key)} ranged from ${formatMetric(key, lo.metrics[key])} (${settingsText(lo.assignment, keys)}) to ${formatMetric(key, hi.metrics[key])} (${settingsText(hi.assignment, keys)}).`,
+      });
     }
   }
-  if (failed.length) lines.push({ text: `${failed.length} of ${rows.length} trials did not finish: ${failed.map((r) => `${r.id} (${r.status})`).join(', ')}.`, tone: 'bad' });
+  if (failed.length)
+    lines.push({
+      text: `${failed.length} of ${rows.length} trials did not finish: ${failed.map((r) => `${r.id} (${r.status})`).join(', ')}.`,
+      tone: 'bad',
+    });
   const pending = rows.filter((r) => r.status === 'pending' || r.status === 'running');
-  if (pending.length) lines.push({ text: `${pending.length} trial${pending.length === 1 ? '' : 's'} did not run to the end: ${pending.map((r) => r.id).join(', ')}.`, tone: 'bad' });
+  if (pending.length)
+    lines.push({
+      text: `${pending.length} trial${pending.length === 1 ? '' : 's'} did not run to the end: ${pending.map((r) => r.id).join(', ')}.`,
+      tone: 'bad',
+    });
   const inBest = bestFolder?.config ? findings(bestFolder.config, bestFolder.record.stages) : [];
-  return html`<section id="summary"><h2>In short</h2>
-<ul class="findings">${lines.map((l) => html`<li${l.tone ? html` class="${l.tone}"` : ''}>${l.text}</li>`)}</ul>
-${inBest.length ? html`<h3>In the best trial</h3>${findingsList(inBest)}` : ''}
-</section>`;
+  return html`<section id="summary">
+    <h2>In short</h2>
+    <ul class="findings">
+      ${lines.map((l) => html`<li${l.tone ? html` class="${l.tone}"` : ''}>${l.text}</li>`)}
+    </ul>
+    ${
+      inBest.length
+        ? html`<h3>In the best trial</h3>
+            ${findingsList(inBest)}`
+        : ''
+    }
+  </section>`;
 }
 
-function trialsSection(sweep: SweepFolder, rows: readonly TrialRow[], keys: readonly string[], metrics: readonly string[], best: string | undefined): Html {
+function trialsSection(
+  sweep: SweepFolder,
+  rows: readonly TrialRow[],
+  keys: readonly string[],
+  metrics: readonly string[],
+  best: string | undefined,
+): Html {
   const trialCell = (r: TrialRow) => {
-    const name = sweep.trialReports.has(r.id) ? html`<a href="trials/${r.id}/${REPORT_FILE}"><code>${r.id}</code></a>` : html`<code>${r.id}</code>`;
+    const name = sweep.trialReports.has(r.id)
+      ? html`<a href="trials/${r.id}/${REPORT_FILE}"><code>${r.id}</code></a>`
+      : html`<code>${r.id}</code>`;
     return r.id === best ? html`${name} <span class="star" title="best trial">★ best</span>` : name;
   };
   const errors = rows.filter((r) => r.error);
-  return html`<section id="trials"><h2>Trials <span class="sub">${rows.length} trial${rows.length === 1 ? '' : 's'}${best ? '; the best one is highlighted' : ''}</span></h2>
-${table<TrialRow>(
-  [
-    { label: 'Trial', cell: trialCell },
-    ...keys.map((k) => ({ label: shortSetting(k), num: true, cell: (r: TrialRow) => (k in r.assignment ? formatSetting(r.assignment[k]) : '–') })),
-    ...metrics.map((k) => ({ label: metricLabel(k), num: true, cell: (r: TrialRow) => formatMetric(k, r.metrics[k]) })),
-    { label: 'Status', cell: (r) => badge(r.status) },
-    { label: 'Time', num: true, cell: (r) => formatDuration(r.seconds) },
-  ],
-  rows,
-  (r) => (r.id === best ? 'best' : ''),
-)}
-${errors.length ? html`<h3>Why trials failed</h3>${errors.map((r) => html`<p><code>${r.id}</code> (${settingsText(r.assignment, keys)})</p><pre class="error">${r.error!}</pre>`)}` : ''}
-</section>`;
+  return html`<section id="trials">
+    <h2>
+      Trials
+      <span class="sub"
+        >${rows.length} trial${rows.length === 1 ? '' : 's'}${best ? '; the best one is highlighted' : ''}</span
+      >
+    </h2>
+    ${table<TrialRow>(
+      [
+        { label: 'Trial', cell: trialCell },
+        ...keys.map((k) => ({
+          label: shortSetting(k),
+          num: true,
+          cell: (r: TrialRow) => (k in r.assignment ? formatSetting(r.assignment[k]) : '–'),
+        })),
+        ...metrics.map((k) => ({
+          label: metricLabel(k),
+          num: true,
+          cell: (r: TrialRow) => formatMetric(k, r.metrics[k]),
+        })),
+        { label: 'Status', cell: (r) => badge(r.status) },
+        { label: 'Time', num: true, cell: (r) => formatDuration(r.seconds) },
+      ],
+      rows,
+      (r) => (r.id === best ? 'best' : ''),
+    )}
+    ${
+      errors.length
+        ? html`<h3>Why trials failed</h3>
+            ${errors.map(
+              (r) =>
+                html`<p><code>${r.id}</code> (${settingsText(r.assignment, keys)})</p>
+                  <pre class="error">${r.error!}</pre>`,
+            )}`
+        : ''
+    }
+  </section>`;
 }
 
 /** A setting whose values span more than a decade (latent 4..128, learning rate 1e-4..1e-2) reads best on a log axis. */
@@ -212,14 +313,19 @@ export function wantsLogX(xs: readonly number[]): boolean {
 
 /** Accuracies are drawn in percent: "98.1" reads better on an axis than "0.981". */
 const asPlotted = (key: string, v: number): number => (isAccuracy(key) ? v * 100 : v);
-const axisTitle = (keys: readonly string[]): string => (keys.every(isAccuracy) ? 'Test accuracy (%)' : keys.every((k) => k.endsWith('test_loss')) ? 'Test loss' : 'Value');
+const axisTitle = (keys: readonly string[]): string =>
+  keys.every(isAccuracy) ? 'Test accuracy (%)' : keys.every((k) => k.endsWith('test_loss')) ? 'Test loss' : 'Value';
 
 /**
  * For each swept setting: the autoencoders' losses in one chart and the classifiers' accuracies in
  * another, a line per stage (a baseline that the setting does not reach shows as a flat line).
  * With several settings swept, each metric gets its own chart and a line per value of the others.
  */
-async function settingCharts(rows: readonly TrialRow[], keys: readonly string[], metrics: readonly string[]): Promise<Html[]> {
+async function settingCharts(
+  rows: readonly TrialRow[],
+  keys: readonly string[],
+  metrics: readonly string[],
+): Promise<Html[]> {
   const done = rows.filter((r) => r.status === 'finished' || Object.keys(r.metrics).length > 0);
   const groups = [metrics.filter((m) => !isAccuracy(m)), metrics.filter(isAccuracy)].filter((g) => g.length > 0);
   const charts: Html[] = [];
@@ -233,12 +339,23 @@ async function settingCharts(rows: readonly TrialRow[], keys: readonly string[],
     const useOthers = bySetting && otherCombos.size > 1 && otherCombos.size <= 8;
     const plots: { metrics: string[]; series: (r: TrialRow, m: string) => string | undefined }[] = bySetting
       ? metrics.map((m) => ({ metrics: [m], series: (r: TrialRow) => (useOthers ? otherLabel(r) : undefined) }))
-      : groups.map((g) => ({ metrics: g, series: (_r: TrialRow, m: string) => (g.length > 1 ? m.slice(0, m.lastIndexOf('.')) : undefined) }));
+      : groups.map((g) => ({
+          metrics: g,
+          series: (_r: TrialRow, m: string) => (g.length > 1 ? m.slice(0, m.lastIndexOf('.')) : undefined),
+        }));
     const numeric = values.every((v) => typeof v === 'number' && Number.isFinite(v));
     for (const plot of plots) {
-      const what = plot.metrics.length === 1 ? metricLabel(plot.metrics[0]!) : plot.metrics.every(isAccuracy) ? 'classifiers\' test accuracy' : 'test loss';
+      const what =
+        plot.metrics.length === 1
+          ? metricLabel(plot.metrics[0]!)
+          : plot.metrics.every(isAccuracy)
+            ? "classifiers' test accuracy"
+            : 'test loss';
       const title = `${what} against ${shortSetting(key)}`;
-      const yTitle = plot.metrics.length === 1 ? `${metricLabel(plot.metrics[0]!)}${isAccuracy(plot.metrics[0]!) ? ' (%)' : ''}` : axisTitle(plot.metrics);
+      const yTitle =
+        plot.metrics.length === 1
+          ? `${metricLabel(plot.metrics[0]!)}${isAccuracy(plot.metrics[0]!) ? ' (%)' : ''}`
+          : axisTitle(plot.metrics);
       if (numeric) {
         const points: SweepPoint[] = done.flatMap((r) =>
           plot.metrics.flatMap((m) => {
@@ -250,14 +367,22 @@ async function settingCharts(rows: readonly TrialRow[], keys: readonly string[],
           }),
         );
         if (points.length === 0) continue;
-        charts.push(inlineSvg((await sweepChart(points, shortSetting(key), yTitle, { title, logX: wantsLogX(points.map((p) => p.x)) })).svg, title));
+        charts.push(
+          inlineSvg(
+            (await sweepChart(points, shortSetting(key), yTitle, { title, logX: wantsLogX(points.map((p) => p.x)) }))
+              .svg,
+            title,
+          ),
+        );
       } else {
         const points = done.flatMap((r) =>
           plot.metrics.flatMap((m) => {
             const y = r.metrics[m];
             if (y === undefined || r.assignment[key] === undefined) return [];
             const series = plot.series(r, m);
-            return [{ x: formatSetting(r.assignment[key]), y: asPlotted(m, y), ...(series !== undefined ? { series } : {}) }];
+            return [
+              { x: formatSetting(r.assignment[key]), y: asPlotted(m, y), ...(series !== undefined ? { series } : {}) },
+            ];
           }),
         );
         if (points.length === 0) continue;
@@ -287,27 +412,45 @@ async function trialCurves(sweep: SweepFolder, rows: readonly TrialRow[], keys: 
       if (validation) series.push({ name: labels.get(r.id)!, points: validation.points });
     }
     // A stage the settings do not reach trains once (or the same way each time): nothing to compare.
-    if (series.length < 2 || series.every((x) => JSON.stringify(x.points) === JSON.stringify(series[0]!.points))) continue;
+    if (series.length < 2 || series.every((x) => JSON.stringify(x.points) === JSON.stringify(series[0]!.points)))
+      continue;
     const title = `${stage}: validation loss per epoch`;
     charts.push(inlineSvg((await lossCurvesChart(series, title)).svg, title));
   }
   return charts;
 }
 
-async function bestTrialSection(sweep: SweepFolder, bestRow: TrialRow | undefined, folder: RunFolder | undefined, keys: readonly string[], objective: Objective | undefined): Promise<Html> {
+async function bestTrialSection(
+  sweep: SweepFolder,
+  bestRow: TrialRow | undefined,
+  folder: RunFolder | undefined,
+  keys: readonly string[],
+  objective: Objective | undefined,
+): Promise<Html> {
   if (!bestRow) return html``;
-  const link = sweep.trialReports.has(bestRow.id) ? html` <a href="trials/${bestRow.id}/${REPORT_FILE}">Its full report</a>.` : '';
+  const link = sweep.trialReports.has(bestRow.id)
+    ? html` <a href="${TRIALS_DIR}/${bestRow.id}/${REPORT_FILE}">Its full report</a>.`
+    : '';
   const pictures: Html[] = [];
   if (folder) {
     const stages = folder.config ? pipelineOf(folder.config).stages : [];
     for (const s of stages) {
       const f = folder.files[s.name];
-      if (s.config.type === 'autoencoder' && f?.figure) pictures.push(pngFigure(f.figure, `${s.name}: ten test images, their codes and their reconstructions`, { pixelated: true }));
-      if (s.config.type === 'classifier' && f?.confusion && objective?.key === `${s.name}.test_acc`) pictures.push(pngFigure(f.confusion, `${s.name}: confusion matrix on the test split`, { scale: 2 }));
+      if (s.config.type === 'autoencoder' && f?.figure)
+        pictures.push(
+          pngFigure(f.figure, `${s.name}: ten test images, their codes and their reconstructions`, { pixelated: true }),
+        );
+      if (s.config.type === 'classifier' && f?.confusion && objective?.key === `${s.name}.test_acc`)
+        pictures.push(pngFigure(f.confusion, `${s.name}: confusion matrix on the test split`, { scale: 2 }));
     }
   }
-  return html`<section id="best"><h2>Best trial <span class="sub"><code>${bestRow.id}</code> · ${settingsText(bestRow.assignment, keys)}</span></h2>
-<p>${objective ? `Chosen by ${metricLabel(objective.key)} (${objective.maximize ? 'highest' : 'lowest'} wins): ${formatMetric(objective.key, bestRow.metrics[objective.key])}.` : ''}${link}</p>
-${pictures}
-</section>`;
+  return html`<section id="best">
+    <h2>
+      Best trial <span class="sub"><code>${bestRow.id}</code> · ${settingsText(bestRow.assignment, keys)}</span>
+    </h2>
+    <p>
+      ${objective ? `Chosen by ${metricLabel(objective.key)} (${objective.maximize ? 'highest' : 'lowest'} wins): ${formatMetric(objective.key, bestRow.metrics[objective.key])}.` : ''}${link}
+    </p>
+    ${pictures}
+  </section>`;
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { packageVersion } from '../util/package-root.js';
-import type { EnvironmentInfo } from './events.js';
+import type { EnvironmentInfo } from '../types/run-events.js';
 
 /** What a run needs to be reproduced: backend, versions, the code's git commit, the machine. */
 export async function environmentInfo(backend: string, projectDir: string, threads?: number): Promise<EnvironmentInfo> {

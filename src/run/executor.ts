@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Trial } from '../plan/plan.js';
-import type { RunEvent } from './events.js';
+import type { RunEvent, TrialOutcome } from '../types/run-events.js';
 
 /**
  * Everything a trial needs, as plain data: a trial can be handed to another process (or, later,
@@ -20,7 +20,7 @@ export interface TrialJob {
   readonly wasmThreads?: number;
 }
 
-export type TrialOutcome = { readonly status: 'finished' } | { readonly status: 'failed' | 'killed'; readonly error: string };
+export type { TrialOutcome };
 
 /** Runs trials somewhere: local child processes now, a job queue on Redis later. */
 export interface TrialExecutor {
@@ -30,7 +30,8 @@ export interface TrialExecutor {
 }
 
 /** Messages from a trial worker to its parent. */
-export type WorkerMessage = { readonly kind: 'event'; readonly event: RunEvent } | { readonly kind: 'done'; readonly outcome: TrialOutcome };
+export type WorkerMessage =
+  { readonly kind: 'event'; readonly event: RunEvent } | { readonly kind: 'done'; readonly outcome: TrialOutcome };
 
 const WORKER = fileURLToPath(new URL('./trial-worker.js', import.meta.url));
 
@@ -61,7 +62,10 @@ export class LocalProcessExecutor implements TrialExecutor {
         if (outcome) return resolve(outcome);
         if (this.killing) return resolve({ status: 'killed', error: 'the sweep was interrupted' });
         const why = signal ? `killed by ${signal}` : `exited with code ${code}`;
-        resolve({ status: 'failed', error: `trial process ${why}${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}` });
+        resolve({
+          status: 'failed',
+          error: `trial process ${why}${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`,
+        });
       });
       child.send({ job });
     });

@@ -6,7 +6,7 @@ import { flattenSettings } from '../config/settings.js';
 import type { PlannedNode, Trial } from '../plan/plan.js';
 import { StageError } from '../stages/stage.js';
 import type { StageValue } from '../types/stage-values.js';
-import type { EnvironmentInfo, Emit, EventBody } from './events.js';
+import type { EnvironmentInfo, Emit, EventBody } from '../types/run-events.js';
 
 export interface TrialOptions {
   /** The trial's run folder: stages write their artifacts under `<runDir>/stages/<name>/`. */
@@ -22,7 +22,6 @@ export interface TrialOptions {
 }
 
 export type TrialStatus = { readonly status: 'finished' } | { readonly status: 'failed'; readonly error: string };
-
 
 /** How often a trial looks again for a stage that another process is computing. */
 const LOCK_POLL_MS = 250;
@@ -45,7 +44,10 @@ export async function runTrial(trial: Trial, options: TrialOptions): Promise<Tri
       continue;
     }
     if (node.kind === 'data') {
-      values.set(node.name, memo(() => loadData(node, trial, options)));
+      values.set(
+        node.name,
+        memo(() => loadData(node, trial, options)),
+      );
       continue;
     }
     try {
@@ -55,13 +57,25 @@ export async function runTrial(trial: Trial, options: TrialOptions): Promise<Tri
       emit({ type: 'stage_failed', stage: node.name, error: failure });
     }
   }
-  emit({ type: 'run_finished', status: failure === undefined ? 'finished' : 'failed', ...(failure !== undefined ? { error: failure } : {}) });
+  emit({
+    type: 'run_finished',
+    status: failure === undefined ? 'finished' : 'failed',
+    ...(failure !== undefined ? { error: failure } : {}),
+  });
   return failure === undefined ? { status: 'finished' } : { status: 'failed', error: failure };
 }
 
-async function loadData(node: Extract<PlannedNode, { kind: 'data' }>, trial: Trial, options: TrialOptions): Promise<StageValue> {
+async function loadData(
+  node: Extract<PlannedNode, { kind: 'data' }>,
+  trial: Trial,
+  options: TrialOptions,
+): Promise<StageValue> {
   const { loadDataSplit } = await import('../data/index.js');
-  const loaded = await loadDataSplit(node.config, { seed: trial.config.seed, projectDir: options.projectDir, cacheDir: options.dataCacheDir });
+  const loaded = await loadDataSplit(node.config, {
+    seed: trial.config.seed,
+    projectDir: options.projectDir,
+    cacheDir: options.dataCacheDir,
+  });
   if (!loaded.ok) throw new StageError(`data set ${node.name}: ${loaded.error}`);
   return { kind: 'images', split: loaded.value, flat: false };
 }
@@ -82,7 +96,8 @@ async function runStage(
   const reuse = (hit: CacheHit): void => {
     // Replay what the stored stage logged, so this run's folder is as complete as the original's.
     for (const e of hit.epochs) emit({ type: 'epoch', stage: node.name, ...e, cached: true });
-    for (const a of hit.artifacts) emit({ type: 'artifact', stage: node.name, path: `${relDir}/${a.path}`, description: a.description });
+    for (const a of hit.artifacts)
+      emit({ type: 'artifact', stage: node.name, path: `${relDir}/${a.path}`, description: a.description });
     const outputs = memo(hit.outputs);
     for (const output of node.outputs) values.set(`${node.name}.${output}`, async () => (await outputs())[output]!);
     emit({ type: 'stage_finished', stage: node.name, metrics: hit.metrics, seconds: hit.seconds, cached: true });
@@ -101,11 +116,17 @@ async function runStage(
   }
   try {
     await mkdir(dir, { recursive: true });
-    const inputs = await Promise.all(node.inputs.map((input) => valueOf(values, input.output === undefined ? input.node : `${input.node}.${input.output}`, node.name)));
+    const inputs = await Promise.all(
+      node.inputs.map((input) =>
+        valueOf(values, input.output === undefined ? input.node : `${input.node}.${input.output}`, node.name),
+      ),
+    );
     const epochs: EpochRecord[] = [];
     const artifacts: ArtifactRecord[] = [];
     const { stageType } = await import('../stages/registry.js');
-    const result = await (await stageType(node.config.type)!.load()).run(node.config, inputs, {
+    const result = await (
+      await stageType(node.config.type)!.load()
+    ).run(node.config, inputs, {
       name: node.name,
       seed: trial.config.seed,
       dir,
@@ -113,14 +134,19 @@ async function runStage(
       emit: (body) => {
         if (body.type === 'epoch') {
           const bad = Object.entries(body.metrics).filter(([, v]) => !Number.isFinite(v));
-          if (bad.length) throw new StageError(`${node.name}: ${bad.map(([k, v]) => `${k} became ${v}`).join(', ')} at epoch ${body.epoch}; try a lower learning rate`);
+          if (bad.length)
+            throw new StageError(
+              `${node.name}: ${bad.map(([k, v]) => `${k} became ${v}`).join(', ')} at epoch ${body.epoch}; try a lower learning rate`,
+            );
           epochs.push({ epoch: body.epoch, epochs: body.epochs, metrics: body.metrics, seconds: body.seconds });
         }
-        if (body.type === 'artifact') artifacts.push({ path: body.path.slice(relDir.length + 1), description: body.description });
+        if (body.type === 'artifact')
+          artifacts.push({ path: body.path.slice(relDir.length + 1), description: body.description });
         emit(body);
       },
     });
-    for (const [output, value] of Object.entries(result.outputs)) values.set(`${node.name}.${output}`, async () => value);
+    for (const [output, value] of Object.entries(result.outputs))
+      values.set(`${node.name}.${output}`, async () => value);
     const seconds = (Date.now() - started) / 1000;
     await cache?.store(node.fingerprint, node.name, result, { epochs, artifacts }, seconds, dir);
     emit({ type: 'stage_finished', stage: node.name, metrics: result.metrics, seconds, cached: false });

@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import type { Trial } from '../plan/plan.js';
-import type { RunEvent } from './events.js';
+import type { RunEvent } from '../types/run-events.js';
 import type { TrialExecutor, TrialJob, TrialOutcome } from './executor.js';
 
 export interface SweepOptions {
@@ -40,4 +40,3 @@ export async function runSweep(trials: readonly Trial[], options: SweepOptions):
   );
   return outcomes;
 }
-

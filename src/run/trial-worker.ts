@@ -16,7 +16,10 @@ const send = (message: WorkerMessage): Promise<void> =>
 
 process.once('message', async ({ job }: { job: TrialJob }) => {
   try {
-    const backend = await selectBackend(job.backend, job.wasmThreads === undefined ? {} : { wasmThreads: job.wasmThreads });
+    const backend = await selectBackend(
+      job.backend,
+      job.wasmThreads === undefined ? {} : { wasmThreads: job.wasmThreads },
+    );
     if (!backend.ok) {
       await send({ kind: 'done', outcome: { status: 'failed', error: backend.error } });
     } else {
@@ -31,7 +34,10 @@ process.once('message', async ({ job }: { job: TrialJob }) => {
       await send({ kind: 'done', outcome: status });
     }
   } catch (e) {
-    await send({ kind: 'done', outcome: { status: 'failed', error: e instanceof Error ? (e.stack ?? e.message) : String(e) } });
+    await send({
+      kind: 'done',
+      outcome: { status: 'failed', error: e instanceof Error ? (e.stack ?? e.message) : String(e) },
+    });
   }
   process.disconnect();
 });

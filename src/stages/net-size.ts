@@ -23,4 +23,7 @@ export function denseNet(sizes: readonly number[]): { params: number; activation
 }
 
 /** A list of positive counts as written, or the fallback. */
-export const counts = (v: unknown, fallback: readonly number[]): number[] => (Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isInteger(x) && x > 0) ? (v as number[]) : [...fallback]);
+export const counts = (v: unknown, fallback: readonly number[]): number[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isInteger(x) && x > 0)
+    ? (v as number[])
+    : [...fallback];

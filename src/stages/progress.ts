@@ -8,7 +8,14 @@ export function trainingCallbacks(ctx: StageContext, epochs: number): TrainCallb
       ctx.emit({ type: 'batch', stage: ctx.name, epoch, epochs, batch, batches, loss });
     },
     onEpoch(log) {
-      ctx.emit({ type: 'epoch', stage: ctx.name, epoch: log.epoch, epochs, metrics: log.metrics, seconds: log.seconds });
+      ctx.emit({
+        type: 'epoch',
+        stage: ctx.name,
+        epoch: log.epoch,
+        epochs,
+        metrics: log.metrics,
+        seconds: log.seconds,
+      });
     },
   };
 }

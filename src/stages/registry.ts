@@ -12,9 +12,17 @@ import type { DataSourceDefinition, StageDefinition } from './definition.js';
 import { evaluate } from './evaluate/definition.js';
 import { transform } from './transform/definition.js';
 
-const STAGE_TYPES: Readonly<Record<string, StageDefinition>> = { autoencoder, classifier, transform, evaluate } as Record<string, StageDefinition>;
+const STAGE_TYPES: Readonly<Record<string, StageDefinition>> = {
+  autoencoder,
+  classifier,
+  transform,
+  evaluate,
+} as Record<string, StageDefinition>;
 
-const DATA_SOURCES: Readonly<Record<string, DataSourceDefinition>> = { mnist, idx, url } as Record<string, DataSourceDefinition>;
+const DATA_SOURCES: Readonly<Record<string, DataSourceDefinition>> = { mnist, idx, url } as Record<
+  string,
+  DataSourceDefinition
+>;
 
 /** The definition of `type:`, or undefined for an unknown (or non-string) type. */
 export function stageType(type: unknown): StageDefinition | undefined {

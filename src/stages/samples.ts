@@ -13,7 +13,15 @@ export function asSamples(set: ImageSet, shape: readonly number[]): LabelledSamp
 export function fromSamples(samples: Samples, like: ImageSet, keepShape = false): ImageSet {
   if (keepShape) return { ...like, images: samples.x, n: samples.n };
   const [h, w, c] = samples.shape.length === 3 ? samples.shape : [1, samples.shape.reduce((a, b) => a * b, 1), 1];
-  return { images: samples.x, labels: like.labels, n: samples.n, height: h!, width: w!, channels: c!, classes: like.classes };
+  return {
+    images: samples.x,
+    labels: like.labels,
+    n: samples.n,
+    height: h!,
+    width: w!,
+    channels: c!,
+    classes: like.classes,
+  };
 }
 
 export function imageShape(set: ImageSet): [number, number, number] {

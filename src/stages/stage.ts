@@ -1,5 +1,5 @@
 import type { StageConfig } from '../types/experiment-config.js';
-import type { EventBody } from '../run/events.js';
+import type { EventBody } from '../types/run-events.js';
 import type { StageOutputs, StageValue } from '../types/stage-values.js';
 
 export interface StageContext {

@@ -15,7 +15,11 @@ export const lossName = (loss: string): string => LOSS_NAMES[loss] ?? loss;
 export function describeTraining(train: TrainConfig | undefined, withLoss: boolean): string {
   if (!train) return '';
   const lr = train.optimizer?.learning_rate;
-  const parts = [`${train.epochs} epoch${train.epochs === 1 ? '' : 's'}`, `batch ${train.batch_size}`, `${train.optimizer?.name ?? '?'}${lr !== undefined ? ` (lr ${formatSetting(lr)})` : ''}`];
+  const parts = [
+    `${train.epochs} epoch${train.epochs === 1 ? '' : 's'}`,
+    `batch ${train.batch_size}`,
+    `${train.optimizer?.name ?? '?'}${lr !== undefined ? ` (lr ${formatSetting(lr)})` : ''}`,
+  ];
   if (withLoss && train.loss) parts.push(lossName(train.loss));
   return parts.join(', ');
 }

@@ -1,8 +1,24 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeJsonAtomic } from '../util/atomic.js';
-import { MlflowClient, PARENT_RUN_ID_TAG, type MlflowError, type MlflowResult, type RunStatus } from './mlflow/index.js';
-import { CONFIG_FILE, PARAMS_FILE, readRun, type RunRecord } from './run-store.js';
+import {
+  listTrials,
+  readConfigOr,
+  readParams as readParamsFile,
+  readRun,
+  readSyncFile,
+  SYNC_FILE,
+  TRIALS_DIR,
+  trialDir,
+  writeSyncFile,
+  type RunRecord,
+} from '../run-store/index.js';
+import {
+  MlflowClient,
+  PARENT_RUN_ID_TAG,
+  type MlflowError,
+  type MlflowResult,
+  type RunStatus,
+} from './mlflow/index.js';
 
 /** What has been sent for one run to one server: kept in the run folder, so syncing is idempotent. */
 interface ServerState {
@@ -21,7 +37,6 @@ interface ServerState {
 
 /** mlflow.json in a run folder: one state per tracking server. */
 type SyncFile = Record<string, ServerState>;
-export const SYNC_FILE = 'mlflow.json';
 
 /** The tag that finds a run again on the server if our own record of it was lost. */
 export const LOCAL_RUN_TAG = 'aelab.run_id';
@@ -36,20 +51,28 @@ export type SyncResult = MlflowResult<{ runId: string }>;
  * metrics of finished stages, artifacts not yet uploaded, and the end status. Safe to call at any
  * time and any number of times: what was sent is recorded in the folder, so nothing is sent twice.
  */
-export async function syncRun(client: MlflowClient, dir: string, opts: { experiment: string; parentRunId?: string }): Promise<SyncResult> {
+export async function syncRun(
+  client: MlflowClient,
+  dir: string,
+  opts: { experiment: string; parentRunId?: string },
+): Promise<SyncResult> {
   const { record, metrics } = await readRun(dir);
-  const file = await readSyncFile(dir);
+  const file: SyncFile = await readSyncFile<ServerState>(dir);
   const state: ServerState = file[client.uri] ?? {};
   const save = async () => {
     file[client.uri] = state;
-    await writeJsonAtomic(path.join(dir, SYNC_FILE), file);
+    await writeSyncFile(dir, file);
   };
 
   if (!state.runId) {
     const experiment = await client.getOrCreateExperiment(opts.experiment);
     if (!experiment.ok) return experiment;
     state.experimentId = experiment.value.experimentId;
-    const existing = await client.searchRuns({ experimentIds: [state.experimentId], filter: `tags."${LOCAL_RUN_TAG}" = '${record.id.replace(/'/g, "\\'")}'`, maxResults: 1 });
+    const existing = await client.searchRuns({
+      experimentIds: [state.experimentId],
+      filter: `tags."${LOCAL_RUN_TAG}" = '${record.id.replace(/'/g, "\\'")}'`,
+      maxResults: 1,
+    });
     if (!existing.ok) return existing;
     if (existing.value[0]) {
       state.runId = existing.value[0].info.runId;
@@ -57,7 +80,10 @@ export async function syncRun(client: MlflowClient, dir: string, opts: { experim
     } else {
       const created = await client.createRun({
         experimentId: state.experimentId,
-        runName: record.kind === 'trial' && record.trial ? `${record.trial} ${describeAssignment(record.assignment)}`.trim() : record.id,
+        runName:
+          record.kind === 'trial' && record.trial
+            ? `${record.trial} ${describeAssignment(record.assignment)}`.trim()
+            : record.id,
         startTime: Date.parse(record.start_time),
         tags: { [LOCAL_RUN_TAG]: record.id, ...(opts.parentRunId ? { [PARENT_RUN_ID_TAG]: opts.parentRunId } : {}) },
       });
@@ -83,11 +109,20 @@ export async function syncRun(client: MlflowClient, dir: string, opts: { experim
   }
 
   const fresh = metrics.slice(state.metricsSent ?? 0);
-  const finals = Object.entries(record.stages).filter(([stage, s]) => s.status === 'finished' && !(state.finalsSent ?? []).includes(stage));
+  const finals = Object.entries(record.stages).filter(
+    ([stage, s]) => s.status === 'finished' && !(state.finalsSent ?? []).includes(stage),
+  );
   if (fresh.length || finals.length) {
     const batch = [
       ...fresh.map((m) => ({ key: `${m.stage}.${m.key}`, value: m.value, step: m.step, timestamp: m.time })),
-      ...finals.flatMap(([stage, s]) => Object.entries(s.metrics).map(([key, value]) => ({ key: `${stage}.${key}`, value, step: 0, timestamp: Date.now() }))),
+      ...finals.flatMap(([stage, s]) =>
+        Object.entries(s.metrics).map(([key, value]) => ({
+          key: `${stage}.${key}`,
+          value,
+          step: 0,
+          timestamp: Date.now(),
+        })),
+      ),
     ];
     const sent = await client.logBatch({ runId, metrics: batch });
     if (!sent.ok) return sent;
@@ -102,7 +137,11 @@ export async function syncRun(client: MlflowClient, dir: string, opts: { experim
     const uploaded = await uploadArtifacts(client, runId, dir, state, save);
     if (!uploaded.ok) return uploaded;
     if (state.statusSent !== terminal) {
-      const updated = await client.updateRun({ runId, status: terminal, ...(record.end_time ? { endTime: Date.parse(record.end_time) } : {}) });
+      const updated = await client.updateRun({
+        runId,
+        status: terminal,
+        ...(record.end_time ? { endTime: Date.parse(record.end_time) } : {}),
+      });
       if (!updated.ok) return updated;
       state.statusSent = terminal;
       await save();
@@ -118,9 +157,9 @@ export async function syncRun(client: MlflowClient, dir: string, opts: { experim
 export async function syncSweep(client: MlflowClient, dir: string, opts: { experiment: string }): Promise<SyncResult> {
   const parent = await syncRun(client, dir, opts);
   if (!parent.ok) return parent;
-  const trials = await readdir(path.join(dir, 'trials')).catch(() => [] as string[]);
+  const trials = await listTrials(dir);
   for (const trial of trials.sort()) {
-    const child = await syncRun(client, path.join(dir, 'trials', trial), { ...opts, parentRunId: parent.value.runId });
+    const child = await syncRun(client, trialDir(dir, trial), { ...opts, parentRunId: parent.value.runId });
     if (!child.ok) return child;
   }
   return parent;
@@ -128,7 +167,7 @@ export async function syncSweep(client: MlflowClient, dir: string, opts: { exper
 
 /** The MLflow run id a folder has on a server, if it was synced there. */
 export async function syncedRunId(dir: string, uri: string): Promise<string | undefined> {
-  return (await readSyncFile(dir))[uri]?.runId;
+  return (await readSyncFile<ServerState>(dir))[uri]?.runId;
 }
 
 function describeAssignment(assignment: Record<string, unknown> | undefined): string {
@@ -144,7 +183,9 @@ function runTags(record: RunRecord): Record<string, string> {
     'aelab.experiment_file': record.experiment_file,
     'aelab.seed': String(record.seed),
     'aelab.status': record.status,
-    ...(env ? { 'aelab.backend': env.backend, 'aelab.version': env.aelab, 'aelab.tfjs': env.tfjs, 'aelab.node': env.node } : {}),
+    ...(env
+      ? { 'aelab.backend': env.backend, 'aelab.version': env.aelab, 'aelab.tfjs': env.tfjs, 'aelab.node': env.node }
+      : {}),
     ...(env?.threads === undefined ? {} : { 'aelab.threads': String(env.threads) }),
     ...(env?.gitCommit ? { 'mlflow.source.git.commit': env.gitCommit } : {}),
     ...(record.trial ? { 'aelab.trial': record.trial } : {}),
@@ -153,26 +194,39 @@ function runTags(record: RunRecord): Record<string, string> {
 }
 
 async function readParams(dir: string): Promise<Record<string, string>> {
-  const raw = JSON.parse(await readFile(path.join(dir, PARAMS_FILE), 'utf8').catch(() => '{}')) as Record<string, unknown>;
+  const raw = await readParamsFile(dir);
   // A sweep folder has no params.json: its settings are its config, flattened.
-  const source = Object.keys(raw).length ? raw : flatten(JSON.parse(await readFile(path.join(dir, CONFIG_FILE), 'utf8').catch(() => '{}')));
+  const source = Object.keys(raw).length ? raw : flatten(await readConfigOr<unknown>(dir, {}));
   return Object.fromEntries(Object.entries(source).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
 }
 
 function flatten(value: unknown, prefix = ''): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return prefix ? { [prefix]: value } : {};
-  return Object.assign({}, ...Object.entries(value).map(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k))) as Record<string, unknown>;
+  return Object.assign(
+    {},
+    ...Object.entries(value).map(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k)),
+  ) as Record<string, unknown>;
 }
 
-async function uploadArtifacts(client: MlflowClient, runId: string, dir: string, state: ServerState, save: () => Promise<void>): Promise<MlflowResult<null>> {
+async function uploadArtifacts(
+  client: MlflowClient,
+  runId: string,
+  dir: string,
+  state: ServerState,
+  save: () => Promise<void>,
+): Promise<MlflowResult<null>> {
   const files = await listFiles(dir);
   state.artifacts ??= {};
   for (const rel of files) {
-    if (rel === SYNC_FILE || rel.startsWith('trials/')) continue;
+    if (rel === SYNC_FILE || rel.startsWith(`${TRIALS_DIR}/`)) continue;
     const info = await stat(path.join(dir, rel));
     const stamp = `${info.size}:${info.mtimeMs}`;
     if (state.artifacts[rel] === stamp) continue;
-    const sent = await client.uploadArtifact(state.artifactUri ? { artifactUri: state.artifactUri } : runId, rel, await readFile(path.join(dir, rel)));
+    const sent = await client.uploadArtifact(
+      state.artifactUri ? { artifactUri: state.artifactUri } : runId,
+      rel,
+      await readFile(path.join(dir, rel)),
+    );
     if (!sent.ok) return sent;
     state.artifacts[rel] = stamp;
     await save();
@@ -187,14 +241,6 @@ async function listFiles(dir: string): Promise<string[]> {
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)))
     .sort();
-}
-
-async function readSyncFile(dir: string): Promise<SyncFile> {
-  try {
-    return JSON.parse(await readFile(path.join(dir, SYNC_FILE), 'utf8')) as SyncFile;
-  } catch {
-    return {};
-  }
 }
 
 export type { MlflowError };

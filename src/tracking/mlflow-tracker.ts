@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { RunEvent } from '../run/events.js';
+import type { RunEvent } from '../types/run-events.js';
 import { MlflowClient } from './mlflow/index.js';
 import { syncRun, syncedRunId } from './mlflow-sync.js';
 
@@ -28,7 +28,12 @@ export class MlflowTracker {
 
   /** Whether this event is worth a sync: new metrics, a finished stage, the end of a run. */
   static wants(event: RunEvent): boolean {
-    return event.type === 'run_started' || event.type === 'epoch' || event.type === 'stage_finished' || event.type === 'run_finished';
+    return (
+      event.type === 'run_started' ||
+      event.type === 'epoch' ||
+      event.type === 'stage_finished' ||
+      event.type === 'run_finished'
+    );
   }
 
   /**
@@ -45,7 +50,10 @@ export class MlflowTracker {
       if (this.offline) return;
       const parentRunId = parentDir ? await this.parentRun(parentDir) : undefined;
       if (parentDir && !parentRunId) return;
-      const result = await syncRun(this.client, dir, { experiment: this.experiment, ...(parentRunId ? { parentRunId } : {}) });
+      const result = await syncRun(this.client, dir, {
+        experiment: this.experiment,
+        ...(parentRunId ? { parentRunId } : {}),
+      });
       if (!result.ok) this.goOffline(result.error.message, parentDir ?? dir);
     });
     this.chains.set(dir, next);
@@ -72,7 +80,9 @@ export class MlflowTracker {
   private goOffline(message: string, dir: string): void {
     if (this.offline) return;
     this.offline = true;
-    this.warn(`warning: ${message}\nwarning: the run goes on and is complete locally; \`aelab sync ${path.basename(dir)}\` uploads it to MLflow later`);
+    this.warn(
+      `warning: ${message}\nwarning: the run goes on and is complete locally; \`aelab sync ${path.basename(dir)}\` uploads it to MLflow later`,
+    );
   }
 
   /** Waits for every queued sync. */

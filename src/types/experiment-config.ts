@@ -22,7 +22,12 @@ export interface AutoencoderStageConfig {
   readonly activation: Activation;
   readonly output_activation: Activation;
   readonly noise?: Partial<NoiseSpec>;
-  readonly sparsity?: { readonly kind: 'l1' | 'kl'; readonly weight: number; readonly rho: number; readonly beta: number };
+  readonly sparsity?: {
+    readonly kind: 'l1' | 'kl';
+    readonly weight: number;
+    readonly rho: number;
+    readonly beta: number;
+  };
   readonly contractive_weight?: number;
   readonly filters?: readonly number[];
   readonly kl_weight?: number;
@@ -88,13 +93,7 @@ export type OptimizerName = 'adam' | 'adadelta' | 'sgd' | 'rmsprop' | 'adagrad';
 export type LossName = 'binary_crossentropy' | 'mse';
 
 export type AutoencoderVariant =
-  | 'undercomplete'
-  | 'denoising'
-  | 'sparse'
-  | 'deep'
-  | 'contractive'
-  | 'convolutional'
-  | 'variational';
+  'undercomplete' | 'denoising' | 'sparse' | 'deep' | 'contractive' | 'convolutional' | 'variational';
 
 export type Activation = 'relu' | 'sigmoid' | 'tanh' | 'elu' | 'linear' | 'softplus';
 

@@ -28,7 +28,6 @@ export interface DataSplit {
   readonly identity: string;
 }
 
-
 /**
  * A value flowing along an edge of the DAG. Images carry their split and labels; `flat` marks
  * vectors (codes of a dense autoencoder) that only a dense model can read.

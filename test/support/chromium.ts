@@ -7,7 +7,12 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer-core';
 
-const CANDIDATES = [process.env.AELAB_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const CANDIDATES = [
+  process.env.AELAB_CHROMIUM,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
 
 /** The browser's path, or undefined when none is installed. */
 export function chromiumPath(): string | undefined {
@@ -16,7 +21,9 @@ export function chromiumPath(): string | undefined {
 
 /** For `test(name, { skip: chromiumSkipReason() }, ...)`: false when a browser is there. */
 export function chromiumSkipReason(): string | false {
-  return chromiumPath() ? false : 'no Chromium installed (looked at $AELAB_CHROMIUM, /usr/bin/chromium, /usr/bin/chromium-browser, /usr/bin/google-chrome)';
+  return chromiumPath()
+    ? false
+    : 'no Chromium installed (looked at $AELAB_CHROMIUM, /usr/bin/chromium, /usr/bin/chromium-browser, /usr/bin/google-chrome)';
 }
 
 export async function launchChromium(): Promise<Browser> {
@@ -40,7 +47,11 @@ export interface PageCheck {
 }
 
 /** Opens an HTML file, waits until it has loaded, and reports what went wrong and what loaded. */
-export async function checkPage(browser: Browser, file: string, opts: { screenshot?: string; width?: number } = {}): Promise<PageCheck> {
+export async function checkPage(
+  browser: Browser,
+  file: string,
+  opts: { screenshot?: string; width?: number } = {},
+): Promise<PageCheck> {
   const page = await browser.newPage();
   const problems: string[] = [];
   const outsideRequests: string[] = [];
@@ -51,7 +62,9 @@ export async function checkPage(browser: Browser, file: string, opts: { screensh
       if (m.type() === 'error' || m.type() === 'warn') problems.push(`console ${m.type()}: ${m.text()}`);
     });
     page.on('pageerror', (e) => problems.push(`page error: ${String(e)}`));
-    page.on('requestfailed', (r) => problems.push(`request failed: ${r.url().slice(0, 120)} ${r.failure()?.errorText ?? ''}`));
+    page.on('requestfailed', (r) =>
+      problems.push(`request failed: ${r.url().slice(0, 120)} ${r.failure()?.errorText ?? ''}`),
+    );
     page.on('request', (r) => {
       const u = r.url();
       if (u !== url && !u.startsWith('data:')) outsideRequests.push(u);

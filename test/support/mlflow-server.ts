@@ -78,7 +78,9 @@ async function mlflowBinary(): Promise<string> {
   const root = repoRoot();
   // Cheap (~0.2 s) when the venv is complete; on a fresh clone it installs mlflow (minutes).
   // Run once per test process, not once per server.
-  ensured ??= promisify(execFile)(path.join(root, 'scripts', 'ensure-mlflow.sh'), [], { timeout: 15 * 60_000 }).then(() => undefined);
+  ensured ??= promisify(execFile)(path.join(root, 'scripts', 'ensure-mlflow.sh'), [], { timeout: 15 * 60_000 }).then(
+    () => undefined,
+  );
   try {
     await ensured;
   } catch (e) {
@@ -117,13 +119,18 @@ async function launch(bin: string, dir: string, port: number, opts: StartOptions
       'mlflow-watchdog',
       bin,
       'server',
-      '--host', HOST,
-      '--port', String(port),
-      '--workers', '1',
-      '--backend-store-uri', `sqlite:///${path.join(dir, 'm.db')}`,
+      '--host',
+      HOST,
+      '--port',
+      String(port),
+      '--workers',
+      '1',
+      '--backend-store-uri',
+      `sqlite:///${path.join(dir, 'm.db')}`,
       // Served artifacts are the default in MLflow 3; said explicitly because uploads rely on it.
       '--serve-artifacts',
-      '--artifacts-destination', path.join(dir, 'art'),
+      '--artifacts-destination',
+      path.join(dir, 'art'),
       ...(opts.extraArgs ?? []),
     ],
     {
@@ -147,13 +154,26 @@ async function launch(bin: string, dir: string, port: number, opts: StartOptions
   if (pgid === undefined) return { ok: false, reason: `mlflow server could not be spawned (${bin})`, log: '' };
 
   let exited = false;
-  const exitedP = new Promise<void>((resolve) => child.once('exit', () => { exited = true; resolve(); }));
-  child.once('error', () => { exited = true; });
+  const exitedP = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
+  child.once('error', () => {
+    exited = true;
+  });
   live.add(pgid);
   installExitHooks();
 
   const uri = `http://${HOST}:${port}`;
-  const readLog = () => { try { return readFileSync(logFile, 'utf8'); } catch { return ''; } };
+  const readLog = () => {
+    try {
+      return readFileSync(logFile, 'utf8');
+    } catch {
+      return '';
+    }
+  };
   const deadline = Date.now() + timeoutMs;
   while (!(await healthy(uri))) {
     if (exited) {

@@ -10,5 +10,11 @@ register('./module-trace-hooks.js', import.meta.url);
 const require = createRequire(import.meta.url);
 process.on('exit', () => {
   const trace = process.env.AELAB_MODULE_TRACE;
-  if (trace) appendFileSync(trace, Object.keys(require.cache).map((f) => `cjs:${f}\n`).join(''));
+  if (trace)
+    appendFileSync(
+      trace,
+      Object.keys(require.cache)
+        .map((f) => `cjs:${f}\n`)
+        .join(''),
+    );
 });

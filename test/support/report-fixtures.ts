@@ -7,14 +7,28 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ExperimentConfig, StageConfig } from '../../src/types/experiment-config.js';
-import type { EnvironmentInfo } from '../../src/run/events.js';
+import type { EnvironmentInfo } from '../../src/types/run-events.js';
 import { autoencoderFigure, confusionMatrixChart, perClassScores, toPng } from '../../src/pictures/index.js';
 import type { Samples } from '../../src/models/types.js';
-import type { MetricLine, RunRecord, StageRecord } from '../../src/tracking/run-store.js';
+import type { MetricLine, RunRecord, StageRecord } from '../../src/run-store/index.js';
 
-export const ENVIRONMENT: EnvironmentInfo = { backend: 'wasm', aelab: '0.1.0', node: 'v20.20.2', tfjs: '4.22.0', platform: 'linux x64', hostname: 'lab-1', gitCommit: 'ee3bec8' };
+export const ENVIRONMENT: EnvironmentInfo = {
+  backend: 'wasm',
+  aelab: '0.1.0',
+  node: 'v20.20.2',
+  tfjs: '4.22.0',
+  platform: 'linux x64',
+  hostname: 'lab-1',
+  gitCommit: 'ee3bec8',
+};
 
-const train = (epochs: number, loss: 'binary_crossentropy' | 'mse' = 'binary_crossentropy') => ({ epochs, batch_size: 128, optimizer: { name: 'adam' as const, learning_rate: 0.001 }, loss, shuffle: true });
+const train = (epochs: number, loss: 'binary_crossentropy' | 'mse' = 'binary_crossentropy') => ({
+  epochs,
+  batch_size: 128,
+  optimizer: { name: 'adam' as const, learning_rate: 0.001 },
+  loss,
+  shuffle: true,
+});
 
 export interface RunOptions {
   readonly name?: string;
@@ -40,9 +54,35 @@ export interface RunOptions {
 export function experimentConfig(o: RunOptions = {}): ExperimentConfig {
   const ae = o.ae ?? 'ae';
   const stages: Record<string, StageConfig> = {
-    [ae]: { type: 'autoencoder', input: 'digits', variant: 'undercomplete', latent: o.latent ?? 32, activation: 'relu', output_activation: 'sigmoid', train: train(o.epochs ?? 5) },
-    [o.cnn ?? 'cnn']: { type: 'classifier', input: `${ae}.reconstructions`, arch: 'cnn', filters: [32, 64], dense: [128], dropout: 0.25, dense_dropout: 0.25, train: train(o.epochs ?? 5) },
-    [o.raw ?? 'cnn_raw']: { type: 'classifier', input: 'digits', arch: 'cnn', filters: [32, 64], dense: [128], dropout: 0.25, dense_dropout: 0.25, train: train(o.epochs ?? 5) },
+    [ae]: {
+      type: 'autoencoder',
+      input: 'digits',
+      variant: 'undercomplete',
+      latent: o.latent ?? 32,
+      activation: 'relu',
+      output_activation: 'sigmoid',
+      train: train(o.epochs ?? 5),
+    },
+    [o.cnn ?? 'cnn']: {
+      type: 'classifier',
+      input: `${ae}.reconstructions`,
+      arch: 'cnn',
+      filters: [32, 64],
+      dense: [128],
+      dropout: 0.25,
+      dense_dropout: 0.25,
+      train: train(o.epochs ?? 5),
+    },
+    [o.raw ?? 'cnn_raw']: {
+      type: 'classifier',
+      input: 'digits',
+      arch: 'cnn',
+      filters: [32, 64],
+      dense: [128],
+      dropout: 0.25,
+      dense_dropout: 0.25,
+      train: train(o.epochs ?? 5),
+    },
   };
   return {
     name: o.name ?? 'ae-to-cnn',
@@ -105,10 +145,14 @@ export async function writeRunFolder(dir: string, o: RunOptions = {}): Promise<s
   const rawAcc = o.rawAcc ?? 0.986;
   const lines: MetricLine[] = [];
   const t0 = Date.parse('2026-11-28T03:15:02Z');
-  const log = (stage: string, key: string, values: number[]) => values.forEach((value, e) => lines.push({ stage, key, value, step: e + 1, time: t0 + e * 1000 }));
+  const log = (stage: string, key: string, values: number[]) =>
+    values.forEach((value, e) => lines.push({ stage, key, value, step: e + 1, time: t0 + e * 1000 }));
   log(ae, 'loss', curve(epochs, 0.28, aeLoss - 0.002));
   log(ae, 'val_loss', curve(epochs, 0.27, aeLoss));
-  for (const [name, acc] of [[cnn, cnnAcc], [raw, rawAcc]] as const) {
+  for (const [name, acc] of [
+    [cnn, cnnAcc],
+    [raw, rawAcc],
+  ] as const) {
     if (name === cnn && o.cnnError) continue;
     log(name, 'loss', curve(epochs, 1.2, 0.05 + (1 - acc) * 2));
     log(name, 'val_loss', curve(epochs, 0.6, 0.07 + (1 - acc) * 2));
@@ -116,9 +160,29 @@ export async function writeRunFolder(dir: string, o: RunOptions = {}): Promise<s
     log(name, 'val_acc', curve(epochs, 0.8, acc));
   }
   const stages: Record<string, StageRecord> = {
-    [ae]: { status: 'finished', fingerprint: 'f1', metrics: { test_loss: aeLoss, train_loss: aeLoss - 0.002 }, seconds: 41.3, cached: false },
-    [cnn]: o.cnnError ? { status: 'failed', fingerprint: 'f2', metrics: {}, error: o.cnnError } : { status: 'finished', fingerprint: 'f2', metrics: { test_acc: cnnAcc, test_loss: 0.071, train_acc: cnnAcc + 0.005, train_loss: 0.05 }, seconds: 95.2, cached: false },
-    [raw]: { status: 'finished', fingerprint: 'f3', metrics: { test_acc: rawAcc, test_loss: 0.052, train_acc: rawAcc + 0.004, train_loss: 0.04 }, seconds: 93.8, cached: false },
+    [ae]: {
+      status: 'finished',
+      fingerprint: 'f1',
+      metrics: { test_loss: aeLoss, train_loss: aeLoss - 0.002 },
+      seconds: 41.3,
+      cached: false,
+    },
+    [cnn]: o.cnnError
+      ? { status: 'failed', fingerprint: 'f2', metrics: {}, error: o.cnnError }
+      : {
+          status: 'finished',
+          fingerprint: 'f2',
+          metrics: { test_acc: cnnAcc, test_loss: 0.071, train_acc: cnnAcc + 0.005, train_loss: 0.05 },
+          seconds: 95.2,
+          cached: false,
+        },
+    [raw]: {
+      status: 'finished',
+      fingerprint: 'f3',
+      metrics: { test_acc: rawAcc, test_loss: 0.052, train_acc: rawAcc + 0.004, train_loss: 0.04 },
+      seconds: 93.8,
+      cached: false,
+    },
   };
   const record: RunRecord = {
     id: o.trial ? `20261128-031502-${config.name}-3f9a1c/${o.trial}` : `20261128-031502-${config.name}-3f9a1c`,
@@ -138,18 +202,33 @@ export async function writeRunFolder(dir: string, o: RunOptions = {}): Promise<s
   };
   await writeJson(path.join(dir, 'run.json'), record);
   await writeJson(path.join(dir, 'config.json'), config);
-  await writeJson(path.join(dir, 'params.json'), { seed: 42, [`stages.${ae}.latent`]: config.stages[ae]!.type === 'autoencoder' ? o.latent ?? 32 : 0 });
+  await writeJson(path.join(dir, 'params.json'), {
+    seed: 42,
+    [`stages.${ae}.latent`]: config.stages[ae]!.type === 'autoencoder' ? (o.latent ?? 32) : 0,
+  });
   await writeFile(path.join(dir, 'metrics.jsonl'), lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
   if (o.pictures !== false) {
     await mkdir(path.join(dir, 'stages', ae), { recursive: true });
     await writeFile(path.join(dir, 'stages', ae, 'figure.png'), await aeFigurePng(o.latent ?? 32));
-    for (const [name, acc] of [[cnn, cnnAcc], [raw, rawAcc]] as const) {
+    for (const [name, acc] of [
+      [cnn, cnnAcc],
+      [raw, rawAcc],
+    ] as const) {
       if (name === cnn && o.cnnError) continue;
       const matrix = confusion(acc);
-      const chart = await confusionMatrixChart(matrix, Array.from({ length: 10 }, (_, i) => String(i)), { title: `${name}: test confusion matrix` });
+      const chart = await confusionMatrixChart(
+        matrix,
+        Array.from({ length: 10 }, (_, i) => String(i)),
+        { title: `${name}: test confusion matrix` },
+      );
       await mkdir(path.join(dir, 'stages', name), { recursive: true });
       await writeFile(path.join(dir, 'stages', name, 'confusion.png'), toPng(chart.svg));
-      await writeJson(path.join(dir, 'stages', name, 'evaluation.json'), { test_loss: 0.07, test_acc: acc, confusion_matrix: matrix, per_class: perClassScores(matrix) });
+      await writeJson(path.join(dir, 'stages', name, 'evaluation.json'), {
+        test_loss: 0.07,
+        test_acc: acc,
+        confusion_matrix: matrix,
+        per_class: perClassScores(matrix),
+      });
     }
   }
   return dir;
@@ -175,13 +254,23 @@ export const LATENT_TRIALS: readonly SweepTrialSpec[] = [
 ];
 
 /** A finished grid sweep over stages.ae.latent, with summary.json and a run folder per trial. */
-export async function writeSweepFolder(dir: string, trials: readonly SweepTrialSpec[] = LATENT_TRIALS, o: { name?: string } = {}): Promise<string> {
+export async function writeSweepFolder(
+  dir: string,
+  trials: readonly SweepTrialSpec[] = LATENT_TRIALS,
+  o: { name?: string } = {},
+): Promise<string> {
   const name = o.name ?? 'sweep-latent';
   const base = experimentConfig({ name });
-  const config: ExperimentConfig = { ...base, sweep: { grid: { 'stages.ae.latent': trials.map((t) => t.latent) }, parallel: 2 } };
+  const config: ExperimentConfig = {
+    ...base,
+    sweep: { grid: { 'stages.ae.latent': trials.map((t) => t.latent) }, parallel: 2 },
+  };
   const rawAcc = 0.986;
   const summaryTrials = [];
-  const recordTrials: Record<string, { status: RunRecord['status'] | 'pending'; assignment: Record<string, unknown>; error?: string }> = {};
+  const recordTrials: Record<
+    string,
+    { status: RunRecord['status'] | 'pending'; assignment: Record<string, unknown>; error?: string }
+  > = {};
   for (const t of trials) {
     const assignment = { 'stages.ae.latent': t.latent };
     const failed = t.status === 'failed';
@@ -196,10 +285,24 @@ export async function writeSweepFolder(dir: string, trials: readonly SweepTrialS
       assignment,
       ...(failed ? { cnnError: 'Error: out of memory\n    at train (models/classifier.js:10:5)' } : {}),
     });
-    recordTrials[t.id] = { status: failed ? 'failed' : 'finished', assignment, ...(failed ? { error: 'stage cnn failed' } : {}) };
-    const metrics: Record<string, number> = { 'ae.test_loss': t.aeTestLoss, 'cnn_raw.test_acc': rawAcc, 'cnn_raw.test_loss': 0.052 };
+    recordTrials[t.id] = {
+      status: failed ? 'failed' : 'finished',
+      assignment,
+      ...(failed ? { error: 'stage cnn failed' } : {}),
+    };
+    const metrics: Record<string, number> = {
+      'ae.test_loss': t.aeTestLoss,
+      'cnn_raw.test_acc': rawAcc,
+      'cnn_raw.test_loss': 0.052,
+    };
     if (!failed) Object.assign(metrics, { 'cnn.test_acc': t.cnnAcc, 'cnn.test_loss': 0.07 });
-    summaryTrials.push({ id: t.id, status: failed ? 'failed' : 'finished', assignment, metrics, seconds: 120 + t.latent / 4 });
+    summaryTrials.push({
+      id: t.id,
+      status: failed ? 'failed' : 'finished',
+      assignment,
+      metrics,
+      seconds: 120 + t.latent / 4,
+    });
   }
   const finished = summaryTrials.filter((t) => t.status === 'finished' && t.metrics['cnn.test_acc'] !== undefined);
   const best = [...finished].sort((a, b) => b.metrics['cnn.test_acc']! - a.metrics['cnn.test_acc']!)[0]?.id;
@@ -215,11 +318,21 @@ export async function writeSweepFolder(dir: string, trials: readonly SweepTrialS
     seed: 42,
     environment: ENVIRONMENT,
     stages: {},
-    settings: { experimentFile: 'experiments/sweep-latent.yaml', backend: 'wasm', parallel: 2, failFast: false, cache: true },
+    settings: {
+      experimentFile: 'experiments/sweep-latent.yaml',
+      backend: 'wasm',
+      parallel: 2,
+      failFast: false,
+      cache: true,
+    },
     trials: recordTrials,
   });
   await writeJson(path.join(dir, 'config.json'), config);
-  await writeJson(path.join(dir, 'summary.json'), { objective: { key: 'cnn.test_acc', maximize: true }, ...(best ? { best } : {}), trials: summaryTrials });
+  await writeJson(path.join(dir, 'summary.json'), {
+    objective: { key: 'cnn.test_acc', maximize: true },
+    ...(best ? { best } : {}),
+    trials: summaryTrials,
+  });
   return dir;
 }
 

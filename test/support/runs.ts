@@ -5,7 +5,9 @@ export const readJson = async <T>(file: string): Promise<T> => JSON.parse(await 
 
 /** The run folders under <dir>/runs (not the cache). */
 export async function runFolders(dir: string): Promise<string[]> {
-  return (await readdir(path.join(dir, 'runs')).catch(() => [] as string[])).filter((r) => !r.startsWith('.')).map((r) => path.join(dir, 'runs', r));
+  return (await readdir(path.join(dir, 'runs')).catch(() => [] as string[]))
+    .filter((r) => !r.startsWith('.'))
+    .map((r) => path.join(dir, 'runs', r));
 }
 
 export interface TrialRecord {

@@ -5,16 +5,28 @@ import path from 'node:path';
 import { packageRoot } from '../../src/util/package-root.js';
 
 /** Runs the CLI with module tracing on; returns its exit code and every module it loaded. */
-export function tracedCli(args: readonly string[], cwd: string): { status: number | null; stderr: string; modules: string[] } {
+export function tracedCli(
+  args: readonly string[],
+  cwd: string,
+): { status: number | null; stderr: string; modules: string[] } {
   const root = packageRoot();
   const dir = mkdtempSync(path.join(tmpdir(), 'aelab-trace-'));
   const trace = path.join(dir, 'modules.txt');
   try {
-    const result = spawnSync(process.execPath, ['--import', path.join(root, 'dist/test/support/module-trace.js'), path.join(root, 'dist/src/cli/main.js'), ...args], {
-      cwd,
-      env: { ...process.env, AELAB_MODULE_TRACE: trace, NO_COLOR: '1' },
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        path.join(root, 'dist/test/support/module-trace.js'),
+        path.join(root, 'dist/src/cli/main.js'),
+        ...args,
+      ],
+      {
+        cwd,
+        env: { ...process.env, AELAB_MODULE_TRACE: trace, NO_COLOR: '1' },
+        encoding: 'utf8',
+      },
+    );
     let modules: string[] = [];
     try {
       modules = readFileSync(trace, 'utf8').split('\n').filter(Boolean);

@@ -14,8 +14,13 @@ export interface OpAttr {
 
 export interface NodeBackendLike {
   binding: {
-    TF_ATTR_TYPE: number; TF_ATTR_INT: number; TF_ATTR_STRING: number; TF_ATTR_BOOL: number;
-    TF_FLOAT: number; TF_INT32: number; TF_BOOL: number;
+    TF_ATTR_TYPE: number;
+    TF_ATTR_INT: number;
+    TF_ATTR_STRING: number;
+    TF_ATTR_BOOL: number;
+    TF_FLOAT: number;
+    TF_INT32: number;
+    TF_BOOL: number;
   };
   /** Runs the TensorFlow op `op` eagerly. */
   executeSingleOutput(op: string, attrs: OpAttr[], inputs: tf.TensorInfo[]): tf.TensorInfo;

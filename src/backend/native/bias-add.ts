@@ -14,8 +14,13 @@ import { asNodeBackend, typeAttr } from './backend.js';
 
 /** Whether a + b is "value + bias along the last axis": same result from BiasAdd. */
 export function isBiasAdd(a: tf.TensorInfo, b: tf.TensorInfo): boolean {
-  return a.dtype === 'float32' && b.dtype === 'float32' && a.shape.length >= 2 && b.shape.length === 1 &&
-    b.shape[0] === a.shape[a.shape.length - 1];
+  return (
+    a.dtype === 'float32' &&
+    b.dtype === 'float32' &&
+    a.shape.length >= 2 &&
+    b.shape.length === 1 &&
+    b.shape[0] === a.shape[a.shape.length - 1]
+  );
 }
 
 /** Whether sum(x, axis, keepDims) sums every axis but the last: what BiasAddGrad computes. */
@@ -42,10 +47,14 @@ export function installNativeBiasAdd(): void {
       const { a, b } = args.inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
       if (!isBiasAdd(a, b)) return stock.kernelFunc(args);
       const backend = asNodeBackend(args.backend);
-      return backend.executeSingleOutput('BiasAdd', [
-        typeAttr(backend, 'T', backend.binding.TF_FLOAT),
-        { name: 'data_format', type: backend.binding.TF_ATTR_STRING, value: 'NHWC' },
-      ], [a, b]);
+      return backend.executeSingleOutput(
+        'BiasAdd',
+        [
+          typeAttr(backend, 'T', backend.binding.TF_FLOAT),
+          { name: 'data_format', type: backend.binding.TF_ATTR_STRING, value: 'NHWC' },
+        ],
+        [a, b],
+      );
     },
   });
   tf.unregisterKernel('Sum', 'tensorflow');
@@ -57,10 +66,14 @@ export function installNativeBiasAdd(): void {
       const { axis, keepDims } = args.attrs as { axis: number | number[]; keepDims: boolean };
       if (!isBiasGrad(x, axis, keepDims)) return stockSum.kernelFunc(args);
       const backend = asNodeBackend(args.backend);
-      return backend.executeSingleOutput('BiasAddGrad', [
-        typeAttr(backend, 'T', backend.binding.TF_FLOAT),
-        { name: 'data_format', type: backend.binding.TF_ATTR_STRING, value: 'NHWC' },
-      ], [x]);
+      return backend.executeSingleOutput(
+        'BiasAddGrad',
+        [
+          typeAttr(backend, 'T', backend.binding.TF_FLOAT),
+          { name: 'data_format', type: backend.binding.TF_ATTR_STRING, value: 'NHWC' },
+        ],
+        [x],
+      );
     },
   });
 }

@@ -25,7 +25,11 @@ export function installNativeKeepMask(): void {
       const { shape, seed, rate, scale } = inputs as Record<string, tf.TensorInfo>;
       const type = (name: string, dtype: number) => typeAttr(b, name, dtype);
       const { TF_FLOAT, TF_INT32, TF_BOOL } = b.binding;
-      const uniform = b.executeSingleOutput('StatelessRandomUniform', [type('dtype', TF_FLOAT), type('T', TF_INT32), type('Tseed', TF_INT32)], [shape!, seed!]);
+      const uniform = b.executeSingleOutput(
+        'StatelessRandomUniform',
+        [type('dtype', TF_FLOAT), type('T', TF_INT32), type('Tseed', TF_INT32)],
+        [shape!, seed!],
+      );
       const keep = b.executeSingleOutput('GreaterEqual', [type('T', TF_FLOAT)], [uniform, rate!]);
       const ones = b.executeSingleOutput('Cast', [type('SrcT', TF_BOOL), type('DstT', TF_FLOAT)], [keep]);
       const mask = b.executeSingleOutput('Mul', [type('T', TF_FLOAT)], [ones, scale!]);
@@ -41,10 +45,13 @@ export function installNativeKeepMask(): void {
  */
 export function nativeKeepMask(shape: number[], rate: number, seed: number): tf.Tensor | undefined {
   if (tf.getKernel(KEEP_MASK, tf.getBackend()) === undefined) return undefined;
-  return tf.tidy(() => tf.engine().runKernel(KEEP_MASK, {
-    shape: tf.tensor1d(shape, 'int32'),
-    seed: tf.tensor1d([seed | 0, 0x5eed], 'int32'),
-    rate: tf.scalar(rate),
-    scale: tf.scalar(1 / (1 - rate)),
-  }) as tf.Tensor);
+  return tf.tidy(
+    () =>
+      tf.engine().runKernel(KEEP_MASK, {
+        shape: tf.tensor1d(shape, 'int32'),
+        seed: tf.tensor1d([seed | 0, 0x5eed], 'int32'),
+        rate: tf.scalar(rate),
+        scale: tf.scalar(1 / (1 - rate)),
+      }) as tf.Tensor,
+  );
 }

@@ -81,7 +81,10 @@ function oneDnnMaxPool(b: NodeBackendLike, input: tf.TensorInfo, attrs: tf.Named
 function probe(): boolean {
   try {
     return tf.tidy(() => {
-      const x = tf.tensor4d([0, 0, 3, 1, 0, 0, 2, 5, 4, 4, -1, 0, 7, 0, 0, 0, 6, 6, 0, 0, 2, -3, 0, 0, 1], [1, 5, 5, 1]);
+      const x = tf.tensor4d(
+        [0, 0, 3, 1, 0, 0, 2, 5, 4, 4, -1, 0, 7, 0, 0, 0, 6, 6, 0, 0, 2, -3, 0, 0, 1],
+        [1, 5, 5, 1],
+      );
       const dy = tf.tensor4d([1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 3, 3, 1]);
       const b = asNodeBackend(tf.backend());
       const attrs = { filterSize: [2, 2], strides: [2, 2], pad: 'same' } as unknown as tf.NamedAttrMap;
@@ -92,8 +95,10 @@ function probe(): boolean {
       const stock = tf.grad((t) => tf.maxPool(t as tf.Tensor4D, 2, 2, 'same'))(x, dy);
       const oursPooled = tf.engine().makeTensorFromTensorInfo(pooled);
       const stockPooled = tf.maxPool(x, 2, 2, 'same');
-      return tf.max(tf.abs(tf.sub(ours, stock))).dataSync()[0] === 0
-        && tf.max(tf.abs(tf.sub(oursPooled, stockPooled))).dataSync()[0] === 0;
+      return (
+        tf.max(tf.abs(tf.sub(ours, stock))).dataSync()[0] === 0 &&
+        tf.max(tf.abs(tf.sub(oursPooled, stockPooled))).dataSync()[0] === 0
+      );
     });
   } catch {
     return false;

@@ -14,7 +14,12 @@ import { asNodeBackend, replaceNativeKernel, typeAttr, type NodeBackendLike, typ
 
 /** tfjs-node's backend, beyond NodeBackendLike: its activation helper (NodeJSKernelBackend). */
 interface NodeBackendWithActivation extends NodeBackendLike {
-  applyActivation(input: tf.TensorInfo, activation: string, preluWeights?: tf.TensorInfo, alpha?: number): tf.TensorInfo;
+  applyActivation(
+    input: tf.TensorInfo,
+    activation: string,
+    preluWeights?: tf.TensorInfo,
+    alpha?: number,
+  ): tf.TensorInfo;
 }
 
 function convInfo(xShape: number[], filterShape: number[], attrs: tf.NamedAttrMap): tf.backend_util.Conv2DInfo | null {
@@ -45,37 +50,56 @@ function depthwiseAttrs(b: NodeBackendLike, info: tf.backend_util.Conv2DInfo): O
     { name: 'dilations', type: binding.TF_ATTR_INT, value: [1, info.dilationHeight, info.dilationWidth, 1] },
   ];
   if (p.type === 'EXPLICIT') {
-    attrs.push({ name: 'explicit_paddings', type: binding.TF_ATTR_INT, value: [0, 0, p.top, p.bottom, p.left, p.right, 0, 0] });
+    attrs.push({
+      name: 'explicit_paddings',
+      type: binding.TF_ATTR_INT,
+      value: [0, 0, p.top, p.bottom, p.left, p.right, 0, 0],
+    });
   }
   return attrs;
 }
 
 /** y = conv2d(x, filter) for a filter [kh, kw, C, 1]: depthwise, then the sum over C. */
-function singleChannelConv(b: NodeBackendLike, x: tf.TensorInfo, filter: tf.TensorInfo, info: tf.backend_util.Conv2DInfo): tf.TensorInfo {
+function singleChannelConv(
+  b: NodeBackendLike,
+  x: tf.TensorInfo,
+  filter: tf.TensorInfo,
+  info: tf.backend_util.Conv2DInfo,
+): tf.TensorInfo {
   const perChannel = b.executeSingleOutput('DepthwiseConv2dNative', depthwiseAttrs(b, info), [x, filter]);
   const axis = tf.tensor1d([3], 'int32');
   try {
-    return b.executeSingleOutput('Sum', [
-      typeAttr(b, 'T', b.binding.TF_FLOAT),
-      typeAttr(b, 'Tidx', b.binding.TF_INT32),
-      { name: 'keep_dims', type: b.binding.TF_ATTR_BOOL, value: true },
-    ], [perChannel, axis]);
+    return b.executeSingleOutput(
+      'Sum',
+      [
+        typeAttr(b, 'T', b.binding.TF_FLOAT),
+        typeAttr(b, 'Tidx', b.binding.TF_INT32),
+        { name: 'keep_dims', type: b.binding.TF_ATTR_BOOL, value: true },
+      ],
+      [perChannel, axis],
+    );
   } finally {
     tf.dispose([perChannel as tf.Tensor, axis]);
   }
 }
 
 /** dW for a filter [kh, kw, C, 1]: the depthwise filter gradient with dy repeated over C. */
-function singleChannelFilterGrad(b: NodeBackendLike, x: tf.TensorInfo, dy: tf.TensorInfo, info: tf.backend_util.Conv2DInfo): tf.TensorInfo {
+function singleChannelFilterGrad(
+  b: NodeBackendLike,
+  x: tf.TensorInfo,
+  dy: tf.TensorInfo,
+  info: tf.backend_util.Conv2DInfo,
+): tf.TensorInfo {
   const [batch, outH, outW] = dy.shape as [number, number, number, number];
   const shape = tf.tensor1d([batch, outH, outW, info.inChannels], 'int32');
   const sizes = tf.tensor1d(info.filterShape.slice(), 'int32');
   let repeated: tf.TensorInfo | undefined;
   try {
-    repeated = b.executeSingleOutput('BroadcastTo', [
-      typeAttr(b, 'T', b.binding.TF_FLOAT),
-      typeAttr(b, 'Tidx', b.binding.TF_INT32),
-    ], [dy, shape]);
+    repeated = b.executeSingleOutput(
+      'BroadcastTo',
+      [typeAttr(b, 'T', b.binding.TF_FLOAT), typeAttr(b, 'Tidx', b.binding.TF_INT32)],
+      [dy, shape],
+    );
     return b.executeSingleOutput('DepthwiseConv2dNativeBackpropFilter', depthwiseAttrs(b, info), [x, sizes, repeated]);
   } finally {
     if (repeated !== undefined) tf.dispose(repeated as tf.Tensor);
@@ -111,14 +135,20 @@ export function installSingleChannelConv(): void {
       tf.dispose(result as tf.Tensor);
       result = biased;
     }
-    const activated = b.applyActivation(result, attrs['activation'] as string, preluActivationWeights ?? undefined, attrs['leakyreluAlpha'] as number | undefined);
+    const activated = b.applyActivation(
+      result,
+      attrs['activation'] as string,
+      preluActivationWeights ?? undefined,
+      attrs['leakyreluAlpha'] as number | undefined,
+    );
     if (activated !== result) tf.dispose(result as tf.Tensor);
     return activated;
   });
   replaceNativeKernel('Conv2DBackpropFilter', (stock) => (args) => {
     const { x, dy } = args.inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
     const attrs = args.attrs ?? {};
-    const info = x.dtype === 'float32' ? convInfo(x.shape, attrs['filterShape'] as number[], { ...attrs, dilations: 1 }) : null;
+    const info =
+      x.dtype === 'float32' ? convInfo(x.shape, attrs['filterShape'] as number[], { ...attrs, dilations: 1 }) : null;
     return info === null ? stock(args) : singleChannelFilterGrad(asNodeBackend(args.backend), x, dy, info);
   });
 }

@@ -20,7 +20,12 @@ export interface AdamUpdateAttrs {
  * [m', v', step] from the active backend's ADAM_UPDATE kernel, or undefined where it has none.
  * All four are f32 in the kernel, as the scalar tensors of the ops it replaces are.
  */
-export function fusedAdamUpdate(g: tf.Tensor, m: tf.Tensor, v: tf.Tensor, attrs: AdamUpdateAttrs): tf.Tensor[] | undefined {
+export function fusedAdamUpdate(
+  g: tf.Tensor,
+  m: tf.Tensor,
+  v: tf.Tensor,
+  attrs: AdamUpdateAttrs,
+): tf.Tensor[] | undefined {
   if (tf.getKernel(ADAM_UPDATE, tf.getBackend()) === undefined) return undefined;
   return tf.engine().runKernel(ADAM_UPDATE, { g, m, v }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
 }
@@ -33,7 +38,11 @@ export const adamUpdateWasm: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   if (simd === null || [g, m, v].some((t) => t.dtype !== 'float32' || tf.util.sizeFromShape(t.shape) !== n)) {
     // The ops of models/adam.ts, in its order.
     return tf.tidy(() => {
-      const [gt, mt, vt] = [g, m, v].map((t) => tf.engine().makeTensorFromTensorInfo(t)) as [tf.Tensor, tf.Tensor, tf.Tensor];
+      const [gt, mt, vt] = [g, m, v].map((t) => tf.engine().makeTensorFromTensorInfo(t)) as [
+        tf.Tensor,
+        tf.Tensor,
+        tf.Tensor,
+      ];
       const newM = tf.add(mt, tf.mul(tf.sub(gt, mt), tf.scalar(a.oneMinusBeta1)));
       const newV = tf.add(vt, tf.mul(tf.sub(tf.square(gt), vt), tf.scalar(a.oneMinusBeta2)));
       const step = tf.mul(tf.div(newM, tf.add(tf.sqrt(newV), tf.scalar(a.epsilon))), a.alpha);
@@ -43,6 +52,19 @@ export const adamUpdateWasm: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const b = asWasm(backend);
   const outs = [0, 1, 2].map(() => b.makeOutput(g.shape, 'float32'));
   const at = (t: TensorInfo) => b.getMemoryOffset(t.dataId);
-  if (n > 0) simd.adam(at(g), at(m), at(v), at(outs[0]!), at(outs[1]!), at(outs[2]!), n, a.oneMinusBeta1, a.oneMinusBeta2, a.epsilon, a.alpha);
+  if (n > 0)
+    simd.adam(
+      at(g),
+      at(m),
+      at(v),
+      at(outs[0]!),
+      at(outs[1]!),
+      at(outs[2]!),
+      n,
+      a.oneMinusBeta1,
+      a.oneMinusBeta2,
+      a.epsilon,
+      a.alpha,
+    );
   return outs;
 };

@@ -76,10 +76,28 @@ export function shape4(t: TensorInfo | number[], what: string): [number, number,
 }
 
 /** Zero padding of the two spatial axes of an NHWC tensor. */
-export interface SpatialPads { top: number; bottom: number; left: number; right: number }
+export interface SpatialPads {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
 
 /** x padded with zeros on its spatial axes; x itself when there is nothing to add. */
 export function padSpatial(backend: WasmBackendLike, x: TensorInfo, p: SpatialPads): TensorInfo {
   if (p.top + p.bottom + p.left + p.right === 0) return x;
-  return run('PadV2', backend, { x }, { paddings: [[0, 0], [p.top, p.bottom], [p.left, p.right], [0, 0]], constantValue: 0 });
+  return run(
+    'PadV2',
+    backend,
+    { x },
+    {
+      paddings: [
+        [0, 0],
+        [p.top, p.bottom],
+        [p.left, p.right],
+        [0, 0],
+      ],
+      constantValue: 0,
+    },
+  );
 }

@@ -2,8 +2,18 @@
 // The stock backend has no Conv2DBackpropFilter and runs Conv2DBackpropInput as a scalar loop.
 import * as tf from '@tensorflow/tfjs';
 import {
-  asWasm, dispose, originalKernel, padSpatial, pair, run, shape4, transpose,
-  type ExplicitPad, type NamedAttrMap, type TensorInfo, type WasmBackendLike,
+  asWasm,
+  dispose,
+  originalKernel,
+  padSpatial,
+  pair,
+  run,
+  shape4,
+  transpose,
+  type ExplicitPad,
+  type NamedAttrMap,
+  type TensorInfo,
+  type WasmBackendLike,
 } from './compose.js';
 import { simdConv2D } from './conv-forward.js';
 import { SimdKernels } from './simd/kernels.js';
@@ -66,13 +76,23 @@ export const conv2DBackpropFilter: tf.KernelFunc = ({ inputs, backend, attrs }) 
 
   const xT = transpose(b, x, [3, 1, 2, 0]); // [ci, H, W, B]
   const dyT = transpose(b, dy, [1, 2, 0, 3]); // [Hy, Wy, B, co]
-  const pad: ExplicitPad = [[0, 0], [pads.top, pads.bottom], [pads.left, pads.right], [0, 0]];
-  const full = run('Conv2D', b, { x: xT, filter: dyT }, {
-    strides: [1, 1],
-    pad,
-    dataFormat: 'NHWC',
-    dilations: strides,
-  });
+  const pad: ExplicitPad = [
+    [0, 0],
+    [pads.top, pads.bottom],
+    [pads.left, pads.right],
+    [0, 0],
+  ];
+  const full = run(
+    'Conv2D',
+    b,
+    { x: xT, filter: dyT },
+    {
+      strides: [1, 1],
+      pad,
+      dataFormat: 'NHWC',
+      dilations: strides,
+    },
+  );
   dispose(b, xT, dyT);
   let cropped = full;
   if (full.shape[1] !== kh || full.shape[2] !== kw) {
@@ -100,12 +120,23 @@ function filterGradSimd(
   const [batch, H, W] = shape4(xp, 'x');
   const [, OH, OW] = shape4(dy, 'dy');
   if (OH !== H - kh + 1 || OW !== W - kw + 1) {
-    throw new Error(`Conv2DBackpropFilter: dy [${dy.shape.join(',')}] does not fit x padded to [${xp.shape.join(',')}] and a ${kh}x${kw} filter`);
+    throw new Error(
+      `Conv2DBackpropFilter: dy [${dy.shape.join(',')}] does not fit x padded to [${xp.shape.join(',')}] and a ${kh}x${kw} filter`,
+    );
   }
   const out = b.makeOutput([kh, kw, ci, co], 'float32');
   try {
-    simd.filterGrad(b.getMemoryOffset(xp.dataId), b.getMemoryOffset(dy.dataId), b.getMemoryOffset(out.dataId),
-      { batch, H, W, CI: ci, OH, OW, CO: co, KH: kh, KW: kw });
+    simd.filterGrad(b.getMemoryOffset(xp.dataId), b.getMemoryOffset(dy.dataId), b.getMemoryOffset(out.dataId), {
+      batch,
+      H,
+      W,
+      CI: ci,
+      OH,
+      OW,
+      CO: co,
+      KH: kh,
+      KW: kw,
+    });
   } finally {
     if (xp !== x) dispose(b, xp);
   }
@@ -143,27 +174,56 @@ function conv2DBackpropInputComposed(
     // [B,Hy,1,Wy,1,co] padded to [B,Hy,sh,Wy,sw,co] puts each value at the top-left of an
     // sh x sw block of zeros; the trailing zeros after the last row/column are sliced off.
     const r6 = run('Reshape', b, { x: dy }, { shape: [batch, Hy, 1, Wy, 1, co] });
-    const padded = run('PadV2', b, { x: r6 }, {
-      paddings: [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]],
-      constantValue: 0,
-    });
+    const padded = run(
+      'PadV2',
+      b,
+      { x: r6 },
+      {
+        paddings: [
+          [0, 0],
+          [0, 0],
+          [0, sh - 1],
+          [0, 0],
+          [0, sw - 1],
+          [0, 0],
+        ],
+        constantValue: 0,
+      },
+    );
     const r4 = run('Reshape', b, { x: padded }, { shape: [batch, Hy * sh, Wy * sw, co] });
-    dyUp = run('Slice', b, { x: r4 }, {
-      begin: [0, 0, 0, 0],
-      size: [batch, (Hy - 1) * sh + 1, (Wy - 1) * sw + 1, co],
-    });
+    dyUp = run(
+      'Slice',
+      b,
+      { x: r4 },
+      {
+        begin: [0, 0, 0, 0],
+        size: [batch, (Hy - 1) * sh + 1, (Wy - 1) * sw + 1, co],
+      },
+    );
     dispose(b, r6, padded, r4);
   }
   const flipped = run('Reverse', b, { x: filter }, { dims: [0, 1] });
   const swapped = transpose(b, flipped, [0, 1, 3, 2]); // [kh, kw, co, ci]
   dispose(b, flipped);
-  const pad: ExplicitPad = [[0, 0], [top, bottom], [left, right], [0, 0]];
-  const dx = simdConv2D(b, dyUp, swapped, { top, bottom, left, right }) ?? run('Conv2D', b, { x: dyUp, filter: swapped }, {
-    strides: [1, 1],
-    pad,
-    dataFormat: 'NHWC',
-    dilations: [1, 1],
-  });
+  const pad: ExplicitPad = [
+    [0, 0],
+    [top, bottom],
+    [left, right],
+    [0, 0],
+  ];
+  const dx =
+    simdConv2D(b, dyUp, swapped, { top, bottom, left, right }) ??
+    run(
+      'Conv2D',
+      b,
+      { x: dyUp, filter: swapped },
+      {
+        strides: [1, 1],
+        pad,
+        dataFormat: 'NHWC',
+        dilations: [1, 1],
+      },
+    );
   dispose(b, swapped);
   if (dyUp !== dy) dispose(b, dyUp);
   return dx;
@@ -181,4 +241,3 @@ export const conv2DBackpropInput: tf.KernelFunc = (args) => {
   }
   return originalKernel('Conv2DBackpropInput').kernelFunc(args);
 };
-

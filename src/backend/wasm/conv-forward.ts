@@ -6,13 +6,29 @@
 // Everything else keeps tfjs-wasm's XNNPACK kernels.
 import * as tf from '@tensorflow/tfjs';
 import { SimdKernels } from './simd/kernels.js';
-import { asWasm, dispose, originalKernel, padSpatial, shape4, type SpatialPads, type TensorInfo, type WasmBackendLike } from './compose.js';
+import {
+  asWasm,
+  dispose,
+  originalKernel,
+  padSpatial,
+  shape4,
+  type SpatialPads,
+  type TensorInfo,
+  type WasmBackendLike,
+} from './compose.js';
 
 /**
  * conv2d(x, filter) at stride 1 with these pads, plus bias [CO] and relu if given, by the SIMD
  * kernel; null where it does not apply (the caller runs XNNPACK's).
  */
-export function simdConv2D(b: WasmBackendLike, x: TensorInfo, filter: TensorInfo, pads: SpatialPads, bias?: TensorInfo, relu = false): TensorInfo | null {
+export function simdConv2D(
+  b: WasmBackendLike,
+  x: TensorInfo,
+  filter: TensorInfo,
+  pads: SpatialPads,
+  bias?: TensorInfo,
+  relu = false,
+): TensorInfo | null {
   const simd = SimdKernels.for(b);
   if (simd === null || x.dtype !== 'float32' || filter.dtype !== 'float32' || x.shape.length !== 4) return null;
   const [KH, KW, CI, CO] = shape4(filter, 'filter');
@@ -27,9 +43,14 @@ export function simdConv2D(b: WasmBackendLike, x: TensorInfo, filter: TensorInfo
   const padded = padSpatial(b, x, pads);
   const out = b.makeOutput([batch, OH, OW, CO], 'float32');
   try {
-    simd.conv2d(b.getMemoryOffset(padded.dataId), b.getMemoryOffset(filter.dataId),
-      bias === undefined ? 0 : b.getMemoryOffset(bias.dataId), b.getMemoryOffset(out.dataId),
-      { batch, H, W, CI, OH, OW, CO, KH, KW }, relu);
+    simd.conv2d(
+      b.getMemoryOffset(padded.dataId),
+      b.getMemoryOffset(filter.dataId),
+      bias === undefined ? 0 : b.getMemoryOffset(bias.dataId),
+      b.getMemoryOffset(out.dataId),
+      { batch, H, W, CI, OH, OW, CO, KH, KW },
+      relu,
+    );
   } finally {
     if (padded !== x) dispose(b, padded);
   }
@@ -41,13 +62,15 @@ function stride1Pads(x: TensorInfo, filter: TensorInfo, attrs: tf.NamedAttrMap):
   const format = attrs['dataFormat'];
   if (format !== undefined && format !== 'NHWC') return null;
   const info = tf.backend_util.computeConv2DInfo(
-    shape4(x, 'x'), shape4(filter, 'filter'),
+    shape4(x, 'x'),
+    shape4(filter, 'filter'),
     attrs['strides'] as number | [number, number],
     (attrs['dilations'] as number | [number, number] | undefined) ?? 1,
     attrs['pad'] as 'same' | 'valid' | number | tf.backend_util.ExplicitPadding,
     attrs['dimRoundingMode'] as 'floor' | 'round' | 'ceil' | undefined,
   );
-  if (info.strideHeight !== 1 || info.strideWidth !== 1 || info.dilationHeight !== 1 || info.dilationWidth !== 1) return null;
+  if (info.strideHeight !== 1 || info.strideWidth !== 1 || info.dilationHeight !== 1 || info.dilationWidth !== 1)
+    return null;
   const { top, bottom, left, right } = info.padInfo;
   return { top, bottom, left, right };
 }
@@ -55,7 +78,10 @@ function stride1Pads(x: TensorInfo, filter: TensorInfo, attrs: tf.NamedAttrMap):
 export const conv2D: tf.KernelFunc = (args) => {
   const { x, filter } = args.inputs as { x: TensorInfo; filter: TensorInfo };
   const pads = x.shape.length === 4 && filter.shape.length === 4 ? stride1Pads(x, filter, args.attrs ?? {}) : null;
-  return (pads === null ? null : simdConv2D(asWasm(args.backend), x, filter, pads)) ?? originalKernel('Conv2D').kernelFunc(args);
+  return (
+    (pads === null ? null : simdConv2D(asWasm(args.backend), x, filter, pads)) ??
+    originalKernel('Conv2D').kernelFunc(args)
+  );
 };
 
 export const fusedConv2D: tf.KernelFunc = (args) => {
@@ -64,6 +90,9 @@ export const fusedConv2D: tf.KernelFunc = (args) => {
   const activation = (attrs['activation'] as string | undefined) ?? 'linear';
   const fusable = (activation === 'linear' || activation === 'relu') && preluActivationWeights == null;
   const pads = fusable && x!.shape.length === 4 && filter!.shape.length === 4 ? stride1Pads(x!, filter!, attrs) : null;
-  const out = pads === null ? null : simdConv2D(asWasm(args.backend), x!, filter!, pads, bias ?? undefined, activation === 'relu');
+  const out =
+    pads === null
+      ? null
+      : simdConv2D(asWasm(args.backend), x!, filter!, pads, bias ?? undefined, activation === 'relu');
   return out ?? originalKernel('FusedConv2D').kernelFunc(args);
 };

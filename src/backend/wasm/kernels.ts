@@ -52,7 +52,21 @@ export const REPLACED_KERNELS = Object.keys(replacements) as ReplacedKernel[];
 for (const f of Object.values(replacements)) ours.add(f);
 
 /** Kernels the replacements call; captured before anything is replaced. */
-const BUILDING_BLOCKS = ['Transpose', 'Conv2D', 'Slice', 'Reshape', 'PadV2', 'Reverse', 'AvgPool', 'Multiply', 'Abs', 'Sigmoid', 'Log', 'Relu', 'Sub'];
+const BUILDING_BLOCKS = [
+  'Transpose',
+  'Conv2D',
+  'Slice',
+  'Reshape',
+  'PadV2',
+  'Reverse',
+  'AvgPool',
+  'Multiply',
+  'Abs',
+  'Sigmoid',
+  'Log',
+  'Relu',
+  'Sub',
+];
 
 /**
  * Registers the replacement kernels for the 'wasm' backend (all, or the ones named). Safe to

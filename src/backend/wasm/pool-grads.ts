@@ -10,10 +10,18 @@ import { asWasm, dispose, originalKernel, run, type TensorInfo } from './compose
 /** 2x2 windows at stride 2, none past the edges, channels in fours: what the SIMD kernel takes. */
 function wholeWindows2x2(info: tf.backend_util.Conv2DInfo): boolean {
   const { filterHeight, filterWidth, strideHeight, strideWidth, padInfo, outHeight, outWidth } = info;
-  return filterHeight === 2 && filterWidth === 2 && strideHeight === 2 && strideWidth === 2
-    && padInfo.top === 0 && padInfo.left === 0
-    && 2 * outHeight <= info.inHeight && 2 * outWidth <= info.inWidth
-    && info.inChannels % 4 === 0 && info.batchSize * outHeight * outWidth > 0;
+  return (
+    filterHeight === 2 &&
+    filterWidth === 2 &&
+    strideHeight === 2 &&
+    strideWidth === 2 &&
+    padInfo.top === 0 &&
+    padInfo.left === 0 &&
+    2 * outHeight <= info.inHeight &&
+    2 * outWidth <= info.inWidth &&
+    info.inChannels % 4 === 0 &&
+    info.batchSize * outHeight * outWidth > 0
+  );
 }
 
 /**
@@ -41,8 +49,17 @@ export const maxPoolGrad: tf.KernelFunc = (args) => {
   if (simd !== null && wholeWindows2x2(info)) {
     // The models' pool: one SIMD pass (simd/max-pool-grad.wat).
     const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth } = info;
-    simd.maxPoolGrad2x2(b.getMemoryOffset(x.dataId), b.getMemoryOffset(dy.dataId), b.getMemoryOffset(dx.dataId),
-      batchSize, inHeight, inWidth, inChannels, outHeight, outWidth);
+    simd.maxPoolGrad2x2(
+      b.getMemoryOffset(x.dataId),
+      b.getMemoryOffset(dy.dataId),
+      b.getMemoryOffset(dx.dataId),
+      batchSize,
+      inHeight,
+      inWidth,
+      inChannels,
+      outHeight,
+      outWidth,
+    );
     return dx;
   }
   // Views only after allocating: growing the heap detaches earlier ones.
@@ -77,11 +94,20 @@ export const maxPoolGrad: tf.KernelFunc = (args) => {
             let m = Number.NEGATIVE_INFINITY;
             let at = -1;
             let v = xv[p00 + d]!;
-            if (v > m) { m = v; at = p00 + d; }
+            if (v > m) {
+              m = v;
+              at = p00 + d;
+            }
             v = xv[p01 + d]!;
-            if (v > m) { m = v; at = p01 + d; }
+            if (v > m) {
+              m = v;
+              at = p01 + d;
+            }
             v = xv[p10 + d]!;
-            if (v > m) { m = v; at = p10 + d; }
+            if (v > m) {
+              m = v;
+              at = p10 + d;
+            }
             v = xv[p11 + d]!;
             if (v > m) at = p11 + d;
             if (at >= 0) dxv[at] = dxv[at]! + dyv[dyAt + d]!;
@@ -124,8 +150,13 @@ export const resizeNearestNeighborGrad: tf.KernelFunc = (args) => {
   const [, outH, outW] = dy.shape as [number, number, number, number];
   const fh = outH / H;
   const fw = outW / W;
-  if (attrs?.['alignCorners'] === true || dy.dtype !== 'float32' || images.shape.length !== 4 ||
-    !Number.isInteger(fh) || !Number.isInteger(fw)) {
+  if (
+    attrs?.['alignCorners'] === true ||
+    dy.dtype !== 'float32' ||
+    images.shape.length !== 4 ||
+    !Number.isInteger(fh) ||
+    !Number.isInteger(fw)
+  ) {
     return originalKernel('ResizeNearestNeighborGrad').kernelFunc(args);
   }
   // Each input pixel's gradient is the sum of its fh x fw block of dy: an average pool over the

@@ -13,7 +13,9 @@ export const reluGradWasm: tf.KernelFunc = (args) => {
   const same = dy.shape.length === x.shape.length && dy.shape.every((d, i) => d === x.shape[i]);
   if (simd === null || !same || dy.dtype !== 'float32' || x.dtype !== 'float32') {
     // The composition installFusedReluGrad registered, or the same written out if it came later.
-    return savedOriginal(RELU_GRAD)?.kernelFunc(args) ?? tf.tidy(() => tf.mul(dy as tf.Tensor, tf.step(x as tf.Tensor)));
+    return (
+      savedOriginal(RELU_GRAD)?.kernelFunc(args) ?? tf.tidy(() => tf.mul(dy as tf.Tensor, tf.step(x as tf.Tensor)))
+    );
   }
   const b = asWasm(args.backend);
   const dx = b.makeOutput(dy.shape, 'float32');

@@ -30,7 +30,9 @@ const require = createRequire(import.meta.url);
  * read half a file.
  */
 function workerScript(pkgDir: string): string {
-  const { wasmWorkerContents } = require(path.join(pkgDir, 'wasm-out', 'tfjs-backend-wasm-threaded-simd.worker.js')) as { wasmWorkerContents: string };
+  const { wasmWorkerContents } = require(
+    path.join(pkgDir, 'wasm-out', 'tfjs-backend-wasm-threaded-simd.worker.js'),
+  ) as { wasmWorkerContents: string };
   const text = wasmWorkerContents.replace(/\n/g, '\\n');
   const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
   const dir = path.join(os.tmpdir(), 'aelab-wasm');
@@ -66,9 +68,15 @@ export async function registerThreadedWasm(threads: number): Promise<{ restore: 
         // The C++ side caps the pool at emscripten_num_logical_cores() / 2, assuming two
         // hyper-threads per core: on a 2-core machine that is one thread. Report enough cores
         // for the count asked for; the count itself is set below.
-        instantiateWasm(info: { env: Record<string, unknown> }, receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) {
+        instantiateWasm(
+          info: { env: Record<string, unknown> },
+          receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
+        ) {
           info.env['emscripten_num_logical_cores'] = () => 2 * Math.max(threads, os.availableParallelism());
-          WebAssembly.instantiate(readFileSync(wasmFile), info as WebAssembly.Imports).then((r) => receive(r.instance, r.module), reject);
+          WebAssembly.instantiate(readFileSync(wasmFile), info as WebAssembly.Imports).then(
+            (r) => receive(r.instance, r.module),
+            reject,
+          );
           return {};
         },
         onAbort: (what: unknown) => reject(new Error(`the threaded wasm module aborted: ${String(what)}`)),

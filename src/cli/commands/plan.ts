@@ -5,7 +5,10 @@ import { dataSource, stageType } from '../../stages/registry.js';
 import { countLine, printDiagnostics } from '../diagnostics-output.js';
 
 /** `aelab plan FILE`: the DAG in order, what each stage reads and writes, the trials; trains nothing. */
-export async function planCommand(file: string, opts: { overrides: Override[]; json: boolean; backend: string }): Promise<number> {
+export async function planCommand(
+  file: string,
+  opts: { overrides: Override[]; json: boolean; backend: string },
+): Promise<number> {
   const outcome = await loadExperiment(file, { overrides: opts.overrides });
   printDiagnostics(outcome.diagnostics, outcome.sources);
   if (!outcome.experiment) {
@@ -23,7 +26,13 @@ function planJson(plan: Plan): object {
     trials: plan.trials.map((t) => ({
       id: t.id,
       assignment: t.assignment,
-      nodes: t.nodes.map((n) => ({ name: n.name, kind: n.kind === 'data' ? 'data' : n.config.type, reads: n.inputs.map((i) => i.ref), writes: n.outputs, fingerprint: n.fingerprint })),
+      nodes: t.nodes.map((n) => ({
+        name: n.name,
+        kind: n.kind === 'data' ? 'data' : n.config.type,
+        reads: n.inputs.map((i) => i.ref),
+        writes: n.outputs,
+        fingerprint: n.fingerprint,
+      })),
     })),
   };
 }
@@ -31,16 +40,23 @@ function planJson(plan: Plan): object {
 export function renderPlan(plan: Plan): string {
   const lines: string[] = [];
   const first = plan.trials[0]!;
-  lines.push(`experiment ${plan.config.name}: ${first.nodes.length} nodes, ${plan.trials.length} trial${plan.trials.length === 1 ? '' : 's'}`);
+  lines.push(
+    `experiment ${plan.config.name}: ${first.nodes.length} nodes, ${plan.trials.length} trial${plan.trials.length === 1 ? '' : 's'}`,
+  );
   lines.push('');
   lines.push('DAG (in run order):');
   const width = Math.max(...first.nodes.map((n) => n.name.length));
   first.nodes.forEach((n, i) => {
     // Each data source and stage type says how it is shown.
-    const what = n.kind === 'data' ? `data (${dataSource(n.config.source)!.planLabel(n.config)})` : stageType(n.config.type)!.planLabel(n.config);
+    const what =
+      n.kind === 'data'
+        ? `data (${dataSource(n.config.source)!.planLabel(n.config)})`
+        : stageType(n.config.type)!.planLabel(n.config);
     const reads = n.inputs.length ? `reads ${n.inputs.map((r) => r.ref).join(', ')}` : 'reads nothing';
     lines.push(`  ${String(i + 1).padStart(2)}. ${n.name.padEnd(width)}  ${what}`);
-    lines.push(`      ${' '.repeat(width)}  ${reads}; ${n.outputs.length ? `writes ${n.outputs.map((o) => (n.kind === 'data' ? n.name : `${n.name}.${o}`)).join(', ')}` : 'writes metrics only'}`);
+    lines.push(
+      `      ${' '.repeat(width)}  ${reads}; ${n.outputs.length ? `writes ${n.outputs.map((o) => (n.kind === 'data' ? n.name : `${n.name}.${o}`)).join(', ')}` : 'writes metrics only'}`,
+    );
   });
   if (plan.isSweep) {
     const shared = sharedNodes(plan);
@@ -50,10 +66,16 @@ export function renderPlan(plan: Plan): string {
       const settings = Object.entries(t.assignment)
         .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
         .join(' ');
-      const reused = t.nodes.filter((n) => n.kind === 'stage' && (shared.get(n.fingerprint)?.trials[0] ?? t.index) < t.index).map((n) => n.name);
-      lines.push(`  ${t.id}  ${settings}${reused.length ? `   (reuses ${reused.join(', ')} from an earlier trial)` : ''}`);
+      const reused = t.nodes
+        .filter((n) => n.kind === 'stage' && (shared.get(n.fingerprint)?.trials[0] ?? t.index) < t.index)
+        .map((n) => n.name);
+      lines.push(
+        `  ${t.id}  ${settings}${reused.length ? `   (reuses ${reused.join(', ')} from an earlier trial)` : ''}`,
+      );
     }
-    const stagesRun = [...shared.values()].filter((s) => first.nodes.some((n) => n.name === s.name && n.kind === 'stage')).length;
+    const stagesRun = [...shared.values()].filter((s) =>
+      first.nodes.some((n) => n.name === s.name && n.kind === 'stage'),
+    ).length;
     const naive = plan.trials.reduce((a, t) => a + t.nodes.filter((n) => n.kind === 'stage').length, 0);
     lines.push('');
     lines.push(`${naive} stage runs in all; ${stagesRun} distinct, the rest shared.`);

@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExperimentConfig } from '../../types/experiment-config.js';
 import { codeVersion } from '../../plan/code-version.js';
 import { planExperiment } from '../../plan/plan.js';
-import { CONFIG_FILE, readRun } from '../../tracking/run-store.js';
-import { runSweepSession, type SweepRecord } from '../session.js';
-import { trackerFor } from './run.js';
+import { isSweepRecord, readConfig, readRun } from '../../run-store/index.js';
+import { runSweepSession } from '../../run/session.js';
+import { listenersFor, trackerFor } from './run.js';
 
 /**
  * `aelab resume RUN`: continues a sweep from its own stored config (not the file, which may have
@@ -19,12 +18,14 @@ export async function resumeCommand(run: string, opts: { runsDir: string }): Pro
     process.stderr.write(`error: ${dir} is not a run folder (no readable run.json)\n`);
     return 1;
   }
-  if (loaded.record.kind !== 'sweep') {
-    process.stderr.write(`error: ${loaded.record.id} is a single run; run its experiment again, and the stage cache reuses every finished stage\n`);
+  if (!isSweepRecord(loaded.record)) {
+    process.stderr.write(
+      `error: ${loaded.record.id} is a single run; run its experiment again, and the stage cache reuses every finished stage\n`,
+    );
     return 1;
   }
-  const record = loaded.record as SweepRecord;
-  const config = JSON.parse(await readFile(path.join(dir, CONFIG_FILE), 'utf8')) as ExperimentConfig;
+  const record = loaded.record;
+  const config = await readConfig<ExperimentConfig>(dir);
   const { selectBackend } = await import('../../backend/select.js');
   const backend = await selectBackend(record.settings.backend);
   if (!backend.ok) {
@@ -34,7 +35,9 @@ export async function resumeCommand(run: string, opts: { runsDir: string }): Pro
   const { environmentInfo } = await import('../../run/environment.js');
   const plan = planExperiment(config, { codeVersion: await codeVersion(), backend: backend.value.name });
   const todo = plan.trials.filter((t) => record.trials[t.id]?.status !== 'finished');
-  process.stdout.write(`resuming ${record.id}: ${todo.length} of ${plan.trials.length} trials to run (${todo.map((t) => t.id).join(', ') || 'none'})\n`);
+  process.stdout.write(
+    `resuming ${record.id}: ${todo.length} of ${plan.trials.length} trials to run (${todo.map((t) => t.id).join(', ') || 'none'})\n`,
+  );
   const tracker = await trackerFor(config, undefined);
   if (!tracker.ok) {
     process.stderr.write(`error: ${tracker.error}\n`);
@@ -47,7 +50,7 @@ export async function resumeCommand(run: string, opts: { runsDir: string }): Pro
       plan,
       settings: record.settings,
       environment: await environmentInfo(backend.value.name, process.cwd(), backend.value.threads),
-      ...(tracker.value ? { tracker: tracker.value } : {}),
+      listeners: await listenersFor(true, tracker.value),
     },
     todo,
   );

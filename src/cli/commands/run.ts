@@ -3,10 +3,14 @@ import { loadExperiment, type Override } from '../../config/load.js';
 import type { ExperimentConfig } from '../../types/experiment-config.js';
 import { codeVersion } from '../../plan/code-version.js';
 import { planExperiment } from '../../plan/plan.js';
+import { ReportListener } from '../../report/listener.js';
+import { newRunId, RunStoreListener } from '../../run-store/index.js';
+import { defaultParallel, runSingle, runSweepSession, type Session, type SessionSettings } from '../../run/session.js';
 import type { MlflowTracker } from '../../tracking/mlflow-tracker.js';
-import { newRunId } from '../../tracking/run-store.js';
+import type { RunListener } from '../../types/run-events.js';
 import { countLine, printDiagnostics } from '../diagnostics-output.js';
-import { defaultParallel, runSingle, runSweepSession, type Session, type SessionSettings } from '../session.js';
+import { Progress } from '../progress.js';
+import { SummaryPrinter } from '../summary.js';
 
 export interface RunOptions {
   readonly overrides: Override[];
@@ -26,7 +30,9 @@ export interface RunOptions {
  * one trial in this process, or a sweep's trials in parallel processes.
  */
 export async function runCommand(file: string, opts: RunOptions): Promise<number> {
-  const outcome = await loadExperiment(file, { overrides: [...opts.overrides, ...opts.sweeps.flatMap((s) => s.checks)] });
+  const outcome = await loadExperiment(file, {
+    overrides: [...opts.overrides, ...opts.sweeps.flatMap((s) => s.checks)],
+  });
   printDiagnostics(outcome.diagnostics, outcome.sources);
   if (!outcome.experiment) {
     process.stderr.write(`${file}: invalid (${countLine(outcome.diagnostics)}); nothing was run\n`);
@@ -58,33 +64,58 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
     failFast: opts.failFast,
     cache: opts.cache,
   };
-  let session: Session = {
-    runsDir: opts.runsDir,
-    runId: newRunId(config.name),
-    plan,
-    settings,
-    environment: await environmentInfo(backend.value.name, process.cwd(), backend.value.threads),
-  };
+  const runId = newRunId(config.name);
+  const environment = await environmentInfo(backend.value.name, process.cwd(), backend.value.threads);
   const tracker = await trackerFor(config, opts.mlflow);
   if (tracker && !tracker.ok) {
     process.stderr.write(`error: ${tracker.error}\n`);
     return 1;
   }
-  if (tracker?.value) {
-    session = { ...session, tracker: tracker.value };
-    process.stdout.write(`tracking: MLflow at ${tracker.value.uri}\n`);
-  }
-  const where = path.join(opts.runsDir, session.runId);
+  if (tracker?.value) process.stdout.write(`tracking: MLflow at ${tracker.value.uri}\n`);
+  const session: Session = {
+    runsDir: opts.runsDir,
+    runId,
+    plan,
+    settings,
+    environment,
+    listeners: await listenersFor(plan.isSweep, tracker.value),
+  };
+  const where = path.join(opts.runsDir, runId);
   if (!plan.isSweep) {
-    process.stdout.write(`run ${session.runId} -> ${where}\n`);
+    process.stdout.write(`run ${runId} -> ${where}\n`);
     return runSingle(session);
   }
-  process.stdout.write(`sweep ${session.runId}: ${plan.trials.length} trials, ${settings.parallel} at a time -> ${where}\n`);
+  process.stdout.write(`sweep ${runId}: ${plan.trials.length} trials, ${settings.parallel} at a time -> ${where}\n`);
   return runSweepSession(session, plan.trials);
 }
 
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const warn = (line: string) => process.stderr.write(`${line}\n`);
+
+/**
+ * What listens to a run, in order: the run store first (the others read what it wrote), the
+ * terminal's progress and summary, the report, then MLflow (which uploads the report too).
+ */
+export async function listenersFor(sweep: boolean, tracker: MlflowTracker | undefined): Promise<RunListener[]> {
+  const store = new RunStoreListener();
+  const listeners: RunListener[] = [
+    store,
+    new Progress(process.stdout, sweep),
+    new SummaryPrinter((dir) => store.current(dir)),
+    new ReportListener(say, warn),
+  ];
+  if (tracker) {
+    const { MlflowListener } = await import('../../tracking/mlflow-listener.js');
+    listeners.push(new MlflowListener(tracker, (dir) => store.written(dir), say));
+  }
+  return listeners;
+}
+
 /** The MLflow tracker when a server is configured (flag, file or environment), else undefined. */
-export async function trackerFor(config: ExperimentConfig, cliUri: string | undefined): Promise<{ ok: true; value: MlflowTracker | undefined } | { ok: false; error: string }> {
+export async function trackerFor(
+  config: ExperimentConfig,
+  cliUri: string | undefined,
+): Promise<{ ok: true; value: MlflowTracker | undefined } | { ok: false; error: string }> {
   const { MlflowClient, resolveTrackingUri } = await import('../../tracking/mlflow/index.js');
   const { MlflowTracker } = await import('../../tracking/mlflow-tracker.js');
   const resolved = resolveTrackingUri(config.tracking?.mlflow?.uri, cliUri);

@@ -21,7 +21,13 @@ export async function validateCommand(files: readonly string[], opts: ValidateOp
     if (!valid) failed++;
     if (opts.json) {
       const errors = outcome.diagnostics.filter((d) => d.severity === 'error').length;
-      report.push({ file, valid, errors, warnings: outcome.diagnostics.length - errors, diagnostics: diagnosticsJson(outcome.diagnostics, outcome.sources) });
+      report.push({
+        file,
+        valid,
+        errors,
+        warnings: outcome.diagnostics.length - errors,
+        diagnostics: diagnosticsJson(outcome.diagnostics, outcome.sources),
+      });
       continue;
     }
     printDiagnostics(outcome.diagnostics, outcome.sources);

@@ -15,7 +15,13 @@ const ASSUMED_LATENT = 32;
 const L1_WEIGHT = AUTOENCODER_DEFAULTS.sparsity.kind === 'l1' ? AUTOENCODER_DEFAULTS.sparsity.weight : 1e-4;
 
 /** Settings that only one variant reads, and that variant. */
-const VARIANT_ONLY: Record<string, string> = { noise: 'denoising', sparsity: 'sparse', contractive_weight: 'contractive', kl_weight: 'variational', filters: 'convolutional' };
+const VARIANT_ONLY: Record<string, string> = {
+  noise: 'denoising',
+  sparsity: 'sparse',
+  contractive_weight: 'contractive',
+  kl_weight: 'variational',
+  filters: 'convolutional',
+};
 
 /**
  * The model spec of a validated stage. Settings whose default depends on the variant are filled
@@ -29,9 +35,16 @@ export function autoencoderSpec(c: AutoencoderStageConfig): AutoencoderSpec {
     hidden: c.hidden ?? (c.variant === 'deep' ? [...d.deepHidden] : []),
     activation: c.activation,
     output_activation: c.output_activation,
-    ...(c.variant === 'denoising' || (c.variant === 'convolutional' && c.noise) ? { noise: { kind: c.noise?.kind ?? d.noise.kind, amount: c.noise?.amount ?? d.noise.amount } } : {}),
+    ...(c.variant === 'denoising' || (c.variant === 'convolutional' && c.noise)
+      ? { noise: { kind: c.noise?.kind ?? d.noise.kind, amount: c.noise?.amount ?? d.noise.amount } }
+      : {}),
     ...(c.variant === 'sparse'
-      ? { sparsity: c.sparsity?.kind === 'kl' ? { kind: 'kl' as const, rho: c.sparsity.rho, beta: c.sparsity.beta } : { kind: 'l1' as const, weight: c.sparsity?.weight ?? L1_WEIGHT } }
+      ? {
+          sparsity:
+            c.sparsity?.kind === 'kl'
+              ? { kind: 'kl' as const, rho: c.sparsity.rho, beta: c.sparsity.beta }
+              : { kind: 'l1' as const, weight: c.sparsity?.weight ?? L1_WEIGHT },
+        }
       : {}),
     ...(c.variant === 'contractive' ? { contractive_weight: c.contractive_weight ?? d.contractiveWeight } : {}),
     ...(c.variant === 'convolutional' ? { filters: c.filters ?? [...d.filters] } : {}),
@@ -54,22 +67,61 @@ function check(stage: Json, input: Flow | undefined): SettingCheck[] {
   const out: SettingCheck[] = [];
   const flat = input !== undefined && input.shape.length === 1;
   if (stage.variant === 'convolutional' && flat) {
-    out.push({ severity: 'error', message: `a convolutional autoencoder needs images, but \`${String(stage.input)}\` are flat vectors of ${input.shape[0]} values`, key: 'input', target: 'value', hint: 'use a dense variant, or feed it a data set or reconstructions' });
+    out.push({
+      severity: 'error',
+      message: `a convolutional autoencoder needs images, but \`${String(stage.input)}\` are flat vectors of ${input.shape[0]} values`,
+      key: 'input',
+      target: 'value',
+      hint: 'use a dense variant, or feed it a data set or reconstructions',
+    });
   }
-  if ((stage.variant === 'undercomplete' || stage.variant === undefined) && input && isCount(stage.latent) && stage.latent >= size(input.shape)) {
-    out.push({ severity: 'warning', message: `latent size ${stage.latent} is not smaller than the input (${size(input.shape)} values): an undercomplete autoencoder can learn the identity`, key: 'latent', target: 'value' });
+  if (
+    (stage.variant === 'undercomplete' || stage.variant === undefined) &&
+    input &&
+    isCount(stage.latent) &&
+    stage.latent >= size(input.shape)
+  ) {
+    out.push({
+      severity: 'warning',
+      message: `latent size ${stage.latent} is not smaller than the input (${size(input.shape)} values): an undercomplete autoencoder can learn the identity`,
+      key: 'latent',
+      target: 'value',
+    });
   }
   // Limits of the model builders, checked here so they cost no training time to discover.
   if (stage.variant === 'contractive' && Array.isArray(stage.hidden) && stage.hidden.length > 0) {
-    out.push({ severity: 'error', message: 'the contractive penalty is computed in closed form for one dense encoder layer; a contractive autoencoder takes no `hidden` layers', key: 'hidden', target: 'key', hint: 'remove `hidden`, or use the `deep` variant' });
+    out.push({
+      severity: 'error',
+      message:
+        'the contractive penalty is computed in closed form for one dense encoder layer; a contractive autoencoder takes no `hidden` layers',
+      key: 'hidden',
+      target: 'key',
+      hint: 'remove `hidden`, or use the `deep` variant',
+    });
   }
-  if (stage.variant === 'sparse' && isObject(stage.sparsity) && stage.sparsity.kind === 'kl' && stage.activation !== 'sigmoid') {
-    out.push({ severity: 'error', message: `KL sparsity compares mean code activations with \`rho\`, so the code must be sigmoid; this stage's activation is \`${String(stage.activation)}\``, key: 'sparsity', target: 'key', hint: 'set `activation: sigmoid`, or use `kind: l1`' });
+  if (
+    stage.variant === 'sparse' &&
+    isObject(stage.sparsity) &&
+    stage.sparsity.kind === 'kl' &&
+    stage.activation !== 'sigmoid'
+  ) {
+    out.push({
+      severity: 'error',
+      message: `KL sparsity compares mean code activations with \`rho\`, so the code must be sigmoid; this stage's activation is \`${String(stage.activation)}\``,
+      key: 'sparsity',
+      target: 'key',
+      hint: 'set `activation: sigmoid`, or use `kind: l1`',
+    });
   }
   for (const [key, variant] of Object.entries(VARIANT_ONLY)) {
     if (key === 'noise' && stage.variant === 'convolutional') continue; // a convolutional denoiser
     if (has(stage, key) && stage.variant !== variant && typeof stage.variant === 'string') {
-      out.push({ severity: 'warning', message: `\`${key}\` only applies to the \`${variant}\` variant; this stage is \`${stage.variant}\``, key, target: 'key' });
+      out.push({
+        severity: 'warning',
+        message: `\`${key}\` only applies to the \`${variant}\` variant; this stage is \`${stage.variant}\``,
+        key,
+        target: 'key',
+      });
     }
   }
   return out;
@@ -79,7 +131,12 @@ function describe(ae: AutoencoderStageConfig): string {
   const parts = [`latent ${ae.latent}`];
   if (ae.hidden?.length) parts.push(`hidden ${ae.hidden.join('-')}`);
   if (ae.filters?.length) parts.push(`filters ${ae.filters.join('-')}`);
-  if (ae.noise && Object.keys(ae.noise).length) parts.push(`noise ${Object.entries(ae.noise).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`);
+  if (ae.noise && Object.keys(ae.noise).length)
+    parts.push(
+      `noise ${Object.entries(ae.noise)
+        .map(([k, v]) => `${k} ${String(v)}`)
+        .join(', ')}`,
+    );
   if (ae.sparsity) parts.push(`${ae.sparsity.kind} sparsity ${formatSetting(ae.sparsity.weight)}`);
   if (ae.contractive_weight !== undefined) parts.push(`contractive weight ${formatSetting(ae.contractive_weight)}`);
   if (ae.kl_weight !== undefined) parts.push(`KL weight ${formatSetting(ae.kl_weight)}`);

@@ -32,16 +32,37 @@ export const autoencoderStage: StageKind<AutoencoderStageConfig> = {
     const ae = buildAutoencoder(spec, imageShape(split.train), ctx.seed);
     try {
       const training = trainSpec(config.train);
-      const history = await ae.train(asSamples(split.train, ae.inputShape), asSamples(split.test, ae.inputShape), training, ctx.seed, trainingCallbacks(ctx, training.epochs));
+      const history = await ae.train(
+        asSamples(split.train, ae.inputShape),
+        asSamples(split.test, ae.inputShape),
+        training,
+        ctx.seed,
+        trainingCallbacks(ctx, training.epochs),
+      );
       const last = history[history.length - 1]?.metrics ?? {};
       const testLoss = await ae.evaluate(asSamples(split.test, ae.inputShape), training.loss);
 
       // Reconstructions keep the input's image shape (a dense AE works on flat vectors internally).
-      const reconstructions = await transformSplit(split, `${split.identity}|${ctx.name}.reconstructions`, (s) => ae.reconstruct(asSamples(s, ae.inputShape)), true);
-      const codes = await transformSplit(split, `${split.identity}|${ctx.name}.codes`, (s) => ae.encode(asSamples(s, ae.inputShape)), false);
+      const reconstructions = await transformSplit(
+        split,
+        `${split.identity}|${ctx.name}.reconstructions`,
+        (s) => ae.reconstruct(asSamples(s, ae.inputShape)),
+        true,
+      );
+      const codes = await transformSplit(
+        split,
+        `${split.identity}|${ctx.name}.codes`,
+        (s) => ae.encode(asSamples(s, ae.inputShape)),
+        false,
+      );
 
       await ae.save(path.join(ctx.dir, 'model'));
-      ctx.emit({ type: 'artifact', stage: ctx.name, path: `${ctx.relDir}/model`, description: 'trained autoencoder (TensorFlow.js layers format)' });
+      ctx.emit({
+        type: 'artifact',
+        stage: ctx.name,
+        path: `${ctx.relDir}/model`,
+        description: 'trained autoencoder (TensorFlow.js layers format)',
+      });
       await drawFigure(ae, split.test, codes.test, reconstructions.test, ctx);
       if (isVariational(ae)) await drawGenerated(ae, ctx);
 
@@ -53,11 +74,14 @@ export const autoencoderStage: StageKind<AutoencoderStageConfig> = {
       // A denoising autoencoder is judged as the Keras blog does: noisy test inputs against clean
       // targets (its validation loss, with fixed-seed noise); the loss on clean inputs is kept too.
       const denoiser = spec.noise !== undefined && last.val_reconstruction !== undefined;
-      const metrics: Record<string, number> = denoiser ? { test_loss: last.val_reconstruction!, test_loss_clean: testLoss } : { test_loss: testLoss };
+      const metrics: Record<string, number> = denoiser
+        ? { test_loss: last.val_reconstruction!, test_loss_clean: testLoss }
+        : { test_loss: testLoss };
       if (last.loss !== undefined) metrics.train_loss = last.loss;
       if (last.val_binary_accuracy !== undefined) metrics.test_binary_accuracy = last.val_binary_accuracy;
       // Variant extras (mean code activation, KL term) that say more than the loss itself.
-      for (const [k, v] of Object.entries(last)) if (k !== 'loss' && !k.startsWith('val_') && v !== last.loss) metrics[`final_${k}`] = v;
+      for (const [k, v] of Object.entries(last))
+        if (k !== 'loss' && !k.startsWith('val_') && v !== last.loss) metrics[`final_${k}`] = v;
       return { outputs, metrics };
     } finally {
       ae.dispose();
@@ -65,7 +89,12 @@ export const autoencoderStage: StageKind<AutoencoderStageConfig> = {
   },
 };
 
-async function transformSplit(split: DataSplit, identity: string, f: (set: ImageSet) => Promise<Samples>, keepShape: boolean): Promise<DataSplit> {
+async function transformSplit(
+  split: DataSplit,
+  identity: string,
+  f: (set: ImageSet) => Promise<Samples>,
+  keepShape: boolean,
+): Promise<DataSplit> {
   const train = fromSamples(await f(split.train), split.train, keepShape);
   const test = fromSamples(await f(split.test), split.test, keepShape);
   return { train, test, identity };
@@ -77,7 +106,8 @@ function rowsOf(samples: Samples, [h, w, c]: readonly [number, number, number], 
   const rows: ImageRow[] = [];
   for (let start = 0; start < samples.n; start += perRow) {
     const images = [];
-    for (let i = start; i < Math.min(samples.n, start + perRow); i++) images.push({ pixels: samples.x.subarray(i * size, (i + 1) * size), height: h, width: w, channels: c });
+    for (let i = start; i < Math.min(samples.n, start + perRow); i++)
+      images.push({ pixels: samples.x.subarray(i * size, (i + 1) * size), height: h, width: w, channels: c });
     rows.push({ label: '', images });
   }
   return rows;
@@ -87,18 +117,40 @@ function rowsOf(samples: Samples, [h, w, c]: readonly [number, number, number], 
 async function drawGenerated(ae: VariationalAutoencoder, ctx: StageContext): Promise<void> {
   const shape = ae.inputShape.length === 3 ? (ae.inputShape as [number, number, number]) : ([28, 28, 1] as const);
   const samples = await ae.sample(40, ctx.seed);
-  await writeFileAtomic(path.join(ctx.dir, 'samples.png'), renderImageRows(rowsOf(samples, shape, 10), { scale: 2, gap: 2 }));
-  ctx.emit({ type: 'artifact', stage: ctx.name, path: `${ctx.relDir}/samples.png`, description: '40 digits decoded from points drawn from the prior N(0, I)' });
+  await writeFileAtomic(
+    path.join(ctx.dir, 'samples.png'),
+    renderImageRows(rowsOf(samples, shape, 10), { scale: 2, gap: 2 }),
+  );
+  ctx.emit({
+    type: 'artifact',
+    stage: ctx.name,
+    path: `${ctx.relDir}/samples.png`,
+    description: '40 digits decoded from points drawn from the prior N(0, I)',
+  });
   if (ae.spec.latent === 2) {
     const k = 15;
     const grid = await ae.decodeGrid(k);
-    await writeFileAtomic(path.join(ctx.dir, 'latent-grid.png'), renderImageRows(rowsOf(grid, shape, k), { scale: 2, gap: 0 }));
-    ctx.emit({ type: 'artifact', stage: ctx.name, path: `${ctx.relDir}/latent-grid.png`, description: `the 2-d latent space: decoded points on a ${k}x${k} grid over the quantiles of N(0, 1)` });
+    await writeFileAtomic(
+      path.join(ctx.dir, 'latent-grid.png'),
+      renderImageRows(rowsOf(grid, shape, k), { scale: 2, gap: 0 }),
+    );
+    ctx.emit({
+      type: 'artifact',
+      stage: ctx.name,
+      path: `${ctx.relDir}/latent-grid.png`,
+      description: `the 2-d latent space: decoded points on a ${k}x${k} grid over the quantiles of N(0, 1)`,
+    });
   }
 }
 
 /** The seed's figure: test originals, their codes drawn as small images, their reconstructions. */
-async function drawFigure(ae: Autoencoder, test: ImageSet, codes: ImageSet, reconstructions: ImageSet, ctx: StageContext): Promise<void> {
+async function drawFigure(
+  ae: Autoencoder,
+  test: ImageSet,
+  codes: ImageSet,
+  reconstructions: ImageSet,
+  ctx: StageContext,
+): Promise<void> {
   const png = await autoencoderFigure(
     asSamples(head(test, FIGURE_SAMPLES), ae.inputShape),
     asSamples(head(codes, FIGURE_SAMPLES), ae.codeShape),
@@ -106,5 +158,10 @@ async function drawFigure(ae: Autoencoder, test: ImageSet, codes: ImageSet, reco
     { count: FIGURE_SAMPLES },
   );
   await writeFileAtomic(path.join(ctx.dir, 'figure.png'), png);
-  ctx.emit({ type: 'artifact', stage: ctx.name, path: `${ctx.relDir}/figure.png`, description: 'originals, codes and reconstructions of 10 test images' });
+  ctx.emit({
+    type: 'artifact',
+    stage: ctx.name,
+    path: `${ctx.relDir}/figure.png`,
+    description: 'originals, codes and reconstructions of 10 test images',
+  });
 }

@@ -12,7 +12,13 @@ const ASSUMED_DENSE = [128];
 const ASSUMED_FILTERS = [32, 64];
 
 export function classifierSpec(c: ClassifierStageConfig): ClassifierSpec {
-  return { arch: c.arch, filters: c.filters, dense: c.dense, dropout: c.dropout, ...(c.dense_dropout !== undefined ? { dense_dropout: c.dense_dropout } : {}) };
+  return {
+    arch: c.arch,
+    filters: c.filters,
+    dense: c.dense,
+    dropout: c.dropout,
+    ...(c.dense_dropout !== undefined ? { dense_dropout: c.dense_dropout } : {}),
+  };
 }
 
 export function archName(c: ClassifierStageConfig): string {
@@ -25,13 +31,22 @@ function describe(c: ClassifierStageConfig): string {
   if (c.dense?.length) parts.push(`dense ${c.dense.join('-')}`);
   // Run folders written before dense_dropout existed used `dropout` for both places.
   const denseDropout = c.dense_dropout ?? c.dropout;
-  if (c.dropout || denseDropout) parts.push(denseDropout === c.dropout ? `dropout ${c.dropout}` : `dropout ${c.dropout ?? 0}/${denseDropout}`);
+  if (c.dropout || denseDropout)
+    parts.push(denseDropout === c.dropout ? `dropout ${c.dropout}` : `dropout ${c.dropout ?? 0}/${denseDropout}`);
   return parts.length ? `${archName(c)} (${parts.join(', ')})` : archName(c);
 }
 
 function check(stage: Json, input: Flow | undefined): SettingCheck[] {
   if (stage.arch === 'cnn' && input !== undefined && input.shape.length === 1) {
-    return [{ severity: 'error', message: `a CNN needs images, but \`${String(stage.input)}\` are flat vectors of ${input.shape[0]} values`, key: 'input', target: 'value', hint: 'set `arch: dense` for codes of a dense autoencoder, or use a convolutional autoencoder' }];
+    return [
+      {
+        severity: 'error',
+        message: `a CNN needs images, but \`${String(stage.input)}\` are flat vectors of ${input.shape[0]} values`,
+        key: 'input',
+        target: 'value',
+        hint: 'set `arch: dense` for codes of a dense autoencoder, or use a convolutional autoencoder',
+      },
+    ];
   }
   return [];
 }
@@ -43,7 +58,8 @@ export const classifier: StageDefinition<ClassifierStageConfig> = {
   outputFlow: () => undefined,
   net(stage, input) {
     const head = counts(stage.dense, ASSUMED_DENSE);
-    if (stage.arch === 'dense' || input.length !== 3) return { ...denseNet([size(input), ...head, CLASSES]), outputValues: 0 };
+    if (stage.arch === 'dense' || input.length !== 3)
+      return { ...denseNet([size(input), ...head, CLASSES]), outputValues: 0 };
     const filters = counts(stage.filters, ASSUMED_FILTERS);
     const body = convNet([input[2]!, ...filters], input[0]!, input[1]!);
     // Unpadded 3x3 convolutions, then one 2x2 pooling (Keras' mnist_cnn).

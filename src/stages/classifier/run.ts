@@ -28,11 +28,24 @@ export const classifierStage: StageKind<ClassifierStageConfig> = {
     const model = buildClassifier(spec, shape, train.classes, ctx.seed);
     try {
       const training = trainSpec(config.train);
-      const history = await model.train(asSamples(train, shape), asSamples(test, shape), training, ctx.seed, trainingCallbacks(ctx, training.epochs));
+      const history = await model.train(
+        asSamples(train, shape),
+        asSamples(test, shape),
+        training,
+        ctx.seed,
+        trainingCallbacks(ctx, training.epochs),
+      );
       const last = history[history.length - 1]?.metrics ?? {};
       await model.save(path.join(ctx.dir, 'model'));
-      ctx.emit({ type: 'artifact', stage: ctx.name, path: `${ctx.relDir}/model`, description: 'trained classifier (TensorFlow.js layers format)' });
-      const metrics: Record<string, number> = { ...(await writeClassifierEvaluation(model, asSamples(test, shape), ctx)) };
+      ctx.emit({
+        type: 'artifact',
+        stage: ctx.name,
+        path: `${ctx.relDir}/model`,
+        description: 'trained classifier (TensorFlow.js layers format)',
+      });
+      const metrics: Record<string, number> = {
+        ...(await writeClassifierEvaluation(model, asSamples(test, shape), ctx)),
+      };
       if (last.loss !== undefined) metrics.train_loss = last.loss;
       if (last.acc !== undefined) metrics.train_acc = last.acc;
       return { outputs: { model: { kind: 'model', dir: path.join(ctx.dir, 'model'), model: 'classifier' } }, metrics };
@@ -46,15 +59,34 @@ export const classifierStage: StageKind<ClassifierStageConfig> = {
  * Scores a classifier on a labelled test set and writes what a person looks at: the confusion
  * matrix as a picture and evaluation.json with per-class precision and recall.
  */
-export async function writeClassifierEvaluation(model: Classifier, test: LabelledSamples, ctx: StageContext): Promise<{ test_loss: number; test_acc: number }> {
+export async function writeClassifierEvaluation(
+  model: Classifier,
+  test: LabelledSamples,
+  ctx: StageContext,
+): Promise<{ test_loss: number; test_acc: number }> {
   const evaluation = await model.evaluate(test);
   const predictions = await model.predict(test);
   const matrix = confusionMatrix(test.labels, predictions, test.classes);
   const classNames = Array.from({ length: test.classes }, (_, i) => String(i));
   const chart = await confusionMatrixChart(matrix, classNames, { title: `${ctx.name}: test confusion matrix` });
   await writeFileAtomic(path.join(ctx.dir, 'confusion.png'), toPng(chart.svg));
-  ctx.emit({ type: 'artifact', stage: ctx.name, path: `${ctx.relDir}/confusion.png`, description: 'confusion matrix on the test split' });
-  await writeJsonAtomic(path.join(ctx.dir, 'evaluation.json'), { test_loss: evaluation.loss, test_acc: evaluation.acc, confusion_matrix: matrix, per_class: perClassScores(matrix) });
-  ctx.emit({ type: 'artifact', stage: ctx.name, path: `${ctx.relDir}/evaluation.json`, description: 'test metrics, confusion matrix, per-class precision and recall' });
+  ctx.emit({
+    type: 'artifact',
+    stage: ctx.name,
+    path: `${ctx.relDir}/confusion.png`,
+    description: 'confusion matrix on the test split',
+  });
+  await writeJsonAtomic(path.join(ctx.dir, 'evaluation.json'), {
+    test_loss: evaluation.loss,
+    test_acc: evaluation.acc,
+    confusion_matrix: matrix,
+    per_class: perClassScores(matrix),
+  });
+  ctx.emit({
+    type: 'artifact',
+    stage: ctx.name,
+    path: `${ctx.relDir}/evaluation.json`,
+    description: 'test metrics, confusion matrix, per-class precision and recall',
+  });
   return { test_loss: evaluation.loss, test_acc: evaluation.acc };
 }

@@ -7,7 +7,9 @@ interface Counts {
 }
 
 /** "mnist, train 8000, test 2000": the part in parentheses of `aelab plan`'s line. */
-export const planCounts = (c: Counts): string => `${c.source}${c.train !== undefined ? `, train ${c.train}` : ''}${c.test !== undefined ? `, test ${c.test}` : ''}`;
+export const planCounts = (c: Counts): string =>
+  `${c.source}${c.train !== undefined ? `, train ${c.train}` : ''}${c.test !== undefined ? `, test ${c.test}` : ''}`;
 
 /** ", 8000 train / 2000 test", or '' when neither is given. */
-export const reportCounts = (c: Counts): string => (c.train !== undefined || c.test !== undefined ? `, ${c.train ?? 'all'} train / ${c.test ?? 'all'} test` : '');
+export const reportCounts = (c: Counts): string =>
+  c.train !== undefined || c.test !== undefined ? `, ${c.train ?? 'all'} train / ${c.test ?? 'all'} test` : '';

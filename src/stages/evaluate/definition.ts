@@ -16,7 +16,9 @@ export const evaluate: StageDefinition<EvaluateStageConfig> = {
   unavailable(name, stage, output, stages) {
     if (output !== 'reconstructions' || typeof stage.model !== 'string') return undefined; // a missing model is reported where it is named
     const model = stages[parseReference(stage.model).node];
-    return isObject(model) && model.type !== 'autoencoder' ? `\`${name}\` evaluates a classifier, which gives metrics, not reconstructions` : undefined;
+    return isObject(model) && model.type !== 'autoencoder'
+      ? `\`${name}\` evaluates a classifier, which gives metrics, not reconstructions`
+      : undefined;
   },
   // A trained autoencoder's reconstructions keep the shape of what it was given.
   outputFlow: (stage, output, flowOf) => (output === 'reconstructions' ? flowOf(stage.input) : undefined),

@@ -17,7 +17,8 @@ import type { StageValue } from '../../types/stage-values.js';
 export const evaluateStage: StageKind<EvaluateStageConfig> = {
   async run(config, inputs, ctx): Promise<StageResult> {
     const [input, model] = inputs;
-    if (input?.kind !== 'images' || model?.kind !== 'model') throw new Error(`bug: evaluate ${ctx.name} got ${input?.kind}, ${model?.kind}`);
+    if (input?.kind !== 'images' || model?.kind !== 'model')
+      throw new Error(`bug: evaluate ${ctx.name} got ${input?.kind}, ${model?.kind}`);
     const { train, test } = input.split;
     const values = train.height * train.width * train.channels;
 
@@ -27,7 +28,10 @@ export const evaluateStage: StageKind<EvaluateStageConfig> = {
       const classifier = loaded.value;
       try {
         const wanted = classifier.inputShape.reduce((a, b) => a * b, 1);
-        if (wanted !== values) throw new StageError(`${ctx.name}: ${config.model} takes inputs of ${classifier.inputShape.join('x')} values, but ${config.input} has ${imageShape(train).join('x')}`);
+        if (wanted !== values)
+          throw new StageError(
+            `${ctx.name}: ${config.model} takes inputs of ${classifier.inputShape.join('x')} values, but ${config.input} has ${imageShape(train).join('x')}`,
+          );
         const metrics = await writeClassifierEvaluation(classifier, asSamples(test, classifier.inputShape), ctx);
         return { outputs: {}, metrics };
       } finally {
@@ -40,16 +44,34 @@ export const evaluateStage: StageKind<EvaluateStageConfig> = {
     const ae = loaded.value;
     try {
       const wanted = ae.inputShape.reduce((a, b) => a * b, 1);
-      if (wanted !== values) throw new StageError(`${ctx.name}: ${config.model} takes inputs of ${ae.inputShape.join('x')} values, but ${config.input} has ${imageShape(train).join('x')}`);
-      const reconstruct = async (set: typeof train) => fromSamples(await ae.reconstruct(asSamples(set, ae.inputShape)), set, true);
-      const split: DataSplit = { train: await reconstruct(train), test: await reconstruct(test), identity: `${input.split.identity}|${ctx.name}` };
+      if (wanted !== values)
+        throw new StageError(
+          `${ctx.name}: ${config.model} takes inputs of ${ae.inputShape.join('x')} values, but ${config.input} has ${imageShape(train).join('x')}`,
+        );
+      const reconstruct = async (set: typeof train) =>
+        fromSamples(await ae.reconstruct(asSamples(set, ae.inputShape)), set, true);
+      const split: DataSplit = {
+        train: await reconstruct(train),
+        test: await reconstruct(test),
+        identity: `${input.split.identity}|${ctx.name}`,
+      };
       // There are no clean targets here (the input may be noisy): report how much the model changed it.
       let change = 0;
       for (let i = 0; i < test.images.length; i++) change += Math.abs(split.test.images[i]! - test.images[i]!);
       const codes = await ae.encode(asSamples(head(test, 10), ae.inputShape));
-      const png = await autoencoderFigure(asSamples(head(test, 10), ae.inputShape), codes, asSamples(head(split.test, 10), ae.inputShape), { count: 10 });
+      const png = await autoencoderFigure(
+        asSamples(head(test, 10), ae.inputShape),
+        codes,
+        asSamples(head(split.test, 10), ae.inputShape),
+        { count: 10 },
+      );
       await writeFileAtomic(path.join(ctx.dir, 'figure.png'), png);
-      ctx.emit({ type: 'artifact', stage: ctx.name, path: `${ctx.relDir}/figure.png`, description: `10 test images of ${config.input}, their codes and their reconstructions by ${config.model}` });
+      ctx.emit({
+        type: 'artifact',
+        stage: ctx.name,
+        path: `${ctx.relDir}/figure.png`,
+        description: `10 test images of ${config.input}, their codes and their reconstructions by ${config.model}`,
+      });
       const outputs: Record<string, StageValue> = { reconstructions: { kind: 'images', split, flat: input.flat } };
       return { outputs, metrics: { mean_abs_change: change / Math.max(1, test.images.length) } };
     } finally {

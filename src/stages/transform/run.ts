@@ -21,15 +21,29 @@ export const transformStage: StageKind<TransformStageConfig> = {
       const out = new Float32Array(set.images.length);
       for (let start = 0, chunk = 0; start < set.n; start += CHUNK, chunk++) {
         const rows = Math.min(CHUNK, set.n - start);
-        const values = tf.tidy(() => corrupt(tf.tensor2d(set.images.subarray(start * size, (start + rows) * size), [rows, size]), config.noise, ctx.seed * 7919 + stream * 104729 + chunk).dataSync());
+        const values = tf.tidy(() =>
+          corrupt(
+            tf.tensor2d(set.images.subarray(start * size, (start + rows) * size), [rows, size]),
+            config.noise,
+            ctx.seed * 7919 + stream * 104729 + chunk,
+          ).dataSync(),
+        );
         out.set(values, start * size);
       }
       return { ...set, images: out };
     };
-    const split = { train: noisy(input.split.train, 1), test: noisy(input.split.test, 2), identity: `${input.split.identity}|${ctx.name}:${config.noise.kind}=${config.noise.amount}` };
+    const split = {
+      train: noisy(input.split.train, 1),
+      test: noisy(input.split.test, 2),
+      identity: `${input.split.identity}|${ctx.name}:${config.noise.kind}=${config.noise.amount}`,
+    };
     // How much the images changed: the mean absolute difference per pixel on the test split.
     let diff = 0;
-    for (let i = 0; i < split.test.images.length; i++) diff += Math.abs(split.test.images[i]! - input.split.test.images[i]!);
-    return { outputs: { images: { kind: 'images', split, flat: input.flat } }, metrics: { mean_abs_change: diff / Math.max(1, split.test.images.length) } };
+    for (let i = 0; i < split.test.images.length; i++)
+      diff += Math.abs(split.test.images[i]! - input.split.test.images[i]!);
+    return {
+      outputs: { images: { kind: 'images', split, flat: input.flat } },
+      metrics: { mean_abs_change: diff / Math.max(1, split.test.images.length) },
+    };
   },
 };

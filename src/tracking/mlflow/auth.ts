@@ -12,10 +12,7 @@ export interface Credentials {
  * MLFLOW_TRACKING_TOKEN (bearer) wins over MLFLOW_TRACKING_USERNAME + MLFLOW_TRACKING_PASSWORD
  * (basic), as in MLflow's own client; credentials written in the URI come last.
  */
-export function readCredentials(
-  env: NodeJS.ProcessEnv,
-  fromUri?: { username: string; password: string },
-): Credentials {
+export function readCredentials(env: NodeJS.ProcessEnv, fromUri?: { username: string; password: string }): Credentials {
   const token = env.MLFLOW_TRACKING_TOKEN;
   if (token) return { header: `Bearer ${token}`, secrets: [token] };
   const username = env.MLFLOW_TRACKING_USERNAME;

@@ -105,9 +105,12 @@ export function planBatches(
     if (problem) problems.push(problem);
     const timestamp = m.timestamp ?? now;
     const step = m.step ?? 0;
-    if (!Number.isSafeInteger(timestamp)) problems.push(`metric ${JSON.stringify(m.key)} (#${i}) has a timestamp that is not an integer: ${timestamp}`);
-    if (!Number.isSafeInteger(step)) problems.push(`metric ${JSON.stringify(m.key)} (#${i}) has a step that is not an integer: ${step}`);
-    if (typeof m.value !== 'number') problems.push(`metric ${JSON.stringify(m.key)} (#${i}) has a value that is not a number`);
+    if (!Number.isSafeInteger(timestamp))
+      problems.push(`metric ${JSON.stringify(m.key)} (#${i}) has a timestamp that is not an integer: ${timestamp}`);
+    if (!Number.isSafeInteger(step))
+      problems.push(`metric ${JSON.stringify(m.key)} (#${i}) has a step that is not an integer: ${step}`);
+    if (typeof m.value !== 'number')
+      problems.push(`metric ${JSON.stringify(m.key)} (#${i}) has a value that is not a number`);
     return { key: m.key, value: encodeDouble(m.value), timestamp, step };
   });
 

@@ -33,7 +33,8 @@ export interface MlflowClientOptions {
 }
 
 /** Anything that knows where a run's artifacts live, or just its id (then it is looked up). */
-export type ArtifactRunRef = string | { readonly artifactUri: string } | { readonly info: { readonly artifactUri: string } };
+export type ArtifactRunRef =
+  string | { readonly artifactUri: string } | { readonly info: { readonly artifactUri: string } };
 
 export interface SearchRunsOptions {
   readonly experimentIds: readonly string[];
@@ -81,7 +82,9 @@ export class MlflowClient {
   async getExperimentByName(name: string): Promise<MlflowResult<Experiment | null>> {
     const r = await this.call('GET', 'experiments/get-by-name', { query: { experiment_name: name } });
     if (!r.ok) return isApiError(r.error, RESOURCE_DOES_NOT_EXIST) ? ok(null) : r;
-    return this.parse(r.value, 'experiments/get-by-name', (v) => (isObj(v) ? parseExperiment(v.experiment) : undefined));
+    return this.parse(r.value, 'experiments/get-by-name', (v) =>
+      isObj(v) ? parseExperiment(v.experiment) : undefined,
+    );
   }
 
   /** Creates the experiment and returns its id; RESOURCE_ALREADY_EXISTS is an 'api' error. */
@@ -192,7 +195,9 @@ export class MlflowClient {
    * a key is invalid. If a later request fails, the earlier ones stay logged; the error says
    * how many went through. Params cannot change once logged (MLflow refuses a new value).
    */
-  async logBatch(opts: { runId: string } & BatchInput): Promise<MlflowResult<{ requests: number; truncated: string[] }>> {
+  async logBatch(
+    opts: { runId: string } & BatchInput,
+  ): Promise<MlflowResult<{ requests: number; truncated: string[] }>> {
     if (this.setupError) return err(this.setupError);
     const plan = planBatches(opts.runId, opts, this.now());
     if (!plan.ok) return plan;
@@ -201,7 +206,10 @@ export class MlflowClient {
       const r = await this.call('POST', 'runs/log-batch', { json: { run_id: opts.runId, ...b } });
       if (!r.ok) {
         if (batches.length === 1) return r;
-        return err({ ...r.error, message: `${r.error.message} (log-batch request ${i + 1} of ${batches.length}; the ${i} before it were logged)` });
+        return err({
+          ...r.error,
+          message: `${r.error.message} (log-batch request ${i + 1} of ${batches.length}; the ${i} before it were logged)`,
+        });
       }
     }
     return ok({ requests: batches.length, truncated });
@@ -241,7 +249,9 @@ export class MlflowClient {
         query: { run_id: runId, metric_key: key, ...(token !== undefined ? { page_token: token } : {}) },
       });
       if (!r.ok) return r;
-      const page = this.parse(r.value, 'metrics/get-history', (v) => (isObj(v) ? pageOf(v, 'metrics', parseMetric) : undefined));
+      const page = this.parse(r.value, 'metrics/get-history', (v) =>
+        isObj(v) ? pageOf(v, 'metrics', parseMetric) : undefined,
+      );
       if (!page.ok) return page;
       out.push(...page.value.items);
       token = page.value.next;
@@ -257,10 +267,16 @@ export class MlflowClient {
     let token: string | undefined;
     do {
       const r = await this.call('GET', 'artifacts/list', {
-        query: { run_id: runId, ...(path !== undefined ? { path } : {}), ...(token !== undefined ? { page_token: token } : {}) },
+        query: {
+          run_id: runId,
+          ...(path !== undefined ? { path } : {}),
+          ...(token !== undefined ? { page_token: token } : {}),
+        },
       });
       if (!r.ok) return r;
-      const page = this.parse(r.value, 'artifacts/list', (v) => (isObj(v) ? pageOf(v, 'files', parseFileInfo) : undefined));
+      const page = this.parse(r.value, 'artifacts/list', (v) =>
+        isObj(v) ? pageOf(v, 'files', parseFileInfo) : undefined,
+      );
       if (!page.ok) return page;
       out.push(...page.value.items);
       token = page.value.next;
@@ -300,7 +316,10 @@ export class MlflowClient {
       const data = await readLocal(f.file);
       const done = data.ok ? await this.put(target.value, destPath ? `${destPath}/${f.rel}` : f.rel, data.value) : data;
       if (!done.ok) {
-        return err({ ...done.error, message: `${done.error.message} (uploading ${localDir}: ${i} of ${files.value.length} files were uploaded)` });
+        return err({
+          ...done.error,
+          message: `${done.error.message} (uploading ${localDir}: ${i} of ${files.value.length} files were uploaded)`,
+        });
       }
       bytes += done.value.bytes;
     }
@@ -339,7 +358,11 @@ export class MlflowClient {
         message: `run artifacts are served by ${target.base}, not by the tracking server ${this.uri}; aelab only uploads to the tracking server`,
       });
     }
-    const encodedRoot = target.root.split('/').filter((s) => s !== '').map(encodeURIComponent).join('/');
+    const encodedRoot = target.root
+      .split('/')
+      .filter((s) => s !== '')
+      .map(encodeURIComponent)
+      .join('/');
     const r = await http.request({
       method: 'PUT',
       path: `${ARTIFACTS_API}/${encodedRoot}/${rel.value}`,
@@ -368,7 +391,11 @@ export class MlflowClient {
   }
 }
 
-function pageOf<T>(v: Record<string, unknown>, field: string, parse: (x: unknown) => T | undefined): { items: T[]; next?: string } | undefined {
+function pageOf<T>(
+  v: Record<string, unknown>,
+  field: string,
+  parse: (x: unknown) => T | undefined,
+): { items: T[]; next?: string } | undefined {
   const items = parseList(v[field], parse);
   if (!items) return undefined;
   const next = str(v.next_page_token);

@@ -44,9 +44,6 @@ export type MlflowResult<T> = Result<T, MlflowError>;
 export const RESOURCE_DOES_NOT_EXIST = 'RESOURCE_DOES_NOT_EXIST';
 export const RESOURCE_ALREADY_EXISTS = 'RESOURCE_ALREADY_EXISTS';
 
-export function isApiError(
-  e: MlflowError,
-  code: string,
-): e is Extract<MlflowError, { kind: 'api' }> {
+export function isApiError(e: MlflowError, code: string): e is Extract<MlflowError, { kind: 'api' }> {
   return e.kind === 'api' && e.errorCode === code;
 }

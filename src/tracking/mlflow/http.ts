@@ -74,9 +74,10 @@ export class Transport {
       const outcome = await this.once(url, spec, headers, body, attempt + 1);
       if (outcome.kind === 'done' || attempt >= this.retry.retries) return outcome.result;
       const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** attempt);
-      const delay = outcome.retryAfterMs !== undefined
-        ? Math.min(this.retry.maxDelayMs, outcome.retryAfterMs)
-        : this.retry.random() * ceiling;
+      const delay =
+        outcome.retryAfterMs !== undefined
+          ? Math.min(this.retry.maxDelayMs, outcome.retryAfterMs)
+          : this.retry.random() * ceiling;
       await this.retry.sleep(delay);
       attempt++;
     }
@@ -104,7 +105,9 @@ export class Transport {
       const error: MlflowError = {
         kind: 'unreachable',
         attempts,
-        message: this.clean(`MLflow at ${this.base} is not reachable: ${describeNetworkError(e)} (${spec.op}, ${what})`),
+        message: this.clean(
+          `MLflow at ${this.base} is not reachable: ${describeNetworkError(e)} (${spec.op}, ${what})`,
+        ),
       };
       return { kind: 'transient', result: err(error) };
     }
@@ -118,7 +121,9 @@ export class Transport {
           kind: 'done',
           result: err({
             kind: 'bad-response',
-            message: this.clean(`MLflow at ${this.base} answered ${spec.op} with something that is not JSON: ${snippet(text)}`),
+            message: this.clean(
+              `MLflow at ${this.base} answered ${spec.op} with something that is not JSON: ${snippet(text)}`,
+            ),
           }),
         };
       }
@@ -156,7 +161,9 @@ export class Transport {
     return {
       kind: 'http',
       status: response.status,
-      message: this.clean(`MLflow at ${this.base} answered ${op} with HTTP ${response.status} ${response.statusText}${hint}${detail}`),
+      message: this.clean(
+        `MLflow at ${this.base} answered ${op} with HTTP ${response.status} ${response.statusText}${hint}${detail}`,
+      ),
     };
   }
 }

@@ -4,7 +4,11 @@ import type * as tf from '@tensorflow/tfjs';
 import type { OpAttr } from '../backend.js';
 
 /** An op output or tensor as the binding describes it: its id, shape and TensorFlow dtype. */
-export interface Meta { id: number; shape: number[]; dtype: number }
+export interface Meta {
+  id: number;
+  shape: number[];
+  dtype: number;
+}
 
 /** tfjs-node's binding, the parts used here. */
 export interface Binding {
@@ -15,8 +19,12 @@ export interface Binding {
   loadSavedModel(path: string, tags: string): number;
   runSavedModel(session: number, inputs: number[], inputNames: string, outputNames: string): Meta[];
   deleteSavedModel(session: number): void;
-  TF_ATTR_STRING: number; TF_ATTR_INT: number; TF_ATTR_FLOAT: number; TF_ATTR_BOOL: number;
-  TF_ATTR_TYPE: number; TF_ATTR_SHAPE: number;
+  TF_ATTR_STRING: number;
+  TF_ATTR_INT: number;
+  TF_ATTR_FLOAT: number;
+  TF_ATTR_BOOL: number;
+  TF_ATTR_TYPE: number;
+  TF_ATTR_SHAPE: number;
 }
 
 /** tfjs-node's backend object, the parts used here. */
@@ -49,7 +57,8 @@ export interface Interceptors {
 export function interceptBinding(backend: NodeBackend, real: Binding, hooks: Interceptors): void {
   const wrapped = Object.create(null) as Record<string, unknown>;
   for (const k of Object.getOwnPropertyNames(real)) wrapped[k] = (real as unknown as Record<string, unknown>)[k];
-  wrapped.executeOp = (name: string, attrs: OpAttr[], inputs: number[], n: number) => hooks.executeOp(name, attrs, inputs, n);
+  wrapped.executeOp = (name: string, attrs: OpAttr[], inputs: number[], n: number) =>
+    hooks.executeOp(name, attrs, inputs, n);
   wrapped.createTensor = (shape: number[], dtype: number, values: unknown) => hooks.createTensor(shape, dtype, values);
   wrapped.deleteTensor = (id: number) => hooks.deleteTensor(id);
   wrapped.tensorDataSync = (id: number) => hooks.tensorDataSync(id);

@@ -145,7 +145,13 @@ export class GraphSteps {
   }
 
   private executeOp(name: string, attrs: OpAttr[], inputs: number[], n: number): Meta[] {
-    if (this.mode === 'eager') return this.real.executeOp(name, attrs, inputs.map((id) => this.fakeToReal.get(id) ?? id), n);
+    if (this.mode === 'eager')
+      return this.real.executeOp(
+        name,
+        attrs,
+        inputs.map((id) => this.fakeToReal.get(id) ?? id),
+        n,
+      );
     const refs = inputs.map((id) => this.recorder.refOf(id));
     if (this.mode === 'trace') {
       const outputs = this.real.executeOp(name, attrs, inputs, n);
@@ -154,7 +160,11 @@ export class GraphSteps {
         return outputs;
       }
       this.recorder.push({
-        name, attrs, inputs: refs as Ref[], outputs: outputs.map((m) => ({ ...m, shape: [...m.shape] })), text: opText(name, attrs, refs, n),
+        name,
+        attrs,
+        inputs: refs as Ref[],
+        outputs: outputs.map((m) => ({ ...m, shape: [...m.shape] })),
+        text: opText(name, attrs, refs, n),
       });
       return outputs;
     }
@@ -163,7 +173,12 @@ export class GraphSteps {
     const text = opText(name, attrs, refs, n);
     if (traced === undefined || traced.text !== text || refs.includes(null)) {
       this.replayEagerly();
-      return this.real.executeOp(name, attrs, inputs.map((id) => this.fakeToReal.get(id) ?? id), n);
+      return this.real.executeOp(
+        name,
+        attrs,
+        inputs.map((id) => this.fakeToReal.get(id) ?? id),
+        n,
+      );
     }
     const outputs = traced.outputs.map((m) => ({ id: this.nextFake++, shape: [...m.shape], dtype: m.dtype }));
     this.recorder.push({ name, attrs, inputs: refs as Ref[], outputs, text });
@@ -218,7 +233,10 @@ export class GraphSteps {
   private runGraph(key: string): void {
     const compiled = this.compiled!;
     const rec = this.recorder.recording;
-    if (rec.ops.length !== compiled.recording.ops.length || structureOfInputs(rec) !== structureOfInputs(compiled.recording)) {
+    if (
+      rec.ops.length !== compiled.recording.ops.length ||
+      structureOfInputs(rec) !== structureOfInputs(compiled.recording)
+    ) {
       this.replayEagerly();
       this.givenUp.add(key);
       return;

@@ -23,6 +23,11 @@ export function minStepsToCompile(env: NodeJS.ProcessEnv = process.env): number 
  * when it repeats the previous trace of its key (the first steps differ, e.g. an optimizer
  * creating its state) with at least `minSteps` steps left.
  */
-export function shouldCompile(loaded: boolean, repeatsLastTrace: boolean, stepsLeft: number, minSteps: number): boolean {
+export function shouldCompile(
+  loaded: boolean,
+  repeatsLastTrace: boolean,
+  stepsLeft: number,
+  minSteps: number,
+): boolean {
   return loaded || (repeatsLastTrace && stepsLeft >= minSteps);
 }

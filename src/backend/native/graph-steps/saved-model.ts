@@ -6,9 +6,18 @@ import type { Binding, Meta } from './binding.js';
 import { refName, type Recording } from './recording.js';
 
 type ProtoModule = Record<string, new () => Record<string, (...args: unknown[]) => unknown>> & {
-  AttrValue: { new (): Record<string, (...a: unknown[]) => unknown>; ListValue: new () => Record<string, (...a: unknown[]) => unknown> };
-  TensorShape: { new (): Record<string, (...a: unknown[]) => unknown>; Dim: new () => Record<string, (...a: unknown[]) => unknown> };
-  MetaGraphDef: { new (): Record<string, (...a: unknown[]) => unknown>; MetaInfoDef: new () => Record<string, (...a: unknown[]) => unknown> };
+  AttrValue: {
+    new (): Record<string, (...a: unknown[]) => unknown>;
+    ListValue: new () => Record<string, (...a: unknown[]) => unknown>;
+  };
+  TensorShape: {
+    new (): Record<string, (...a: unknown[]) => unknown>;
+    Dim: new () => Record<string, (...a: unknown[]) => unknown>;
+  };
+  MetaGraphDef: {
+    new (): Record<string, (...a: unknown[]) => unknown>;
+    MetaInfoDef: new () => Record<string, (...a: unknown[]) => unknown>;
+  };
 };
 
 /** The SavedModel bytes of a recording: placeholders x<i> (outside), c<j> (created), ops n<k>. */
@@ -20,11 +29,12 @@ export function savedModelBytes(r: Recording, b: Binding): Uint8Array {
     fill(a);
     return a;
   };
-  const list = (set: string, values: unknown) => attr((a) => {
-    const l = new pb.AttrValue.ListValue();
-    l[set]!(values);
-    a['setList']!(l);
-  });
+  const list = (set: string, values: unknown) =>
+    attr((a) => {
+      const l = new pb.AttrValue.ListValue();
+      l[set]!(values);
+      a['setList']!(l);
+    });
   const shape = (dims: number[]) => {
     const s = new pb.TensorShape();
     for (const d of dims) {
@@ -37,13 +47,20 @@ export function savedModelBytes(r: Recording, b: Binding): Uint8Array {
   const attrValue = (a: OpAttr) => {
     const many = Array.isArray(a.value);
     switch (a.type) {
-      case b.TF_ATTR_STRING: return attr((x) => x['setS']!(Buffer.from(String(a.value))));
-      case b.TF_ATTR_INT: return many ? list('setIList', a.value) : attr((x) => x['setI']!(a.value));
-      case b.TF_ATTR_FLOAT: return many ? list('setFList', a.value) : attr((x) => x['setF']!(a.value));
-      case b.TF_ATTR_BOOL: return attr((x) => x['setB']!(Boolean(a.value)));
-      case b.TF_ATTR_TYPE: return many ? list('setTypeList', a.value) : attr((x) => x['setType']!(a.value));
-      case b.TF_ATTR_SHAPE: return attr((x) => x['setShape']!(shape(a.value as number[])));
-      default: throw new Error(`attr ${a.name} has a type (${a.type}) graph steps cannot write`);
+      case b.TF_ATTR_STRING:
+        return attr((x) => x['setS']!(Buffer.from(String(a.value))));
+      case b.TF_ATTR_INT:
+        return many ? list('setIList', a.value) : attr((x) => x['setI']!(a.value));
+      case b.TF_ATTR_FLOAT:
+        return many ? list('setFList', a.value) : attr((x) => x['setF']!(a.value));
+      case b.TF_ATTR_BOOL:
+        return attr((x) => x['setB']!(Boolean(a.value)));
+      case b.TF_ATTR_TYPE:
+        return many ? list('setTypeList', a.value) : attr((x) => x['setType']!(a.value));
+      case b.TF_ATTR_SHAPE:
+        return attr((x) => x['setShape']!(shape(a.value as number[])));
+      default:
+        throw new Error(`attr ${a.name} has a type (${a.type}) graph steps cannot write`);
     }
   };
   const graph = new pb['GraphDef']!();
@@ -56,13 +73,26 @@ export function savedModelBytes(r: Recording, b: Binding): Uint8Array {
     for (const [k, v] of attrs) map.set(k, v);
     graph['addNode']!(n);
   };
-  const placeholder = (name: string, m: Meta) => node(name, 'Placeholder', [], [
-    ['dtype', attr((a) => a['setType']!(m.dtype))],
-    ['shape', attr((a) => a['setShape']!(shape(m.shape)))],
-  ]);
+  const placeholder = (name: string, m: Meta) =>
+    node(
+      name,
+      'Placeholder',
+      [],
+      [
+        ['dtype', attr((a) => a['setType']!(m.dtype))],
+        ['shape', attr((a) => a['setShape']!(shape(m.shape)))],
+      ],
+    );
   r.outside.forEach((m, i) => placeholder(`x${i}`, m));
   r.created.forEach((m, j) => placeholder(`c${j}`, m));
-  r.ops.forEach((o, k) => node(`n${k}`, o.name, o.inputs.map(refName), o.attrs.map((a) => [a.name, attrValue(a)])));
+  r.ops.forEach((o, k) =>
+    node(
+      `n${k}`,
+      o.name,
+      o.inputs.map(refName),
+      o.attrs.map((a) => [a.name, attrValue(a)]),
+    ),
+  );
   const info = new pb.MetaGraphDef.MetaInfoDef();
   info['addTags']!('serve');
   const meta = new pb.MetaGraphDef();

@@ -10,7 +10,11 @@ import { savedModelBytes } from './saved-model.js';
 import { graphStepStats } from './stats.js';
 
 /** A step's graph as a loaded session, with the recording it was made from. */
-export interface CompiledStep { session: number; recording: Recording; inputNames: string }
+export interface CompiledStep {
+  session: number;
+  recording: Recording;
+  inputNames: string;
+}
 
 /** Loads a recording as a TensorFlow session (the SavedModel folder is removed once loaded). */
 function compile(r: Recording, b: Binding): CompiledStep {

@@ -159,14 +159,22 @@ export class SimdKernels {
       // A build without scripts/build-wasm.mjs (tsc alone) has no .wasm files: train anyway,
       // on the slower compositions, and say so once.
       SimdKernels.failed = memory;
-      process.stderr.write(`aelab: the SIMD kernels did not load (${e instanceof Error ? e.message : String(e)}); training uses slower kernels\n`);
+      process.stderr.write(
+        `aelab: the SIMD kernels did not load (${e instanceof Error ? e.message : String(e)}); training uses slower kernels\n`,
+      );
       return null;
     }
     const threads = shared ? Math.max(1, module.tfjs?.getThreadsCount?.() ?? 1) : 1;
     const counter = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
     const threaded = THREADED_MODULES.map((name) => compiled.get(name)!);
     const helpers = Array.from({ length: threads - 1 }, () => new Helper(threaded, memory, counter));
-    SimdKernels.current = new SimdKernels(module, memory, exports as unknown as Exports, helpers, new Int32Array(counter));
+    SimdKernels.current = new SimdKernels(
+      module,
+      memory,
+      exports as unknown as Exports,
+      helpers,
+      new Int32Array(counter),
+    );
     return SimdKernels.current;
   }
 
@@ -179,7 +187,17 @@ export class SimdKernels {
    * dx [B, H, W, C] of a 2x2 stride-2 max pool whose windows are all whole (2*OH <= H,
    * 2*OW <= W); C must be a multiple of 4.
    */
-  maxPoolGrad2x2(x: number, dy: number, dx: number, B: number, H: number, W: number, C: number, OH: number, OW: number): void {
+  maxPoolGrad2x2(
+    x: number,
+    dy: number,
+    dx: number,
+    B: number,
+    H: number,
+    W: number,
+    C: number,
+    OH: number,
+    OW: number,
+  ): void {
     if (C % 4 !== 0) throw new Error(`maxPoolGrad2x2 needs channels in fours, got ${C}`);
     this.exports.maxPoolGrad2x2(x, dy, dx, B, H, W, C, OH, OW);
   }
@@ -193,7 +211,19 @@ export class SimdKernels {
    * Adam's new moments and step for n parameters (models/adam.ts): g, m, v in; newM, newV,
    * step out (heap byte offsets); b1 = 1 - beta1, b2 = 1 - beta2.
    */
-  adam(g: number, m: number, v: number, newM: number, newV: number, step: number, n: number, b1: number, b2: number, epsilon: number, alpha: number): void {
+  adam(
+    g: number,
+    m: number,
+    v: number,
+    newM: number,
+    newV: number,
+    step: number,
+    n: number,
+    b1: number,
+    b2: number,
+    epsilon: number,
+    alpha: number,
+  ): void {
     this.exports.adam(g, m, v, newM, newV, step, n, b1, b2, epsilon, alpha);
   }
 
@@ -208,7 +238,14 @@ export class SimdKernels {
    * thread takes the next piece from a shared counter. Returns, per helper, whether it ran any
    * (a helper not started by the time the pieces run out is withdrawn, not waited for).
    */
-  private shared(kernel: KernelName, args: number[], helperArgs: number[][], helpers: Helper[], pieceArg: number, pieces: number): boolean[] {
+  private shared(
+    kernel: KernelName,
+    args: number[],
+    helperArgs: number[][],
+    helpers: Helper[],
+    pieceArg: number,
+    pieces: number,
+  ): boolean[] {
     const posted: Helper[] = [];
     const ran: boolean[] = [];
     try {
@@ -241,7 +278,8 @@ export class SimdKernels {
    * thread's is out), added into out at the end. CO must be 1 or a multiple of 4.
    */
   filterGrad(x: number, dy: number, out: number, s: ConvShape): void {
-    if (s.CO !== 1 && s.CO % 4 !== 0) throw new Error(`filterGrad needs 1 output channel or a multiple of 4, got ${s.CO}`);
+    if (s.CO !== 1 && s.CO % 4 !== 0)
+      throw new Error(`filterGrad needs 1 output channel or a multiple of 4, got ${s.CO}`);
     // About 256 output positions a chunk (the time hardly moves between 24 and 2000).
     const rows = Math.max(1, Math.min(s.OH, Math.floor(256 / s.OW)));
     const size = s.KH * s.KW * s.CI * s.CO;
@@ -272,9 +310,17 @@ export class SimdKernels {
    * if asked. The threads take batch entries. CO must be 1 or a multiple of 16.
    */
   conv2d(x: number, w: number, bias: number, out: number, s: ConvShape, relu: boolean): void {
-    if (s.CO !== 1 && s.CO % 16 !== 0) throw new Error(`conv2d needs 1 output channel or a multiple of 16, got ${s.CO}`);
+    if (s.CO !== 1 && s.CO % 16 !== 0)
+      throw new Error(`conv2d needs 1 output channel or a multiple of 16, got ${s.CO}`);
     const args = [x, w, bias, out, 0, 1, s.H, s.W, s.CI, s.OH, s.OW, s.CO, s.KH, s.KW, relu ? 1 : 0];
     const helpers = s.batch > 1 ? this.helpers.filter((h) => h.ready) : [];
-    this.shared('conv2d', args, helpers.map(() => args), helpers, 4, s.batch);
+    this.shared(
+      'conv2d',
+      args,
+      helpers.map(() => args),
+      helpers,
+      4,
+      s.batch,
+    );
   }
 }

@@ -1,53 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { appendFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { EnvironmentInfo, RunEvent } from '../run/events.js';
+import type { RunEvent } from '../types/run-events.js';
 import { writeJsonAtomic } from '../util/atomic.js';
-
-export type RunStatus = 'running' | 'finished' | 'failed' | 'killed';
-
-export interface StageRecord {
-  status: 'running' | 'finished' | 'failed' | 'skipped';
-  fingerprint?: string;
-  metrics: Record<string, number>;
-  seconds?: number;
-  cached?: boolean;
-  error?: string;
-}
-
-/** run.json: everything about a run but its per-epoch metrics (metrics.jsonl) and files. */
-export interface RunRecord {
-  id: string;
-  name: string;
-  kind: 'run' | 'sweep' | 'trial';
-  experiment_file: string;
-  parent?: string;
-  trial?: string;
-  /** The swept settings of a trial. */
-  assignment?: Record<string, unknown>;
-  status: RunStatus;
-  start_time: string;
-  end_time?: string;
-  duration_s?: number;
-  error?: string;
-  seed: number;
-  environment?: EnvironmentInfo;
-  stages: Record<string, StageRecord>;
-}
-
-/** One line of metrics.jsonl. */
-export interface MetricLine {
-  stage: string;
-  key: string;
-  value: number;
-  step: number;
-  time: number;
-}
-
-export const RUN_FILE = 'run.json';
-export const METRICS_FILE = 'metrics.jsonl';
-export const CONFIG_FILE = 'config.json';
-export const PARAMS_FILE = 'params.json';
+import { CONFIG_FILE, METRICS_FILE, PARAMS_FILE, RUN_FILE, SUMMARY_FILE, SYNC_FILE } from './files.js';
+import type { MetricLine, RunRecord, SweepSummary } from './records.js';
 
 /** `20261128-031502-ae-to-cnn-3f9a1c`: sortable by time, readable, unique across processes. */
 export function newRunId(name: string, now = new Date()): string {
@@ -108,11 +65,19 @@ export class RunFolderWriter {
         r.stages[event.stage] = { status: 'running', fingerprint: event.fingerprint, metrics: {} };
         return this.saveRecord;
       case 'epoch': {
-        const lines = Object.entries(event.metrics).map(([key, value]) => JSON.stringify({ stage: event.stage, key, value, step: event.epoch, time: event.time } satisfies MetricLine));
+        const lines = Object.entries(event.metrics).map(([key, value]) =>
+          JSON.stringify({ stage: event.stage, key, value, step: event.epoch, time: event.time } satisfies MetricLine),
+        );
         return () => appendFile(path.join(this.dir, METRICS_FILE), lines.map((l) => `${l}\n`).join(''));
       }
       case 'stage_finished':
-        r.stages[event.stage] = { ...r.stages[event.stage], status: 'finished', metrics: { ...event.metrics }, seconds: event.seconds, cached: event.cached };
+        r.stages[event.stage] = {
+          ...r.stages[event.stage],
+          status: 'finished',
+          metrics: { ...event.metrics },
+          seconds: event.seconds,
+          cached: event.cached,
+        };
         return this.saveRecord;
       case 'stage_failed':
         r.stages[event.stage] = { ...(r.stages[event.stage] ?? { metrics: {} }), status: 'failed', error: event.error };
@@ -132,38 +97,13 @@ export class RunFolderWriter {
   }
 }
 
-/** Reads a run folder back; tolerant of a cut last metrics line. */
-export async function readRun(dir: string): Promise<{ record: RunRecord; metrics: MetricLine[] }> {
-  const record = JSON.parse(await readFile(path.join(dir, RUN_FILE), 'utf8')) as RunRecord;
-  let metrics: MetricLine[] = [];
-  try {
-    const text = await readFile(path.join(dir, METRICS_FILE), 'utf8');
-    metrics = text
-      .split('\n')
-      .filter(Boolean)
-      .flatMap((line) => {
-        try {
-          return [JSON.parse(line) as MetricLine];
-        } catch {
-          return [];
-        }
-      });
-  } catch {
-    metrics = [];
-  }
-  return { record, metrics };
-}
+/** Rewrites a run's run.json whole (a sweep's record, as its trials change state). */
+export const writeRunRecord = (dir: string, record: RunRecord): Promise<void> =>
+  writeJsonAtomic(path.join(dir, RUN_FILE), record);
 
-/** Run folders under a runs/ root, newest first. */
-export async function listRuns(root: string): Promise<string[]> {
-  try {
-    const entries = await readdir(root, { withFileTypes: true });
-    return entries
-      .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
-      .map((e) => e.name)
-      .sort()
-      .reverse();
-  } catch {
-    return [];
-  }
-}
+export const writeSummary = (dir: string, summary: SweepSummary): Promise<void> =>
+  writeJsonAtomic(path.join(dir, SUMMARY_FILE), summary);
+
+/** mlflow.json: the sync state per tracking server. */
+export const writeSyncFile = (dir: string, state: Readonly<Record<string, unknown>>): Promise<void> =>
+  writeJsonAtomic(path.join(dir, SYNC_FILE), state);

@@ -1,0 +1,22 @@
+import type { RunEnd, RunListener } from '../types/run-events.js';
+
+/** Writes report.html when a run or sweep ends, and says where. */
+export class ReportListener implements RunListener {
+  constructor(
+    private readonly say: (line: string) => void,
+    private readonly warn: (line: string) => void,
+  ) {}
+
+  async onRunFinished(end: RunEnd): Promise<void> {
+    try {
+      // The report's charts load only now: a run that fails early never pays for them.
+      const { writeRunReport, writeSweepReport } = await import('./index.js');
+      this.say(`report: ${end.sweep ? await writeSweepReport(end.dir) : await writeRunReport(end.dir)}`);
+    } catch (e) {
+      // The run itself is complete and recorded; a report that cannot be drawn is a bug to show, not a failed run.
+      this.warn(
+        `warning: report.html could not be written: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The names of what a run folder holds. A single run's folder and a sweep trial's are alike; a
+ * sweep's own folder has its trials under trials/<id>/ and a summary.json.
+ */
+import path from 'node:path';
+
+/** Everything about a run but its per-epoch metrics and files: status, times, stages, environment. */
+export const RUN_FILE = 'run.json';
+/** The resolved experiment (defaults filled in, --set applied). */
+export const CONFIG_FILE = 'config.json';
+/** Every setting of a run, flattened with dotted keys. */
+export const PARAMS_FILE = 'params.json';
+/** One line per metric per epoch. */
+export const METRICS_FILE = 'metrics.jsonl';
+/** A sweep's table of trials, its objective and its best trial. */
+export const SUMMARY_FILE = 'summary.json';
+/** What has been sent to which MLflow server, so that syncing is idempotent. */
+export const SYNC_FILE = 'mlflow.json';
+/** The report page of a run or sweep. */
+export const REPORT_FILE = 'report.html';
+/** A sweep's trials, one folder each. */
+export const TRIALS_DIR = 'trials';
+/** A run's stages, one folder each for their artifacts. */
+export const STAGES_DIR = 'stages';
+
+export const trialDir = (sweepDir: string, trial: string): string => path.join(sweepDir, TRIALS_DIR, trial);
+export const stageDir = (runDir: string, stage: string): string => path.join(runDir, STAGES_DIR, stage);

@@ -1,0 +1,19 @@
+// The run folder: its file names, records, readers and writers, and a sweep's objective. Nothing
+// outside this folder parses or writes a run folder's own files.
+export * from './files.js';
+export * from './records.js';
+export { newRunId, RunFolderWriter, writeRunRecord, writeSummary, writeSyncFile } from './folder-writer.js';
+export {
+  listRuns,
+  listTrials,
+  readConfig,
+  readConfigOr,
+  readJsonIfValid,
+  readParams,
+  readRun,
+  readSummary,
+  readSyncFile,
+} from './read.js';
+export { bestTrial, objectiveOf, sweepSummary, testMetrics, type StageOutline } from './objective.js';
+export { RunStoreListener } from './listener.js';
+export type { Objective, RunSettings } from '../types/run-events.js';

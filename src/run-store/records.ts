@@ -1,0 +1,73 @@
+/** What the files of a run folder hold, as types. */
+import type { EnvironmentInfo, Objective, RunSettings } from '../types/run-events.js';
+
+export type RunStatus = 'running' | 'finished' | 'failed' | 'killed';
+
+export interface StageRecord {
+  status: 'running' | 'finished' | 'failed' | 'skipped';
+  fingerprint?: string;
+  metrics: Record<string, number>;
+  seconds?: number;
+  cached?: boolean;
+  error?: string;
+}
+
+/** run.json: everything about a run but its per-epoch metrics (metrics.jsonl) and files. */
+export interface RunRecord {
+  id: string;
+  name: string;
+  kind: 'run' | 'sweep' | 'trial';
+  experiment_file: string;
+  parent?: string;
+  trial?: string;
+  /** The swept settings of a trial. */
+  assignment?: Record<string, unknown>;
+  status: RunStatus;
+  start_time: string;
+  end_time?: string;
+  duration_s?: number;
+  error?: string;
+  seed: number;
+  environment?: EnvironmentInfo;
+  stages: Record<string, StageRecord>;
+}
+
+export interface SweepTrialState {
+  status: RunStatus | 'pending';
+  assignment: Record<string, unknown>;
+  error?: string;
+}
+
+/** A sweep's own run.json: its trials' states, and what `resume` needs. */
+export interface SweepRecord extends RunRecord {
+  kind: 'sweep';
+  settings: RunSettings;
+  trials: Record<string, SweepTrialState>;
+}
+
+export const isSweepRecord = (record: RunRecord): record is SweepRecord => record.kind === 'sweep';
+
+/** One line of metrics.jsonl. */
+export interface MetricLine {
+  stage: string;
+  key: string;
+  value: number;
+  step: number;
+  time: number;
+}
+
+export interface SweepSummaryRow {
+  id: string;
+  status: string;
+  assignment: Record<string, unknown>;
+  /** The trial's test metrics, as `<stage>.<metric>`. */
+  metrics: Record<string, number>;
+  seconds?: number;
+}
+
+/** summary.json of a sweep. */
+export interface SweepSummary {
+  objective?: Objective;
+  best?: string;
+  trials: SweepSummaryRow[];
+}

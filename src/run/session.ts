@@ -1,0 +1,251 @@
+/**
+ * Drives a run or a sweep and tells its listeners (run store, progress, MLflow, report...) what
+ * happens: it decides what runs where, and writes and prints nothing itself.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { explicitWasmThreads, wasmThreadsFor } from '../backend/threads.js';
+import { StageCache } from '../cache/stage-cache.js';
+import type { Plan, Trial } from '../plan/plan.js';
+import { isSweepRecord, objectiveOf, readRun, trialDir, type StageOutline } from '../run-store/index.js';
+import type {
+  EnvironmentInfo,
+  RunEvent,
+  RunListener,
+  RunSettings,
+  RunStart,
+  TrialOutcome,
+  TrialStart,
+} from '../types/run-events.js';
+import { LocalProcessExecutor } from './executor.js';
+import { runTrial } from './run-trial.js';
+import { runSweep } from './sweep.js';
+
+/** How a run was asked for: stored with a sweep so that `aelab resume` can continue it as it was. */
+export type SessionSettings = RunSettings;
+
+export interface Session {
+  readonly runsDir: string;
+  readonly runId: string;
+  readonly plan: Plan;
+  readonly settings: SessionSettings;
+  readonly environment: EnvironmentInfo;
+  /** Called in this order; the run store first, so that the others find its files written. */
+  readonly listeners: readonly RunListener[];
+}
+
+const projectDir = () => process.cwd();
+const dataCacheDir = (runsDir: string) => path.join(runsDir, '.cache', 'data');
+const stageCacheDir = (runsDir: string) => path.join(runsDir, '.cache', 'stages');
+
+/** Calls a hook of every listener in turn, each after the previous one's promise settled. */
+async function tell<K extends keyof RunListener>(
+  session: Session,
+  hook: K,
+  ...args: Parameters<NonNullable<RunListener[K]>>
+): Promise<void> {
+  for (const listener of session.listeners)
+    await (listener[hook] as ((...a: typeof args) => unknown) | undefined)?.call(listener, ...args);
+}
+
+/** Ctrl-C: every listener is told at once (a message must not wait behind a flush), then awaited. */
+function interruptListeners(session: Session): Promise<unknown> {
+  return Promise.all(session.listeners.map((l) => l.onInterrupted?.()));
+}
+
+function eventsTo(session: Session, trial: TrialStart | undefined): (event: RunEvent) => void {
+  return (event) => {
+    if (trial) for (const listener of session.listeners) listener.onEvent?.(event, trial);
+  };
+}
+
+/** The stages of a plan in run order, as the sweep's objective is chosen from them. */
+export function stageOutline(plan: Plan): StageOutline[] {
+  return (plan.trials[0]?.nodes ?? []).flatMap((n) =>
+    n.kind === 'stage'
+      ? [{ name: n.name, type: n.config.type, readsOutput: n.inputs.some((i) => i.output !== undefined) }]
+      : [],
+  );
+}
+
+function runStart(session: Session, dir: string): RunStart {
+  const objective = session.plan.isSweep ? objectiveOf(stageOutline(session.plan)) : undefined;
+  return {
+    id: session.runId,
+    dir,
+    name: session.plan.config.name,
+    seed: session.plan.config.seed,
+    sweep: session.plan.isSweep,
+    settings: session.settings,
+    environment: session.environment,
+    config: session.plan.config,
+    trials: session.plan.trials.map((t) => ({ id: t.id, assignment: t.assignment })),
+    ...(objective ? { objective } : {}),
+  };
+}
+
+function trialStart(session: Session, trial: Trial, dir: string): TrialStart {
+  const sweep = session.plan.isSweep;
+  return {
+    trial: trial.id,
+    runId: session.runId,
+    dir,
+    ...(sweep ? { sweepDir: path.join(session.runsDir, session.runId), assignment: trial.assignment } : {}),
+    name: trial.config.name,
+    seed: trial.config.seed,
+    experimentFile: session.settings.experimentFile,
+    config: trial.config,
+  };
+}
+
+/** A single run: one trial, in this process, into runs/<id>/. Returns the exit code. */
+export async function runSingle(session: Session): Promise<number> {
+  const trial = session.plan.trials[0]!;
+  const dir = path.join(session.runsDir, session.runId);
+  const started = Date.now();
+  await tell(session, 'onRunStarted', runStart(session, dir));
+  const t = trialStart(session, trial, dir);
+  await tell(session, 'onTrialStarted', t);
+  const interrupted = onInterrupt(() => {
+    void interruptListeners(session).finally(() => process.exit(130));
+  });
+  try {
+    const result = await runTrial(trial, {
+      runDir: dir,
+      projectDir: projectDir(),
+      dataCacheDir: dataCacheDir(session.runsDir),
+      environment: session.environment,
+      emit: eventsTo(session, t),
+      ...(session.settings.cache ? { cache: new StageCache(stageCacheDir(session.runsDir)) } : {}),
+    });
+    await tell(session, 'onTrialFinished', t, result);
+    await tell(session, 'onRunFinished', {
+      id: session.runId,
+      dir,
+      name: session.plan.config.name,
+      sweep: false,
+      status: result.status,
+      seconds: (Date.now() - started) / 1000,
+    });
+    return result.status === 'finished' ? 0 : 1;
+  } finally {
+    interrupted.dispose();
+  }
+}
+
+/**
+ * A sweep: a parent run folder with the trials as child runs under trials/<id>/, each trial in its
+ * own process, at most `parallel` at once. Only the trials listed in `todo` run (all of them for a
+ * new sweep; the unfinished ones on resume).
+ */
+export async function runSweepSession(session: Session, todo: readonly Trial[]): Promise<number> {
+  const dir = path.join(session.runsDir, session.runId);
+  // On resume, the trials not run again keep the state the sweep's record gives them.
+  const previous = await readRun(dir).catch(() => undefined);
+  const states = new Map<string, string>(session.plan.trials.map((t) => [t.id, 'pending']));
+  if (previous && isSweepRecord(previous.record))
+    for (const [id, s] of Object.entries(previous.record.trials)) states.set(id, s.status);
+  await tell(session, 'onRunStarted', runStart(session, dir));
+
+  const trials = new Map<string, TrialStart>();
+  const executor = new LocalProcessExecutor();
+  const cache = session.settings.cache ? new StageCache(stageCacheDir(session.runsDir)) : undefined;
+  const interrupted = onInterrupt(() => {
+    void interruptListeners(session);
+    executor.killAll();
+  });
+
+  const started = Date.now();
+  // Trials at once share the cores: each gets its part for the wasm backend's threads.
+  const explicitThreads = explicitWasmThreads();
+  const wasmThreads = wasmThreadsFor(
+    os.availableParallelism(),
+    Math.min(session.settings.parallel, todo.length),
+    explicitThreads.ok ? explicitThreads.value : undefined,
+  );
+  try {
+    await runSweep(todo, {
+      parallel: session.settings.parallel,
+      failFast: session.settings.failFast,
+      executor: {
+        // A trial whose every stage is cached needs no process of its own: replay it here.
+        run: async (job, forward) => {
+          const trial = job.trial;
+          const t = trialStart(session, trial, job.runDir);
+          trials.set(trial.id, t);
+          await tell(session, 'onTrialStarted', t);
+          if (cache && (await allCached(cache, trial))) {
+            return runTrial(trial, {
+              runDir: job.runDir,
+              projectDir: job.projectDir,
+              dataCacheDir: job.dataCacheDir,
+              environment: session.environment,
+              emit: forward,
+              cache,
+            });
+          }
+          return executor.run(job, forward);
+        },
+        killAll: () => executor.killAll(),
+      },
+      jobFor: (trial) => ({
+        trial,
+        runDir: trialDir(dir, trial.id),
+        projectDir: projectDir(),
+        dataCacheDir: dataCacheDir(session.runsDir),
+        ...(cache ? { stageCacheDir: cache.root } : {}),
+        backend: session.settings.backend,
+        wasmThreads,
+      }),
+      onEvent: (event) => eventsTo(session, trials.get(event.trial))(event),
+      onTrialDone: async (trial, outcome: TrialOutcome) => {
+        states.set(trial.id, outcome.status);
+        await tell(
+          session,
+          'onTrialFinished',
+          trials.get(trial.id) ?? trialStart(session, trial, trialDir(dir, trial.id)),
+          outcome,
+        );
+      },
+    });
+  } finally {
+    interrupted.dispose();
+  }
+
+  const all = [...states.values()];
+  const status = all.includes('killed') ? 'killed' : all.includes('failed') ? 'failed' : 'finished';
+  await tell(session, 'onRunFinished', {
+    id: session.runId,
+    dir,
+    name: session.plan.config.name,
+    sweep: true,
+    status,
+    seconds: (Date.now() - started) / 1000,
+  });
+  return status === 'finished' ? 0 : status === 'killed' ? 130 : 1;
+}
+
+async function allCached(cache: StageCache, trial: Trial): Promise<boolean> {
+  for (const node of trial.nodes) if (node.kind === 'stage' && !(await cache.has(node.fingerprint))) return false;
+  return true;
+}
+
+/** Ctrl-C (and SIGTERM) call `handler` once; a second Ctrl-C exits at once. */
+function onInterrupt(handler: () => void): { dispose(): void } {
+  let count = 0;
+  const listener = () => {
+    count++;
+    if (count > 1) process.exit(130);
+    handler();
+  };
+  process.on('SIGINT', listener);
+  process.on('SIGTERM', listener);
+  return {
+    dispose() {
+      process.off('SIGINT', listener);
+      process.off('SIGTERM', listener);
+    },
+  };
+}
+
+export const defaultParallel = (): number => os.availableParallelism();
