@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { packageRoot } from '../src/util/package-root.js';
-import { tracedCli } from '../test/support/trace-run.js';
+import { tracedCli } from './support/trace-run.js';
 
 /**
  * How long `aelab validate` and `aelab plan` take on the seed experiment, as a person sees it:

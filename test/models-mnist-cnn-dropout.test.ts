@@ -6,7 +6,7 @@ import type { ClassifierStageConfig } from '../src/types/experiment-config.js';
 import { loadExperiment } from '../src/config/load.js';
 import { buildClassifier } from '../src/models/index.js';
 import type { LayersClassifier } from '../src/models/classifier.js';
-import { classifierSpec } from '../src/stages/classifier/definition.js';
+import { classifierSpec } from '../src/stages/classifier/spec.js';
 import { tempDir } from './data-helpers.js';
 
 /** Dropout layers of a built classifier as "after-layer:rate". */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ROOT } from './support/cli.js';
-import { tracedCli } from './support/trace-run.js';
+import { tracedCli } from '../bench/support/trace-run.js';
 
 const tensorflow = (modules: readonly string[]) => modules.filter((m) => m.includes('@tensorflow'));
 

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { DataSplit, ImageSet } from '../data/types.js';
-import type { StageResult } from '../stages/stage.js';
+import type { DataSplit, ImageSet, StageResult } from '../types/stage-values.js';
 import type { StageValue } from '../types/stage-values.js';
 
 /** A stage's recorded epoch metrics, replayed into a run that reuses the stage. */

@@ -64,7 +64,10 @@ export function parseYaml(source: SourceText): { parsed?: ParsedYaml; diagnostic
           first ? { related: [{ message: 'first given here', location: at(first) }] } : {},
         );
     const key = `${d.location!.range.start}:${d.message}`;
-    if (!seen.has(key)) (seen.add(key), diagnostics.push(d));
+    if (!seen.has(key)) {
+      seen.add(key);
+      diagnostics.push(d);
+    }
     // Whatever follows an unclosed quote or bracket is swallowed by it: more errors would only mislead.
     if (/never closed/.test(d.message)) break;
   }

@@ -1,7 +1,5 @@
 import { didYouMean } from '../diagnostics/suggest.js';
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject, type Json } from '../util/json.js';
 
 /** `stages.ae.latent` -> ['stages', 'ae', 'latent']. */
 export function splitSettingPath(dotted: string): string[] {
@@ -60,16 +58,4 @@ export function getSetting(data: unknown, dotted: string): unknown {
     node = node[key];
   }
   return node;
-}
-
-/** Every leaf setting as dotted key -> value (lists kept whole), for params and comparisons. */
-export function flattenSettings(data: unknown, prefix = ''): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (!isObject(data)) return out;
-  for (const [key, value] of Object.entries(data)) {
-    const dotted = prefix ? `${prefix}.${key}` : key;
-    if (isObject(value)) Object.assign(out, flattenSettings(value, dotted));
-    else out[dotted] = value;
-  }
-  return out;
 }

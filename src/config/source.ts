@@ -75,6 +75,7 @@ export async function readSource(file: string): Promise<{ source?: SourceText; d
   }
   // YAML allows no C0 control characters but tab, LF and CR; yaml the library lets some through
   // inside plain scalars, where they would be invisible in every message that quotes the value.
+  // eslint-disable-next-line no-control-regex -- finding control characters is this line's purpose
   const control = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/.exec(text);
   if (control) {
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');

@@ -159,7 +159,7 @@ export function sweepDiagnostics(data: unknown, ctx: SemanticContext): Diagnosti
         continue;
       }
     }
-    checkValue(key, lo, specAt(0), `${name} low bound`) && checkValue(key, hi, specAt(1), `${name} high bound`);
+    if (checkValue(key, lo, specAt(0), `${name} low bound`)) checkValue(key, hi, specAt(1), `${name} high bound`);
   }
 
   out.push(...sizeOfSweep(sweep, base, candidates, ctx, at));

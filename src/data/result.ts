@@ -1,16 +1,8 @@
-/**
- * Expected failures of the data sources are values, not exceptions. The shape matches the
- * project-wide `Result<T, E>` (ok/value | ok/error) so callers can pass these through unchanged.
- */
-export type DataResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+import type { Result } from '../types/result.js';
 
-export function ok<T>(value: T): DataResult<T> {
-  return { ok: true, value };
-}
-
-export function fail<T = never>(error: string): DataResult<T> {
-  return { ok: false, error };
-}
+/** Expected failures of the data sources are values: the project's one Result, with a sentence as error. */
+export type DataResult<T> = Result<T>;
+export { ok, fail } from '../util/result.js';
 
 /** Message of an unknown thrown value, for turning I/O errors into error values. */
 export function describeError(e: unknown): string {

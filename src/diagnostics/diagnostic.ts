@@ -33,13 +33,6 @@ export interface Diagnostic {
   readonly hint?: string;
 }
 
-/** Expected failures are values: either the result, or the diagnostics that explain why not. */
-export type Result<T, E = Diagnostic[]> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
-
-export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
-export const fail = <E>(error: E): { ok: false; error: E } => ({ ok: false, error });
-
 export function error(
   message: string,
   location?: Location,

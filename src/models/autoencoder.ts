@@ -9,7 +9,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { loadLayersModel, saveLayersModel, type Result } from './layers-io.js';
+import { loadLayersModel, saveLayersModel } from './layers-io.js';
+import type { Result } from '../types/result.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { binaryAccuracy, contractivePenalty, klSparsity, l1Activity, reconstructionLoss } from './losses.js';
 import { corrupt } from './noise.js';

@@ -6,7 +6,7 @@
 import { LayersAutoencoder, loadParts, type ResolvedSettings } from './autoencoder.js';
 import { buildConvDecoder, buildConvEncoder, convCodeShape, type ConvLayout } from './conv.js';
 import { buildDenseDecoder, buildDenseEncoder, type DenseLayout } from './dense.js';
-import type { Result } from './layers-io.js';
+import type { Result } from '../types/result.js';
 import { deriveSeed } from './prng.js';
 import type { Autoencoder, AutoencoderSpec } from './types.js';
 import { buildVaeEncoder, VariationalAutoencoder } from './vae.js';

@@ -4,7 +4,7 @@ export { AUTOENCODER_DEFAULTS } from './defaults.js';
 export { buildAutoencoder, convChannels, loadAutoencoder, validateAutoencoderSpec } from './build.js';
 export { buildClassifier, loadClassifier, validateClassifierSpec } from './classifier.js';
 export { isVariational, normalQuantile, type VariationalAutoencoder } from './vae.js';
-export { loadLayersModel, saveLayersModel, type Result } from './layers-io.js';
+export { loadLayersModel, saveLayersModel } from './layers-io.js';
 export { DEFAULT_LEARNING_RATES, makeOptimizer } from './optimizers.js';
 export { corrupt } from './noise.js';
 export { contractivePenalty, gaussianKl, klSparsity, l1Activity, reconstructionLoss } from './losses.js';

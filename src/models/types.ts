@@ -14,19 +14,8 @@ import type {
 
 /** The settings' vocabulary is the experiment file's (src/types/experiment-config.ts). */
 export type { Activation, AutoencoderMetric, AutoencoderVariant, LossName, NoiseSpec, OptimizerName };
-
-/** A batch of samples: n samples of `shape` each, sample-major in `x`. */
-export interface Samples {
-  readonly x: Float32Array;
-  readonly n: number;
-  /** Shape of one sample, e.g. [784] or [28, 28, 1]. */
-  readonly shape: readonly number[];
-}
-
-export interface LabelledSamples extends Samples {
-  readonly labels: Uint8Array;
-  readonly classes: number;
-}
+export type { LabelledSamples, Samples } from '../types/samples.js';
+import type { LabelledSamples, Samples } from '../types/samples.js';
 
 export interface OptimizerSpec {
   readonly name: OptimizerName;

@@ -5,7 +5,7 @@
  * offsets and rasterised at scale 1.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Samples } from '../models/types.js';
+import type { Samples } from '../types/samples.js';
 import {
   codeToImage,
   layoutImageRows,

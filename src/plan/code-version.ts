@@ -19,7 +19,7 @@ export function codeVersion(): Promise<string> {
     const digest = createHash('sha256');
     for (const part of COMPUTING_PARTS) {
       const dir = path.join(srcRoot, part);
-      let files: string[] = [];
+      let files: string[];
       try {
         files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.js')).sort();
       } catch {

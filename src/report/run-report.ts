@@ -230,8 +230,7 @@ async function stageSection(run: RunFolder, name: string, info: StageInfo | unde
   const metrics = Object.entries(stage?.metrics ?? {});
   return html`<div class="stage" id="${stageId(name)}">
     <h3>
-      <code>${name}</code
-      ><span class="sub">${info?.model ?? ''}</span>
+      <code>${name}</code><span class="sub">${info?.model ?? ''}</span>
       ${stage ? badge(stage.status) : badge('pending')}${stage?.cached ? html` ${badge('cached')}` : ''}
     </h3>
     <p class="stage-meta">

@@ -30,7 +30,7 @@ export async function readJsonIfValid<T>(file: string): Promise<T | undefined> {
 /** Reads a run folder back; tolerant of a cut last metrics line. Throws when run.json cannot be read. */
 export async function readRun(dir: string): Promise<{ record: RunRecord; metrics: MetricLine[] }> {
   const record = JSON.parse(await readFile(path.join(dir, RUN_FILE), 'utf8')) as RunRecord;
-  let metrics: MetricLine[] = [];
+  let metrics: MetricLine[];
   try {
     const text = await readFile(path.join(dir, METRICS_FILE), 'utf8');
     metrics = text

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ArtifactRecord, CacheHit, EpochRecord, StageCache } from '../cache/stage-cache.js';
-import { flattenSettings } from '../config/settings.js';
+import { flattenSettings } from '../util/flatten-settings.js';
 import type { PlannedNode, Trial } from '../plan/plan.js';
 import { StageError } from '../stages/stage.js';
 import type { StageValue } from '../types/stage-values.js';

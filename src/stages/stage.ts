@@ -1,6 +1,6 @@
 import type { StageConfig } from '../types/experiment-config.js';
 import type { EventBody } from '../types/run-events.js';
-import type { StageOutputs, StageValue } from '../types/stage-values.js';
+import type { StageResult, StageValue } from '../types/stage-values.js';
 
 export interface StageContext {
   readonly name: string;
@@ -10,12 +10,6 @@ export interface StageContext {
   /** Path of `dir` relative to the run folder, for artifact events. */
   readonly relDir: string;
   readonly emit: (event: EventBody) => void;
-}
-
-export interface StageResult {
-  readonly outputs: StageOutputs;
-  /** Final metrics of the stage (test loss, test accuracy, ...). */
-  readonly metrics: Readonly<Record<string, number>>;
 }
 
 /** A kind of stage: takes its resolved inputs, trains, writes artifacts, returns its outputs. */

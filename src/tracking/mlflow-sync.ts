@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { flattenSettings } from '../util/flatten-settings.js';
 import {
   listTrials,
   readConfigOr,
@@ -196,16 +197,8 @@ function runTags(record: RunRecord): Record<string, string> {
 async function readParams(dir: string): Promise<Record<string, string>> {
   const raw = await readParamsFile(dir);
   // A sweep folder has no params.json: its settings are its config, flattened.
-  const source = Object.keys(raw).length ? raw : flatten(await readConfigOr<unknown>(dir, {}));
+  const source = Object.keys(raw).length ? raw : flattenSettings(await readConfigOr<unknown>(dir, {}));
   return Object.fromEntries(Object.entries(source).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
-}
-
-function flatten(value: unknown, prefix = ''): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return prefix ? { [prefix]: value } : {};
-  return Object.assign(
-    {},
-    ...Object.entries(value).map(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k)),
-  ) as Record<string, unknown>;
 }
 
 async function uploadArtifacts(

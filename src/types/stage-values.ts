@@ -37,3 +37,10 @@ export type StageValue =
   | { readonly kind: 'model'; readonly dir: string; readonly model: 'autoencoder' | 'classifier' };
 
 export type StageOutputs = Readonly<Record<string, StageValue>>;
+
+/** What a stage returns: its outputs for the stages after it, and its final metrics. */
+export interface StageResult {
+  readonly outputs: StageOutputs;
+  /** Final metrics of the stage (test loss, test accuracy, ...). */
+  readonly metrics: Readonly<Record<string, number>>;
+}

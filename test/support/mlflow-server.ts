@@ -85,7 +85,7 @@ async function mlflowBinary(): Promise<string> {
     await ensured;
   } catch (e) {
     const stderr = (e as { stderr?: string }).stderr ?? '';
-    throw new Error(`scripts/ensure-mlflow.sh failed; run it by hand to see why.\n${stderr}`);
+    throw new Error(`scripts/ensure-mlflow.sh failed; run it by hand to see why.\n${stderr}`, { cause: e });
   }
   return path.join(root, '.venv', 'bin', 'mlflow');
 }

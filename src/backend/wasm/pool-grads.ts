@@ -146,7 +146,7 @@ export const resizeNearestNeighborGrad: tf.KernelFunc = (args) => {
   const { inputs, backend, attrs } = args;
   const images = inputs['images'] as TensorInfo;
   const dy = inputs['dy'] as TensorInfo;
-  const [batch, H, W, C] = images.shape as [number, number, number, number];
+  const [, H, W] = images.shape as [number, number, number, number];
   const [, outH, outW] = dy.shape as [number, number, number, number];
   const fh = outH / H;
   const fw = outW / W;

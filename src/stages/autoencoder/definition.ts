@@ -1,7 +1,6 @@
 /** The `autoencoder` stage type: everything but its training code (run.ts, loaded when a run needs it). */
 import type { AutoencoderStageConfig } from '../../types/experiment-config.js';
 import { AUTOENCODER_DEFAULTS } from '../../models/defaults.js';
-import type { AutoencoderSpec } from '../../models/types.js';
 import { formatSetting } from '../../util/format-setting.js';
 import { has, isObject, type Json } from '../../util/json.js';
 import { isCount, size, type Flow, type SettingCheck, type Shape, type StageDefinition } from '../definition.js';
@@ -11,9 +10,6 @@ import { describeTraining } from '../train.js';
 /** The size of `latent` the memory estimate assumes when the file's is unusable. */
 const ASSUMED_LATENT = 32;
 
-/** The L1 weight of a sparse autoencoder that says `kind: l1` without a weight. */
-const L1_WEIGHT = AUTOENCODER_DEFAULTS.sparsity.kind === 'l1' ? AUTOENCODER_DEFAULTS.sparsity.weight : 1e-4;
-
 /** Settings that only one variant reads, and that variant. */
 const VARIANT_ONLY: Record<string, string> = {
   noise: 'denoising',
@@ -22,36 +18,6 @@ const VARIANT_ONLY: Record<string, string> = {
   kl_weight: 'variational',
   filters: 'convolutional',
 };
-
-/**
- * The model spec of a validated stage. Settings whose default depends on the variant are filled
- * in here, not in the schema: the schema cannot say "[128, 64] for deep, none otherwise".
- */
-export function autoencoderSpec(c: AutoencoderStageConfig): AutoencoderSpec {
-  const d = AUTOENCODER_DEFAULTS;
-  return {
-    variant: c.variant,
-    latent: c.latent,
-    hidden: c.hidden ?? (c.variant === 'deep' ? [...d.deepHidden] : []),
-    activation: c.activation,
-    output_activation: c.output_activation,
-    ...(c.variant === 'denoising' || (c.variant === 'convolutional' && c.noise)
-      ? { noise: { kind: c.noise?.kind ?? d.noise.kind, amount: c.noise?.amount ?? d.noise.amount } }
-      : {}),
-    ...(c.variant === 'sparse'
-      ? {
-          sparsity:
-            c.sparsity?.kind === 'kl'
-              ? { kind: 'kl' as const, rho: c.sparsity.rho, beta: c.sparsity.beta }
-              : { kind: 'l1' as const, weight: c.sparsity?.weight ?? L1_WEIGHT },
-        }
-      : {}),
-    ...(c.variant === 'contractive' ? { contractive_weight: c.contractive_weight ?? d.contractiveWeight } : {}),
-    ...(c.variant === 'convolutional' ? { filters: c.filters ?? [...d.filters] } : {}),
-    ...(c.variant === 'variational' ? { kl_weight: c.kl_weight ?? d.klWeight } : {}),
-    ...(c.metrics?.length ? { metrics: c.metrics } : {}),
-  };
-}
 
 /** The code of an autoencoder: a vector for dense variants, a feature map for convolutional. */
 export function codeShape(stage: Json, input: Shape): Shape | undefined {

@@ -9,9 +9,10 @@ import { autoencoderFigure, renderImageRows, type ImageRow } from '../../picture
 import { writeFileAtomic } from '../../util/atomic.js';
 import { asSamples, fromSamples, head, imageShape } from '../samples.js';
 import { trainSpec } from '../train.js';
-import { autoencoderSpec } from './definition.js';
+import { autoencoderSpec } from './spec.js';
 import { trainingCallbacks } from '../progress.js';
-import type { StageContext, StageKind, StageResult } from '../stage.js';
+import type { StageContext, StageKind } from '../stage.js';
+import type { StageResult } from '../../types/stage-values.js';
 import type { StageValue } from '../../types/stage-values.js';
 
 /** How many test digits the seed's figure shows. */

@@ -1,6 +1,5 @@
 /** The `classifier` stage type: everything but its training code (run.ts, loaded when a run needs it). */
 import type { ClassifierStageConfig } from '../../types/experiment-config.js';
-import type { ClassifierSpec } from '../../models/types.js';
 import { type Json } from '../../util/json.js';
 import { size, type Flow, type SettingCheck, type StageDefinition } from '../definition.js';
 import { convNet, counts, denseNet } from '../net-size.js';
@@ -10,16 +9,6 @@ const CLASSES = 10;
 /** What the memory estimate assumes when the file's lists are unusable (the schema's defaults). */
 const ASSUMED_DENSE = [128];
 const ASSUMED_FILTERS = [32, 64];
-
-export function classifierSpec(c: ClassifierStageConfig): ClassifierSpec {
-  return {
-    arch: c.arch,
-    filters: c.filters,
-    dense: c.dense,
-    dropout: c.dropout,
-    ...(c.dense_dropout !== undefined ? { dense_dropout: c.dense_dropout } : {}),
-  };
-}
 
 export function archName(c: ClassifierStageConfig): string {
   return c.arch === 'cnn' ? 'CNN' : c.arch === 'dense' ? 'dense classifier' : 'classifier';

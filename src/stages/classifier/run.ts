@@ -6,9 +6,10 @@ import { confusionMatrix, confusionMatrixChart, perClassScores, toPng } from '..
 import { writeFileAtomic, writeJsonAtomic } from '../../util/atomic.js';
 import { asSamples, imageShape } from '../samples.js';
 import { trainSpec } from '../train.js';
-import { classifierSpec } from './definition.js';
+import { classifierSpec } from './spec.js';
 import { trainingCallbacks } from '../progress.js';
-import type { StageContext, StageKind, StageResult } from '../stage.js';
+import type { StageContext, StageKind } from '../stage.js';
+import type { StageResult } from '../../types/stage-values.js';
 import type { Classifier, LabelledSamples } from '../../models/types.js';
 
 /**

@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { TransformStageConfig } from '../../types/experiment-config.js';
 import type { ImageSet } from '../../data/types.js';
 import { corrupt } from '../../models/index.js';
-import { StageError, type StageKind, type StageResult } from '../stage.js';
+import { StageError, type StageKind } from '../stage.js';
+import type { StageResult } from '../../types/stage-values.js';
 
 /** Rows per tensor when corrupting, so that a large set never becomes one huge tensor. */
 const CHUNK = 2048;

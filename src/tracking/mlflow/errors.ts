@@ -1,10 +1,10 @@
 // Expected failures of the MLflow client are values, never exceptions: every public method
 // returns a MlflowResult. An exception out of this module is a bug.
 
-export type Result<T, E> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+import type { Result } from '../../types/result.js';
 
-export const ok = <T>(value: T): { readonly ok: true; readonly value: T } => ({ ok: true, value });
-export const err = <E>(error: E): { readonly ok: false; readonly error: E } => ({ ok: false, error });
+export type { Result };
+export { ok, fail as err } from '../../util/result.js';
 
 /**
  * Why an MLflow call failed. `message` is always a complete sentence for a person (it names the

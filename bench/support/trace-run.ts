@@ -17,7 +17,7 @@ export function tracedCli(
       process.execPath,
       [
         '--import',
-        path.join(root, 'dist/test/support/module-trace.js'),
+        path.join(root, 'dist/bench/support/module-trace.js'),
         path.join(root, 'dist/src/cli/main.js'),
         ...args,
       ],
