@@ -6,6 +6,7 @@
  *   node dist/bench/seed-parity.js --backends tensorflow  # one backend
  *   node dist/bench/seed-parity.js --keras-results FILE   # reuse Keras' JSON lines from a run
  *   node dist/bench/seed-parity.js --runs DIR             # keep aelab's run folders in DIR
+ *   node dist/bench/seed-parity.js --keras-results K --aelab-results A   # the table again from --json output
  *   node dist/bench/seed-parity.js --set stages.ae.train.epochs=2 --set stages.cnn.train.epochs=1 \
  *        --set stages.cnn_raw.train.epochs=1 --keras-args "--epochs 2 --cnn-epochs 1"   # a quick check
  *
@@ -299,6 +300,8 @@ async function main(): Promise<void> {
       'keras-args': { type: 'string', default: '' },
       set: { type: 'string', multiple: true, default: [] },
       json: { type: 'string' },
+      /** Reuse aelab's outcomes from an earlier --json FILE instead of running aelab. */
+      'aelab-results': { type: 'string' },
       /** Keep aelab's run folders under this folder (default: a temporary one, removed). */
       runs: { type: 'string' },
     },
@@ -309,8 +312,11 @@ async function main(): Promise<void> {
   else if (!values['no-keras']) keras = await runKeras(root, values['keras-args'].split(' ').filter(Boolean));
 
   const aelab: AelabOutcome[] = [];
-  for (const backend of values.backends.split(',').filter(Boolean))
-    aelab.push(await runAelab(root, backend, values.set, values.runs));
+  if (values['aelab-results'])
+    aelab.push(...(JSON.parse(readFileSync(values['aelab-results'], 'utf8')) as { aelab: AelabOutcome[] }).aelab);
+  else
+    for (const backend of values.backends.split(',').filter(Boolean))
+      aelab.push(await runAelab(root, backend, values.set, values.runs));
 
   console.log(report(keras, aelab));
   if (values.json) writeFileSync(values.json, `${JSON.stringify({ keras, aelab }, null, 2)}\n`);
