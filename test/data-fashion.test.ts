@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { test } from 'node:test';
 import { findIdxFiles, readIdxSplit } from '../src/data/idx.js';
 import { loadDataSplit } from '../src/data/load.js';
+import { missingDebianDataset } from './support/debian-datasets.js';
 
 // Installed by the Debian package dataset-fashion-mnist (gzipped IDX, 60,000 + 10,000).
 const DIR = '/usr/share/datasets/fashion-mnist';
-const skip = existsSync(DIR) ? false : `${DIR} is missing (install the Debian package dataset-fashion-mnist)`;
+const skip = missingDebianDataset(DIR);
 
 test(
   'reads the Fashion-MNIST files of the Debian package: 60,000 + 10,000 images of 28x28, 10 classes',

@@ -1,6 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import path from 'node:path';
+import { sha256OfFile } from '../util/file-hash.js';
+import { processAlive } from '../util/process-alive.js';
 import type { DataSplit, ImageSet, StageResult } from '../types/stage-values.js';
 import type { StageValue } from '../types/stage-values.js';
 
@@ -26,7 +29,14 @@ interface StoredImages {
   readonly test: Omit<ImageSet, 'images' | 'labels'>;
 }
 
+/** Size and sha256 of one file of an entry, as stored: what a read checks the file against. */
+interface FileRecord {
+  readonly size: number;
+  readonly sha256: string;
+}
+
 interface Manifest {
+  readonly format: typeof FORMAT;
   readonly fingerprint: string;
   readonly stage: string;
   readonly metrics: Readonly<Record<string, number>>;
@@ -37,6 +47,8 @@ interface Manifest {
     Record<string, StoredImages | { readonly kind: 'model'; readonly model: 'autoencoder' | 'classifier' }>
   >;
   readonly created: string;
+  /** Every file of the entry but the manifest, by path relative to the entry. */
+  readonly files: Readonly<Record<string, FileRecord>>;
 }
 
 export interface CacheHit {
@@ -49,14 +61,34 @@ export interface CacheHit {
 }
 
 const MANIFEST = 'manifest.json';
+/** The manifest's layout; an entry of another format is evicted like a corrupt one. */
+const FORMAT = 2;
+/** The manifest's own checksum field: a manifest that still parses but lost or changed bytes is caught too. */
+const MANIFEST_SUM = 'manifest_sha256';
+/** A temp folder of another machine (cache on a shared disk) is an orphan once this old. */
+const FOREIGN_TEMP_MAX_AGE_MS = 24 * 3600_000;
+const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+/** `.tmp-<fingerprint>-<pid>-<host>-<random>`: who is writing it, so that orphans can be told apart. */
+const TEMP_NAME = /^\.tmp-(.+)-(\d+)-([0-9a-f]{8})-[0-9a-f]{8}$/;
+
+/** Says why the cache threw an entry away (one message per entry; the caller shows it). */
+export type CacheWarn = (message: string) => void;
 
 /**
  * Stage outputs by fingerprint, under `<root>/<fingerprint>/`: the manifest, each image output as
  * raw float32 pixels and uint8 labels, and the stage's artifact folder (model, pictures). An entry
  * is built in a temp folder and renamed into place in one step, so a reader finds a whole entry or
  * none; two processes computing the same stage both succeed and one rename wins.
+ *
+ * The cache serves only what it can verify: the manifest, written last, records every file's size
+ * and sha256 and a checksum of itself, and a read checks them all before anything is used. An
+ * entry that fails (a truncated or zero-filled file, a cut manifest, a folder without one) and a
+ * temp folder left by a killed process are evicted, with one warning naming what was wrong; the
+ * stage is then computed again, so a damaged cache costs time, never a run or a wrong result.
  */
 export class StageCache {
+  private orphansSwept: Promise<void> | undefined;
+
   constructor(readonly root: string) {}
 
   private entry(fingerprint: string): string {
@@ -72,15 +104,21 @@ export class StageCache {
     }
   }
 
-  /** Loads a stored stage, copying its artifacts into `stageDir`; undefined on a miss. */
-  async load(fingerprint: string, stageDir: string): Promise<CacheHit | undefined> {
+  /**
+   * Loads a stored stage, copying its artifacts into `stageDir`; undefined on a miss. An entry that
+   * does not verify is evicted (`warn` is told once) and is a miss.
+   */
+  async load(fingerprint: string, stageDir: string, warn: CacheWarn = () => undefined): Promise<CacheHit | undefined> {
+    this.orphansSwept ??= this.sweepOrphans(warn);
+    await this.orphansSwept;
     const dir = this.entry(fingerprint);
-    let manifest: Manifest;
-    try {
-      manifest = JSON.parse(await readFile(path.join(dir, MANIFEST), 'utf8')) as Manifest;
-    } catch {
+    if (!(await isDirectory(dir))) return undefined;
+    const checked = await verifyEntry(dir, fingerprint);
+    if (!checked.ok) {
+      await this.evict(dir, checked.problem, warn);
       return undefined;
     }
+    const manifest = checked.manifest;
     await mkdir(stageDir, { recursive: true });
     await cp(path.join(dir, 'artifacts'), stageDir, { recursive: true });
     const outputs = async (): Promise<StageResult['outputs']> => {
@@ -106,6 +144,59 @@ export class StageCache {
       artifacts: manifest.artifacts,
       seconds: manifest.seconds,
     };
+  }
+
+  /**
+   * Moves an entry out of the way in one rename, then deletes it: readers never see half of it, and
+   * of several processes finding the same bad entry only the one whose rename wins warns.
+   */
+  private async evict(dir: string, problem: string, warn: CacheWarn): Promise<void> {
+    const trash = path.join(this.root, `.evict-${path.basename(dir)}-${randomBytes(4).toString('hex')}`);
+    try {
+      await rename(dir, trash);
+    } catch {
+      return; // gone already: another process evicted it
+    }
+    warn(`the stage cache entry ${dir} was not used: ${problem}; it was removed and the stage is computed again`);
+    await rm(trash, { recursive: true, force: true });
+  }
+
+  /**
+   * Once per process: temp folders whose writer is gone (killed while storing: its pid is dead on
+   * this machine, or the folder is a day old from another machine), entry folders without a
+   * manifest, and leftovers of an interrupted eviction.
+   */
+  private async sweepOrphans(warn: CacheWarn): Promise<void> {
+    let names: string[];
+    try {
+      names = await readdir(this.root);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const full = path.join(this.root, name);
+      if (name.startsWith('.evict-')) {
+        await rm(full, { recursive: true, force: true });
+        continue;
+      }
+      const temp = TEMP_NAME.exec(name);
+      if (temp) {
+        const [, , pid, host] = temp;
+        const age = Date.now() - ((await stat(full).catch(() => undefined))?.mtimeMs ?? Date.now());
+        const orphan = host === HOST ? !processAlive(Number(pid)) : age > FOREIGN_TEMP_MAX_AGE_MS;
+        if (orphan) await this.evict(full, 'a stage was being stored there by a process that is gone', warn);
+        continue;
+      }
+      if (name.startsWith('.tmp-')) {
+        // Written by an older aelab (no host in the name): an orphan once an hour old.
+        const age = Date.now() - ((await stat(full).catch(() => undefined))?.mtimeMs ?? Date.now());
+        if (age > 3600_000) await this.evict(full, 'a stage was being stored there by a process that is gone', warn);
+        continue;
+      }
+      if (name.startsWith('.') || !(await isDirectory(full))) continue;
+      const manifest = await stat(path.join(full, MANIFEST)).catch(() => undefined);
+      if (!manifest) await this.evict(full, `it has no ${MANIFEST}`, warn);
+    }
   }
 
   /**
@@ -139,7 +230,7 @@ export class StageCache {
     const final = this.entry(fingerprint);
     if (await this.has(fingerprint)) return;
     await mkdir(this.root, { recursive: true });
-    const temp = path.join(this.root, `.tmp-${fingerprint}-${process.pid}-${randomBytes(4).toString('hex')}`);
+    const temp = path.join(this.root, `.tmp-${fingerprint}-${process.pid}-${HOST}-${randomBytes(4).toString('hex')}`);
     try {
       await mkdir(temp, { recursive: true });
       await cp(stageDir, path.join(temp, 'artifacts'), { recursive: true });
@@ -159,7 +250,9 @@ export class StageCache {
           test: shapeOf(value.split.test),
         };
       }
+      const files = await recordFiles(temp);
       const manifest: Manifest = {
+        format: FORMAT,
         fingerprint,
         stage,
         metrics: result.metrics,
@@ -168,9 +261,10 @@ export class StageCache {
         seconds,
         outputs,
         created: new Date().toISOString(),
+        files,
       };
-      // The manifest goes last: an entry without one is never read.
-      await writeFile(path.join(temp, MANIFEST), JSON.stringify(manifest, null, 2));
+      // The manifest goes last, recording what was written: an entry without one is never read.
+      await writeFile(path.join(temp, MANIFEST), withChecksum(manifest));
       await rename(temp, final);
     } catch (e) {
       await rm(temp, { recursive: true, force: true });
@@ -201,8 +295,83 @@ async function writeSet(prefix: string, set: ImageSet): Promise<void> {
 async function readSet(prefix: string, shape: Omit<ImageSet, 'images' | 'labels'>): Promise<ImageSet> {
   const pixels = await readFile(`${prefix}.f32`);
   const labels = await readFile(`${prefix}.labels`);
+  // Verified with the entry; this guards against a manifest whose shapes and files disagree.
+  if (pixels.byteLength !== shape.n * shape.height * shape.width * shape.channels * 4 || labels.byteLength !== shape.n)
+    throw new Error(
+      `${prefix}.f32: ${pixels.byteLength} bytes and ${labels.byteLength} labels do not hold ${shape.n} images of ${shape.height}x${shape.width}x${shape.channels}`,
+    );
   // Copy into fresh, aligned buffers: a Buffer from readFile may sit at an odd offset in a pool.
   const images = new Float32Array(pixels.byteLength / 4);
   new Uint8Array(images.buffer).set(pixels);
   return { ...shape, images, labels: new Uint8Array(labels) };
+}
+
+async function isDirectory(p: string): Promise<boolean> {
+  return (await stat(p).catch(() => undefined))?.isDirectory() ?? false;
+}
+
+/** Size and sha256 of every file under `dir`, by relative path with `/` separators. */
+async function recordFiles(dir: string): Promise<Record<string, FileRecord>> {
+  const out: Record<string, FileRecord> = {};
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)));
+  for (const rel of files.sort()) {
+    const full = path.join(dir, rel);
+    out[rel.split(path.sep).join('/')] = { size: (await stat(full)).size, sha256: await sha256OfFile(full) };
+  }
+  return out;
+}
+
+/** The manifest as JSON with a sha256 of the rest of it as its last field. */
+function withChecksum(manifest: Manifest): string {
+  const body = JSON.stringify(manifest);
+  const sum = createHash('sha256').update(body).digest('hex');
+  return `${JSON.stringify({ ...manifest, [MANIFEST_SUM]: sum }, null, 2)}\n`;
+}
+
+type Verified = { readonly ok: true; readonly manifest: Manifest } | { readonly ok: false; readonly problem: string };
+
+/**
+ * Checks an entry against its manifest: the manifest's own checksum, then every file's size (cheap,
+ * catches truncation), then every file's sha256 (catches a file overwritten in place). The first
+ * problem found is the answer.
+ */
+async function verifyEntry(dir: string, fingerprint: string): Promise<Verified> {
+  let text: string;
+  try {
+    text = await readFile(path.join(dir, MANIFEST), 'utf8');
+  } catch {
+    return { ok: false, problem: `it has no ${MANIFEST}` };
+  }
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = JSON.parse(text) as Record<string, unknown>;
+  } catch (e) {
+    return { ok: false, problem: `${path.join(dir, MANIFEST)} is not valid JSON (${(e as Error).message})` };
+  }
+  const { [MANIFEST_SUM]: sum, ...rest } = parsed ?? {};
+  if (parsed?.format !== FORMAT || typeof sum !== 'string')
+    return { ok: false, problem: `${path.join(dir, MANIFEST)} was written by another version of aelab` };
+  if (createHash('sha256').update(JSON.stringify(rest)).digest('hex') !== sum)
+    return { ok: false, problem: `${path.join(dir, MANIFEST)} does not match its own checksum` };
+  const manifest = rest as unknown as Manifest;
+  if (manifest.fingerprint !== fingerprint)
+    return { ok: false, problem: `${path.join(dir, MANIFEST)} is for ${manifest.fingerprint}` };
+  const files = Object.entries(manifest.files);
+  for (const [rel, record] of files) {
+    const size = (await stat(path.join(dir, rel)).catch(() => undefined))?.size;
+    if (size === undefined) return { ok: false, problem: `${path.join(dir, rel)} is missing` };
+    if (size !== record.size)
+      return { ok: false, problem: `${path.join(dir, rel)} has ${size} bytes, ${record.size} were stored` };
+  }
+  for (const [rel, record] of files) {
+    if ((await sha256OfFile(path.join(dir, rel))) !== record.sha256)
+      return {
+        ok: false,
+        problem: `${path.join(dir, rel)} does not hold the bytes that were stored (its sha256 differs)`,
+      };
+  }
+  return { ok: true, manifest };
 }

@@ -52,7 +52,7 @@ export class Progress implements RunListener {
   }
 
   readonly onEvent = (e: RunEvent): void => {
-    const stage = 'stage' in e ? e.stage : '';
+    const stage = ('stage' in e ? e.stage : undefined) ?? '';
     const who = this.labelTrials ? `${e.trial} ${stage}`.trim() : stage;
     switch (e.type) {
       case 'stage_started':
@@ -88,6 +88,9 @@ export class Progress implements RunListener {
         break;
       case 'stage_skipped':
         this.line(`${who}: skipped (${e.reason})`);
+        break;
+      case 'warning':
+        process.stderr.write(`${who ? `${who}: ` : ''}warning: ${e.message}\n`);
         break;
       default:
         break;

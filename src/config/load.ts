@@ -66,6 +66,30 @@ export interface LoadOutcome {
   readonly diagnostics: Diagnostic[];
   /** Texts to print excerpts from: the file and each override. */
   readonly sources: Map<string, SourceText>;
+  /** What was found past the first MAX_ERRORS errors: counted, not listed. */
+  readonly omitted?: Omitted;
+}
+
+/** Diagnostics left out of a list: how many errors and warnings. */
+export interface Omitted {
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+/**
+ * At most this many errors are listed a file: a file of 27,000 unknown keys (a pasted data dump)
+ * needs its first mistakes fixed, not 27,000 excerpts, and listing them cost more than finding them.
+ */
+export const MAX_ERRORS = 100;
+
+/** The diagnostics up to and with the MAX_ERRORS-th error, and the counts of the rest. */
+function capped(sorted: Diagnostic[]): { diagnostics: Diagnostic[]; omitted?: Omitted } {
+  let errors = 0;
+  const cut = sorted.findIndex((d) => d.severity === 'error' && ++errors > MAX_ERRORS);
+  if (cut < 0) return { diagnostics: sorted };
+  const rest = sorted.slice(cut);
+  const restErrors = rest.filter((d) => d.severity === 'error').length;
+  return { diagnostics: sorted.slice(0, cut), omitted: { errors: restErrors, warnings: rest.length - restErrors } };
 }
 
 export interface LoadOptions {
@@ -140,7 +164,7 @@ export async function loadExperiment(file: string, options: LoadOptions = {}): P
   diagnostics.push(...sweepDiagnostics(data, ctx));
 
   const sorted = sortDiagnostics(dedupe(diagnostics));
-  if (hasErrors(sorted)) return { diagnostics: sorted, sources };
+  if (hasErrors(sorted)) return { ...capped(sorted), sources };
   return {
     experiment: {
       file: path.resolve(file),

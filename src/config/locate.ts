@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { SourceRange } from '../diagnostics/diagnostic.js';
 
 /** What part of a node a diagnostic points at. */
@@ -26,6 +26,26 @@ function resolveAlias(doc: Document, node: unknown): unknown {
   return isAlias(node) ? node.resolve(doc) : node;
 }
 
+const indexes = new WeakMap<YAMLMap, { readonly size: number; readonly pairs: Map<string, Pair> }>();
+
+/**
+ * A map's pairs by key text (the first of equal keys, as a search from the start finds), built once
+ * per map: a file with thousands of keys gets thousands of diagnostics, and searching the map for
+ * each made validate quadratic.
+ */
+function pairsOf(map: YAMLMap): Map<string, Pair> {
+  const known = indexes.get(map);
+  if (known && known.size === map.items.length) return known.pairs;
+  const pairs = new Map<string, Pair>();
+  for (const p of map.items as Pair[]) {
+    if (!isScalar(p.key)) continue;
+    const text = String(p.key.value);
+    if (!pairs.has(text)) pairs.set(text, p);
+  }
+  indexes.set(map, { size: map.items.length, pairs });
+  return pairs;
+}
+
 /** Walks the YAML tree along a path of keys and indices, keeping the ranges ajv knows nothing of. */
 export function locate(doc: Document, path: readonly (string | number)[]): Located {
   let node: unknown = doc.contents;
@@ -34,7 +54,7 @@ export function locate(doc: Document, path: readonly (string | number)[]): Locat
   for (const segment of path) {
     node = resolveAlias(doc, node);
     if (isMap(node)) {
-      const pair = node.items.find((p: Pair) => isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = pairsOf(node).get(String(segment));
       if (!pair) return { deepest, ...(key ? { key } : {}) };
       key = pair.key as Node;
       node = pair.value;

@@ -1,4 +1,4 @@
-import { Composer, isAlias, isMap, isPair, isSeq, Parser, type CST, type Document, type Node } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, type CST, type Document, type Node } from 'yaml';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceText } from '../diagnostics/format.js';
 
@@ -44,15 +44,20 @@ export function parseYaml(source: SourceText): { parsed?: ParsedYaml; diagnostic
     };
   }
 
-  // `merge: true` lets people share settings between stages with `<<: *defaults`.
-  const composer = new Composer({ prettyErrors: false, uniqueKeys: true, schema: 'core', strict: true, merge: true });
+  // `merge: true` lets people share settings between stages with `<<: *defaults`. Duplicate keys
+  // are found by duplicateKeys below: yaml's own check (uniqueKeys) compares each key with every
+  // earlier one of its map, quadratic in the keys of a map.
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false, schema: 'core', strict: true, merge: true });
   const docs = [...composer.compose(tokens, true, text.length)];
   const doc = docs[0] as Document.Parsed;
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
-  for (const problem of [...doc.errors, ...doc.warnings]) {
+  const problems: Problem[] = [...doc.errors, ...doc.warnings, ...duplicateKeys(doc.contents)].sort(
+    (a, b) => a.pos[0] - b.pos[0],
+  );
+  for (const problem of problems) {
     const opener = unclosedFrom(problem.message, text, problem.pos[0]);
-    const first = problem.code === 'DUPLICATE_KEY' ? firstOccurrence(doc.contents, problem.pos[0]) : undefined;
+    const first = problem.first;
     const d = opener
       ? error(
           `this \`${opener.char}\` is never closed with \`${opener.char === '[' ? ']' : '}'}\``,
@@ -91,7 +96,7 @@ export function parseYaml(source: SourceText): { parsed?: ParsedYaml; diagnostic
   }
   // A duplicated key leaves a sound tree (the later value wins): go on, so that the file's other
   // mistakes are reported in the same pass. Any other syntax error leaves nothing to trust.
-  const recoverable = docs.length === 1 && [...doc.errors, ...doc.warnings].every((p) => p.code === 'DUPLICATE_KEY');
+  const recoverable = docs.length === 1 && problems.every((p) => p.code === 'DUPLICATE_KEY');
   if (diagnostics.length > 0 && !recoverable) return { diagnostics };
   if (doc.contents === null)
     return { diagnostics: [error('the file is empty; an experiment needs `name`, `data` and `stages`', at([0, 0]))] };
@@ -268,29 +273,40 @@ function checkAliases(doc: Document): [string, Range2][] {
   return out;
 }
 
-/** The range of the earlier key that a duplicate at `offset` repeats (depth is already bounded). */
-function firstOccurrence(node: unknown, offset: number): Range2 | undefined {
+/** A syntax problem: yaml's own, or a duplicate key with the range of the key it repeats. */
+interface Problem {
+  readonly code: string;
+  readonly message: string;
+  readonly pos: Range2;
+  readonly first?: Range2;
+}
+
+/**
+ * Keys given twice in one map, in one pass with a set per map (depth is already bounded). Keys are
+ * the same as yaml's check would call the same: scalars of equal value.
+ */
+function duplicateKeys(node: unknown, out: Problem[] = []): Problem[] {
   if (isMap(node)) {
-    const keys = node.items.map((p) => p.key as Node | null);
-    const dup = keys.findIndex((k) => k?.range?.[0] === offset);
-    if (dup >= 0) {
-      const text = JSON.stringify((keys[dup] as { value?: unknown }).value);
-      const earlier = keys
-        .slice(0, dup)
-        .find((k) => k?.range && JSON.stringify((k as { value?: unknown }).value) === text);
-      return earlier?.range ? [earlier.range[0], earlier.range[1]] : undefined;
-    }
+    const firstOf = new Map<unknown, Range2>();
     for (const pair of node.items) {
-      const found = firstOccurrence(pair.value, offset);
-      if (found) return found;
+      const key = pair.key as Node | null;
+      if (isScalar(key) && key.range) {
+        const first = firstOf.get(key.value);
+        if (first)
+          out.push({
+            code: 'DUPLICATE_KEY',
+            message: 'Map keys must be unique',
+            pos: [key.range[0], key.range[1]],
+            first,
+          });
+        else firstOf.set(key.value, [key.range[0], key.range[1]]);
+      }
+      duplicateKeys(pair.value, out);
     }
   } else if (isSeq(node)) {
-    for (const item of node.items) {
-      const found = firstOccurrence(item, offset);
-      if (found) return found;
-    }
+    for (const item of node.items) duplicateKeys(item, out);
   }
-  return undefined;
+  return out;
 }
 
 function firstAlias(node: unknown): Node | undefined {

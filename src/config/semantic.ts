@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Document } from 'yaml';
 import { error, warning, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
@@ -6,6 +7,7 @@ import type { Edge } from '../graph/dag.js';
 import { isCount, type Shape } from '../stages/definition.js';
 import { parseReference } from '../stages/references.js';
 import { dataSource, stageType } from '../stages/registry.js';
+import { experimentFolder, resolveDataPath as resolveFromExperiment } from '../util/data-path.js';
 import { has, isObject } from '../util/json.js';
 import { rangeAt } from './locate.js';
 import { estimateMemory, formatBytes, memoryLimit, type MemoryEstimate } from './memory.js';
@@ -219,12 +221,29 @@ function pathChecks(datasets: Record<string, unknown>, ctx: SemanticContext, at:
 }
 
 export function resolveDataPath(file: string, p: string): string {
-  return path.resolve(path.dirname(path.resolve(file)), p);
+  return resolveFromExperiment(experimentFolder(file), p);
 }
 
+/**
+ * Whether a relative data path stays in the project, symlinks followed: `data -> /elsewhere` inside
+ * the project leads outside it as surely as `../elsewhere` does.
+ */
 export function insideProject(ctx: Pick<SemanticContext, 'file' | 'projectDir'>, p: string): boolean {
-  const rel = path.relative(path.resolve(ctx.projectDir), resolveDataPath(ctx.file, p));
+  const rel = path.relative(
+    realpathOfExisting(path.resolve(ctx.projectDir)),
+    realpathOfExisting(resolveDataPath(ctx.file, p)),
+  );
   return !(rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel));
+}
+
+/** The real path of `p`, or of its deepest existing ancestor with the rest appended (a path may not exist yet). */
+function realpathOfExisting(p: string): string {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    const parent = path.dirname(p);
+    return parent === p ? p : path.join(realpathOfExisting(parent), path.basename(p));
+  }
 }
 
 /** Checks of a stage against the shape of what it reads: each stage type knows its own. */

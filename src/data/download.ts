@@ -2,8 +2,10 @@
  * Downloads IDX files once into a cache folder. Robust against the usual trouble of big files on
  * real networks: retries with exponential backoff on network errors and 5xx/408/429, resumes a
  * partial `.part` file with an HTTP Range request when the server supports it (206) and restarts
- * otherwise, verifies sha256 when given (a mismatch is an error and the file is deleted), and
- * never leaves a half file under the final name (bytes go to `<name>.part`, renamed when complete).
+ * otherwise, verifies sha256 when given (a download that does not match is an error and is not
+ * kept), and never leaves a half file under the final name (bytes go to `<name>.part`, renamed
+ * when complete). A cached file is replaced only by a download that matches: a wrong sha256 in
+ * an experiment never costs the good copy already in the cache.
  *
  * Two processes needing the same file at once (a sweep's parallel trials) take turns: the first
  * holds a lock (`<name>.lock`, proper-lockfile: a directory made atomically, refreshed while held,
@@ -11,12 +13,12 @@
  * both would write the one `.part` file, whose stable name is what lets a later run resume.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
 import { writeFileAtomic } from '../util/atomic.js';
+import { sha256OfFile } from '../util/file-hash.js';
 import { IDX_FILE_NAMES, IDX_ROLES, type IdxFilePaths, type IdxRole } from './idx.js';
 import { type DataResult, describeError, errorCode, fail, ok } from './result.js';
 
@@ -56,12 +58,6 @@ async function fileSize(file: string): Promise<number | undefined> {
     if (errorCode(e) === 'ENOENT') return undefined;
     throw e;
   }
-}
-
-export async function sha256OfFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 /** What one attempt ended with: done, a failure worth retrying, or a final failure. */
@@ -168,7 +164,7 @@ function networkMessage(e: unknown): string {
 
 /**
  * Downloads `url` to `dest` unless `dest` is already there (and matches `sha256` when given; a
- * cached file that does not match is deleted and fetched again).
+ * cached file that does not match is fetched again, and replaced only if the new bytes match).
  */
 export async function downloadFile(
   url: string,
@@ -214,10 +210,12 @@ async function downloadUnlocked(
 ): Promise<DataResult<DownloadedFile>> {
   try {
     const cachedSize = await fileSize(dest);
+    let cachedSum: string | undefined;
     if (cachedSize !== undefined) {
-      if (expected === undefined || (await sha256OfFile(dest)) === expected)
-        return ok({ path: dest, fromCache: true, resumed: false, bytes: cachedSize });
-      await rm(dest, { force: true });
+      if (expected === undefined) return ok({ path: dest, fromCache: true, resumed: false, bytes: cachedSize });
+      cachedSum = await sha256OfFile(dest);
+      if (cachedSum === expected) return ok({ path: dest, fromCache: true, resumed: false, bytes: cachedSize });
+      // Not what the experiment expects: fetch again, but keep the cached file until a download matches.
     }
     const part = `${dest}.part`;
     const retries = opts.retries ?? 4;
@@ -237,7 +235,13 @@ async function downloadUnlocked(
         const actual = await sha256OfFile(part);
         if (actual !== expected) {
           await rm(part, { force: true });
-          return fail(`${url}: sha256 mismatch: expected ${expected}, got ${actual}; the file was not kept`);
+          const same =
+            cachedSum === actual
+              ? `; the copy already in the cache (${dest}) has the same bytes and was kept: check the sha256 in the experiment`
+              : cachedSum !== undefined
+                ? `; the copy already in the cache (${dest}) was kept`
+                : '';
+          return fail(`${url}: sha256 mismatch: expected ${expected}, got ${actual}; the file was not kept${same}`);
         }
       }
       await rename(part, dest);

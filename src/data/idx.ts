@@ -222,6 +222,7 @@ export async function readIdxSplit(files: IdxFilePaths): Promise<DataResult<IdxS
     errors.push(
       `training images are ${trImg.value.rows}x${trImg.value.cols} but test images are ${teImg.value.rows}x${teImg.value.cols} (${files.testImages})`,
     );
+  errors.push(...labelErrors(trLab.value.labels, teLab.value.labels, files));
   if (errors.length > 0) return fail(errors.join('\n'));
 
   const set = (img: IdxImages, lab: IdxLabels): ByteImageSet => ({
@@ -232,6 +233,30 @@ export async function readIdxSplit(files: IdxFilePaths): Promise<DataResult<IdxS
     labels: lab.labels,
   });
   return ok({ train: set(trImg.value, trLab.value), test: set(teImg.value, teLab.value), contentHash });
+}
+
+/**
+ * The classes of a set are 0..k-1, each with at least one training image; a label outside them
+ * (a stray byte of 200 among digits 0-9) is refused with its file and index, rather than making a
+ * classifier of 201 classes, 191 of which never occur.
+ */
+function labelErrors(train: Uint8Array, test: Uint8Array, files: IdxFilePaths): string[] {
+  const seen = new Array<boolean>(256).fill(false);
+  for (const l of train) seen[l] = true;
+  const k = seen.indexOf(false) < 0 ? 256 : seen.indexOf(false);
+  const out: string[] = [];
+  for (const [labels, file] of [
+    [train, files.trainLabels],
+    [test, files.testLabels],
+  ] as const) {
+    const at = labels.findIndex((l) => l >= k);
+    if (at < 0) continue;
+    const more = labels.reduce((c, l) => c + (l >= k ? 1 : 0), 0) - 1;
+    out.push(
+      `${file}: label ${labels[at]} at index ${at} is outside the classes 0-${k - 1} (no training image has label ${k})${more > 0 ? `; ${more} more label${more === 1 ? '' : 's'} outside them` : ''}`,
+    );
+  }
+  return out;
 }
 
 /** Serialises an IDX image file (uncompressed): used by tests and tools that write data sets. */

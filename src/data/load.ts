@@ -15,6 +15,7 @@ import type { DataSourceConfig } from '../types/experiment-config.js';
 import { type DownloadOptions, downloadIdxFiles } from './download.js';
 import { findIdxFiles, type IdxFilePaths, readIdxSplit } from './idx.js';
 import { loadOfficialMnist, OFFICIAL_MNIST_TEST, OFFICIAL_MNIST_TRAIN } from './mnist-official.js';
+import { resolveDataPath } from '../util/data-path.js';
 import { deriveSeed, mulberry32, permutation } from '../util/random.js';
 import { type DataResult, fail, ok } from './result.js';
 import type { DataSplit, ImageSet } from './types.js';
@@ -23,7 +24,10 @@ const SPLIT_VERSION = 1;
 
 export interface LoadDataOptions {
   readonly seed: number;
-  /** Relative `path`s and a relative `cacheDir` resolve against this folder. */
+  /**
+   * Relative `path`s and a relative `cacheDir` resolve against this folder; a run gives the
+   * experiment file's folder, as `validate` does (util/data-path.ts).
+   */
   readonly projectDir: string;
   /** Where converted and downloaded data is kept between runs (e.g. `<project>/.cache/aelab`). */
   readonly cacheDir: string;
@@ -125,7 +129,7 @@ export async function loadDataSplit(source: DataSourceConfig, opts: LoadDataOpti
       );
       if (problems.length > 0) return fail(`${source.source}: ${problems.join('; ')}`);
       if (source.source === 'idx') {
-        const dir = path.resolve(opts.projectDir, source.path);
+        const dir = resolveDataPath(opts.projectDir, source.path);
         const files = await findIdxFiles(dir);
         if (!files.ok) return files;
         return loadIdxFiles(files.value, `idx:${dir}`, source.train, source.test, opts.seed);

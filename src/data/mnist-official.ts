@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { writeFileAtomic } from '../util/atomic.js';
 import type { ByteImageSet } from './bytes.js';
-import { sha256OfFile } from './download.js';
+import { sha256OfFile } from '../util/file-hash.js';
 import { IDX_FILE_NAMES, IDX_ROLES, type IdxRole, readIdxSplit } from './idx.js';
 import { type DataResult, describeError, errorCode, fail, ok } from './result.js';
 

@@ -7,7 +7,9 @@
  * under the tape tfjs saves a gather's input for the backward pass, a copy of the whole training
  * set every step on wasm. Each step runs in a tidy scope (tf.variableGrads),
  * and the only tensors that outlive a step are the ones read back and disposed here.
- * A non-finite loss ends training after logging that epoch with loss NaN (Keras' TerminateOnNaN).
+ * A non-finite or exploded loss (above EXPLODED_LOSS) ends training after logging that epoch with
+ * the loss that diverged (like Keras' TerminateOnNaN); `divergence` says what went wrong, for the
+ * stage to fail with.
  */
 import * as tf from '@tensorflow/tfjs';
 import { GraphSteps } from '../backend/native/graph-steps/graph-steps.js';
@@ -36,6 +38,28 @@ export interface LoopOptions<B extends tf.TensorContainer> {
   readonly callbacks?: TrainCallbacks;
 }
 
+/**
+ * A batch loss above this means the weights have blown up, not that the model is learning slowly:
+ * every loss aelab trains is a mean per pixel or per class, so binary and categorical
+ * cross-entropy stay below -ln(1e-7) = 16.1 (probabilities are clipped at 1e-7) and mean squared
+ * error below 1 on pixels in [0,1]; the penalties (sparsity, contractive, KL) add at most a few
+ * hundred with any sensible weight. A diverging run passes 1e6 within a few steps, long before it
+ * reaches Infinity (a loss of 1.6e22 once finished "successfully").
+ */
+export const EXPLODED_LOSS = 1e6;
+
+/** What in an epoch's metrics says the training diverged (non-finite, or above EXPLODED_LOSS), or undefined. */
+export function divergence(metrics: Readonly<Record<string, number>>): string | undefined {
+  const bad = Object.entries(metrics).filter(([, v]) => !Number.isFinite(v) || Math.abs(v) > EXPLODED_LOSS);
+  if (bad.length === 0) return undefined;
+  return bad
+    .map(
+      ([k, v]) =>
+        `${k} became ${Number.isFinite(v) ? `${v.toPrecision(3)} (above ${EXPLODED_LOSS.toExponential()}: the weights blew up)` : v}`,
+    )
+    .join(', ');
+}
+
 // Stream tags so that shuffling and per-step noise never share a seed.
 const SHUFFLE_STREAM = 1;
 const STEP_STREAM = 2;
@@ -53,7 +77,7 @@ export async function runTrainingLoop<B extends tf.TensorContainer>(o: LoopOptio
     const started = performance.now();
     const order = epochOrder(n, spec.shuffle, deriveSeed(o.seed, SHUFFLE_STREAM, epoch));
     const sums: Record<string, number> = {};
-    let diverged = false;
+    let diverged: number | undefined;
     for (let b = 0; b < batches; b++) {
       const start = b * spec.batch_size;
       const size = Math.min(spec.batch_size, n - start);
@@ -81,8 +105,8 @@ export async function runTrainingLoop<B extends tf.TensorContainer>(o: LoopOptio
       for (const [k, v] of Object.entries(kept)) extras[k] = (await v.data())[0]!;
       // An extra may be the loss tensor itself (e.g. reconstruction without a penalty).
       tf.dispose([...new Set([value, ...Object.values(kept)])]);
-      if (!Number.isFinite(loss)) {
-        diverged = true;
+      if (!Number.isFinite(loss) || Math.abs(loss) > EXPLODED_LOSS) {
+        diverged = loss;
         break;
       }
       sums.loss = (sums.loss ?? 0) + loss * size;
@@ -90,10 +114,10 @@ export async function runTrainingLoop<B extends tf.TensorContainer>(o: LoopOptio
       o.callbacks?.onBatch?.(epoch, b, batches, loss);
     }
     const metrics: Record<string, number> = {};
-    if (diverged) {
-      // Like Keras' TerminateOnNaN: the epoch is logged with a NaN loss and training stops, so
-      // the caller sees the divergence in the logs instead of an exception.
-      metrics.loss = Number.NaN;
+    if (diverged !== undefined) {
+      // Like Keras' TerminateOnNaN: the epoch is logged with the loss that diverged and training
+      // stops, so the caller sees the divergence in the logs instead of an exception.
+      metrics.loss = Number.isFinite(diverged) ? diverged : Number.NaN;
     } else {
       for (const [k, v] of Object.entries(sums)) metrics[k] = v / n;
       if (o.validate) Object.assign(metrics, await o.validate(epoch));
@@ -101,7 +125,7 @@ export async function runTrainingLoop<B extends tf.TensorContainer>(o: LoopOptio
     const log: EpochLog = { epoch: epoch + 1, metrics, seconds: (performance.now() - started) / 1000 };
     logs.push(log);
     await o.callbacks?.onEpoch?.(log);
-    if (diverged) break;
+    if (diverged !== undefined) break;
   }
   return logs;
 }

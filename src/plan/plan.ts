@@ -22,6 +22,8 @@ export type PlannedNode =
       readonly inputs: readonly PlannedInput[];
       readonly outputs: readonly string[];
       readonly fingerprint: string;
+      /** What the data's bytes were when planned (PlanOptions.dataContent), checked again when it loads. */
+      readonly content?: string;
     }
   | {
       readonly kind: 'stage';
@@ -54,7 +56,15 @@ export interface PlanOptions {
   readonly codeVersion: string;
   /** Results differ slightly across backends, so cached outputs are kept per backend. */
   readonly backend: string;
+  /**
+   * What a data source's bytes are (run/data-identities.ts): part of the data set's fingerprint,
+   * so changed files are a cache miss. Undefined for a source whose content is not known.
+   */
+  readonly dataContent?: (source: DataSourceConfig) => string | undefined;
 }
+
+/** The key a data source's content identity is looked up by: its settings, in a stable order. */
+export const dataSourceKey = (source: DataSourceConfig): string => stringify(source) ?? '';
 
 const hash = (value: unknown): string =>
   createHash('sha256')
@@ -74,10 +84,24 @@ export function planNodes(config: ExperimentConfig, options: PlanOptions): Plann
   for (const name of order.order) {
     const data = config.data[name];
     if (data) {
-      // A data set's identity is its source and the seed that splits it: not the backend or code.
-      const fingerprint = hash({ kind: 'data', config: data, seed: config.seed });
+      // A data set's identity is its source, its bytes and the seed that splits it: not the backend or code.
+      const content = options.dataContent?.(data);
+      const fingerprint = hash({
+        kind: 'data',
+        config: data,
+        seed: config.seed,
+        ...(content !== undefined ? { content } : {}),
+      });
       fingerprints.set(name, fingerprint);
-      nodes.push({ kind: 'data', name, config: data, inputs: [], outputs: ['images'], fingerprint });
+      nodes.push({
+        kind: 'data',
+        name,
+        config: data,
+        inputs: [],
+        outputs: ['images'],
+        fingerprint,
+        ...(content !== undefined ? { content } : {}),
+      });
       continue;
     }
     const stage = config.stages[name]!;

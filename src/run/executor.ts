@@ -10,7 +10,8 @@ import type { RunEvent, TrialOutcome } from '../types/run-events.js';
 export interface TrialJob {
   readonly trial: Trial;
   readonly runDir: string;
-  readonly projectDir: string;
+  /** The experiment file's folder: relative data paths resolve against it. */
+  readonly experimentDir: string;
   readonly dataCacheDir: string;
   /** The stage cache's folder; absent with --no-cache. */
   readonly stageCacheDir?: string;

@@ -11,8 +11,8 @@ import type { EnvironmentInfo, Emit, EventBody } from '../types/run-events.js';
 export interface TrialOptions {
   /** The trial's run folder: stages write their artifacts under `<runDir>/stages/<name>/`. */
   readonly runDir: string;
-  /** Relative data paths resolve against this folder. */
-  readonly projectDir: string;
+  /** Relative data paths resolve against this folder: the experiment file's. */
+  readonly experimentDir: string;
   /** Converted and downloaded data sets are kept here between runs. */
   readonly dataCacheDir: string;
   readonly environment: EnvironmentInfo;
@@ -73,10 +73,25 @@ async function loadData(
   const { loadDataSplit } = await import('../data/index.js');
   const loaded = await loadDataSplit(node.config, {
     seed: trial.config.seed,
-    projectDir: options.projectDir,
-    cacheDir: options.dataCacheDir,
+    projectDir: options.experimentDir,
+    cacheDir: path.resolve(options.dataCacheDir),
   });
   if (!loaded.ok) throw new StageError(`data set ${node.name}: ${loaded.error}`);
+  if (node.content !== undefined) {
+    // The fingerprints were made from the bytes as planned. Files replaced since (during a long
+    // sweep) would file new results under the old data's fingerprint: asked again after the read
+    // (a stat per file, the hashes are remembered), any change in between shows.
+    const { dataContentIdentity } = await import('../data/identity.js');
+    const now = await dataContentIdentity(node.config, {
+      experimentDir: options.experimentDir,
+      cacheDir: options.dataCacheDir,
+      download: false,
+    });
+    if (!now.ok || now.value !== node.content)
+      throw new StageError(
+        `data set ${node.name}: its files changed after the run started (${now.ok ? 'other bytes' : now.error}); run again to use the new data`,
+      );
+  }
   return { kind: 'images', split: loaded.value, flat: false };
 }
 
@@ -107,7 +122,9 @@ async function runStage(
   if (cache) {
     // Another trial may be computing this very stage: wait for its result rather than repeat it.
     for (;;) {
-      const hit = await cache.load(node.fingerprint, dir);
+      const hit = await cache.load(node.fingerprint, dir, (message) =>
+        emit({ type: 'warning', stage: node.name, message }),
+      );
       if (hit) return reuse(hit);
       release = await cache.tryLock(node.fingerprint);
       if (release) break;
@@ -133,11 +150,6 @@ async function runStage(
       relDir,
       emit: (body) => {
         if (body.type === 'epoch') {
-          const bad = Object.entries(body.metrics).filter(([, v]) => !Number.isFinite(v));
-          if (bad.length)
-            throw new StageError(
-              `${node.name}: ${bad.map(([k, v]) => `${k} became ${v}`).join(', ')} at epoch ${body.epoch}; try a lower learning rate`,
-            );
           epochs.push({ epoch: body.epoch, epochs: body.epochs, metrics: body.metrics, seconds: body.seconds });
         }
         if (body.type === 'artifact')

@@ -20,6 +20,7 @@ import type {
 import { LocalProcessExecutor } from './executor.js';
 import { runTrial } from './run-trial.js';
 import { runSweep } from './sweep.js';
+import { experimentFolder } from '../util/data-path.js';
 
 /** How a run was asked for: stored with a sweep so that `aelab resume` can continue it as it was. */
 export type SessionSettings = RunSettings;
@@ -34,8 +35,8 @@ export interface Session {
   readonly listeners: readonly RunListener[];
 }
 
-const projectDir = () => process.cwd();
-const dataCacheDir = (runsDir: string) => path.join(runsDir, '.cache', 'data');
+/** Converted and downloaded data, and the memo of data files' hashes. */
+export const dataCacheDir = (runsDir: string): string => path.join(runsDir, '.cache', 'data');
 const stageCacheDir = (runsDir: string) => path.join(runsDir, '.cache', 'stages');
 
 /** Calls a hook of every listener in turn, each after the previous one's promise settled. */
@@ -112,7 +113,7 @@ export async function runSingle(session: Session): Promise<number> {
   try {
     const result = await runTrial(trial, {
       runDir: dir,
-      projectDir: projectDir(),
+      experimentDir: experimentFolder(session.settings.experimentFile),
       dataCacheDir: dataCacheDir(session.runsDir),
       environment: session.environment,
       emit: eventsTo(session, t),
@@ -177,7 +178,7 @@ export async function runSweepSession(session: Session, todo: readonly Trial[]):
           if (cache && (await allCached(cache, trial))) {
             return runTrial(trial, {
               runDir: job.runDir,
-              projectDir: job.projectDir,
+              experimentDir: job.experimentDir,
               dataCacheDir: job.dataCacheDir,
               environment: session.environment,
               emit: forward,
@@ -191,7 +192,7 @@ export async function runSweepSession(session: Session, todo: readonly Trial[]):
       jobFor: (trial) => ({
         trial,
         runDir: trialDir(dir, trial.id),
-        projectDir: projectDir(),
+        experimentDir: experimentFolder(session.settings.experimentFile),
         dataCacheDir: dataCacheDir(session.runsDir),
         ...(cache ? { stageCacheDir: cache.root } : {}),
         backend: session.settings.backend,

@@ -25,9 +25,9 @@ process.once('message', async ({ job }: { job: TrialJob }) => {
     } else {
       const status = await runTrial(job.trial, {
         runDir: job.runDir,
-        projectDir: job.projectDir,
+        experimentDir: job.experimentDir,
         dataCacheDir: job.dataCacheDir,
-        environment: await environmentInfo(backend.value.name, job.projectDir, backend.value.threads),
+        environment: await environmentInfo(backend.value.name, job.experimentDir, backend.value.threads),
         emit: (event) => void send({ kind: 'event', event }),
         ...(job.stageCacheDir ? { cache: new StageCache(job.stageCacheDir) } : {}),
       });

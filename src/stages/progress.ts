@@ -1,5 +1,6 @@
+import { divergence } from '../models/train-loop.js';
 import type { TrainCallbacks } from '../models/types.js';
-import type { StageContext } from './stage.js';
+import { StageError, type StageContext } from './stage.js';
 
 /** Model callbacks that become batch and epoch events of the stage. */
 export function trainingCallbacks(ctx: StageContext, epochs: number): TrainCallbacks {
@@ -16,6 +17,12 @@ export function trainingCallbacks(ctx: StageContext, epochs: number): TrainCallb
         metrics: log.metrics,
         seconds: log.seconds,
       });
+      // The epoch is logged first, so that the run's metrics show where it went wrong.
+      const why = divergence(log.metrics);
+      if (why)
+        throw new StageError(
+          `${ctx.name}: ${why} at epoch ${log.epoch}; the training diverged: try a lower learning rate (or a smaller penalty weight)`,
+        );
     },
   };
 }

@@ -85,6 +85,14 @@ export type RunEvent =
       readonly stage: string;
       readonly reason: string;
     }
+  /** Something the user should know that does not stop the run (a corrupt cache entry evicted). */
+  | {
+      readonly type: 'warning';
+      readonly time: number;
+      readonly trial: string;
+      readonly stage?: string;
+      readonly message: string;
+    }
   | {
       readonly type: 'run_finished';
       readonly time: number;

@@ -10,9 +10,9 @@ export async function planCommand(
   opts: { overrides: Override[]; json: boolean; backend: string },
 ): Promise<number> {
   const outcome = await loadExperiment(file, { overrides: opts.overrides });
-  printDiagnostics(outcome.diagnostics, outcome.sources);
+  printDiagnostics(outcome.diagnostics, outcome.sources, false, outcome.omitted);
   if (!outcome.experiment) {
-    process.stderr.write(`${file}: invalid (${countLine(outcome.diagnostics)})\n`);
+    process.stderr.write(`${file}: invalid (${countLine(outcome.diagnostics, outcome.omitted)})\n`);
     return 1;
   }
   const plan = planExperiment(outcome.experiment.config, { codeVersion: await codeVersion(), backend: opts.backend });

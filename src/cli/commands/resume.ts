@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { ExperimentConfig } from '../../types/experiment-config.js';
 import { codeVersion } from '../../plan/code-version.js';
-import { planExperiment } from '../../plan/plan.js';
+import { planWithDataContent } from '../../run/data-identities.js';
+import { experimentFolder } from '../../util/data-path.js';
 import { isSweepRecord, readConfig, readRun } from '../../run-store/index.js';
-import { runSweepSession } from '../../run/session.js';
+import { dataCacheDir, runSweepSession } from '../../run/session.js';
 import { listenersFor, trackerFor } from './run.js';
 
 /**
@@ -33,7 +34,20 @@ export async function resumeCommand(run: string, opts: { runsDir: string }): Pro
     return 1;
   }
   const { environmentInfo } = await import('../../run/environment.js');
-  const plan = planExperiment(config, { codeVersion: await codeVersion(), backend: backend.value.name });
+  const planned = await planWithDataContent(
+    config,
+    { codeVersion: await codeVersion(), backend: backend.value.name },
+    {
+      experimentDir: experimentFolder(record.settings.experimentFile),
+      cacheDir: dataCacheDir(path.dirname(dir)),
+      download: true,
+    },
+  );
+  if (!planned.ok) {
+    process.stderr.write(`error: ${planned.error}\n`);
+    return 1;
+  }
+  const plan = planned.value;
   const todo = plan.trials.filter((t) => record.trials[t.id]?.status !== 'finished');
   process.stdout.write(
     `resuming ${record.id}: ${todo.length} of ${plan.trials.length} trials to run (${todo.map((t) => t.id).join(', ') || 'none'})\n`,

@@ -2,10 +2,18 @@ import path from 'node:path';
 import { loadExperiment, type Override } from '../../config/load.js';
 import type { ExperimentConfig } from '../../types/experiment-config.js';
 import { codeVersion } from '../../plan/code-version.js';
-import { planExperiment } from '../../plan/plan.js';
+import { planWithDataContent } from '../../run/data-identities.js';
+import { experimentFolder } from '../../util/data-path.js';
 import { ReportListener } from '../../report/listener.js';
 import { newRunId, RunStoreListener } from '../../run-store/index.js';
-import { defaultParallel, runSingle, runSweepSession, type Session, type SessionSettings } from '../../run/session.js';
+import {
+  dataCacheDir,
+  defaultParallel,
+  runSingle,
+  runSweepSession,
+  type Session,
+  type SessionSettings,
+} from '../../run/session.js';
 import type { MlflowTracker } from '../../tracking/mlflow-tracker.js';
 import type { RunListener } from '../../types/run-events.js';
 import { countLine, printDiagnostics } from '../diagnostics-output.js';
@@ -33,9 +41,9 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
   const outcome = await loadExperiment(file, {
     overrides: [...opts.overrides, ...opts.sweeps.flatMap((s) => s.checks)],
   });
-  printDiagnostics(outcome.diagnostics, outcome.sources);
+  printDiagnostics(outcome.diagnostics, outcome.sources, false, outcome.omitted);
   if (!outcome.experiment) {
-    process.stderr.write(`${file}: invalid (${countLine(outcome.diagnostics)}); nothing was run\n`);
+    process.stderr.write(`${file}: invalid (${countLine(outcome.diagnostics, outcome.omitted)}); nothing was run\n`);
     return 1;
   }
   // The --sweep checks set their setting to each value in turn; the file's own value stands.
@@ -56,7 +64,16 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
   process.stdout.write(`backend: ${backend.value.note ?? backend.value.name}\n`);
   const { environmentInfo } = await import('../../run/environment.js');
 
-  const plan = planExperiment(config, { codeVersion: await codeVersion(), backend: backend.value.name });
+  const planned = await planWithDataContent(
+    config,
+    { codeVersion: await codeVersion(), backend: backend.value.name },
+    { experimentDir: experimentFolder(outcome.experiment.file), cacheDir: dataCacheDir(opts.runsDir), download: true },
+  );
+  if (!planned.ok) {
+    process.stderr.write(`error: ${planned.error}\n`);
+    return 1;
+  }
+  const plan = planned.value;
   const settings: SessionSettings = {
     experimentFile: path.relative(process.cwd(), outcome.experiment.file) || outcome.experiment.file,
     backend: backend.value.name,

@@ -24,14 +24,16 @@ export async function validateCommand(files: readonly string[], opts: ValidateOp
       report.push({
         file,
         valid,
-        errors,
-        warnings: outcome.diagnostics.length - errors,
+        errors: errors + (outcome.omitted?.errors ?? 0),
+        warnings: outcome.diagnostics.length - errors + (outcome.omitted?.warnings ?? 0),
         diagnostics: diagnosticsJson(outcome.diagnostics, outcome.sources),
+        // Errors and warnings past the first MAX_ERRORS errors: counted above, not listed.
+        ...(outcome.omitted ? { omitted: outcome.omitted } : {}),
       });
       continue;
     }
-    printDiagnostics(outcome.diagnostics, outcome.sources);
-    process.stderr.write(`${file}: ${valid ? 'ok' : 'invalid'} (${countLine(outcome.diagnostics)})\n`);
+    printDiagnostics(outcome.diagnostics, outcome.sources, false, outcome.omitted);
+    process.stderr.write(`${file}: ${valid ? 'ok' : 'invalid'} (${countLine(outcome.diagnostics, outcome.omitted)})\n`);
   }
   if (opts.json) process.stdout.write(`${JSON.stringify({ valid: failed === 0, files: report }, null, 2)}\n`);
   return failed > 0 ? 1 : 0;
