@@ -5,6 +5,7 @@
 #
 #   scripts/ensure-mlflow.sh            # installs the newest mlflow 3.x with its [auth] extra
 #   MLFLOW_PIP_SPEC='mlflow[auth]==3.17.2' scripts/ensure-mlflow.sh
+#   AELAB_VENV=/path/to/project/.venv scripts/ensure-mlflow.sh   # another venv (what `aelab ui` uses)
 #
 # The full `mlflow` package is needed, not `mlflow-skinny`: only the former has the server.
 # The [auth] extra (Flask-WTF) lets tests run `mlflow server --app-name basic-auth` to check
@@ -13,7 +14,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-venv="$root/.venv"
+venv="${AELAB_VENV:-$root/.venv}"
 spec="${MLFLOW_PIP_SPEC:-mlflow[auth]>=3,<4}"
 
 ready() { [ -x "$venv/bin/mlflow" ] && "$venv/bin/python" -c 'import flask_wtf' >/dev/null 2>&1; }

@@ -69,7 +69,7 @@ test('a server that dies mid-run costs one warning; the run completes locally an
   assert.equal(runs.length, 1, 'no duplicate run');
   const run = runs[0]!;
   assert.equal(run.info.status, 'FINISHED');
-  const loss = must(await client.getMetricHistory(run.info.runId, 'ae.loss'));
+  const loss = must(await client.getMetricHistory(run.info.runId, 'ae/loss'));
   assert.deepEqual(
     loss.map((m) => m.step).sort((a, b) => a - b),
     [1, 2, 3, 4, 5, 6],

@@ -25,6 +25,20 @@ test('a sweep is a parent run in MLflow with one child run per trial, each carry
   const parent = runs.find((r) => r.data.tags['aelab.kind'] === 'sweep');
   assert.ok(parent, 'the sweep has a parent run');
   assert.equal(parent.info.status, 'FINISHED');
+  assert.match(parent.info.runName, /^tiny-sweep-[0-9a-f]{6}$/);
+  // The parent carries what the trials share and the sweep's definition, not the swept key's default.
+  assert.equal(parent.data.params['stages.ae.latent'], undefined);
+  assert.equal(parent.data.params['sweep.grid.stages.ae.latent'], '[4,8]');
+  assert.equal(parent.data.params['stages.clf_raw.arch'], 'dense');
+  assert.equal(parent.data.params['stages.clf.train.loss'], 'categorical_crossentropy');
+  // ...and the best trial's final metrics, with a tag naming it.
+  const best = parent.data.tags['aelab.best_trial'];
+  assert.match(best ?? '', /^t00[01] latent=(4|8)$/);
+  const bestChild = runs.find((r) => r.info.runName === best)!;
+  assert.equal(parent.data.tags['aelab.best_trial_run_id'], bestChild.info.runId);
+  const parentAcc = parent.data.metrics.find((m) => m.key === 'clf/test_acc');
+  assert.ok(parentAcc, parent.data.metrics.map((m) => m.key).join(', '));
+  assert.equal(parentAcc.value, bestChild.data.metrics.find((m) => m.key === 'clf/test_acc')!.value);
   const children = must(
     await client.searchRuns({
       experimentIds: [experimentId],
@@ -41,7 +55,7 @@ test('a sweep is a parent run in MLflow with one child run per trial, each carry
       'dense',
       'a child carries every param, not only the swept one',
     );
-    assert.ok(child.data.metrics.some((m) => m.key === 'clf.test_acc'));
+    assert.ok(child.data.metrics.some((m) => m.key === 'clf/test_acc'));
     assert.match(child.info.runName, /^t00[01] latent=(4|8)$/);
   }
 });

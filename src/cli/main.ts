@@ -18,12 +18,17 @@ Usage:
       RUN is a run folder name, a unique part of it, or SWEEP/tNNN for a sweep's trial.
   aelab sync [RUN...] [--mlflow URI]
       Upload to MLflow what is missing of local runs (all runs when none is named).
+  aelab ui [--port P] [--runs DIR]
+      Start MLflow's UI on 127.0.0.1 (port 5000 by default) with every local run uploaded; print
+      where the runs are; Ctrl-C stops it. MLflow is installed into ./.venv on first use; its
+      data stays in <runs>/.mlflow/.
   aelab resume RUN
       Run the trials of a sweep that did not finish (killed, failed or never started).
   aelab validate FILE... [--json]
       Report every error in each file (file:line:col), without training. Exit 1 if any is invalid.
-  aelab plan FILE [--set path=value]... [--json]
-      Print the stages in run order, what each reads and writes, and the trials of a sweep.
+  aelab plan FILE [the flags of run]... [--json]
+      Print the stages in run order, what each reads and writes, and the trials of a sweep,
+      for the same flags as \`run\` (--set, --sweep, --parallel, --backend, ...).
 
 Options:
   --set path=value   Override a setting, e.g. --set stages.ae.train.epochs=5 (repeatable)
@@ -36,6 +41,7 @@ Options:
                      cores, shared among a sweep's parallel trials; also AELAB_WASM_THREADS)
   --runs DIR         Where run folders go (default ./runs)
   --mlflow URI       Track runs on this MLflow server (else tracking.mlflow.uri, MLFLOW_TRACKING_URI)
+  --port P           Port of \`aelab ui\` (default 5000)
   --json             Machine-readable output (validate, plan)
   -h, --help         This help
   -v, --version      aelab's version
@@ -55,6 +61,7 @@ async function main(argv: string[]): Promise<number> {
       'wasm-threads': { type: 'string' },
       runs: { type: 'string', default: 'runs' },
       mlflow: { type: 'string' },
+      port: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -136,7 +143,13 @@ async function main(argv: string[]): Promise<number> {
     case 'plan': {
       if (args.length !== 1) return usage('plan needs exactly one file');
       const { planCommand } = await import('./commands/plan.js');
-      return planCommand(args[0]!, { overrides, json: values.json, backend });
+      return planCommand(args[0]!, {
+        overrides,
+        sweeps,
+        json: values.json,
+        backend,
+        ...(parallel !== undefined ? { parallel } : {}),
+      });
     }
     case 'run': {
       if (args.length !== 1) return usage('run needs exactly one file');
@@ -163,6 +176,19 @@ async function main(argv: string[]): Promise<number> {
     case 'sync': {
       const { syncCommand } = await import('./commands/sync.js');
       return syncCommand(args, { runsDir: values.runs, ...(values.mlflow ? { mlflow: values.mlflow } : {}) });
+    }
+    case 'ui': {
+      if (args.length) return usage('ui takes no arguments (only --port P and --runs DIR)');
+      let port: number | undefined;
+      if (values.port !== undefined) {
+        port = Number(values.port);
+        if (!Number.isInteger(port) || port < 1 || port > 65535) {
+          process.stderr.write(`error: --port must be a whole number from 1 to 65535, not ${values.port}\n`);
+          return 2;
+        }
+      }
+      const { uiCommand } = await import('./commands/ui.js');
+      return uiCommand({ runsDir: values.runs, ...(port !== undefined ? { port } : {}) });
     }
     case 'resume': {
       if (args.length !== 1) return usage('resume needs exactly one run (its id or folder)');

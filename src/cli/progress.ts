@@ -106,10 +106,11 @@ export class Progress implements RunListener {
   }
 
   onInterrupted(): void {
-    if (this.labelTrials)
-      process.stderr.write(
-        '\ninterrupted: stopping the running trials (finished ones are kept; `aelab resume` continues)\n',
-      );
+    process.stderr.write(
+      this.labelTrials
+        ? '\ninterrupted: stopping the running trials (finished ones are kept; `aelab resume` continues)\n'
+        : '\ninterrupted: stopping the run (finished stages are kept; `aelab resume` continues)\n',
+    );
   }
 
   /** A sweep's trial ended: said at once, failures included, not saved for the end. */

@@ -6,15 +6,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { KerasAdadelta } from './adadelta.js';
 import { FlatAdam } from './adam.js';
-import type { OptimizerName, OptimizerSpec } from './types.js';
+import { DEFAULT_LEARNING_RATES } from './learning-rates.js';
+import type { OptimizerSpec } from './types.js';
 
-export const DEFAULT_LEARNING_RATES: Readonly<Record<OptimizerName, number>> = {
-  adam: 0.001,
-  adadelta: 1.0,
-  sgd: 0.01,
-  rmsprop: 0.001,
-  adagrad: 0.01,
-};
+export { DEFAULT_LEARNING_RATES };
 
 /** Keras' backend epsilon. */
 const EPSILON = 1e-7;

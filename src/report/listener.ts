@@ -1,3 +1,4 @@
+import { isWriteError } from '../util/atomic.js';
 import type { RunEnd, RunListener } from '../types/run-events.js';
 
 /** Writes report.html when a run or sweep ends, and says where. */
@@ -13,9 +14,12 @@ export class ReportListener implements RunListener {
       const { writeRunReport, writeSweepReport } = await import('./index.js');
       this.say(`report: ${end.sweep ? await writeSweepReport(end.dir) : await writeRunReport(end.dir)}`);
     } catch (e) {
-      // The run itself is complete and recorded; a report that cannot be drawn is a bug to show, not a failed run.
+      // The run itself is complete and recorded; a report that cannot be drawn is a bug to show, not
+      // a failed run. A report the disk would not take is said in one line that names the file.
       this.warn(
-        `warning: report.html could not be written: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+        isWriteError(e)
+          ? `warning: no report: ${(e as Error).message}`
+          : `warning: report.html could not be written: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
       );
     }
   }

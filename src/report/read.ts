@@ -10,6 +10,8 @@ import {
   CONFIG_FILE,
   listTrials,
   readJsonIfValid,
+  readPredictions,
+  type Predictions,
   readRun,
   REPORT_FILE,
   stageDir,
@@ -39,6 +41,7 @@ export interface StageFiles {
   readonly figure?: Buffer;
   readonly confusion?: Buffer;
   readonly evaluation?: Evaluation;
+  readonly predictions?: Predictions;
 }
 
 export interface RunFolder {
@@ -66,15 +69,17 @@ export async function readRunFolder(dir: string, opts: { pictures?: boolean } = 
   await Promise.all(
     [...names].map(async (name) => {
       const folder = stageDir(dir, name);
-      const [figure, confusion, evaluation] = await Promise.all([
+      const [figure, confusion, evaluation, predictions] = await Promise.all([
         opts.pictures === false ? undefined : maybeRead(path.join(folder, 'figure.png')),
         opts.pictures === false ? undefined : maybeRead(path.join(folder, 'confusion.png')),
         readJsonIfValid<Evaluation>(path.join(folder, 'evaluation.json')),
+        readPredictions(dir, name),
       ]);
       files[name] = {
         ...(figure ? { figure } : {}),
         ...(confusion ? { confusion } : {}),
         ...(evaluation ? { evaluation } : {}),
+        ...(predictions ? { predictions } : {}),
       };
     }),
   );

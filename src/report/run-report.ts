@@ -3,11 +3,13 @@
  * order a reader asks: the result in words, the pipeline, the numbers, then each stage's curves
  * and pictures, and last the full config and the machine.
  */
+import { asTrained } from '../stages/as-trained.js';
 import path from 'node:path';
 import { REPORT_FILE, type StageRecord } from '../run-store/index.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { stageCurves } from './charts.js';
-import { findings, type Finding, type TestSizes } from './comparison.js';
+import { findings, type Evidence, type Finding, type StageEvidence } from './comparison.js';
+import { classCounts } from './statistics.js';
 import { formatDuration, formatMetric, formatSetting, shortSetting } from './format.js';
 import { html, type Html } from './html.js';
 import {
@@ -61,11 +63,7 @@ export async function renderRunReport(run: RunFolder): Promise<string> {
     ['environment', 'Environment'],
   ];
 
-  const testSizes: Record<string, number> = {};
-  for (const [name, f] of Object.entries(run.files)) {
-    const n = f.evaluation?.per_class?.reduce((a, c) => a + (c.support ?? 0), 0);
-    if (n) testSizes[name] = n;
-  }
+  const evidence = evidenceOf(run);
 
   const stageSections: Html[] = [];
   for (const name of stageNames)
@@ -79,12 +77,12 @@ export async function renderRunReport(run: RunFolder): Promise<string> {
 
   const body = html`${heading(isTrial ? 'aelab · sweep trial' : 'aelab · run report', record, config?.description, facts, toc)}
     <main>
-      ${summarySection(run, testSizes)} ${pipelineSection(run, pipeline)} ${metricsSection(run, stageNames)}
+      ${summarySection(run, evidence)} ${pipelineSection(run, pipeline)} ${metricsSection(run, stageNames)}
       <section id="stages">
         <h2>Stages</h2>
         ${stageNames.length ? stageSections : html`<p class="note">No stage ran.</p>`}
       </section>
-      ${configSection(config, 'The experiment as it ran: the YAML file after validation, with every default filled in.')}
+      ${configSection(config && asTrained(config), "The experiment as it ran: the YAML file after validation, with every default filled in and each stage as it trained (a classifier's loss, the learning rate the optimizer defaults to).")}
       ${environmentSection(record.environment)} ${footer('This report was')}
     </main>`;
   return page(`${record.name}${isTrial && record.trial ? ` ${record.trial}` : ''} · aelab report`, body);
@@ -109,8 +107,24 @@ export function findingsList(items: readonly Finding[]): Html {
   </ul>`;
 }
 
-function summarySection(run: RunFolder, testSizes: TestSizes): Html {
-  const items = run.config ? findings(run.config, run.record.stages, testSizes) : [];
+/** Per classifier stage: test size, class counts (from its confusion matrix) and per-image predictions. */
+export function evidenceOf(run: RunFolder): Evidence {
+  const out: Record<string, StageEvidence> = {};
+  for (const [name, f] of Object.entries(run.files)) {
+    const matrix = f.evaluation?.confusion_matrix;
+    const counts = matrix ? classCounts(matrix) : undefined;
+    const n = counts ? counts.labels.reduce((a, b) => a + b, 0) : undefined;
+    out[name] = {
+      ...(n ? { n } : {}),
+      ...(counts ? { counts } : {}),
+      ...(f.predictions ? { predictions: f.predictions } : {}),
+    };
+  }
+  return out;
+}
+
+function summarySection(run: RunFolder, evidence: Evidence): Html {
+  const items = run.config ? findings(run.config, run.record.stages, evidence) : [];
   const error = run.record.error;
   return html`<section id="summary">
     <h2>In short</h2>

@@ -3,6 +3,7 @@
  * metrics, status, time) with the best one marked, each swept setting against each key metric as
  * a chart, the validation curves of all trials together, and the best trial's pictures.
  */
+import { asTrained } from '../stages/as-trained.js';
 import path from 'node:path';
 import type { ExperimentConfig } from '../types/experiment-config.js';
 import { lossCurvesChart, sweepChart, type Series, type SweepPoint } from '../pictures/charts.js';
@@ -26,7 +27,8 @@ import {
 } from './page.js';
 import { pipelineOf } from './pipeline.js';
 import { readRunFolder, readSweepFolder, type RunFolder, type SweepFolder } from './read.js';
-import { findingsList, REPORT_FILE } from './run-report.js';
+import { evidenceOf, findingsList, REPORT_FILE } from './run-report.js';
+import { pairedComparison } from './statistics.js';
 
 /** Writes <sweepDir>/report.html and returns its path. Throws only when run.json cannot be read. */
 export async function writeSweepReport(sweepDir: string): Promise<string> {
@@ -157,7 +159,7 @@ export async function renderSweepReport(sweep: SweepFolder): Promise<string> {
 
   const body = html`${heading('aelab · sweep report', record, config?.description, facts, toc)}
     <main>
-      ${summarySection(rows, keys, metrics, objective, bestRow, bestFolder)}
+      ${summarySection(rows, keys, metrics, objective, bestRow, bestFolder, sweep.trials)}
       ${trialsSection(sweep, rows, keys, metrics, best)}
       ${
         charts.length
@@ -176,7 +178,7 @@ export async function renderSweepReport(sweep: SweepFolder): Promise<string> {
           : ''
       }
       ${bestSection}
-      ${configSection(config, 'The experiment as it ran, with its sweep section: the YAML file after validation, with every default filled in.')}
+      ${configSection(config && asTrained(config), 'The experiment as it ran, with its sweep section: the YAML file after validation, with every default filled in and each stage as it trained.')}
       ${environmentSection(
         record.environment,
         record.settings
@@ -198,6 +200,7 @@ function summarySection(
   objective: Objective | undefined,
   bestRow: TrialRow | undefined,
   bestFolder: RunFolder | undefined,
+  trials: ReadonlyMap<string, RunFolder> = new Map(),
 ): Html {
   const lines: { text: string; tone?: string }[] = [];
   const finished = rows.filter((r) => r.status === 'finished');
@@ -238,7 +241,13 @@ function summarySection(
       text: `${pending.length} trial${pending.length === 1 ? '' : 's'} did not run to the end: ${pending.map((r) => r.id).join(', ')}.`,
       tone: 'bad',
     });
-  const inBest = bestFolder?.config ? findings(bestFolder.config, bestFolder.record.stages) : [];
+  if (objective && bestRow) {
+    const shape = sweepShape(rows, keys, objective, bestRow, trials);
+    if (shape) lines.push({ text: shape });
+  }
+  const inBest = bestFolder?.config
+    ? findings(bestFolder.config, bestFolder.record.stages, evidenceOf(bestFolder))
+    : [];
   return html`<section id="summary">
     <h2>In short</h2>
     <ul class="findings">
@@ -251,6 +260,60 @@ function summarySection(
         : ''
     }
   </section>`;
+}
+
+/**
+ * What a sweep over one number shows, in words: where the objective stops improving. A trial is
+ * "within the noise" of the best when the two classifiers' paired difference on the same test
+ * images is not significant (McNemar's exact test, p >= 0.05); without per-image predictions,
+ * when the accuracies are within two standard errors.
+ */
+export function sweepShape(
+  rows: readonly TrialRow[],
+  keys: readonly string[],
+  objective: Objective,
+  best: TrialRow,
+  trials: ReadonlyMap<string, RunFolder>,
+): string | undefined {
+  if (keys.length !== 1 || !objective.maximize || !isAccuracy(objective.key)) return undefined;
+  const key = keys[0]!;
+  const stage = objective.key.split('.')[0]!;
+  const scored = rows
+    .filter(
+      (r) =>
+        r.status === 'finished' && Number.isFinite(r.metrics[objective.key]) && typeof r.assignment[key] === 'number',
+    )
+    .sort((a, b) => (a.assignment[key] as number) - (b.assignment[key] as number));
+  if (scored.length < 3) return undefined;
+  const bestPredictions = trials.get(best.id)?.files[stage]?.predictions;
+  const n = trials.get(best.id) ? evidenceOf(trials.get(best.id)!)[stage]?.n : undefined;
+  const likeBest = (r: TrialRow): boolean => {
+    if (r.id === best.id) return true;
+    const mine = trials.get(r.id)?.files[stage]?.predictions;
+    const paired = mine && bestPredictions ? pairedComparison(mine, bestPredictions) : undefined;
+    if (paired) return paired.p >= 0.05;
+    const a = r.metrics[objective.key]!;
+    const b = best.metrics[objective.key]!;
+    if (!n) return a === b;
+    return Math.abs(a - b) < 2 * Math.sqrt((a * (1 - a) + b * (1 - b)) / n);
+  };
+  // The smallest value from which every trial is within the noise of the best.
+  let from = scored.length;
+  while (from > 0 && likeBest(scored[from - 1]!)) from--;
+  const short = shortSetting(key);
+  const value = (r: TrialRow) => formatSetting(r.assignment[key]);
+  const how = bestPredictions
+    ? "paired McNemar's exact test against the best trial, p >= 0.05"
+    : 'within two standard errors of the best trial';
+  const last = scored[scored.length - 1]!;
+  // Equal in every trial: the summary already says so.
+  if (scored.every((r) => r.metrics[objective.key] === best.metrics[objective.key])) return undefined;
+  if (from === 0)
+    return `${metricLabel(objective.key)} does not change with ${short} beyond the noise: every trial is within it (${how}); it is ${formatMetric(objective.key, scored[0]!.metrics[objective.key])} at ${short} ${value(scored[0]!)} and ${formatMetric(objective.key, last.metrics[objective.key])} at ${value(last)}.`;
+  if (from >= scored.length) return undefined;
+  const first = scored[0]!;
+  const plateau = scored[from]!;
+  return `${metricLabel(objective.key)} rises from ${formatMetric(objective.key, first.metrics[objective.key])} at ${short} ${value(first)} and stops improving at ${short} ${value(plateau)} (${formatMetric(objective.key, plateau.metrics[objective.key])}): from there on, every trial is within the noise of the best (${how}).`;
 }
 
 function trialsSection(

@@ -18,6 +18,8 @@ export const SUMMARY_FILE = 'summary.json';
 export const SYNC_FILE = 'mlflow.json';
 /** The report page of a run or sweep. */
 export const REPORT_FILE = 'report.html';
+/** The pid and host of the process recording a run, refreshed while it runs. */
+export const HEARTBEAT_FILE = 'heartbeat.json';
 /** A sweep's trials, one folder each. */
 export const TRIALS_DIR = 'trials';
 /** A run's stages, one folder each for their artifacts. */
@@ -25,3 +27,5 @@ export const STAGES_DIR = 'stages';
 
 export const trialDir = (sweepDir: string, trial: string): string => path.join(sweepDir, TRIALS_DIR, trial);
 export const stageDir = (runDir: string, stage: string): string => path.join(runDir, STAGES_DIR, stage);
+/** A classifier's per-image labels and predictions on the test split, in its stage folder. */
+export const PREDICTIONS_FILE = 'predictions.json';

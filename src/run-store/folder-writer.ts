@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunEvent } from '../types/run-events.js';
-import { writeJsonAtomic } from '../util/atomic.js';
+import { writeJsonAtomic, WriteError } from '../util/atomic.js';
 import { CONFIG_FILE, METRICS_FILE, PARAMS_FILE, RUN_FILE, SUMMARY_FILE, SYNC_FILE } from './files.js';
 import type { MetricLine, RunRecord, SweepSummary } from './records.js';
 
@@ -31,7 +31,10 @@ export class RunFolderWriter {
     await writeJsonAtomic(path.join(dir, CONFIG_FILE), config);
     await writeJsonAtomic(path.join(dir, RUN_FILE), record);
     // A resumed trial starts its metrics afresh rather than appending to a killed attempt's.
-    await writeFile(path.join(dir, METRICS_FILE), '');
+    const metrics = path.join(dir, METRICS_FILE);
+    await writeFile(metrics, '').catch((e: unknown) => {
+      throw new WriteError(metrics, e);
+    });
     return new RunFolderWriter(dir, record);
   }
 
@@ -48,6 +51,23 @@ export class RunFolderWriter {
   async flush(): Promise<void> {
     await this.queue;
     if (this.writeError) throw this.writeError;
+  }
+
+  /**
+   * A write of this folder failed (a full disk): the run is marked failed with that error, if
+   * run.json can still be written. Returns whether it could.
+   */
+  async markFailed(error: string): Promise<boolean> {
+    await this.queue;
+    const r = this.record;
+    r.status = 'failed';
+    r.error = error;
+    r.end_time = new Date().toISOString();
+    r.duration_s = (Date.now() - Date.parse(r.start_time)) / 1000;
+    return this.saveRecord().then(
+      () => true,
+      () => false,
+    );
   }
 
   private saveRecord = () => writeJsonAtomic(path.join(this.dir, RUN_FILE), this.record);
@@ -68,17 +88,32 @@ export class RunFolderWriter {
         const lines = Object.entries(event.metrics).map(([key, value]) =>
           JSON.stringify({ stage: event.stage, key, value, step: event.epoch, time: event.time } satisfies MetricLine),
         );
-        return () => appendFile(path.join(this.dir, METRICS_FILE), lines.map((l) => `${l}\n`).join(''));
+        const file = path.join(this.dir, METRICS_FILE);
+        const append = () =>
+          appendFile(file, lines.map((l) => `${l}\n`).join('')).catch((e: unknown) => {
+            throw new WriteError(file, e);
+          });
+        // Replayed epochs come all at once, and the stage's end follows them at once.
+        if (event.cached) return append;
+        const stage = r.stages[event.stage];
+        if (stage) Object.assign(stage, { epoch: event.epoch, epochs: event.epochs });
+        return async () => {
+          await append();
+          await this.saveRecord();
+        };
       }
-      case 'stage_finished':
+      case 'stage_finished': {
+        // The epoch counter is progress: a finished stage's record is its final metrics.
+        const { epoch: _epoch, epochs: _epochs, ...started } = r.stages[event.stage] ?? { metrics: {} };
         r.stages[event.stage] = {
-          ...r.stages[event.stage],
+          ...started,
           status: 'finished',
           metrics: { ...event.metrics },
           seconds: event.seconds,
           cached: event.cached,
         };
         return this.saveRecord;
+      }
       case 'stage_failed':
         r.stages[event.stage] = { ...(r.stages[event.stage] ?? { metrics: {} }), status: 'failed', error: event.error };
         return this.saveRecord;
@@ -90,6 +125,9 @@ export class RunFolderWriter {
         r.end_time = new Date(event.time).toISOString();
         r.duration_s = (event.time - Date.parse(r.start_time)) / 1000;
         if (event.error !== undefined) r.error = event.error;
+        // A stage cut short by the end of its run (Ctrl-C, a dead process) is not left `running`.
+        if (event.status !== 'finished')
+          for (const stage of Object.values(r.stages)) if (stage.status === 'running') stage.status = event.status;
         return this.saveRecord;
       default:
         return undefined;

@@ -10,10 +10,21 @@ export {
   readConfigOr,
   readJsonIfValid,
   readParams,
+  readPredictions,
+  type Predictions,
   readRun,
   readSummary,
   readSyncFile,
 } from './read.js';
 export { bestTrial, objectiveOf, sweepSummary, testMetrics, type StageOutline } from './objective.js';
 export { RunStoreListener } from './listener.js';
+export {
+  HEARTBEAT_EVERY_MS,
+  HEARTBEAT_STALE_MS,
+  liveStatus,
+  readHeartbeat,
+  startHeartbeat,
+  type Heartbeat,
+  type LiveStatus,
+} from './heartbeat.js';
 export type { Objective, RunSettings } from '../types/run-events.js';

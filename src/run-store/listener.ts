@@ -1,6 +1,8 @@
+import os from 'node:os';
 import type { RunEnd, RunEvent, RunListener, RunStart, TrialOutcome, TrialStart } from '../types/run-events.js';
 import { trialDir } from './files.js';
 import { RunFolderWriter, writeRunRecord, writeSummary } from './folder-writer.js';
+import { startHeartbeat } from './heartbeat.js';
 import { sweepSummary } from './objective.js';
 import { readRun } from './read.js';
 import { isSweepRecord, type RunRecord, type SweepRecord } from './records.js';
@@ -14,6 +16,8 @@ export class RunStoreListener implements RunListener {
   private readonly writers = new Map<string, RunFolderWriter>();
   private sweep?: { readonly run: RunStart; readonly record: SweepRecord };
   private single?: TrialStart;
+  private run?: RunStart;
+  private heartbeat?: { stop(): Promise<void> };
 
   /** A run folder's record as written so far. */
   current(dir: string): Readonly<RunRecord> | undefined {
@@ -26,6 +30,8 @@ export class RunStoreListener implements RunListener {
   }
 
   async onRunStarted(run: RunStart): Promise<void> {
+    this.run = run;
+    this.heartbeat = startHeartbeat(run.dir);
     if (!run.sweep) return;
     // A resumed sweep goes on with its own record; a new one starts with every trial pending.
     const existing = await readRun(run.dir).catch(() => undefined);
@@ -51,6 +57,7 @@ export class RunStoreListener implements RunListener {
     }
     record.status = 'running';
     delete record.end_time;
+    Object.assign(record, recorder());
     this.sweep = { run, record };
     await writeRunRecord(run.dir, record);
   }
@@ -66,6 +73,8 @@ export class RunStoreListener implements RunListener {
       status: 'running',
       start_time: new Date().toISOString(),
       seed: t.seed,
+      ...recorder(),
+      ...(!inSweep && this.run ? { settings: this.run.settings } : {}),
       stages: {},
     };
     this.writers.set(t.dir, await RunFolderWriter.create(t.dir, record, t.config));
@@ -92,7 +101,12 @@ export class RunStoreListener implements RunListener {
         ...(outcome.status !== 'finished' ? { error: outcome.error } : {}),
       });
     }
-    await writer?.flush();
+    await writer?.flush().catch(async (e: unknown) => {
+      // A write of the run's folder failed (a full disk, an I/O error): say which, and mark it failed.
+      const error = e instanceof Error ? e.message : String(e);
+      if (await writer.markFailed(error)) throw new Error(`${error} (the run is marked failed)`, { cause: e });
+      throw new Error(`${error} (and ${t.dir}/run.json could not be updated to say the run failed)`, { cause: e });
+    });
     if (this.sweep) {
       this.sweep.record.trials[t.trial] = {
         status: outcome.status,
@@ -104,6 +118,7 @@ export class RunStoreListener implements RunListener {
   }
 
   async onRunFinished(end: RunEnd): Promise<void> {
+    await this.heartbeat?.stop();
     if (!this.sweep) return;
     const { run, record } = this.sweep;
     record.status = end.status;
@@ -125,3 +140,6 @@ export class RunStoreListener implements RunListener {
     await writer.flush();
   }
 }
+
+/** Who records the run: with heartbeat.json, how `runs ls` tells a live run from one that died. */
+const recorder = () => ({ pid: process.pid, host: os.hostname() });

@@ -4,12 +4,15 @@ import type { EnvironmentInfo, Objective, RunSettings } from '../types/run-event
 export type RunStatus = 'running' | 'finished' | 'failed' | 'killed';
 
 export interface StageRecord {
-  status: 'running' | 'finished' | 'failed' | 'skipped';
+  status: 'running' | 'finished' | 'failed' | 'skipped' | 'killed';
   fingerprint?: string;
   metrics: Record<string, number>;
   seconds?: number;
   cached?: boolean;
   error?: string;
+  /** While it trains: the last epoch that ended, of how many. */
+  epoch?: number;
+  epochs?: number;
 }
 
 /** run.json: everything about a run but its per-epoch metrics (metrics.jsonl) and files. */
@@ -29,6 +32,11 @@ export interface RunRecord {
   error?: string;
   seed: number;
   environment?: EnvironmentInfo;
+  /** The process that records the run, and its host (heartbeat.json says whether it is alive). */
+  pid?: number;
+  host?: string;
+  /** How the run was asked for (a single run's: what `aelab resume` needs). */
+  settings?: RunSettings;
   stages: Record<string, StageRecord>;
 }
 

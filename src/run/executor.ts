@@ -45,7 +45,7 @@ export class LocalProcessExecutor implements TrialExecutor {
   private killing = false;
 
   run(job: TrialJob, onEvent: (event: RunEvent) => void): Promise<TrialOutcome> {
-    if (this.killing) return Promise.resolve({ status: 'killed', error: 'the sweep was interrupted' });
+    if (this.killing) return Promise.resolve({ status: 'killed', error: 'interrupted' });
     return new Promise((resolve) => {
       const child = fork(WORKER, [], { stdio: ['ignore', 'inherit', 'pipe', 'ipc'], serialization: 'advanced' });
       this.children.add(child);
@@ -61,7 +61,9 @@ export class LocalProcessExecutor implements TrialExecutor {
       child.on('exit', (code, signal) => {
         this.children.delete(child);
         if (outcome) return resolve(outcome);
-        if (this.killing) return resolve({ status: 'killed', error: 'the sweep was interrupted' });
+        // Ctrl-C reaches the whole process group: the trial may die of it before this process hears.
+        if (this.killing || signal === 'SIGINT' || signal === 'SIGTERM')
+          return resolve({ status: 'killed', error: 'interrupted' });
         const why = signal ? `killed by ${signal}` : `exited with code ${code}`;
         resolve({
           status: 'failed',
@@ -72,8 +74,14 @@ export class LocalProcessExecutor implements TrialExecutor {
     });
   }
 
+  /**
+   * SIGKILL, not SIGTERM: a trial's signal handlers (signal-exit, loaded with proper-lockfile) run
+   * only when its event loop is free, which training may not let happen for minutes. A trial
+   * leaves nothing a kill can harm: its files are written atomically, and the locks of a dead
+   * process are taken over.
+   */
   killAll(): void {
     this.killing = true;
-    for (const child of this.children) child.kill('SIGTERM');
+    for (const child of this.children) child.kill('SIGKILL');
   }
 }

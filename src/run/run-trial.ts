@@ -2,8 +2,10 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ArtifactRecord, CacheHit, EpochRecord, StageCache } from '../cache/stage-cache.js';
+import { WriteError } from '../util/atomic.js';
 import { flattenSettings } from '../util/flatten-settings.js';
 import type { PlannedNode, Trial } from '../plan/plan.js';
+import { asTrained } from '../stages/as-trained.js';
 import { StageError } from '../stages/stage.js';
 import type { StageValue } from '../types/stage-values.js';
 import type { EnvironmentInfo, Emit, EventBody } from '../types/run-events.js';
@@ -34,7 +36,7 @@ const LOCK_POLL_MS = 250;
  */
 export async function runTrial(trial: Trial, options: TrialOptions): Promise<TrialStatus> {
   const emit = (body: EventBody) => options.emit({ ...body, time: Date.now(), trial: trial.id } as Parameters<Emit>[0]);
-  emit({ type: 'run_started', params: flattenSettings(trial.config), environment: options.environment });
+  emit({ type: 'run_started', params: flattenSettings(asTrained(trial.config)), environment: options.environment });
   const values = new Map<string, () => Promise<StageValue>>();
   let failure: string | undefined;
 
@@ -53,7 +55,13 @@ export async function runTrial(trial: Trial, options: TrialOptions): Promise<Tri
     try {
       await runStage(node, trial, options, values, emit);
     } catch (e) {
-      failure = e instanceof StageError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e);
+      // A stage's own error and a file the disk would not take are said in their words; a bug with its stack.
+      failure =
+        e instanceof StageError || e instanceof WriteError
+          ? e.message
+          : e instanceof Error
+            ? (e.stack ?? e.message)
+            : String(e);
       emit({ type: 'stage_failed', stage: node.name, error: failure });
     }
   }

@@ -17,7 +17,7 @@ import type {
   TrialOutcome,
   TrialStart,
 } from '../types/run-events.js';
-import { LocalProcessExecutor } from './executor.js';
+import { LocalProcessExecutor, type TrialExecutor, type TrialJob } from './executor.js';
 import { runTrial } from './run-trial.js';
 import { runSweep } from './sweep.js';
 import { experimentFolder } from '../util/data-path.js';
@@ -99,7 +99,11 @@ function trialStart(session: Session, trial: Trial, dir: string): TrialStart {
   };
 }
 
-/** A single run: one trial, in this process, into runs/<id>/. Returns the exit code. */
+/**
+ * A single run: one trial, in a child process like a sweep's trial (so that Ctrl-C stops it at
+ * once and this process records every epoch as it ends), into runs/<id>/ itself. Returns the exit
+ * code: 0 finished, 1 failed, 130 killed.
+ */
 export async function runSingle(session: Session): Promise<number> {
   const trial = session.plan.trials[0]!;
   const dir = path.join(session.runsDir, session.runId);
@@ -107,18 +111,16 @@ export async function runSingle(session: Session): Promise<number> {
   await tell(session, 'onRunStarted', runStart(session, dir));
   const t = trialStart(session, trial, dir);
   await tell(session, 'onTrialStarted', t);
+  const executor = new LocalProcessExecutor();
+  const cache = session.settings.cache ? new StageCache(stageCacheDir(session.runsDir)) : undefined;
   const interrupted = onInterrupt(() => {
-    void interruptListeners(session).finally(() => process.exit(130));
+    void interruptListeners(session);
+    executor.killAll();
   });
   try {
-    const result = await runTrial(trial, {
-      runDir: dir,
-      experimentDir: experimentFolder(session.settings.experimentFile),
-      dataCacheDir: dataCacheDir(session.runsDir),
-      environment: session.environment,
-      emit: eventsTo(session, t),
-      ...(session.settings.cache ? { cache: new StageCache(stageCacheDir(session.runsDir)) } : {}),
-    });
+    const explicitThreads = explicitWasmThreads();
+    const job = trialJob(session, trial, dir, cache, explicitThreads.ok ? explicitThreads.value : undefined);
+    const result = await runHereOrInChild(session, executor, cache, job, eventsTo(session, t));
     await tell(session, 'onTrialFinished', t, result);
     await tell(session, 'onRunFinished', {
       id: session.runId,
@@ -128,10 +130,51 @@ export async function runSingle(session: Session): Promise<number> {
       status: result.status,
       seconds: (Date.now() - started) / 1000,
     });
-    return result.status === 'finished' ? 0 : 1;
+    return exitCode(result.status);
   } finally {
     interrupted.dispose();
   }
+}
+
+const exitCode = (status: TrialOutcome['status']): number =>
+  status === 'finished' ? 0 : status === 'killed' ? 130 : 1;
+
+function trialJob(
+  session: Session,
+  trial: Trial,
+  runDir: string,
+  cache: StageCache | undefined,
+  wasmThreads: number | undefined,
+): TrialJob {
+  return {
+    trial,
+    runDir,
+    experimentDir: experimentFolder(session.settings.experimentFile),
+    dataCacheDir: dataCacheDir(session.runsDir),
+    ...(cache ? { stageCacheDir: cache.root } : {}),
+    backend: session.settings.backend,
+    ...(wasmThreads === undefined ? {} : { wasmThreads }),
+  };
+}
+
+/** A trial whose every stage is cached needs no process of its own: it is replayed here. */
+async function runHereOrInChild(
+  session: Session,
+  executor: TrialExecutor,
+  cache: StageCache | undefined,
+  job: TrialJob,
+  forward: (event: RunEvent) => void,
+): Promise<TrialOutcome> {
+  if (cache && (await allCached(cache, job.trial)))
+    return runTrial(job.trial, {
+      runDir: job.runDir,
+      experimentDir: job.experimentDir,
+      dataCacheDir: job.dataCacheDir,
+      environment: session.environment,
+      emit: forward,
+      cache,
+    });
+  return executor.run(job, forward);
 }
 
 /**
@@ -169,35 +212,15 @@ export async function runSweepSession(session: Session, todo: readonly Trial[]):
       parallel: session.settings.parallel,
       failFast: session.settings.failFast,
       executor: {
-        // A trial whose every stage is cached needs no process of its own: replay it here.
         run: async (job, forward) => {
-          const trial = job.trial;
-          const t = trialStart(session, trial, job.runDir);
-          trials.set(trial.id, t);
+          const t = trialStart(session, job.trial, job.runDir);
+          trials.set(job.trial.id, t);
           await tell(session, 'onTrialStarted', t);
-          if (cache && (await allCached(cache, trial))) {
-            return runTrial(trial, {
-              runDir: job.runDir,
-              experimentDir: job.experimentDir,
-              dataCacheDir: job.dataCacheDir,
-              environment: session.environment,
-              emit: forward,
-              cache,
-            });
-          }
-          return executor.run(job, forward);
+          return runHereOrInChild(session, executor, cache, job, forward);
         },
         killAll: () => executor.killAll(),
       },
-      jobFor: (trial) => ({
-        trial,
-        runDir: trialDir(dir, trial.id),
-        experimentDir: experimentFolder(session.settings.experimentFile),
-        dataCacheDir: dataCacheDir(session.runsDir),
-        ...(cache ? { stageCacheDir: cache.root } : {}),
-        backend: session.settings.backend,
-        wasmThreads,
-      }),
+      jobFor: (trial) => trialJob(session, trial, trialDir(dir, trial.id), cache, wasmThreads),
       onEvent: (event) => eventsTo(session, trials.get(event.trial))(event),
       onTrialDone: async (trial, outcome: TrialOutcome) => {
         states.set(trial.id, outcome.status);
@@ -223,7 +246,7 @@ export async function runSweepSession(session: Session, todo: readonly Trial[]):
     status,
     seconds: (Date.now() - started) / 1000,
   });
-  return status === 'finished' ? 0 : status === 'killed' ? 130 : 1;
+  return exitCode(status);
 }
 
 async function allCached(cache: StageCache, trial: Trial): Promise<boolean> {

@@ -7,7 +7,10 @@ import { StageCache } from '../cache/stage-cache.js';
 import { selectBackend } from '../backend/select.js';
 import { environmentInfo } from './environment.js';
 import type { TrialJob, WorkerMessage } from './executor.js';
+import { exitWhenParentDies } from './parent-watch.js';
 import { runTrial } from './run-trial.js';
+
+const parent = exitWhenParentDies();
 
 const send = (message: WorkerMessage): Promise<void> =>
   new Promise((resolve) => {
@@ -39,5 +42,6 @@ process.once('message', async ({ job }: { job: TrialJob }) => {
       outcome: { status: 'failed', error: e instanceof Error ? (e.stack ?? e.message) : String(e) },
     });
   }
+  parent.release();
   process.disconnect();
 });

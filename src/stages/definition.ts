@@ -70,6 +70,12 @@ export interface StageDefinition<C extends StageConfig = StageConfig> {
   describe(stage: C): string;
   /** The report's training column: "50 epochs, batch 256, adadelta (lr 1), ..."; '' when it trains nothing. */
   training(stage: C): string;
+  /**
+   * Its settings as it trains with them, for params and reports: defaults the code resolves (the
+   * optimizer's learning rate) filled in, and a setting it ignores replaced by what it uses (a
+   * classifier's loss). Absent: the settings are used as written.
+   */
+  asTrained?(stage: C): C;
   /** The code that runs it, loaded on first use (it needs TensorFlow.js). */
   load(): Promise<StageKind<C>>;
 }

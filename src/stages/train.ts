@@ -1,6 +1,7 @@
 /** The `train:` block that the autoencoder and the classifier share: its spec for the models and its description. */
 import type { TrainConfig } from '../types/experiment-config.js';
 import type { TrainSpec } from '../models/types.js';
+import { DEFAULT_LEARNING_RATES } from '../models/learning-rates.js';
 import { formatSetting } from '../util/format-setting.js';
 
 export function trainSpec(t: TrainConfig): TrainSpec {
@@ -22,4 +23,16 @@ export function describeTraining(train: TrainConfig | undefined, withLoss: boole
   ];
   if (withLoss && train.loss) parts.push(lossName(train.loss));
   return parts.join(', ');
+}
+
+/**
+ * The `train:` block as the models use it: the learning rate the optimizer defaults to written
+ * out, and the loss replaced by `loss` when the stage trains with a fixed one.
+ */
+export function trainAsUsed(t: TrainConfig, loss?: string): TrainConfig {
+  const optimizer = {
+    ...t.optimizer,
+    learning_rate: t.optimizer.learning_rate ?? DEFAULT_LEARNING_RATES[t.optimizer.name],
+  };
+  return { ...t, optimizer, ...(loss ? { loss: loss as TrainConfig['loss'] } : {}) };
 }

@@ -1,6 +1,6 @@
 import { trialDir } from '../run-store/index.js';
 import type { RunEnd, RunEvent, RunListener, RunStart, TrialStart } from '../types/run-events.js';
-import { syncedRunId } from './mlflow-sync.js';
+import { syncedRunUrl } from './mlflow-sync.js';
 import { MlflowTracker } from './mlflow-tracker.js';
 
 /**
@@ -32,7 +32,7 @@ export class MlflowListener implements RunListener {
     if (end.sweep) for (const trial of this.run?.trials ?? []) void tracker.sync(trialDir(end.dir, trial.id), end.dir);
     await tracker.sync(end.dir);
     await tracker.flush();
-    const runId = await syncedRunId(end.dir, tracker.uri);
-    if (runId) this.say(`mlflow: ${tracker.uri} (run ${runId})`);
+    const url = await syncedRunUrl(end.dir, tracker.uri);
+    if (url) this.say(`mlflow: ${url}`);
   }
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { RunEvent } from '../types/run-events.js';
 import { MlflowClient } from './mlflow/index.js';
-import { syncRun, syncedRunId } from './mlflow-sync.js';
+import { isArtifactFailure, syncRun, syncedRunId } from './mlflow-sync.js';
 
 /**
  * Mirrors runs to MLflow while they happen, from the parent process only (parallel trials never
@@ -15,6 +15,7 @@ export class MlflowTracker {
   private readonly queued = new Set<string>();
   private readonly parents = new Map<string, Promise<string | undefined>>();
   private offline = false;
+  private artifactWarned = false;
 
   constructor(
     private readonly client: MlflowClient,
@@ -54,7 +55,8 @@ export class MlflowTracker {
         experiment: this.experiment,
         ...(parentRunId ? { parentRunId } : {}),
       });
-      if (!result.ok) this.goOffline(result.error.message, parentDir ?? dir);
+      if (!result.ok && isArtifactFailure(result.error.message)) this.artifactsFailed(result.error.message);
+      else if (!result.ok) this.goOffline(result.error.message, parentDir ?? dir);
     });
     this.chains.set(dir, next);
     return next;
@@ -75,6 +77,16 @@ export class MlflowTracker {
       this.parents.set(dir, run);
     }
     return run;
+  }
+
+  /**
+   * The run was ended without its artifacts, which syncing again cannot upload: say what to change
+   * on the server (once), and go on tracking the other runs.
+   */
+  private artifactsFailed(message: string): void {
+    if (this.artifactWarned) return;
+    this.artifactWarned = true;
+    this.warn(`warning: ${message}`);
   }
 
   private goOffline(message: string, dir: string): void {

@@ -2,6 +2,23 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
+/** A file that could not be written (a full disk, an I/O error): its message names the file and the cause. */
+export class WriteError extends Error {
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
+    super(`cannot write ${file}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'WriteError';
+  }
+}
+
+/** Whether an error is, or was caused by, a write that failed. */
+export function isWriteError(e: unknown): boolean {
+  for (let c = e; c instanceof Error; c = c.cause) if (c instanceof WriteError) return true;
+  return false;
+}
+
 /** Writes in flight per file, so that two writes of one file from this process land in call order. */
 const inFlight = new Map<string, Promise<void>>();
 
@@ -48,7 +65,7 @@ async function writeNow(file: string, bytes: Uint8Array): Promise<void> {
     await rename(temp, file);
   } catch (e) {
     await rm(temp, { force: true }).catch(() => undefined);
-    throw new Error(`cannot write ${file}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new WriteError(file, e);
   }
   await syncFolder(dir, file);
 }
@@ -60,13 +77,13 @@ async function syncFolder(dir: string, file: string): Promise<void> {
     handle = await open(dir, 'r');
   } catch (e) {
     if (cannotSyncFolders(e)) return;
-    throw new Error(`cannot write ${file}: opening its folder to sync it: ${(e as Error).message}`, { cause: e });
+    throw new WriteError(file, new Error(`opening its folder to sync it: ${(e as Error).message}`, { cause: e }));
   }
   try {
     await handle.sync();
   } catch (e) {
     if (!cannotSyncFolders(e))
-      throw new Error(`cannot write ${file}: syncing its folder: ${(e as Error).message}`, { cause: e });
+      throw new WriteError(file, new Error(`syncing its folder: ${(e as Error).message}`, { cause: e }));
   } finally {
     await handle.close();
   }

@@ -1,4 +1,5 @@
-import { loadExperiment, type Override } from '../../config/load.js';
+import type { Override } from '../../config/load.js';
+import { experimentFromFlags, type SweepFlag } from '../experiment-from-flags.js';
 import { planExperiment, sharedNodes, type Plan } from '../../plan/plan.js';
 import { codeVersion } from '../../plan/code-version.js';
 import { dataSource, stageType } from '../../stages/registry.js';
@@ -7,16 +8,26 @@ import { countLine, printDiagnostics } from '../diagnostics-output.js';
 /** `aelab plan FILE`: the DAG in order, what each stage reads and writes, the trials; trains nothing. */
 export async function planCommand(
   file: string,
-  opts: { overrides: Override[]; json: boolean; backend: string },
+  opts: {
+    overrides: Override[];
+    sweeps: readonly SweepFlag[];
+    json: boolean;
+    backend: string;
+    /** --parallel: shown as the trials run at once, as `run` would run them. */
+    parallel?: number;
+  },
 ): Promise<number> {
-  const outcome = await loadExperiment(file, { overrides: opts.overrides });
+  // The same experiment `run` would run with these flags.
+  const { outcome, config } = await experimentFromFlags(file, opts.overrides, opts.sweeps);
   printDiagnostics(outcome.diagnostics, outcome.sources, false, outcome.omitted);
-  if (!outcome.experiment) {
-    process.stderr.write(`${file}: invalid (${countLine(outcome.diagnostics, outcome.omitted)})\n`);
+  if (!outcome.experiment || !config) {
+    process.stderr.write(`${file}: invalid (${countLine(outcome.diagnostics, outcome.omitted)})
+`);
     return 1;
   }
-  const plan = planExperiment(outcome.experiment.config, { codeVersion: await codeVersion(), backend: opts.backend });
-  process.stdout.write(opts.json ? `${JSON.stringify(planJson(plan), null, 2)}\n` : renderPlan(plan));
+  const plan = planExperiment(config, { codeVersion: await codeVersion(), backend: opts.backend });
+  const parallel = opts.parallel ?? config.sweep?.parallel;
+  process.stdout.write(opts.json ? `${JSON.stringify(planJson(plan), null, 2)}\n` : renderPlan(plan, parallel));
   return 0;
 }
 
@@ -37,7 +48,7 @@ function planJson(plan: Plan): object {
   };
 }
 
-export function renderPlan(plan: Plan): string {
+export function renderPlan(plan: Plan, parallel?: number): string {
   const lines: string[] = [];
   const first = plan.trials[0]!;
   lines.push(
@@ -61,7 +72,7 @@ export function renderPlan(plan: Plan): string {
   if (plan.isSweep) {
     const shared = sharedNodes(plan);
     lines.push('');
-    lines.push(`Trials (${plan.trials.length}):`);
+    lines.push(`Trials (${plan.trials.length}${parallel ? `, ${parallel} at a time` : ''}):`);
     for (const t of plan.trials) {
       const settings = Object.entries(t.assignment)
         .map(([k, v]) => `${k}=${JSON.stringify(v)}`)

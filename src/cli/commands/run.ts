@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { loadExperiment, type Override } from '../../config/load.js';
+import type { Override } from '../../config/load.js';
 import type { ExperimentConfig } from '../../types/experiment-config.js';
+import { experimentFromFlags, type SweepFlag } from '../experiment-from-flags.js';
 import { codeVersion } from '../../plan/code-version.js';
 import { planWithDataContent } from '../../run/data-identities.js';
 import { experimentFolder } from '../../util/data-path.js';
@@ -19,11 +20,12 @@ import type { RunListener } from '../../types/run-events.js';
 import { countLine, printDiagnostics } from '../diagnostics-output.js';
 import { Progress } from '../progress.js';
 import { SummaryPrinter } from '../summary.js';
+import { reportWriteFailure } from '../write-failure.js';
 
 export interface RunOptions {
   readonly overrides: Override[];
   /** `--sweep key=a,b,c`: each value checked like a --set, then added to the sweep's grid. */
-  readonly sweeps: { readonly key: string; readonly values: unknown[]; readonly checks: Override[] }[];
+  readonly sweeps: readonly SweepFlag[];
   readonly backend: 'auto' | 'tensorflow' | 'wasm' | 'cpu';
   readonly runsDir: string;
   readonly parallel?: number;
@@ -38,20 +40,12 @@ export interface RunOptions {
  * one trial in this process, or a sweep's trials in parallel processes.
  */
 export async function runCommand(file: string, opts: RunOptions): Promise<number> {
-  const outcome = await loadExperiment(file, {
-    overrides: [...opts.overrides, ...opts.sweeps.flatMap((s) => s.checks)],
-  });
+  const { outcome, config } = await experimentFromFlags(file, opts.overrides, opts.sweeps);
   printDiagnostics(outcome.diagnostics, outcome.sources, false, outcome.omitted);
-  if (!outcome.experiment) {
-    process.stderr.write(`${file}: invalid (${countLine(outcome.diagnostics, outcome.omitted)}); nothing was run\n`);
+  if (!outcome.experiment || !config) {
+    process.stderr.write(`${file}: invalid (${countLine(outcome.diagnostics, outcome.omitted)}); nothing was run
+`);
     return 1;
-  }
-  // The --sweep checks set their setting to each value in turn; the file's own value stands.
-  const fromFile = await loadExperiment(file, { overrides: opts.overrides });
-  let config: ExperimentConfig = fromFile.experiment!.config;
-  if (opts.sweeps.length) {
-    const grid = { ...config.sweep?.grid, ...Object.fromEntries(opts.sweeps.map((s) => [s.key, s.values])) };
-    config = { ...config, sweep: { ...config.sweep, grid } };
   }
 
   // TensorFlow.js loads only here: validate and plan stay fast without it.
@@ -100,10 +94,10 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
   const where = path.join(opts.runsDir, runId);
   if (!plan.isSweep) {
     process.stdout.write(`run ${runId} -> ${where}\n`);
-    return runSingle(session);
+    return runSingle(session).catch(reportWriteFailure);
   }
   process.stdout.write(`sweep ${runId}: ${plan.trials.length} trials, ${settings.parallel} at a time -> ${where}\n`);
-  return runSweepSession(session, plan.trials);
+  return runSweepSession(session, plan.trials).catch(reportWriteFailure);
 }
 
 const say = (line: string) => process.stdout.write(`${line}\n`);

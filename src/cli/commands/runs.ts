@@ -2,11 +2,14 @@ import path from 'node:path';
 import {
   isSweepRecord,
   listRuns,
+  liveStatus,
   readParams,
   readRun,
   readSummary,
+  testMetrics,
   trialDir,
   type RunRecord,
+  type SweepSummary,
 } from '../../run-store/index.js';
 import { formatMetrics } from '../progress.js';
 
@@ -56,13 +59,22 @@ export async function runsList(runsDir: string, opts: { json: boolean; limit: nu
   const ids = (await listRuns(runsDir)).slice(0, opts.limit);
   const found = (
     await Promise.all(
-      ids.map(async (id) => ({ id, run: await readRun(path.join(runsDir, id)).catch(() => undefined) })),
+      ids.map(async (id) => {
+        const dir = path.join(runsDir, id);
+        const run = await readRun(dir).catch(() => undefined);
+        return { id, run, status: run && (await liveStatus(dir, run.record)).status };
+      }),
     )
   ).filter((f) => f.run);
   if (opts.json) {
     process.stdout.write(
       `${JSON.stringify(
-        found.map((f) => ({ id: f.id, ...pick(f.run!.record), metrics: finalMetrics(f.run!.record) })),
+        found.map((f) => ({
+          id: f.id,
+          ...pick(f.run!.record),
+          status: f.status,
+          metrics: finalMetrics(f.run!.record),
+        })),
         null,
         2,
       )}\n`,
@@ -73,20 +85,28 @@ export async function runsList(runsDir: string, opts: { json: boolean; limit: nu
     process.stdout.write(`no runs in ${runsDir}\n`);
     return 0;
   }
-  const rows = found.map(({ id, run }) => {
-    const r = run!.record;
-    const metrics = Object.entries(finalMetrics(r)).filter(([k]) => k.includes('.test_'));
-    const trials = isSweepRecord(r) ? ` (${Object.keys(r.trials ?? {}).length} trials)` : '';
-    return [
-      id,
-      `${r.kind}${trials}`,
-      r.status,
-      r.duration_s === undefined ? '-' : `${r.duration_s.toFixed(1)}s`,
-      formatMetrics(Object.fromEntries(metrics)),
-    ];
-  });
+  const rows = await Promise.all(
+    found.map(async ({ id, run, status }) => {
+      const r = run!.record;
+      const trials = isSweepRecord(r) ? ` (${Object.keys(r.trials ?? {}).length} trials)` : '';
+      return [
+        id,
+        `${r.kind}${trials}`,
+        status!,
+        r.duration_s === undefined ? '-' : `${r.duration_s.toFixed(1)}s`,
+        isSweepRecord(r) ? sweepLine(await readSummary(path.join(runsDir, id))) : formatMetrics(testMetrics(r)),
+      ];
+    }),
+  );
   process.stdout.write(`${table(['run', 'kind', 'status', 'time', 'test metrics'], rows)}\n`);
   return 0;
+}
+
+/** A sweep's key metrics for one line: its best trial's test metrics, e.g. "best t002: clf.test_acc=0.91". */
+function sweepLine(summary: SweepSummary | undefined): string {
+  const best = summary?.trials.find((t) => t.id === summary.best);
+  if (!best) return summary ? 'no best trial' : '-';
+  return `best ${best.id}: ${formatMetrics(best.metrics)}`;
 }
 
 function pick(r: RunRecord) {
@@ -109,16 +129,18 @@ export async function runsShow(runsDir: string, name: string, opts: { json: bool
   const summary = (await readSummary(found.dir)) ?? null;
   if (opts.json) {
     process.stdout.write(
-      `${JSON.stringify({ id: found.id, dir: found.dir, record: found.record, params, summary }, null, 2)}\n`,
+      `${JSON.stringify({ id: found.id, dir: found.dir, status: (await liveStatus(found.dir, found.record)).status, record: found.record, params, summary }, null, 2)}\n`,
     );
     return 0;
   }
   const r = found.record;
+  const live = await liveStatus(found.dir, r);
+  const died = live.status === 'died' && live.heartbeat;
   const lines = [
     `run       ${found.id}`,
     `folder    ${found.dir}`,
     `kind      ${r.kind}${r.parent ? ` of ${r.parent}` : ''}`,
-    `status    ${r.status}${r.error ? `: ${r.error.split('\n')[0]}` : ''}`,
+    `status    ${live.status}${r.error ? `: ${r.error.split('\n')[0]}` : ''}${died ? `: process ${died.pid} on ${died.host} is gone (last heartbeat ${died.time}); \`aelab resume ${r.parent ?? found.id}\` completes it` : ''}`,
     `file      ${r.experiment_file}`,
     `started   ${r.start_time}${r.duration_s !== undefined ? ` (${r.duration_s.toFixed(1)}s)` : ''}`,
     `seed      ${r.seed}`,
@@ -142,13 +164,25 @@ export async function runsShow(runsDir: string, name: string, opts: { json: bool
   }
   const trials = isSweepRecord(r) ? r.trials : undefined;
   if (trials) {
-    lines.push('', 'trials:');
-    for (const [id, t] of Object.entries(trials))
+    const rows = new Map((summary?.trials ?? []).map((t) => [t.id, t]));
+    if (summary?.objective)
       lines.push(
-        `  ${id}  ${t.status.padEnd(9)} ${Object.entries(t.assignment)
-          .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
-          .join(' ')}${t.error ? `  (${t.error.split('\n')[0]})` : ''}`,
+        '',
+        `objective ${summary.objective.key} (${summary.objective.maximize ? 'highest' : 'lowest'} wins)${summary.best ? `; best trial ${summary.best}` : '; no best trial'}`,
       );
+    lines.push('', 'trials:');
+    for (const [id, t] of Object.entries(trials)) {
+      const metrics = rows.get(id)?.metrics ?? {};
+      lines.push(
+        `${id === summary?.best ? '* ' : '  '}${id}  ${(live.status === 'died' && t.status === 'running' ? 'died' : t.status).padEnd(9)} ${Object.entries(
+          t.assignment,
+        )
+          .map(([k, v]) => `${k.split('.').pop()}=${JSON.stringify(v)}`)
+          .join(
+            ' ',
+          )}${Object.keys(metrics).length ? `  ${formatMetrics(metrics)}` : ''}${t.error ? `  (${t.error.split('\n')[0]})` : ''}`,
+      );
+    }
   }
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
@@ -181,25 +215,48 @@ export async function runsCompare(runsDir: string, names: readonly string[], opt
     );
     return 0;
   }
-  const header = ['', ...found.map((f) => f.id)];
+  const heads = shortHeads(found.map((f) => f.id));
+  const header = ['', ...heads];
+  const cell = (v: unknown) => clip(v === undefined ? '-' : JSON.stringify(v), CELL_WIDTH);
+  const settingRows = differing.map((k) => [k, ...params.map((p) => cell(p[k]))]);
+  const metricRows = metricKeys.map((k) => [k, ...metrics.map((m) => (m[k] === undefined ? '-' : m[k]!.toFixed(4)))]);
+  // The first column gets what the runs' columns leave of the width.
+  const used = header
+    .slice(1)
+    .map((h, c) => Math.max(h.length, ...[...settingRows, ...metricRows].map((r) => (r[c + 1] ?? '').length)) + 2)
+    .reduce((a, b) => a + b, 0);
+  const keyWidth = Math.max(12, WIDTH - used);
+  const fit = (rows: string[][]) => rows.map(([k, ...rest]) => [clip(k!, keyWidth), ...rest]);
   const out = [
-    differing.length ? 'settings that differ:' : 'settings: all the same',
-    table(
-      header,
-      differing.map((k) => [k, ...params.map((p) => (p[k] === undefined ? '-' : JSON.stringify(p[k])))]),
-    ),
-  ];
-  out.push(
+    heads.map((h, i) => `${h.padEnd(Math.max(...heads.map((x) => x.length)))}  ${found[i]!.id}`).join('\n'),
     '',
-    'final metrics:',
-    table(
-      header,
-      metricKeys.map((k) => [k, ...metrics.map((m) => (m[k] === undefined ? '-' : m[k]!.toFixed(4)))]),
-    ),
-  );
-  if (!differing.length) out.splice(1, 1);
+    differing.length ? 'settings that differ:' : 'settings: all the same',
+    table(header, fit(settingRows)),
+  ];
+  out.push('', 'final metrics:', table(header, fit(metricRows)));
+  if (!differing.length) out.splice(3, 1);
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;
+}
+
+/** `runs compare` fits a terminal of this many columns. */
+const WIDTH = 100;
+const CELL_WIDTH = 14;
+
+/**
+ * Short column heads for runs: a trial's own id (t000), a run's random suffix (3fa2c1); when two
+ * would read alike, their full names' distinguishing ends are not short, so they become r1, r2, ...
+ */
+export function shortHeads(ids: readonly string[]): string[] {
+  const short = ids.map((id) => (id.includes('/') ? id.split('/').pop()! : (id.split('-').pop() ?? id)));
+  return new Set(short).size === short.length ? short : ids.map((_, i) => `r${i + 1}`);
+}
+
+/** Cuts a long cell in the middle, keeping both ends (where settings differ). */
+function clip(text: string, width: number): string {
+  if (text.length <= width) return text;
+  const keep = width - 1;
+  return `${text.slice(0, Math.ceil(keep / 2))}…${text.slice(text.length - Math.floor(keep / 2))}`;
 }
 
 function fail(message: string): number {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ExperimentConfig } from '../../types/experiment-config.js';
 import { MlflowClient, resolveTrackingUri } from '../../tracking/mlflow/index.js';
-import { syncRun, syncSweep } from '../../tracking/mlflow-sync.js';
+import { syncedExperimentId, syncedRunUrl, syncRun, syncSweep } from '../../tracking/mlflow-sync.js';
 import { listRuns, readConfig, readRun } from '../../run-store/index.js';
 
 /**
@@ -12,7 +12,16 @@ export async function syncCommand(
   names: readonly string[],
   opts: { runsDir: string; mlflow?: string },
 ): Promise<number> {
+  return (await syncRuns(names, opts)).failed ? 1 : 0;
+}
+
+/** Syncs run folders; says what went where, and gives the experiments that now hold them (name -> id on the server). */
+export async function syncRuns(
+  names: readonly string[],
+  opts: { runsDir: string; mlflow?: string },
+): Promise<{ failed: number; experiments: Map<string, { uri: string; id: string }> }> {
   const ids = names.length ? names : await listRuns(opts.runsDir);
+  const experiments = new Map<string, { uri: string; id: string }>();
   let failed = 0;
   for (const id of ids) {
     const dir = id.includes(path.sep) ? id : path.join(opts.runsDir, id);
@@ -37,11 +46,15 @@ export async function syncCommand(
       run.record.kind === 'sweep'
         ? await syncSweep(client, dir, { experiment })
         : await syncRun(client, dir, { experiment });
-    if (result.ok) process.stdout.write(`${run.record.id}: synced to ${client.uri} (run ${result.value.runId})\n`);
+    const url = await syncedRunUrl(dir, client.uri);
+    if (result.ok)
+      process.stdout.write(`${run.record.id}: synced to ${url ?? `${client.uri} (run ${result.value.runId})`}\n`);
     else {
       process.stderr.write(`error: ${run.record.id}: ${result.error.message}\n`);
       failed++;
     }
+    const experimentId = await syncedExperimentId(dir, client.uri);
+    if (experimentId) experiments.set(experiment, { uri: client.uri, id: experimentId });
   }
-  return failed ? 1 : 0;
+  return { failed, experiments };
 }

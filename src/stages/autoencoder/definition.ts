@@ -5,7 +5,8 @@ import { formatSetting } from '../../util/format-setting.js';
 import { has, isObject, type Json } from '../../util/json.js';
 import { isCount, size, type Flow, type SettingCheck, type Shape, type StageDefinition } from '../definition.js';
 import { convNet, counts, denseNet } from '../net-size.js';
-import { describeTraining } from '../train.js';
+import { describeTraining, trainAsUsed } from '../train.js';
+import { autoencoderSpec } from './spec.js';
 
 /** The size of `latent` the memory estimate assumes when the file's is unusable. */
 const ASSUMED_LATENT = 32;
@@ -109,6 +110,21 @@ function describe(ae: AutoencoderStageConfig): string {
   return `${ae.variant ?? ''} autoencoder, ${parts.join(', ')}`.trim();
 }
 
+/** The settings whose default depends on the variant, as the model spec fills them in. */
+function asTrained(c: AutoencoderStageConfig): AutoencoderStageConfig {
+  const spec = autoencoderSpec(c);
+  return {
+    ...c,
+    ...(spec.hidden.length ? { hidden: spec.hidden } : {}),
+    ...(spec.noise ? { noise: spec.noise } : {}),
+    ...(spec.sparsity && !c.sparsity ? { sparsity: { ...spec.sparsity } as AutoencoderStageConfig['sparsity'] } : {}),
+    ...(spec.contractive_weight !== undefined ? { contractive_weight: spec.contractive_weight } : {}),
+    ...(spec.filters ? { filters: spec.filters } : {}),
+    ...(spec.kl_weight !== undefined ? { kl_weight: spec.kl_weight } : {}),
+    train: trainAsUsed(c.train),
+  };
+}
+
 export const autoencoder: StageDefinition<AutoencoderStageConfig> = {
   type: 'autoencoder',
   outputs: { reconstructions: 'images', codes: 'images', model: 'model' },
@@ -139,5 +155,6 @@ export const autoencoder: StageDefinition<AutoencoderStageConfig> = {
   planLabel: (c) => `autoencoder (${c.variant}, latent ${c.latent}, ${c.train.epochs} epochs)`,
   describe,
   training: (c) => describeTraining(c.train, true),
+  asTrained,
   load: async () => (await import('./run.js')).autoencoderStage,
 };

@@ -3,7 +3,7 @@ import type { ClassifierStageConfig } from '../../types/experiment-config.js';
 import { type Json } from '../../util/json.js';
 import { size, type Flow, type SettingCheck, type StageDefinition } from '../definition.js';
 import { convNet, counts, denseNet } from '../net-size.js';
-import { describeTraining } from '../train.js';
+import { describeTraining, trainAsUsed } from '../train.js';
 
 const CLASSES = 10;
 /** What the memory estimate assumes when the file's lists are unusable (the schema's defaults). */
@@ -61,5 +61,7 @@ export const classifier: StageDefinition<ClassifierStageConfig> = {
   planLabel: (c) => `classifier (${c.arch}, ${c.train.epochs} epochs)`,
   describe,
   training: (c) => describeTraining(c.train, false),
+  // Classifiers always train with categorical cross-entropy, whatever `train.loss` says.
+  asTrained: (c) => ({ ...c, train: trainAsUsed(c.train, 'categorical_crossentropy') }),
   load: async () => (await import('./run.js')).classifierStage,
 };

@@ -89,5 +89,17 @@ export async function writeClassifierEvaluation(
     path: `${ctx.relDir}/evaluation.json`,
     description: 'test metrics, confusion matrix, per-class precision and recall',
   });
+  // Each test image's label and prediction, in test-set order (the run store's PREDICTIONS_FILE):
+  // the report compares two classifiers scored on the same images image by image (paired).
+  await writeJsonAtomic(path.join(ctx.dir, 'predictions.json'), {
+    labels: Array.from(test.labels),
+    predicted: Array.from(predictions),
+  });
+  ctx.emit({
+    type: 'artifact',
+    stage: ctx.name,
+    path: `${ctx.relDir}/predictions.json`,
+    description: "each test image's label and predicted class, in test-set order",
+  });
   return { test_loss: evaluation.loss, test_acc: evaluation.acc };
 }

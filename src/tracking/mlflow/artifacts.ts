@@ -28,8 +28,9 @@ export function artifactTarget(artifactUri: string, trackingBase: string): Mlflo
       kind: 'unsupported-artifact-uri',
       artifactUri,
       message:
-        `run artifacts live at '${artifactUri}' (scheme ${scheme}), which aelab cannot upload to; ` +
-        'start the MLflow server with artifact serving on (the default; not --no-serve-artifacts) so runs get mlflow-artifacts:/ URIs',
+        `run artifacts live at '${artifactUri}' (scheme ${scheme}), which aelab cannot upload to over HTTP; ` +
+        'restart the MLflow server with `--serve-artifacts --artifacts-destination DIR` instead of ' +
+        '`--default-artifact-root DIR` (and without --no-serve-artifacts), so that new runs get mlflow-artifacts:/ URIs',
     });
   }
   const host = m[2];

@@ -1,0 +1,79 @@
+/**
+ * Whether a run marked `running` still has a process behind it. The process that records a run
+ * (a single run's or a sweep's parent) refreshes heartbeat.json in the run's folder every few
+ * seconds; a run whose recorder is gone shows as `died`, and `aelab resume` completes it.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { writeJsonAtomic } from '../util/atomic.js';
+import { processAlive } from '../util/process-alive.js';
+import { HEARTBEAT_FILE } from './files.js';
+import { readJsonIfValid } from './read.js';
+import type { RunRecord, RunStatus } from './records.js';
+
+export interface Heartbeat {
+  readonly pid: number;
+  readonly host: string;
+  /** When it was last refreshed (ISO). */
+  readonly time: string;
+}
+
+/** How often the recorder says it is alive. */
+export const HEARTBEAT_EVERY_MS = 5_000;
+/**
+ * On another host the pid cannot be checked: a heartbeat older than this means its process is
+ * gone. Many beats long, so that a busy machine or a slow shared disk is not taken for a death.
+ */
+export const HEARTBEAT_STALE_MS = 60_000;
+
+/** What `runs ls` and `runs show` say of a run: its recorded status, or `died`. */
+export type LiveStatus = RunStatus | 'died';
+
+/** Starts refreshing `<dir>/heartbeat.json` for this process; stop() ends it (and waits for a write under way). */
+export function startHeartbeat(dir: string): { stop(): Promise<void> } {
+  let writing: Promise<void> = Promise.resolve();
+  const beat = () => {
+    const heartbeat: Heartbeat = { pid: process.pid, host: os.hostname(), time: new Date().toISOString() };
+    // A beat that cannot be written (a full disk) is tried again at the next; the run's own writes report the disk.
+    writing = writing.then(() => writeJsonAtomic(path.join(dir, HEARTBEAT_FILE), heartbeat)).catch(() => undefined);
+  };
+  beat();
+  const timer = setInterval(beat, HEARTBEAT_EVERY_MS);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await writing;
+    },
+  };
+}
+
+export const readHeartbeat = (dir: string): Promise<Heartbeat | undefined> =>
+  readJsonIfValid<Heartbeat>(path.join(dir, HEARTBEAT_FILE));
+
+/** Whether the process a heartbeat names is gone. */
+export function heartbeatGone(heartbeat: Heartbeat, now = Date.now()): boolean {
+  if (heartbeat.host === os.hostname()) return !processAlive(heartbeat.pid);
+  return now - Date.parse(heartbeat.time) > HEARTBEAT_STALE_MS;
+}
+
+/**
+ * The folder whose heartbeat speaks for a run: its own, or for a sweep's trial the sweep's
+ * (the sweep's parent process records its trials).
+ */
+const recorderDir = (dir: string, record: RunRecord): string =>
+  record.kind === 'trial' ? path.dirname(path.dirname(dir)) : dir;
+
+/**
+ * A run's status as it stands: `died` when it says `running` but its recorder is gone. A run
+ * without a heartbeat (written before aelab kept one) keeps its recorded status.
+ */
+export async function liveStatus(
+  dir: string,
+  record: RunRecord,
+): Promise<{ status: LiveStatus; heartbeat?: Heartbeat }> {
+  if (record.status !== 'running') return { status: record.status };
+  const heartbeat = await readHeartbeat(recorderDir(dir, record));
+  if (!heartbeat) return { status: record.status };
+  return { status: heartbeatGone(heartbeat) ? 'died' : 'running', heartbeat };
+}
