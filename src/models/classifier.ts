@@ -1,8 +1,8 @@
 /**
  * Image classifiers: 'cnn' is Keras' mnist_cnn (conv 32 3x3 relu, conv 64 3x3 relu, 2x2 max-pool,
- * dropout, flatten, dense 128 relu, dropout, dense softmax), with the conv filters, dense units
- * and the dropout rate taken from the spec (one rate for both dropouts; mnist_cnn uses 0.25 and
- * 0.5); 'dense' is flatten + dense relu layers + softmax and accepts any input shape.
+ * dropout 0.25, flatten, dense 128 relu, dropout 0.5, dense softmax), with the conv filters, dense
+ * units and the two dropout rates taken from the spec; 'dense' is flatten + dense relu layers +
+ * softmax and accepts any input shape.
  *
  * Training uses the shared loop. Dropout is applied there with seeds derived from the step, not
  * by the Dropout layers (tfjs' seeded dropout would draw the same mask at every step), so a run is
@@ -44,6 +44,11 @@ interface ClassifierManifest {
   readonly classes: number;
 }
 
+/** [after pooling, after each hidden dense layer]; a spec with one rate (saved before 0.25/0.5) uses it for both. */
+export function dropoutRates(spec: ClassifierSpec): readonly [number, number] {
+  return [spec.dropout, spec.dense_dropout ?? spec.dropout];
+}
+
 /** Every problem with a classifier spec for inputs of `inputShape`; empty when buildable. */
 export function validateClassifierSpec(spec: ClassifierSpec, inputShape: readonly number[], classes: number): string[] {
   const problems: string[] = [];
@@ -53,6 +58,8 @@ export function validateClassifierSpec(spec: ClassifierSpec, inputShape: readonl
   if (!(Number.isInteger(classes) && classes >= 2))
     problems.push(`a classifier needs at least 2 classes, got ${classes}`);
   if (!(spec.dropout >= 0 && spec.dropout < 1)) problems.push(`dropout must be in [0, 1), got ${spec.dropout}`);
+  if (spec.dense_dropout !== undefined && !(spec.dense_dropout >= 0 && spec.dense_dropout < 1))
+    problems.push(`dense_dropout must be in [0, 1), got ${spec.dense_dropout}`);
   if (!spec.dense.every(isPosInt))
     problems.push(`dense units must be positive integers, got [${spec.dense.join(', ')}]`);
   if (spec.arch === 'cnn') {
@@ -84,6 +91,7 @@ export function buildClassifier(
   const problems = validateClassifierSpec(spec, inputShape, classes);
   if (problems.length > 0) throw new Error(`invalid classifier spec: ${problems.join('; ')}`);
   const init = seededInitializers(deriveSeed(seed, 0x434c53), 1);
+  const [poolDropout, denseDropout] = dropoutRates(spec);
   const model = tf.sequential({ name: 'classifier' });
   const first = { inputShape: [...inputShape] };
   if (spec.arch === 'cnn') {
@@ -99,7 +107,7 @@ export function buildClassifier(
       ),
     );
     model.add(tf.layers.maxPooling2d({ poolSize: 2, ...(spec.filters.length === 0 ? first : {}) }));
-    if (spec.dropout > 0) model.add(tf.layers.dropout({ rate: spec.dropout }));
+    if (poolDropout > 0) model.add(tf.layers.dropout({ rate: poolDropout }));
     model.add(tf.layers.flatten());
   } else if (inputShape.length > 1) {
     model.add(tf.layers.flatten(first));
@@ -109,7 +117,7 @@ export function buildClassifier(
     model.add(
       tf.layers.dense({ units, activation: 'relu', kernelInitializer: init(), ...(flatFirst && i === 0 ? first : {}) }),
     );
-    if (spec.dropout > 0) model.add(tf.layers.dropout({ rate: spec.dropout }));
+    if (denseDropout > 0) model.add(tf.layers.dropout({ rate: denseDropout }));
   });
   model.add(
     tf.layers.dense({

@@ -129,3 +129,18 @@ export function categoricalCrossentropy(oneHot: tf.Tensor2D, prediction: tf.Tens
   const p = tf.clipByValue(outputOf(prediction), EPSILON, 1 - EPSILON);
   return tf.mean(tf.neg(tf.sum(tf.mul(oneHot, tf.log(p)), 1)));
 }
+
+/**
+ * Keras' binary_accuracy: the share of values whose target equals the output thresholded at 0.5
+ * (Keras: `mean(equal(y_true, cast(y_pred > 0.5)))`). On images only pixels exactly 0 or 1 can
+ * match, so a perfect reconstruction of MNIST scores about 0.8, not 1: kept so, to compare with
+ * the numbers Keras prints.
+ */
+export function binaryAccuracy(target: tf.Tensor, out: tf.Tensor | ModelOutput): tf.Scalar {
+  const logits = logitsFor(out, 'sigmoid');
+  // sigmoid(z) > 0.5 exactly when z > 0.
+  const predicted = logits ? tf.greater(logits, 0) : tf.greater(outputOf(out), 0.5);
+  return tf.mean(
+    tf.cast(tf.equal(tf.reshape(target, predicted.shape), tf.cast(predicted, 'float32')), 'float32'),
+  ) as tf.Scalar;
+}

@@ -3,10 +3,17 @@
  * store: they take plain settings and plain typed-array samples, and report progress by callback.
  */
 
-import type { Activation, AutoencoderVariant, LossName, NoiseSpec, OptimizerName } from '../types/experiment-config.js';
+import type {
+  Activation,
+  AutoencoderMetric,
+  AutoencoderVariant,
+  LossName,
+  NoiseSpec,
+  OptimizerName,
+} from '../types/experiment-config.js';
 
 /** The settings' vocabulary is the experiment file's (src/types/experiment-config.ts). */
-export type { Activation, AutoencoderVariant, LossName, NoiseSpec, OptimizerName };
+export type { Activation, AutoencoderMetric, AutoencoderVariant, LossName, NoiseSpec, OptimizerName };
 export type { LabelledSamples, Samples } from '../types/samples.js';
 import type { LabelledSamples, Samples } from '../types/samples.js';
 
@@ -57,6 +64,11 @@ export interface AutoencoderSpec {
   readonly filters?: readonly number[];
   /** variational: weight of the KL term. */
   readonly kl_weight?: number;
+  /**
+   * Metrics logged beside the loss each epoch (and as val_... on the test split): binary_accuracy
+   * is Keras' `metrics=['accuracy']` with a binary cross-entropy loss, the seed's metric.
+   */
+  readonly metrics?: readonly AutoencoderMetric[];
 }
 
 /** A trained or trainable autoencoder. Every method takes and returns plain typed arrays. */
@@ -88,7 +100,10 @@ export interface ClassifierSpec {
   readonly filters: readonly number[];
   /** Hidden dense units of the head (default [128]). */
   readonly dense: readonly number[];
+  /** cnn: dropout rate after pooling (mnist_cnn: 0.25); also after the dense layers when `dense_dropout` is absent. */
   readonly dropout: number;
+  /** Dropout rate after each hidden dense layer (mnist_cnn: 0.5). */
+  readonly dense_dropout?: number;
 }
 
 export interface Classifier {

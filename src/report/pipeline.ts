@@ -48,7 +48,7 @@ function describeModel(stage: StageConfig): string {
   return stageType(stage.type)?.describe(stage) ?? String((stage as { type?: unknown }).type ?? 'stage');
 }
 
-/** "embedded MNIST, 8000 train / 2000 test", "IDX files in data/fashion", ... */
+/** "official MNIST digits, 8000 train / 2000 test", "IDX files in data/fashion", ... */
 export function describeData(source: DataSourceConfig): string {
   return dataSource(source.source)?.describe(source) ?? String((source as { source?: unknown }).source ?? 'data');
 }

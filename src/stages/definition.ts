@@ -89,6 +89,6 @@ export interface DataSourceDefinition<C extends DataSourceConfig = DataSourceCon
   check?(source: Json, name: string): { readonly message: string; readonly key: string; readonly hint?: string }[];
   /** The part in parentheses of `aelab plan`'s line: "mnist, train 8000, test 2000". */
   planLabel(source: C): string;
-  /** The report's description: "embedded MNIST digits, 8000 train / 2000 test". */
+  /** The report's description: "official MNIST digits, 8000 train / 2000 test". */
   describe(source: C): string;
 }

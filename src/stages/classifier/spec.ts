@@ -3,5 +3,5 @@ import type { ClassifierStageConfig } from '../../types/experiment-config.js';
 import type { ClassifierSpec } from '../../models/types.js';
 
 export function classifierSpec(c: ClassifierStageConfig): ClassifierSpec {
-  return { arch: c.arch, filters: c.filters, dense: c.dense, dropout: c.dropout };
+  return { arch: c.arch, filters: c.filters, dense: c.dense, dropout: c.dropout, dense_dropout: c.dense_dropout };
 }
