@@ -58,7 +58,7 @@ test(
     assert.deepEqual(children.map((c) => c.data.params['stages.ae.latent']).sort(), ['4', '8']);
     for (const child of children) {
       assert.equal(child.info.status, 'FINISHED');
-      assert.ok(child.data.metrics.some((m) => m.key === 'clf.test_acc'));
+      assert.ok(child.data.metrics.some((m) => m.key === 'clf/test_acc'));
     }
   },
 );

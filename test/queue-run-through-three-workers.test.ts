@@ -89,6 +89,6 @@ test(
     const shown = await runCli(['runs', 'show', sweepId, '--runs', runsDir], dir);
     assert.equal(shown.code, 0, shown.stderr);
     assert.match(shown.stdout, /trials \(on the queue redis:\/\/127\.0\.0\.1:\d+\):/);
-    assert.match(shown.stdout, /^ {2}t002 {2}finished +stages\.ae\.latent=8 {2}on \S+:\d+$/m);
+    assert.match(shown.stdout, /^[* ] t002 {2}finished +latent=8 {2}on \S+:\d+( |$)/m);
   },
 );

@@ -57,8 +57,8 @@ test(
     // The one worker takes the trials one at a time: runs show sees one running and the last waiting.
     const shown = await runCli(['runs', 'show', sweepId, '--runs', runsDir], dir);
     assert.equal(shown.code, 0, shown.stderr);
-    assert.match(shown.stdout, /^ {2}t002 {2}waiting +stages\.ae\.latent=8$/m);
-    assert.match(shown.stdout, /^ {2}t00[01] {2}(running|finished) +stages\.ae\.latent=\d {2}on \S+:\d+/m);
+    assert.match(shown.stdout, /^ {2}t002 {2}waiting +latent=8$/m);
+    assert.match(shown.stdout, /^[* ] t00[01] {2}(running|finished) +latent=\d {2}on \S+:\d+/m);
 
     const resumed = await runCli(['resume', sweepId, '--queue', redis!.url, '--runs', runsDir], dir);
     assert.equal(resumed.code, 0, resumed.stderr + resumed.stdout);

@@ -75,7 +75,11 @@ test(
       const text = await page.evaluate(() => document.body.innerText);
       assert.match(text, /clf\/test_acc/);
       assert.match(text, /ae\/loss/);
-      assert.ok(await page.$('canvas, svg.main-svg, .js-plotly-plot'), 'a chart is drawn');
+      // Charts draw after the names show (later still on a loaded machine): wait for one.
+      const chart = await page
+        .waitForSelector('canvas, svg.main-svg, .js-plotly-plot', { timeout: 60_000 })
+        .catch(() => null);
+      assert.ok(chart, 'a chart is drawn');
     } finally {
       await browser.close();
     }
