@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { Queue } from 'bullmq';
@@ -12,6 +11,7 @@ import { planFile, submitAll } from './support/queue-plan.js';
 import { haveRedis, startRedis, type RedisServer } from './support/redis-server.js';
 import { startWorker, type WorkerProcess } from './support/queue-workers.js';
 import { readJson, type TrialRecord } from './support/runs.js';
+import { sharedRunsDir } from './support/queue-sweep.js';
 
 let redis: RedisServer | undefined;
 const workers: WorkerProcess[] = [];
@@ -20,7 +20,7 @@ let runsDir = '';
 before(async () => {
   if (!haveRedis()) return;
   redis = await startRedis();
-  runsDir = await mkdtemp(path.join(os.tmpdir(), 'aelab-shared-runs-'));
+  runsDir = await sharedRunsDir();
 });
 after(async () => {
   await Promise.all(workers.map((w) => w.kill()));

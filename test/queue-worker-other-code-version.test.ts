@@ -8,6 +8,7 @@ import { tinySweep, writeExperiment } from './support/experiment-file.js';
 import { planFile, submitAll } from './support/queue-plan.js';
 import { haveRedis, startRedis, type RedisServer } from './support/redis-server.js';
 import { startWorker, type WorkerProcess } from './support/queue-workers.js';
+import { sharedRunsDir } from './support/queue-sweep.js';
 
 let redis: RedisServer | undefined;
 const workers: WorkerProcess[] = [];
@@ -17,7 +18,7 @@ let otherBuild = '';
 before(async () => {
   if (!haveRedis()) return;
   redis = await startRedis();
-  runsDir = await mkdtemp(path.join(os.tmpdir(), 'aelab-shared-runs-'));
+  runsDir = await sharedRunsDir();
   // Another aelab build: the same compiled code under the next version number.
   otherBuild = await mkdtemp(path.join(os.tmpdir(), 'aelab-other-build-'));
   await cp(path.join(ROOT, 'dist'), path.join(otherBuild, 'dist'), { recursive: true });
