@@ -11,6 +11,7 @@ import { downloadFile, downloadIdxFiles } from '../src/data/download.js';
 import { IDX_FILE_NAMES, IDX_ROLES, type IdxRole } from '../src/data/idx.js';
 import { loadDataSplit } from '../src/data/load.js';
 import { generateIdx, tempDir } from './data-helpers.js';
+import { unitValue } from '../src/util/pixels.js';
 
 /**
  * A real HTTP server on 127.0.0.1 serving generated IDX files. Per path it can behave normally
@@ -114,7 +115,7 @@ test('downloads the four IDX files of a url source and loads them; a second load
   assert.equal(requestsTo('/plain/').length, 4);
   assert.deepEqual([first.value.train.n, first.value.test.n, first.value.train.classes], [40, 15, 10]);
   assert.deepEqual(first.value.train.labels, data.trainLabels);
-  assert.equal(first.value.test.images[500], Math.fround(data.testPixels[500]! / 255));
+  assert.equal(unitValue(first.value.test.images, 500), Math.fround(data.testPixels[500]! / 255));
   assert.match(first.value.identity, new RegExp(`^url:${base}/plain/;content=`));
 
   const second = await loadDataSplit(source, { seed: 1, projectDir: root, cacheDir, download: fast });

@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { encodeIdxImages, encodeIdxLabels, IDX_FILE_NAMES, type IdxRole } from '../src/data/idx.js';
+import { floatRange } from '../src/util/pixels.js';
 import { mulberry32 } from '../src/util/random.js';
+import type { PixelValues } from '../src/types/samples.js';
 
 export async function tempDir(prefix: string): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `aelab-${prefix}-`));
@@ -54,7 +56,8 @@ export async function writeIdxFolder(dir: string, data: GeneratedIdx, gz: boolea
   }
 }
 
-/** A stable text key of an image's pixels, to compare samples across sets. */
-export function imageKey(images: Float32Array, i: number, size: number): string {
-  return Buffer.from(images.buffer, images.byteOffset + i * size * 4, size * 4).toString('base64');
+/** A stable text key of an image's pixels (as [0,1] floats, whatever their form), to compare samples across sets. */
+export function imageKey(images: PixelValues, i: number, size: number): string {
+  const floats = floatRange(images, i * size, (i + 1) * size);
+  return Buffer.from(floats.buffer, floats.byteOffset, floats.byteLength).toString('base64');
 }

@@ -13,6 +13,7 @@ import {
 } from '../src/data/idx.js';
 import { loadDataSplit } from '../src/data/load.js';
 import { generateIdx, tempDir, writeIdxFolder } from './data-helpers.js';
+import { unitValue } from '../src/util/pixels.js';
 
 let root: string;
 let remove: () => Promise<void>;
@@ -74,8 +75,11 @@ test('loads an idx folder as floats in [0,1] equal to byte/255, relative to the 
   assert.ok(r.ok, r.ok ? '' : r.error);
   const { train, test: t, identity } = r.value;
   assert.deepEqual([train.n, t.n, train.height, train.width, train.channels, train.classes], [20, 10, 28, 28, 1, 4]);
-  assert.equal(train.images[100], Math.fround(data.trainPixels[100]! / 255));
-  assert.equal(t.images[t.images.length - 1], Math.fround(data.testPixels[data.testPixels.length - 1]! / 255));
+  assert.equal(unitValue(train.images, 100), Math.fround(data.trainPixels[100]! / 255));
+  assert.equal(
+    unitValue(t.images, t.images.length - 1),
+    Math.fround(data.testPixels[data.testPixels.length - 1]! / 255),
+  );
   assert.deepEqual(train.labels, data.trainLabels);
   assert.match(identity, /^idx:.*digits;content=[0-9a-f]{16};/);
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { buildAutoencoder, type AutoencoderSpec } from '../src/models/index.js';
 import { digits, trainSpec, useCpu } from './models-fixtures.js';
+import type { PixelValues } from '../src/types/samples.js';
 
 before(useCpu);
 
@@ -14,7 +15,7 @@ const spec: AutoencoderSpec = {
   noise: { kind: 'masking', amount: 0.3 },
 };
 
-async function run(buildSeed: number, trainSeed: number): Promise<{ losses: number[]; code: Float32Array }> {
+async function run(buildSeed: number, trainSeed: number): Promise<{ losses: number[]; code: PixelValues }> {
   const ae = buildAutoencoder(spec, [28, 28, 1], buildSeed);
   try {
     const logs = await ae.train(digits(10), digits(3, 100), trainSpec({ epochs: 2, batch_size: 20 }), trainSeed);

@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { sha256OfFile } from '../util/file-hash.js';
+import { floatRange } from '../util/pixels.js';
 import { processAlive } from '../util/process-alive.js';
 import type { DataSplit, ImageSet, StageResult } from '../types/stage-values.js';
 import type { StageValue } from '../types/stage-values.js';
@@ -290,7 +291,9 @@ function shapeOf(set: ImageSet): Omit<ImageSet, 'images' | 'labels'> {
 }
 
 async function writeSet(prefix: string, set: ImageSet): Promise<void> {
-  await writeFile(`${prefix}.f32`, Buffer.from(set.images.buffer, set.images.byteOffset, set.images.byteLength));
+  // Stage outputs are model outputs, float32 already; bytes (a data set) are stored as floats too.
+  const values = floatRange(set.images);
+  await writeFile(`${prefix}.f32`, Buffer.from(values.buffer, values.byteOffset, values.byteLength));
   await writeFile(`${prefix}.labels`, Buffer.from(set.labels.buffer, set.labels.byteOffset, set.labels.byteLength));
 }
 

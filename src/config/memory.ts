@@ -6,7 +6,8 @@ import { flowOf, IMAGE_SHAPE, type Graph } from './shapes.js';
 /**
  * A rough upper estimate of the memory one trial needs, so that an experiment that cannot fit
  * is refused before anything loads rather than dying of an out-of-memory error mid-run. Counted:
- * each data set and each image output of a stage as float32 (train + test), each model's
+ * each data set as its bytes (one per pixel, as the files hold them; models make floats a batch at
+ * a time) and each image output of a stage as float32 (train + test), each model's
  * weights four times (weights, gradients and two optimizer slots, as Adam keeps), and one
  * batch's activations twice (forward values and their gradients). Each stage type counts its
  * own network (`net` of its definition).
@@ -78,7 +79,7 @@ export function estimateMemory(
     const shape = datasetShapes?.get(name) ?? IMAGE_SHAPE;
     parts.push({
       path: ['data', name],
-      bytes: count * (size(shape) * FLOAT + 1),
+      bytes: count * (size(shape) + 1),
       detail: `${count.toLocaleString('en-US')} images`,
     });
   }

@@ -1,9 +1,7 @@
+import { gatherByteRows } from '../util/pixels.js';
 import type { ImageSet } from './types.js';
 
-/**
- * Images as stored on disk: uint8 pixels (0..255), one channel. Sources produce these; only the
- * samples an experiment asks for are turned into float ImageSets, which are 4x larger.
- */
+/** Images as stored on disk: uint8 pixels (0..255), one channel, as the sources read them. */
 export interface ByteImageSet {
   readonly n: number;
   readonly height: number;
@@ -13,13 +11,6 @@ export interface ByteImageSet {
   readonly labels: Uint8Array;
 }
 
-/** byte -> [0,1] float, exactly b/255 as Keras' `x / 255.` does. */
-const NORMALISED = (() => {
-  const t = new Float32Array(256);
-  for (let b = 0; b < 256; b++) t[b] = b / 255;
-  return t;
-})();
-
 /** Largest label + 1, the class count of a labelled set. */
 export function classCount(...labelArrays: Uint8Array[]): number {
   let max = -1;
@@ -28,21 +19,18 @@ export function classCount(...labelArrays: Uint8Array[]): number {
 }
 
 /**
- * The samples at `indices` (all of them, in order, when absent) as a float ImageSet with pixel
- * values in [0,1].
+ * The samples at `indices` (all of them, in order, when absent) as an ImageSet that keeps the
+ * bytes: models turn them into [0,1] floats a batch at a time (util/pixels.ts), so a trial never
+ * holds the data set as float32.
  */
 export function toImageSet(set: ByteImageSet, classes: number, indices?: ArrayLike<number>): ImageSet {
   const size = set.height * set.width;
-  const n = indices ? indices.length : set.n;
-  const images = new Float32Array(n * size);
-  const labels = new Uint8Array(n);
-  for (let k = 0; k < n; k++) {
-    const i = indices ? indices[k]! : k;
+  const shape = { height: set.height, width: set.width, channels: 1, classes };
+  if (!indices) return { images: set.pixels, labels: set.labels, n: set.n, ...shape };
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k]!;
     if (!(i >= 0 && i < set.n)) throw new RangeError(`sample index ${i} outside 0..${set.n - 1}`);
-    labels[k] = set.labels[i]!;
-    const src = i * size;
-    const dst = k * size;
-    for (let p = 0; p < size; p++) images[dst + p] = NORMALISED[set.pixels[src + p]!]!;
   }
-  return { images, labels, n, height: set.height, width: set.width, channels: 1, classes };
+  const labels = Uint8Array.from({ length: indices.length }, (_, k) => set.labels[indices[k]!]!);
+  return { images: gatherByteRows(set.pixels, size, indices), labels, n: indices.length, ...shape };
 }

@@ -17,7 +17,7 @@ import { corrupt } from './noise.js';
 import { applyForLoss, type ModelOutput } from './output-head.js';
 import { makeOptimizer } from './optimizers.js';
 import { deriveSeed } from './prng.js';
-import { mapInBatches, samplesToTensor, sizeOf } from './samples.js';
+import { checkFits, gatherTensor, mapInBatches, rowsTensor, sizeOf } from './samples.js';
 import { evaluateObjective, runTrainingLoop, type StepResult } from './train-loop.js';
 import type {
   Autoencoder,
@@ -133,8 +133,9 @@ export class LayersAutoencoder implements Autoencoder {
     seed: number,
     callbacks?: TrainCallbacks,
   ): Promise<EpochLog[]> {
-    const xAll = samplesToTensor(train, this.inputShape);
-    const xVal = validation && validation.n > 0 ? samplesToTensor(validation, this.inputShape) : undefined;
+    checkFits(train, this.inputShape);
+    const xVal = validation && validation.n > 0 ? validation : undefined;
+    if (xVal) checkFits(xVal, this.inputShape);
     const optimizer = makeOptimizer(spec.optimizer);
     try {
       return await runTrainingLoop({
@@ -143,67 +144,62 @@ export class LayersAutoencoder implements Autoencoder {
         seed,
         optimizer,
         variables: trainableVariables(this.encoder, this.decoder),
-        batch: (indices) => tf.gather(xAll, indices),
+        batch: (indices) => gatherTensor(train, this.inputShape, indices),
         objective: (x, stepSeed) => this.objective(x, stepSeed, true, spec.loss),
         validate: xVal
           ? () =>
               // The same validation noise every epoch, so val_loss moves only with the model.
-              evaluateObjective(xVal.shape[0]!, spec.batch_size, (start, size, b) =>
-                this.objective(tf.slice(xVal, start, size), deriveSeed(seed, VALIDATION_STREAM, b), false, spec.loss),
+              evaluateObjective(xVal.n, spec.batch_size, (start, size, b) =>
+                this.objective(
+                  rowsTensor(xVal, this.inputShape, start, size),
+                  deriveSeed(seed, VALIDATION_STREAM, b),
+                  false,
+                  spec.loss,
+                ),
               )
           : undefined,
         callbacks,
       });
     } finally {
-      xAll.dispose();
-      xVal?.dispose();
       optimizer.dispose();
     }
   }
 
   async encode(x: Samples): Promise<Samples> {
-    const all = samplesToTensor(x, this.inputShape);
-    try {
-      const { data } = await mapInBatches(all, INFERENCE_BATCH, (b) => this.encodeTensor(b, false));
-      return { x: data, n: x.n, shape: this.codeShape };
-    } finally {
-      all.dispose();
-    }
+    const { data } = await mapInBatches(x.n, INFERENCE_BATCH, this.rows(x), (b) => this.encodeTensor(b, false));
+    return { x: data, n: x.n, shape: this.codeShape };
   }
 
   /** Reconstructions, shaped like the given samples. */
   async reconstruct(x: Samples): Promise<Samples> {
-    const all = samplesToTensor(x, this.inputShape);
-    try {
-      const { data } = await mapInBatches(all, INFERENCE_BATCH, (b) =>
-        this.decodeTensor(this.encodeTensor(b, false), false),
-      );
-      return { x: data, n: x.n, shape: x.shape };
-    } finally {
-      all.dispose();
-    }
+    const { data } = await mapInBatches(x.n, INFERENCE_BATCH, this.rows(x), (b) =>
+      this.decodeTensor(this.encodeTensor(b, false), false),
+    );
+    return { x: data, n: x.n, shape: x.shape };
   }
 
   /** Mean per-pixel reconstruction loss of clean inputs (no corruption, VAE through its mean). */
   async evaluate(x: Samples, loss: LossName): Promise<number> {
-    const all = samplesToTensor(x, this.inputShape);
-    try {
-      const r = await evaluateObjective(
-        x.n,
-        INFERENCE_BATCH,
-        (start, size) => {
-          const b = tf.slice(all, start, size);
-          return {
-            loss: reconstructionLoss(loss, b, this.decodeForLoss(this.encodeTensor(b, false), false)),
-            extras: {},
-          };
-        },
-        '',
-      );
-      return r.loss ?? Number.NaN;
-    } finally {
-      all.dispose();
-    }
+    const rows = this.rows(x);
+    const r = await evaluateObjective(
+      x.n,
+      INFERENCE_BATCH,
+      (start, size) => {
+        const b = rows(start, size);
+        return {
+          loss: reconstructionLoss(loss, b, this.decodeForLoss(this.encodeTensor(b, false), false)),
+          extras: {},
+        };
+      },
+      '',
+    );
+    return r.loss ?? Number.NaN;
+  }
+
+  /** Batches of `x` as tensors of the model's input shape, after checking that `x` fits it. */
+  private rows(x: Samples): (start: number, size: number) => tf.Tensor {
+    checkFits(x, this.inputShape);
+    return (start, size) => rowsTensor(x, this.inputShape, start, size);
   }
 
   /** dir/encoder and dir/decoder in tfjs layers format, then dir/autoencoder.json (written last). */
@@ -229,8 +225,14 @@ export class LayersAutoencoder implements Autoencoder {
 
   /** Decodes codes of shape [n, ...codeShape] into images of imageShape. */
   protected async decodeAll(codes: tf.Tensor): Promise<Samples> {
-    const { data } = await mapInBatches(codes, INFERENCE_BATCH, (b) => this.decodeTensor(b, false));
-    return { x: data, n: codes.shape[0]!, shape: this.imageShape };
+    const n = codes.shape[0]!;
+    const { data } = await mapInBatches(
+      n,
+      INFERENCE_BATCH,
+      (start, size) => tf.slice(codes, start, size),
+      (b) => this.decodeTensor(b, false),
+    );
+    return { x: data, n, shape: this.imageShape };
   }
 }
 

@@ -21,7 +21,7 @@ import { categoricalCrossentropy } from './losses.js';
 import { makeOptimizer } from './optimizers.js';
 import { addOutputActivation, applyForLoss, type ModelOutput } from './output-head.js';
 import { deriveSeed } from './prng.js';
-import { samplesToTensor, sizeOf } from './samples.js';
+import { checkFits, gatherTensor, rowsTensor, sizeOf } from './samples.js';
 import { evaluateObjective, runTrainingLoop, type StepResult } from './train-loop.js';
 import type {
   Classifier,
@@ -174,15 +174,9 @@ export class LayersClassifier implements Classifier {
   ): Promise<EpochLog[]> {
     this.checkLabels(train);
     if (validation) this.checkLabels(validation);
-    const xAll = samplesToTensor(train, this.inputShape);
-    const yAll = tf.tensor1d(Int32Array.from(train.labels), 'int32');
-    const val =
-      validation && validation.n > 0
-        ? {
-            x: samplesToTensor(validation, this.inputShape),
-            y: tf.tensor1d(Int32Array.from(validation.labels), 'int32'),
-          }
-        : undefined;
+    checkFits(train, this.inputShape);
+    const val = validation && validation.n > 0 ? validation : undefined;
+    if (val) checkFits(val, this.inputShape);
     const optimizer = makeOptimizer(spec.optimizer);
     try {
       return await runTrainingLoop({
@@ -191,56 +185,51 @@ export class LayersClassifier implements Classifier {
         seed,
         optimizer,
         variables: trainableVariables(this.model),
-        batch: (indices) => ({ x: tf.gather(xAll, indices), y: tf.gather(yAll, indices) as tf.Tensor1D }),
+        batch: (indices) => ({
+          x: gatherTensor(train, this.inputShape, indices),
+          y: tf.tensor1d(
+            Int32Array.from(indices, (i) => train.labels[i]!),
+            'int32',
+          ),
+        }),
         objective: ({ x, y }, stepSeed) => this.lossAndAcc(x, y, stepSeed),
         validate: val
           ? () =>
-              evaluateObjective(val.x.shape[0]!, Math.max(spec.batch_size, INFERENCE_BATCH), (start, size) =>
-                this.lossAndAcc(tf.slice(val.x, start, size), tf.slice(val.y, start, size)),
+              evaluateObjective(val.n, Math.max(spec.batch_size, INFERENCE_BATCH), (start, size) =>
+                this.lossAndAcc(rowsTensor(val, this.inputShape, start, size), labelsTensor(val, start, size)),
               )
           : undefined,
         callbacks,
       });
     } finally {
-      tf.dispose([xAll, yAll]);
       optimizer.dispose();
-      if (val) tf.dispose([val.x, val.y]);
     }
   }
 
   async predict(x: Samples): Promise<Uint8Array> {
-    const all = samplesToTensor(x, this.inputShape);
+    checkFits(x, this.inputShape);
     const out = new Uint8Array(x.n);
-    try {
-      for (let start = 0; start < x.n; start += INFERENCE_BATCH) {
-        const size = Math.min(INFERENCE_BATCH, x.n - start);
-        const classes = tf.tidy(() =>
-          tf.argMax(this.model.apply(tf.slice(all, start, size), { training: false }) as tf.Tensor, 1),
-        );
-        out.set(await classes.data(), start);
-        classes.dispose();
-      }
-      return out;
-    } finally {
-      all.dispose();
+    for (let start = 0; start < x.n; start += INFERENCE_BATCH) {
+      const size = Math.min(INFERENCE_BATCH, x.n - start);
+      const classes = tf.tidy(() =>
+        tf.argMax(this.model.apply(rowsTensor(x, this.inputShape, start, size), { training: false }) as tf.Tensor, 1),
+      );
+      out.set(await classes.data(), start);
+      classes.dispose();
     }
+    return out;
   }
 
   async evaluate(x: LabelledSamples): Promise<{ loss: number; acc: number }> {
     this.checkLabels(x);
-    const all = samplesToTensor(x, this.inputShape);
-    const labels = tf.tensor1d(Int32Array.from(x.labels), 'int32');
-    try {
-      const r = await evaluateObjective(
-        x.n,
-        INFERENCE_BATCH,
-        (start, size) => this.lossAndAcc(tf.slice(all, start, size), tf.slice(labels, start, size)),
-        '',
-      );
-      return { loss: r.loss ?? Number.NaN, acc: r.acc ?? Number.NaN };
-    } finally {
-      tf.dispose([all, labels]);
-    }
+    checkFits(x, this.inputShape);
+    const r = await evaluateObjective(
+      x.n,
+      INFERENCE_BATCH,
+      (start, size) => this.lossAndAcc(rowsTensor(x, this.inputShape, start, size), labelsTensor(x, start, size)),
+      '',
+    );
+    return { loss: r.loss ?? Number.NaN, acc: r.acc ?? Number.NaN };
   }
 
   /** dir/model.json + dir/weights.bin (tfjs layers format), then dir/classifier.json. */
@@ -259,6 +248,11 @@ export class LayersClassifier implements Classifier {
   dispose(): void {
     this.model.dispose();
   }
+}
+
+/** Labels start..start+size-1 as an int32 tensor. */
+function labelsTensor(s: LabelledSamples, start: number, size: number): tf.Tensor1D {
+  return tf.tensor1d(Int32Array.from(s.labels.subarray(start, start + size)), 'int32');
 }
 
 /** Loads a classifier written by Classifier.save(dir). */

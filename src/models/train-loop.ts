@@ -2,10 +2,10 @@
  * One custom training loop shared by every model. Custom rather than model.fit because the
  * autoencoder losses (sparsity, contractive, KL, corrupted inputs) are not Keras losses.
  *
- * The training set stays one tensor for the whole run; each batch is a tf.gather of shuffled
- * indices, so no epoch copies the data set. The gather happens before the gradient tape starts:
- * under the tape tfjs saves a gather's input for the backward pass, a copy of the whole training
- * set every step on wasm. Each step runs in a tidy scope (tf.variableGrads),
+ * The training set stays in JavaScript memory as the stage gave it (image bytes or floats); each
+ * batch becomes a tensor of its own from shuffled indices (models/samples.ts), so no backend holds
+ * a float copy of the whole set. The batch is made before the gradient tape starts, so the tape
+ * records nothing of it. Each step runs in a tidy scope (tf.variableGrads),
  * and the only tensors that outlive a step are the ones read back and disposed here.
  * A non-finite or exploded loss (above EXPLODED_LOSS) ends training after logging that epoch with
  * the loss that diverged (like Keras' TerminateOnNaN); `divergence` says what went wrong, for the
@@ -30,7 +30,7 @@ export interface LoopOptions<B extends tf.TensorContainer> {
   readonly optimizer: tf.Optimizer;
   readonly variables: tf.Variable[];
   /** The tensors of the batch made of the samples at `indices` (disposed by the loop). */
-  batch(indices: tf.Tensor1D): B;
+  batch(indices: Int32Array): B;
   /** Builds the loss of a batch; `stepSeed` seeds any randomness in it. */
   objective(batch: B, stepSeed: number): StepResult;
   /** Metrics on held-out data after each epoch (e.g. val_loss), already named. */
@@ -81,7 +81,7 @@ export async function runTrainingLoop<B extends tf.TensorContainer>(o: LoopOptio
     for (let b = 0; b < batches; b++) {
       const start = b * spec.batch_size;
       const size = Math.min(spec.batch_size, n - start);
-      const batch = tf.tidy(() => o.batch(tf.tensor1d(order.subarray(start, start + size), 'int32')));
+      const batch = tf.tidy(() => o.batch(order.subarray(start, start + size)));
       const kept: Record<string, tf.Scalar> = {};
       const stepSeed = deriveSeed(o.seed, STEP_STREAM, epoch, b);
       const step = () => {

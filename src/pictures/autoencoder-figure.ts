@@ -6,6 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Samples } from '../types/samples.js';
+import { floatRange } from '../util/pixels.js';
 import {
   codeToImage,
   layoutImageRows,
@@ -116,7 +117,7 @@ export function autoencoderRows(
   count: number,
 ): ImageRow[] {
   const unit = { min: 0, max: 1 };
-  const codeRange = valueRange(codes.x.subarray(0, count * size(codes.shape)));
+  const codeRange = valueRange(floatRange(codes.x, 0, count * size(codes.shape)));
   return [
     { label: 'Original', images: samplesToImages(originals, count, unit) },
     { label: `Code (${codes.shape.join('×')})`, images: samplesToImages(codes, count, codeRange) },
@@ -126,7 +127,7 @@ export function autoencoderRows(
 
 function samplesToImages(s: Samples, count: number, range: { min: number; max: number }): GridImage[] {
   const per = size(s.shape);
-  return Array.from({ length: count }, (_, i) => codeToImage(s.x.subarray(i * per, (i + 1) * per), s.shape, range));
+  return Array.from({ length: count }, (_, i) => codeToImage(floatRange(s.x, i * per, (i + 1) * per), s.shape, range));
 }
 
 function size(shape: readonly number[]): number {

@@ -3,14 +3,19 @@
  * sources all speak these types, so they live below all of them.
  */
 
+import type { PixelValues } from './samples.js';
+
 /**
  * The in-memory form of an image data set, shared by data sources, stages and models.
  * Plain typed arrays (not tensors) so that sets can be cached, sliced, sent to child processes
  * and written to disk without touching TensorFlow.js.
  */
 export interface ImageSet {
-  /** Pixel values in [0,1], sample-major: image i occupies [i*h*w*c, (i+1)*h*w*c). */
-  readonly images: Float32Array;
+  /**
+   * Pixel values in [0,1], sample-major: image i occupies [i*h*w*c, (i+1)*h*w*c). Data sources
+   * give the file's bytes (b stands for b/255); what models compute is float32.
+   */
+  readonly images: PixelValues;
   /** Class index of each image (0..classes-1). */
   readonly labels: Uint8Array;
   readonly n: number;

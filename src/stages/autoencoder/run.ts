@@ -7,6 +7,7 @@ import { StageError } from '../stage.js';
 import type { Autoencoder, Samples } from '../../models/types.js';
 import { autoencoderFigure, renderImageRows, type ImageRow } from '../../pictures/index.js';
 import { writeFileAtomic } from '../../util/atomic.js';
+import { floatRange } from '../../util/pixels.js';
 import { asSamples, fromSamples, head, imageShape } from '../samples.js';
 import { trainSpec } from '../train.js';
 import { autoencoderSpec } from './spec.js';
@@ -108,7 +109,7 @@ function rowsOf(samples: Samples, [h, w, c]: readonly [number, number, number], 
   for (let start = 0; start < samples.n; start += perRow) {
     const images = [];
     for (let i = start; i < Math.min(samples.n, start + perRow); i++)
-      images.push({ pixels: samples.x.subarray(i * size, (i + 1) * size), height: h, width: w, channels: c });
+      images.push({ pixels: floatRange(samples.x, i * size, (i + 1) * size), height: h, width: w, channels: c });
     rows.push({ label: '', images });
   }
   return rows;

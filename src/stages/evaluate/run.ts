@@ -4,6 +4,7 @@ import type { DataSplit } from '../../data/types.js';
 import { loadAutoencoder, loadClassifier } from '../../models/index.js';
 import { autoencoderFigure } from '../../pictures/index.js';
 import { writeFileAtomic } from '../../util/atomic.js';
+import { meanAbsDifference } from '../../util/pixels.js';
 import { writeClassifierEvaluation } from '../classifier/run.js';
 import { asSamples, fromSamples, head, imageShape } from '../samples.js';
 import { StageError, type StageKind } from '../stage.js';
@@ -56,9 +57,6 @@ export const evaluateStage: StageKind<EvaluateStageConfig> = {
         test: await reconstruct(test),
         identity: `${input.split.identity}|${ctx.name}`,
       };
-      // There are no clean targets here (the input may be noisy): report how much the model changed it.
-      let change = 0;
-      for (let i = 0; i < test.images.length; i++) change += Math.abs(split.test.images[i]! - test.images[i]!);
       const codes = await ae.encode(asSamples(head(test, 10), ae.inputShape));
       const png = await autoencoderFigure(
         asSamples(head(test, 10), ae.inputShape),
@@ -74,7 +72,8 @@ export const evaluateStage: StageKind<EvaluateStageConfig> = {
         description: `10 test images of ${config.input}, their codes and their reconstructions by ${config.model}`,
       });
       const outputs: Record<string, StageValue> = { reconstructions: { kind: 'images', split, flat: input.flat } };
-      return { outputs, metrics: { mean_abs_change: change / Math.max(1, test.images.length) } };
+      // There are no clean targets here (the input may be noisy): report how much the model changed it.
+      return { outputs, metrics: { mean_abs_change: meanAbsDifference(split.test.images, test.images) } };
     } finally {
       ae.dispose();
     }

@@ -3,6 +3,7 @@ import type { TransformStageConfig } from '../../types/experiment-config.js';
 import type { ImageSet } from '../../data/types.js';
 import { corrupt } from '../../models/index.js';
 import { StageError, type StageKind } from '../stage.js';
+import { floatRange, meanAbsDifference } from '../../util/pixels.js';
 import type { StageResult } from '../../types/stage-values.js';
 
 /** Rows per tensor when corrupting, so that a large set never becomes one huge tensor. */
@@ -24,7 +25,7 @@ export const transformStage: StageKind<TransformStageConfig> = {
         const rows = Math.min(CHUNK, set.n - start);
         const values = tf.tidy(() =>
           corrupt(
-            tf.tensor2d(set.images.subarray(start * size, (start + rows) * size), [rows, size]),
+            tf.tensor2d(floatRange(set.images, start * size, (start + rows) * size), [rows, size]),
             config.noise,
             ctx.seed * 7919 + stream * 104729 + chunk,
           ).dataSync(),
@@ -38,13 +39,10 @@ export const transformStage: StageKind<TransformStageConfig> = {
       test: noisy(input.split.test, 2),
       identity: `${input.split.identity}|${ctx.name}:${config.noise.kind}=${config.noise.amount}`,
     };
-    // How much the images changed: the mean absolute difference per pixel on the test split.
-    let diff = 0;
-    for (let i = 0; i < split.test.images.length; i++)
-      diff += Math.abs(split.test.images[i]! - input.split.test.images[i]!);
     return {
       outputs: { images: { kind: 'images', split, flat: input.flat } },
-      metrics: { mean_abs_change: diff / Math.max(1, split.test.images.length) },
+      // How much the images changed: the mean absolute difference per pixel on the test split.
+      metrics: { mean_abs_change: meanAbsDifference(split.test.images, input.split.test.images) },
     };
   },
 };
