@@ -3,7 +3,15 @@
 // through its control block (control.ts has the protocol). Blocking Atomics.wait, not messages:
 // a kernel call is synchronous on the main thread, whose event loop does not turn meanwhile.
 import { workerData } from 'node:worker_threads';
-import { CONTROL, KERNELS, STATE_POSTED, STATE_RUNNING, type HelperData } from './control.js';
+import {
+  argsOfPiece,
+  CONTROL,
+  KERNELS,
+  STATE_POSTED,
+  STATE_RUNNING,
+  type HelperData,
+  type PieceLayout,
+} from './control.js';
 
 const { modules, memory, control, counter } = workerData as HelperData;
 const ctl = new Int32Array(control);
@@ -21,12 +29,18 @@ for (;;) {
     try {
       const kernel = kernels[KERNELS[Atomics.load(ctl, CONTROL.kernel)] ?? ''];
       if (kernel === undefined) throw new Error('no such kernel');
-      const args = Array.from(ctl.subarray(CONTROL.args, CONTROL.args + Atomics.load(ctl, CONTROL.argCount)));
-      const at = Atomics.load(ctl, CONTROL.pieceArg);
-      const pieces = Atomics.load(ctl, CONTROL.pieces);
-      for (let piece = Atomics.add(next, 0, 1); piece < pieces; piece = Atomics.add(next, 0, 1)) {
-        args[at] = piece;
-        args[at + 1] = piece + 1;
+      const base = Array.from(ctl.subarray(CONTROL.args, CONTROL.args + Atomics.load(ctl, CONTROL.argCount)));
+      const layout: PieceLayout = {
+        pieceArg: Atomics.load(ctl, CONTROL.pieceArg),
+        pieces: Atomics.load(ctl, CONTROL.pieces),
+        span: Atomics.load(ctl, CONTROL.span),
+        total: Atomics.load(ctl, CONTROL.total),
+        outArg: Atomics.load(ctl, CONTROL.outArg),
+        outStride: Atomics.load(ctl, CONTROL.outStride),
+      };
+      const args = base.slice();
+      for (let piece = Atomics.add(next, 0, 1); piece < layout.pieces; piece = Atomics.add(next, 0, 1)) {
+        argsOfPiece(args, base, layout, piece);
         kernel(...args);
       }
     } catch {

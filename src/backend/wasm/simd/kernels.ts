@@ -10,7 +10,16 @@
 // kernels (relu's gradient, Adam) replace chains of tfjs ops with one pass (docs/performance.md).
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { CONTROL, CONTROL_BYTES, KERNELS, STATE_POSTED, STATE_WITHDRAWN, type HelperData } from './control.js';
+import {
+  argsOfPiece,
+  CONTROL,
+  CONTROL_BYTES,
+  KERNELS,
+  STATE_POSTED,
+  STATE_WITHDRAWN,
+  type HelperData,
+  type PieceLayout,
+} from './control.js';
 
 /** Set to 0 to use the XNNPACK compositions instead (the bench and tests compare the two). */
 export const SIMD_KERNELS_ENV = 'AELAB_SIMD_KERNELS';
@@ -33,6 +42,11 @@ type Kernel = (...args: number[]) => void;
 const MODULES = ['filter-grad', 'conv', 'transpose', 'max-pool-grad', 'relu-grad', 'adam'] as const;
 /** The ones with kernels that are split over threads (KERNELS): helpers instantiate these. */
 const THREADED_MODULES = ['filter-grad', 'conv'] as const;
+/**
+ * Runs of batch entries a filter gradient is cut into, whatever the number of threads: enough
+ * for two to four threads to share, few enough that the per-run buffers stay small.
+ */
+const FILTER_GRAD_PIECES = 8;
 
 interface Exports {
   filterGrad: Kernel;
@@ -65,13 +79,17 @@ class Helper {
     return !this.failed && Atomics.load(this.ctl, CONTROL.ready) === 1;
   }
 
-  /** Offers a call: the helper runs `kernel(args)` with args[pieceArg..+1] = each piece it takes. */
-  post(kernel: KernelName, args: readonly number[], pieceArg: number, pieces: number): void {
+  /** Offers a call: the helper runs `kernel` with the arguments of each piece it takes (argsOfPiece). */
+  post(kernel: KernelName, args: readonly number[], layout: PieceLayout): void {
     Atomics.store(this.ctl, CONTROL.kernel, KERNELS.indexOf(kernel));
     Atomics.store(this.ctl, CONTROL.argCount, args.length);
     this.ctl.set(args, CONTROL.args);
-    Atomics.store(this.ctl, CONTROL.pieceArg, pieceArg);
-    Atomics.store(this.ctl, CONTROL.pieces, pieces);
+    Atomics.store(this.ctl, CONTROL.pieceArg, layout.pieceArg);
+    Atomics.store(this.ctl, CONTROL.pieces, layout.pieces);
+    Atomics.store(this.ctl, CONTROL.span, layout.span);
+    Atomics.store(this.ctl, CONTROL.total, layout.total);
+    Atomics.store(this.ctl, CONTROL.outArg, layout.outArg);
+    Atomics.store(this.ctl, CONTROL.outStride, layout.outStride);
     Atomics.store(this.ctl, CONTROL.state, STATE_POSTED);
     this.seq += 1;
     Atomics.store(this.ctl, CONTROL.posted, this.seq);
@@ -233,49 +251,40 @@ export class SimdKernels {
   }
 
   /**
-   * Runs `kernel` once for each piece in [0, pieces) (args[pieceArg] = piece, args[pieceArg + 1]
-   * = piece + 1), on this thread and on `helpers`, each helper with its own arguments; every
-   * thread takes the next piece from a shared counter. Returns, per helper, whether it ran any
-   * (a helper not started by the time the pieces run out is withdrawn, not waited for).
+   * Runs `kernel` once for each piece of `layout`, on this thread and on `helpers`; every thread
+   * takes the next piece from a shared counter, so which thread runs which piece is chance, and
+   * the result must not depend on it (control.ts).
    */
-  private shared(
-    kernel: KernelName,
-    args: number[],
-    helperArgs: number[][],
-    helpers: Helper[],
-    pieceArg: number,
-    pieces: number,
-  ): boolean[] {
+  private shared(kernel: KernelName, args: readonly number[], helpers: Helper[], layout: PieceLayout): void {
     const posted: Helper[] = [];
-    const ran: boolean[] = [];
     try {
       Atomics.store(this.counter, 0, 0);
-      helpers.forEach((h, i) => {
-        h.post(kernel, helperArgs[i]!, pieceArg, pieces);
+      for (const h of helpers) {
+        h.post(kernel, args, layout);
         posted.push(h);
-      });
+      }
       const mine = args.slice();
       const run = this.exports[kernel];
-      for (let p = Atomics.add(this.counter, 0, 1); p < pieces; p = Atomics.add(this.counter, 0, 1)) {
-        mine[pieceArg] = p;
-        mine[pieceArg + 1] = p + 1;
+      for (let p = Atomics.add(this.counter, 0, 1); p < layout.pieces; p = Atomics.add(this.counter, 0, 1)) {
+        argsOfPiece(mine, args, layout, p);
         run(...mine);
       }
       while (posted.length > 0) {
-        ran.push(posted[0]!.finish());
+        posted[0]!.finish();
         posted.shift();
       }
     } finally {
       // Never return (and let the caller free buffers) while a helper may still be writing.
       for (const h of posted) h.finish();
     }
-    return ran;
   }
 
   /**
    * out [KH, KW, CI, CO] = the filter gradient of x [batch, H, W, CI] and dy [batch, OH, OW, CO]
-   * (heap byte offsets). The threads take batch entries and sum them into a buffer each (this
-   * thread's is out), added into out at the end. CO must be 1 or a multiple of 4.
+   * (heap byte offsets). The batch is cut into FILTER_GRAD_PIECES runs of entries, each summed
+   * into a buffer of its own by whichever thread takes it; the buffers are then added in order,
+   * so the sum is the same float for float however the threads shared the work, and with any
+   * number of threads. CO must be 1 or a multiple of 4.
    */
   filterGrad(x: number, dy: number, out: number, s: ConvShape): void {
     if (s.CO !== 1 && s.CO % 4 !== 0)
@@ -283,24 +292,36 @@ export class SimdKernels {
     // About 256 output positions a chunk (the time hardly moves between 24 and 2000).
     const rows = Math.max(1, Math.min(s.OH, Math.floor(256 / s.OW)));
     const size = s.KH * s.KW * s.CI * s.CO;
-    const args = (dst: number): number[] => [x, dy, dst, 0, 1, s.H, s.W, s.CI, s.OH, s.OW, s.CO, s.KH, s.KW, rows];
-    const helpers = s.batch > 1 ? this.helpers.filter((h) => h.ready) : [];
-    const buffers = helpers.map(() => this.module._malloc(size * 4));
+    if (s.batch === 0) {
+      new Float32Array(this.memory.buffer, out, size).fill(0);
+      return;
+    }
+    const span = Math.ceil(s.batch / FILTER_GRAD_PIECES);
+    const pieces = Math.ceil(s.batch / span);
+    const parts = this.module._malloc(pieces * size * 4);
+    if (parts === 0) throw new Error('out of wasm memory for a filter gradient');
     try {
-      if (buffers.includes(0)) throw new Error('out of wasm memory for a filter gradient');
-      // Views after the mallocs: a growing heap detaches earlier ones.
-      const heap = this.memory.buffer;
-      new Float32Array(heap, out, size).fill(0);
-      for (const p of buffers) new Float32Array(heap, p, size).fill(0);
-      const ran = this.shared('filterGrad', args(out), buffers.map(args), helpers, 3, s.batch);
-      const sum = new Float32Array(heap, out, size);
-      ran.forEach((did, i) => {
-        if (!did) return;
-        const part = new Float32Array(heap, buffers[i]!, size);
-        for (let j = 0; j < size; j++) sum[j] = sum[j]! + part[j]!;
+      // Views after the malloc: a growing heap detaches earlier ones.
+      new Float32Array(this.memory.buffer, parts, pieces * size).fill(0);
+      const args = [x, dy, parts, 0, 1, s.H, s.W, s.CI, s.OH, s.OW, s.CO, s.KH, s.KW, rows];
+      const helpers = pieces > 1 ? this.helpers.filter((h) => h.ready) : [];
+      this.shared('filterGrad', args, helpers, {
+        pieceArg: 3,
+        pieces,
+        span,
+        total: s.batch,
+        outArg: 2,
+        outStride: size * 4,
       });
+      const heap = this.memory.buffer;
+      const sum = new Float32Array(heap, out, size);
+      sum.set(new Float32Array(heap, parts, size));
+      for (let p = 1; p < pieces; p++) {
+        const part = new Float32Array(heap, parts + p * size * 4, size);
+        for (let j = 0; j < size; j++) sum[j] = sum[j]! + part[j]!;
+      }
     } finally {
-      for (const p of buffers) if (p !== 0) this.module._free(p);
+      this.module._free(parts);
     }
   }
 
@@ -314,13 +335,14 @@ export class SimdKernels {
       throw new Error(`conv2d needs 1 output channel or a multiple of 16, got ${s.CO}`);
     const args = [x, w, bias, out, 0, 1, s.H, s.W, s.CI, s.OH, s.OW, s.CO, s.KH, s.KW, relu ? 1 : 0];
     const helpers = s.batch > 1 ? this.helpers.filter((h) => h.ready) : [];
-    this.shared(
-      'conv2d',
-      args,
-      helpers.map(() => args),
-      helpers,
-      4,
-      s.batch,
-    );
+    // One batch entry a piece: each writes its own outputs.
+    this.shared('conv2d', args, helpers, {
+      pieceArg: 4,
+      pieces: s.batch,
+      span: 1,
+      total: s.batch,
+      outArg: -1,
+      outStride: 0,
+    });
   }
 }
