@@ -6,24 +6,12 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { MlflowClient } from '../src/tracking/mlflow/index.js';
 import { CLI, ROOT, runCli } from './support/cli.js';
-import { writeExperiment } from './support/experiment-file.js';
+import { oneStageExperiment, writeExperiment } from './support/experiment-file.js';
 import { must, runsOf } from './support/mlflow-read.js';
 import { freePort } from './support/mlflow-server.js';
 
-const ONE_STAGE = `name: tiny-ui
-seed: 5
-data:
-  digits: { source: mnist, train: 200, test: 100 }
-stages:
-  ae:
-    type: autoencoder
-    input: digits
-    latent: 4
-    train: { epochs: 1, batch_size: 50 }
-`;
-
 test('aelab ui starts MLflow on a free port with the local runs uploaded, and Ctrl-C stops it', async () => {
-  const { dir } = await writeExperiment(ONE_STAGE, 'tiny.yaml');
+  const { dir } = await writeExperiment(oneStageExperiment('tiny-ui'), 'tiny.yaml');
   const local = await runCli(['run', 'tiny.yaml'], dir);
   assert.equal(local.code, 0, local.stderr);
   // The project's .venv: this repository's (scripts/ensure-mlflow.sh made it), not a fresh install.

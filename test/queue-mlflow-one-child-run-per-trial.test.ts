@@ -1,47 +1,41 @@
 import assert from 'node:assert/strict';
-import { rm } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { MlflowClient, PARENT_RUN_ID_TAG } from '../src/tracking/mlflow/index.js';
 import { runCli } from './support/cli.js';
 import { tinySweep, writeExperiment } from './support/experiment-file.js';
 import { must, runsOf } from './support/mlflow-read.js';
 import { startMlflowServer, type MlflowServer } from './support/mlflow-server.js';
-import { sharedRunsDir } from './support/queue-sweep.js';
-import { startWorker, type WorkerProcess } from './support/queue-workers.js';
-import { haveRedis, startRedis, type RedisServer } from './support/redis-server.js';
+import { queueTestbed } from './support/queue-sweep.js';
+import { startWorker } from './support/queue-workers.js';
+import { haveRedis } from './support/redis-server.js';
 
-let redis: RedisServer | undefined;
+const bed = queueTestbed();
 let server: MlflowServer | undefined;
-const workers: WorkerProcess[] = [];
-let runsDir = '';
 
 before(async () => {
   if (!haveRedis()) return;
-  [redis, server] = await Promise.all([startRedis(), startMlflowServer()]);
-  runsDir = await sharedRunsDir();
+  server = await startMlflowServer();
 });
 after(async () => {
-  await Promise.all(workers.map((w) => w.kill()));
-  await Promise.all([redis?.dispose(), server?.stop()]);
-  if (runsDir) await rm(runsDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 test(
   'a sweep on the queue is one MLflow parent run with one child run per trial, logged once whichever worker ran it',
   { skip: !haveRedis() && 'redis-server is not installed', timeout: 240_000 },
   async () => {
-    workers.push(...(await Promise.all([0, 1].map(() => startWorker(redis!.url, runsDir)))));
+    bed.workers.push(...(await Promise.all([0, 1].map(() => startWorker(bed.redis.url, bed.runsDir)))));
     const { dir } = await writeExperiment(tinySweep('  grid: { stages.ae.latent: [4, 8] }'), 'sweep.yaml');
     const env = { MLFLOW_TRACKING_URI: server!.uri };
     const result = await runCli(
-      ['run', 'sweep.yaml', '--queue', redis!.url, '--runs', runsDir, '--backend', 'wasm'],
+      ['run', 'sweep.yaml', '--queue', bed.redis.url, '--runs', bed.runsDir, '--backend', 'wasm'],
       dir,
       env,
     );
     assert.equal(result.code, 0, result.stderr + result.stdout);
     // Following the sweep again logs nothing twice.
     const sweepId = /sweep (\S+):/.exec(result.stdout)![1]!;
-    const again = await runCli(['resume', sweepId, '--queue', redis!.url, '--runs', runsDir], dir, env);
+    const again = await runCli(['resume', sweepId, '--queue', bed.redis.url, '--runs', bed.runsDir], dir, env);
     assert.equal(again.code, 0, again.stderr + again.stdout);
 
     const client = new MlflowClient({ uri: server!.uri });

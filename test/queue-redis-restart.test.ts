@@ -1,29 +1,15 @@
 import assert from 'node:assert/strict';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { tinySweep, writeExperiment } from './support/experiment-file.js';
 import { planFile, submitAll } from './support/queue-plan.js';
-import { haveRedis, startRedis, type RedisServer } from './support/redis-server.js';
-import { startWorker, type WorkerProcess } from './support/queue-workers.js';
+import { haveRedis } from './support/redis-server.js';
+import { startWorker } from './support/queue-workers.js';
 import { readJson, type TrialRecord } from './support/runs.js';
-import { sharedRunsDir } from './support/queue-sweep.js';
+import { queueTestbed } from './support/queue-sweep.js';
 
-let redis: RedisServer | undefined;
-const workers: WorkerProcess[] = [];
-let runsDir = '';
-
-before(async () => {
-  if (!haveRedis()) return;
-  redis = await startRedis();
-  runsDir = await sharedRunsDir();
-});
-after(async () => {
-  await Promise.all(workers.map((w) => w.kill()));
-  await redis?.dispose();
-  if (runsDir) await rm(runsDir, { recursive: true, force: true });
-});
+const bed = queueTestbed();
 
 test(
   'Redis killed and restarted mid-sweep loses no job: the append-only file brings every trial back, and all finish',
@@ -31,15 +17,15 @@ test(
   async () => {
     const { file } = await writeExperiment(tinySweep('  grid: { stages.ae.latent: [2, 4, 8] }'), 'sweep.yaml');
     const plan = await planFile(file);
-    const worker = await startWorker(redis!.url, runsDir);
-    workers.push(worker);
-    const done = submitAll(redis!.url, runsDir, 'sweep-r', plan);
+    const worker = await startWorker(bed.redis.url, bed.runsDir);
+    bed.workers.push(worker);
+    const done = submitAll(bed.redis.url, bed.runsDir, 'sweep-r', plan);
 
     // Once the first trial is running (the other two wait on the queue), Redis goes down hard.
     await worker.waitFor(/sweep-r t000: started/);
-    await redis!.kill();
+    await bed.redis.kill();
     await sleep(1500);
-    await redis!.restart();
+    await bed.redis.restart();
 
     const outcomes = await done;
     assert.deepEqual(
@@ -48,7 +34,7 @@ test(
       JSON.stringify([...outcomes]) + worker.output(),
     );
     for (const t of plan.trials) {
-      const trial = await readJson<TrialRecord>(path.join(runsDir, 'sweep-r', 'trials', t.id, 'run.json'));
+      const trial = await readJson<TrialRecord>(path.join(bed.runsDir, 'sweep-r', 'trials', t.id, 'run.json'));
       assert.equal(trial.status, 'finished');
     }
     assert.match(worker.output(), /connected again/, 'the worker saw the outage and came back');

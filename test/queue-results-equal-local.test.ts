@@ -1,28 +1,14 @@
 import assert from 'node:assert/strict';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { runCli } from './support/cli.js';
 import { tinySweep, writeExperiment } from './support/experiment-file.js';
-import { sharedRunsDir } from './support/queue-sweep.js';
-import { startWorker, type WorkerProcess } from './support/queue-workers.js';
-import { haveRedis, startRedis, type RedisServer } from './support/redis-server.js';
+import { queueTestbed } from './support/queue-sweep.js';
+import { startWorker } from './support/queue-workers.js';
+import { haveRedis } from './support/redis-server.js';
 import { readJson } from './support/runs.js';
 
-let redis: RedisServer | undefined;
-const workers: WorkerProcess[] = [];
-let runsDir = '';
-
-before(async () => {
-  if (!haveRedis()) return;
-  redis = await startRedis();
-  runsDir = await sharedRunsDir();
-});
-after(async () => {
-  await Promise.all(workers.map((w) => w.kill()));
-  await redis?.dispose();
-  if (runsDir) await rm(runsDir, { recursive: true, force: true });
-});
+const bed = queueTestbed();
 
 type Summary = { trials: { id: string; status: string; metrics: Record<string, number> }[] };
 
@@ -30,7 +16,7 @@ test(
   "a sweep's results through the queue equal the local executor's for the same file and seed",
   { skip: !haveRedis() && 'redis-server is not installed', timeout: 240_000 },
   async () => {
-    workers.push(await startWorker(redis!.url, runsDir));
+    bed.workers.push(await startWorker(bed.redis.url, bed.runsDir));
     const { dir } = await writeExperiment(
       tinySweep('  grid: { stages.ae.latent: [4, 8] }\n  parallel: 2'),
       'sweep.yaml',
@@ -42,7 +28,7 @@ test(
     );
     assert.equal(local.code, 0, local.stderr);
     const queued = await runCli(
-      ['run', 'sweep.yaml', '--backend', 'wasm', '--no-cache', '--runs', runsDir, '--queue', redis!.url],
+      ['run', 'sweep.yaml', '--backend', 'wasm', '--no-cache', '--runs', bed.runsDir, '--queue', bed.redis.url],
       dir,
     );
     assert.equal(queued.code, 0, queued.stderr);

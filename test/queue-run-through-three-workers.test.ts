@@ -1,28 +1,14 @@
 import assert from 'node:assert/strict';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { runCli } from './support/cli.js';
 import { tinySweep, writeExperiment } from './support/experiment-file.js';
-import { startWorker, type WorkerProcess } from './support/queue-workers.js';
-import { sharedRunsDir, startsOnQueue } from './support/queue-sweep.js';
-import { haveRedis, startRedis, type RedisServer } from './support/redis-server.js';
+import { startWorker } from './support/queue-workers.js';
+import { queueTestbed, startsOnQueue } from './support/queue-sweep.js';
+import { haveRedis } from './support/redis-server.js';
 import { readJson, type TrialRecord } from './support/runs.js';
 
-let redis: RedisServer | undefined;
-let workers: WorkerProcess[] = [];
-let runsDir = '';
-
-before(async () => {
-  if (!haveRedis()) return;
-  redis = await startRedis();
-  runsDir = await sharedRunsDir();
-});
-after(async () => {
-  await Promise.all(workers.map((w) => w.kill()));
-  await redis?.dispose();
-  if (runsDir) await rm(runsDir, { recursive: true, force: true });
-});
+const bed = queueTestbed();
 
 type Sweep = {
   status: string;
@@ -34,10 +20,10 @@ test(
   'aelab run --queue spreads a sweep over three workers: every trial finished exactly once, the shared stage computed once, summary and report as today',
   { skip: !haveRedis() && 'redis-server is not installed', timeout: 240_000 },
   async () => {
-    workers = await Promise.all([0, 1, 2].map(() => startWorker(redis!.url, runsDir)));
+    bed.workers.push(...(await Promise.all([0, 1, 2].map(() => startWorker(bed.redis.url, bed.runsDir)))));
     const { dir } = await writeExperiment(tinySweep('  grid: { stages.ae.latent: [2, 4, 8, 16] }'), 'sweep.yaml');
     const result = await runCli(
-      ['run', 'sweep.yaml', '--queue', redis!.url, '--runs', runsDir, '--backend', 'wasm'],
+      ['run', 'sweep.yaml', '--queue', bed.redis.url, '--runs', bed.runsDir, '--backend', 'wasm'],
       dir,
     );
     assert.equal(result.code, 0, result.stderr + result.stdout);
@@ -48,10 +34,10 @@ test(
     assert.match(result.stdout, /^report: .*report\.html$/m);
 
     const sweepId = /sweep (\S+):/.exec(result.stdout)![1]!;
-    const sweepDir = path.join(runsDir, sweepId);
+    const sweepDir = path.join(bed.runsDir, sweepId);
     const sweep = await readJson<Sweep>(path.join(sweepDir, 'run.json'));
     assert.equal(sweep.status, 'finished');
-    assert.equal(sweep.settings.queue?.url, redis!.url);
+    assert.equal(sweep.settings.queue?.url, bed.redis.url);
     const ids = Object.keys(sweep.trials);
     assert.deepEqual(ids, ['t000', 't001', 't002', 't003']);
     const trials = await Promise.all(
@@ -65,8 +51,8 @@ test(
       assert.equal(sweep.trials[ids[i]!]!.worker, t.worker, 'the sweep records the worker that ran the trial');
     }
     // Exactly once: started once on the queue, and named once in all the workers' logs.
-    assert.deepEqual(await startsOnQueue(redis!.url, sweepId, ids), [1, 1, 1, 1]);
-    const logs = workers.map((w) => w.output()).join('');
+    assert.deepEqual(await startsOnQueue(bed.redis.url, sweepId, ids), [1, 1, 1, 1]);
+    const logs = bed.workers.map((w) => w.output()).join('');
     for (const t of ids) assert.equal(logs.match(new RegExp(`${sweepId} ${t}: finished`, 'g'))?.length, 1, logs);
     assert.ok(
       new Set(trials.map((t) => t.worker)).size >= 2,
@@ -86,7 +72,7 @@ test(
       ['finished', 'finished', 'finished', 'finished'],
     );
 
-    const shown = await runCli(['runs', 'show', sweepId, '--runs', runsDir], dir);
+    const shown = await runCli(['runs', 'show', sweepId, '--runs', bed.runsDir], dir);
     assert.equal(shown.code, 0, shown.stderr);
     assert.match(shown.stdout, /trials \(on the queue redis:\/\/127\.0\.0\.1:\d+\):/);
     assert.match(shown.stdout, /^[* ] t002 {2}finished +latent=8 {2}on \S+:\d+( |$)/m);

@@ -1,32 +1,18 @@
 import assert from 'node:assert/strict';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { QUEUE_NAME } from '../src/run/queue/connection.js';
 import { jobIdFor } from '../src/run/queue/trial-job.js';
 import { tinySweep, writeExperiment } from './support/experiment-file.js';
 import { planFile, submitAll } from './support/queue-plan.js';
-import { haveRedis, startRedis, type RedisServer } from './support/redis-server.js';
-import { startWorker, type WorkerProcess } from './support/queue-workers.js';
+import { haveRedis } from './support/redis-server.js';
+import { startWorker } from './support/queue-workers.js';
 import { readJson, type TrialRecord } from './support/runs.js';
-import { sharedRunsDir } from './support/queue-sweep.js';
+import { queueTestbed } from './support/queue-sweep.js';
 
-let redis: RedisServer | undefined;
-const workers: WorkerProcess[] = [];
-let runsDir = '';
-
-before(async () => {
-  if (!haveRedis()) return;
-  redis = await startRedis();
-  runsDir = await sharedRunsDir();
-});
-after(async () => {
-  await Promise.all(workers.map((w) => w.kill()));
-  await redis?.dispose();
-  if (runsDir) await rm(runsDir, { recursive: true, force: true });
-});
+const bed = queueTestbed();
 
 test(
   'a trial that fails on its own (its loss blows up) is reported once, not retried, and the other trials go on',
@@ -42,8 +28,8 @@ test(
       'sweep.yaml',
     );
     const plan = await planFile(file);
-    workers.push(await startWorker(redis!.url, runsDir));
-    const outcomes = await submitAll(redis!.url, runsDir, 'sweep-f', plan);
+    bed.workers.push(await startWorker(bed.redis.url, bed.runsDir));
+    const outcomes = await submitAll(bed.redis.url, bed.runsDir, 'sweep-f', plan);
     assert.equal(outcomes.get('t000')?.status, 'finished');
     const failed = outcomes.get('t001');
     assert.equal(failed?.status, 'failed');
@@ -53,11 +39,11 @@ test(
     );
 
     const trial = await readJson<TrialRecord & { attempt: number }>(
-      path.join(runsDir, 'sweep-f', 'trials', 't001', 'run.json'),
+      path.join(bed.runsDir, 'sweep-f', 'trials', 't001', 'run.json'),
     );
     assert.equal(trial.status, 'failed');
     assert.equal(trial.attempt, 1);
-    const connection = new Redis(redis!.url, { maxRetriesPerRequest: null });
+    const connection = new Redis(bed.redis.url, { maxRetriesPerRequest: null });
     const queue = new Queue(QUEUE_NAME, { connection });
     try {
       const job = await queue.getJob(jobIdFor('sweep-f', 't001'));
@@ -66,6 +52,6 @@ test(
       await queue.close();
       connection.disconnect();
     }
-    assert.equal(workers[0]!.output().match(/sweep-f t001: started/g)?.length, 1);
+    assert.equal(bed.workers[0]!.output().match(/sweep-f t001: started/g)?.length, 1);
   },
 );

@@ -1,29 +1,16 @@
 import assert from 'node:assert/strict';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { tinySweep, writeExperiment } from './support/experiment-file.js';
 import { planFile, submitAll } from './support/queue-plan.js';
-import { haveRedis, startRedis, type RedisServer } from './support/redis-server.js';
-import { startWorker, type WorkerProcess } from './support/queue-workers.js';
+import { haveRedis } from './support/redis-server.js';
+import { startWorker } from './support/queue-workers.js';
 import { readJson, type TrialRecord } from './support/runs.js';
-import { sharedRunsDir } from './support/queue-sweep.js';
+import { queueTestbed } from './support/queue-sweep.js';
 
-let redis: RedisServer | undefined;
-const workers: WorkerProcess[] = [];
-let runsDir = '';
-
-before(async () => {
-  if (!haveRedis()) return;
-  redis = await startRedis();
-  runsDir = await sharedRunsDir();
-});
-after(async () => {
-  await Promise.all(workers.map((w) => w.kill()));
-  await redis?.dispose();
-  if (runsDir) await rm(runsDir, { recursive: true, force: true });
-});
+const bed = queueTestbed();
 
 test(
   'a worker killed with SIGKILL mid-trial loses the trial to another worker, which replaces the partial folder and finishes it',
@@ -38,12 +25,12 @@ test(
       'sweep.yaml',
     );
     const plan = await planFile(file);
-    const first = await startWorker(redis!.url, runsDir);
-    workers.push(first);
-    const done = submitAll(redis!.url, runsDir, 'sweep-k', plan);
+    const first = await startWorker(bed.redis.url, bed.runsDir);
+    bed.workers.push(first);
+    const done = submitAll(bed.redis.url, bed.runsDir, 'sweep-k', plan);
 
     // Kill the first worker once the trial has logged an epoch of its autoencoder.
-    const trialDir = path.join(runsDir, 'sweep-k', 'trials', 't000');
+    const trialDir = path.join(bed.runsDir, 'sweep-k', 'trials', 't000');
     for (let i = 0; ; i++) {
       const metrics = await readFile(path.join(trialDir, 'metrics.jsonl'), 'utf8').catch(() => '');
       if (metrics.includes('"stage":"ae"')) break;
@@ -54,8 +41,8 @@ test(
     const killedAttempt = await readJson<TrialRecord & { worker: string }>(path.join(trialDir, 'run.json'));
     assert.equal(killedAttempt.status, 'running', 'nobody recorded the killed attempt as ended');
 
-    const second = await startWorker(redis!.url, runsDir);
-    workers.push(second);
+    const second = await startWorker(bed.redis.url, bed.runsDir);
+    bed.workers.push(second);
     const outcomes = await done;
     assert.equal(outcomes.get('t000')?.status, 'finished', JSON.stringify([...outcomes]) + second.output());
 

@@ -6,19 +6,15 @@ import { after, before, test } from 'node:test';
 import { ROOT } from './support/cli.js';
 import { tinySweep, writeExperiment } from './support/experiment-file.js';
 import { planFile, submitAll } from './support/queue-plan.js';
-import { haveRedis, startRedis, type RedisServer } from './support/redis-server.js';
-import { startWorker, type WorkerProcess } from './support/queue-workers.js';
-import { sharedRunsDir } from './support/queue-sweep.js';
+import { haveRedis } from './support/redis-server.js';
+import { startWorker } from './support/queue-workers.js';
+import { queueTestbed } from './support/queue-sweep.js';
 
-let redis: RedisServer | undefined;
-const workers: WorkerProcess[] = [];
-let runsDir = '';
+const bed = queueTestbed();
 let otherBuild = '';
 
 before(async () => {
   if (!haveRedis()) return;
-  redis = await startRedis();
-  runsDir = await sharedRunsDir();
   // Another aelab build: the same compiled code under the next version number.
   otherBuild = await mkdtemp(path.join(os.tmpdir(), 'aelab-other-build-'));
   await cp(path.join(ROOT, 'dist'), path.join(otherBuild, 'dist'), { recursive: true });
@@ -27,9 +23,7 @@ before(async () => {
   await writeFile(path.join(otherBuild, 'package.json'), JSON.stringify({ ...pkg, version: `${pkg.version}-other` }));
 });
 after(async () => {
-  await Promise.all(workers.map((w) => w.kill()));
-  await redis?.dispose();
-  for (const dir of [runsDir, otherBuild]) if (dir) await rm(dir, { recursive: true, force: true });
+  if (otherBuild) await rm(otherBuild, { recursive: true, force: true });
 });
 
 test(
@@ -38,9 +32,9 @@ test(
   async () => {
     const { file } = await writeExperiment(tinySweep('  grid: { stages.ae.latent: [4] }'), 'sweep.yaml');
     const plan = await planFile(file);
-    const worker = await startWorker(redis!.url, runsDir, [], {}, path.join(otherBuild, 'dist/src/cli/main.js'));
-    workers.push(worker);
-    const outcomes = await submitAll(redis!.url, runsDir, 'sweep-v', plan);
+    const worker = await startWorker(bed.redis.url, bed.runsDir, [], {}, path.join(otherBuild, 'dist/src/cli/main.js'));
+    bed.workers.push(worker);
+    const outcomes = await submitAll(bed.redis.url, bed.runsDir, 'sweep-v', plan);
     const outcome = outcomes.get('t000');
     assert.equal(outcome?.status, 'failed');
     const error = outcome.status === 'failed' ? outcome.error : '';
@@ -51,7 +45,7 @@ test(
     assert.match(worker.output(), /sweep-v t000: refused/);
     assert.equal(worker.output().match(/refused/g)?.length, 1, 'refused once, not retried');
     await assert.rejects(
-      readFile(path.join(runsDir, 'sweep-v', 'trials', 't000', 'run.json')),
+      readFile(path.join(bed.runsDir, 'sweep-v', 'trials', 't000', 'run.json')),
       'no trial folder was written',
     );
   },

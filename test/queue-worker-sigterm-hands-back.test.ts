@@ -1,29 +1,16 @@
 import assert from 'node:assert/strict';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { tinySweep, writeExperiment } from './support/experiment-file.js';
 import { planFile, submitAll } from './support/queue-plan.js';
-import { sharedRunsDir } from './support/queue-sweep.js';
-import { startWorker, type WorkerProcess } from './support/queue-workers.js';
-import { haveRedis, startRedis, type RedisServer } from './support/redis-server.js';
+import { queueTestbed } from './support/queue-sweep.js';
+import { startWorker } from './support/queue-workers.js';
+import { haveRedis } from './support/redis-server.js';
 import { readJson, type TrialRecord } from './support/runs.js';
 
-let redis: RedisServer | undefined;
-const workers: WorkerProcess[] = [];
-let runsDir = '';
-
-before(async () => {
-  if (!haveRedis()) return;
-  redis = await startRedis();
-  runsDir = await sharedRunsDir();
-});
-after(async () => {
-  await Promise.all(workers.map((w) => w.kill()));
-  await redis?.dispose();
-  if (runsDir) await rm(runsDir, { recursive: true, force: true });
-});
+const bed = queueTestbed();
 
 test(
   'SIGTERM stops a worker taking trials; a running trial past its grace goes back to the queue, without using an attempt, and another worker finishes it',
@@ -37,10 +24,10 @@ test(
       'sweep.yaml',
     );
     const plan = await planFile(file);
-    const first = await startWorker(redis!.url, runsDir, ['--grace', '0']);
-    workers.push(first);
-    const done = submitAll(redis!.url, runsDir, 'sweep-t', plan);
-    const trialDir = path.join(runsDir, 'sweep-t', 'trials', 't000');
+    const first = await startWorker(bed.redis.url, bed.runsDir, ['--grace', '0']);
+    bed.workers.push(first);
+    const done = submitAll(bed.redis.url, bed.runsDir, 'sweep-t', plan);
+    const trialDir = path.join(bed.runsDir, 'sweep-t', 'trials', 't000');
     for (let i = 0; ; i++) {
       if ((await readFile(path.join(trialDir, 'metrics.jsonl'), 'utf8').catch(() => '')).includes('"stage":"ae"'))
         break;
@@ -53,8 +40,8 @@ test(
     const handedBack = await readJson<TrialRecord>(path.join(trialDir, 'run.json'));
     assert.equal(handedBack.status, 'killed');
 
-    const second = await startWorker(redis!.url, runsDir);
-    workers.push(second);
+    const second = await startWorker(bed.redis.url, bed.runsDir);
+    bed.workers.push(second);
     const outcomes = await done;
     assert.equal(outcomes.get('t000')?.status, 'finished', second.output());
     const trial = await readJson<TrialRecord & { attempt: number }>(path.join(trialDir, 'run.json'));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { MlflowClient } from '../src/tracking/mlflow/index.js';
 import { runCli } from './support/cli.js';
-import { writeExperiment } from './support/experiment-file.js';
+import { oneStageExperiment, writeExperiment } from './support/experiment-file.js';
 import { runsOf } from './support/mlflow-read.js';
 import { startMlflowServer, type MlflowServer } from './support/mlflow-server.js';
 
@@ -19,20 +19,8 @@ after(async () => {
   await server?.stop();
 });
 
-const ONE_STAGE = `name: tiny-art
-seed: 5
-data:
-  digits: { source: mnist, train: 200, test: 100 }
-stages:
-  ae:
-    type: autoencoder
-    input: digits
-    latent: 4
-    train: { epochs: 1, batch_size: 50 }
-`;
-
 test('a server that cannot take artifacts gets the run ended, and a message saying what to change on it', async () => {
-  const { dir } = await writeExperiment(ONE_STAGE, 'tiny.yaml');
+  const { dir } = await writeExperiment(oneStageExperiment('tiny-art'), 'tiny.yaml');
   const result = await runCli(['run', 'tiny.yaml', '--mlflow', server.uri], dir);
   assert.equal(result.code, 0, result.stderr + result.stdout);
   assert.match(

@@ -35,6 +35,21 @@ stages:
     train: { epochs: 2, batch_size: 50 }
 `;
 
+/** The smallest run that trains something: one dense autoencoder, one epoch on a few hundred digits. */
+export function oneStageExperiment(name: string): string {
+  return `name: ${name}
+seed: 5
+data:
+  digits: { source: mnist, train: 200, test: 100 }
+stages:
+  ae:
+    type: autoencoder
+    input: digits
+    latent: 4
+    train: { epochs: 1, batch_size: 50 }
+`;
+}
+
 /** A sweep small enough for tests: dense models only, one epoch each, a few hundred digits. */
 export function tinySweep(sweep: string): string {
   return `name: tiny-sweep
