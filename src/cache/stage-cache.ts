@@ -46,7 +46,7 @@ interface Manifest {
   readonly artifacts: readonly ArtifactRecord[];
   readonly seconds: number;
   readonly outputs: Readonly<
-    Record<string, StoredImages | { readonly kind: 'model'; readonly model: 'autoencoder' | 'classifier' }>
+    Record<string, StoredImages | { readonly kind: 'model'; readonly model: string }>
   >;
   readonly created: string;
   /** Every file of the entry but the manifest, by path relative to the entry. */
@@ -246,7 +246,7 @@ export class StageCache {
     try {
       await mkdir(temp, { recursive: true });
       await cp(stageDir, path.join(temp, 'artifacts'), { recursive: true });
-      const outputs: Record<string, StoredImages | { kind: 'model'; model: 'autoencoder' | 'classifier' }> = {};
+      const outputs: Record<string, StoredImages | { kind: 'model'; model: string }> = {};
       for (const [name, value] of Object.entries(result.outputs)) {
         if (value.kind === 'model') {
           outputs[name] = { kind: 'model', model: value.model };

@@ -5,7 +5,7 @@
  * unevenly than a fair coin would split them. The interval of the accuracy difference is the
  * Wald interval for paired proportions (Agresti, Categorical Data Analysis, 10.1).
  */
-import type { Predictions } from '../run-store/index.js';
+import type { Predictions } from '../types/stage-files.js';
 
 export interface PairedComparison {
   /** Images both score on. */

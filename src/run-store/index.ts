@@ -1,4 +1,4 @@
-// The run folder: its file names, records, readers and writers, and a sweep's objective. Nothing
+// The run folder: its file names, records, readers and writers, and a sweep's best trial. Nothing
 // outside this folder parses or writes a run folder's own files.
 export * from './files.js';
 export * from './records.js';
@@ -10,13 +10,11 @@ export {
   readConfigOr,
   readJsonIfValid,
   readParams,
-  readPredictions,
-  type Predictions,
   readRun,
   readSummary,
   readSyncFile,
 } from './read.js';
-export { bestTrial, objectiveOf, sweepSummary, testMetrics, type StageOutline } from './objective.js';
+export { bestTrial, sweepSummary, testMetrics } from './objective.js';
 
 export {
   HEARTBEAT_EVERY_MS,

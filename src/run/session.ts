@@ -8,7 +8,8 @@ import { explicitWasmThreads, sweepTrialThreads } from '../backend/threads.js';
 import { StageCache } from '../cache/stage-cache.js';
 import type { Plan, Trial } from '../plan/plan.js';
 import { codeVersion } from '../plan/code-version.js';
-import { isSweepRecord, objectiveOf, readRun, trialDir, trialRecord, type StageOutline } from '../run-store/index.js';
+import { isSweepRecord, readRun, trialDir, trialRecord } from '../run-store/index.js';
+import { objectiveOf, type StageOutline } from '../stages/objective.js';
 import type {
   EnvironmentInfo,
   RunEvent,

@@ -7,6 +7,7 @@ import { isCount, size, type Flow, type SettingCheck, type Shape, type StageDefi
 import { convNet, counts, denseNet } from '../net-size.js';
 import { describeTraining, trainAsUsed } from '../train.js';
 import { autoencoderSpec } from './spec.js';
+import { FIGURE, MODEL } from '../artifacts.js';
 
 /** The size of `latent` the memory estimate assumes when the file's is unusable. */
 const ASSUMED_LATENT = 32;
@@ -129,6 +130,16 @@ export const autoencoder: StageDefinition<AutoencoderStageConfig> = {
   type: 'autoencoder',
   outputs: { reconstructions: 'images', codes: 'images', model: 'model' },
   references: [{ key: 'input', kind: 'images' }],
+  artifacts: { model: MODEL, figure: FIGURE },
+  headline: { metric: 'test_loss', maximize: false },
+  // A sweep is judged by its autoencoder only when no classifier reads a stage's output.
+  objectiveClaim: () => 1,
+  modelKind: 'autoencoder',
+  report: {
+    role: 'reconstruction',
+    pictures: [{ file: FIGURE.file, caption: 'ten test images, their codes and their reconstructions', pixelated: true }],
+  },
+  subject: (c, name) => `The ${c.variant ? `${c.variant} ` : ''}autoencoder ${name} (latent ${c.latent})`,
   outputFlow(stage, output, flowOf) {
     const input = flowOf(stage.input);
     if (!input) return undefined;
