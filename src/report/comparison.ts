@@ -67,15 +67,18 @@ export function findings(
     const record = stages[s.name];
     if (roleOf(s.config) === 'reconstruction') {
       const what = subjectOf(s);
+      // Its headline metric, "test_loss" for an autoencoder, named as the metric says ("test loss").
+      const metric = stageType(s.config.type)?.headline?.metric ?? 'test_loss';
       const lossSetting = (s.config as { train?: { loss?: string } }).train?.loss;
-      const loss = record?.metrics.test_loss;
-      if (record?.status === 'finished' && loss !== undefined) {
-        const train = record.metrics.train_loss;
+      const value = record?.metrics[metric];
+      if (record?.status === 'finished' && value !== undefined) {
+        const train = record.metrics[metric.replace(/^test_/, 'train_')];
         const trainText = train !== undefined ? `; ${formatNumber(train)} on its last training epoch` : '';
+        const how = [lossSetting ? lossName(lossSetting) : '', trainText].join('').replace(/^; /, '');
         out.push({
           stage: s.name,
           tone: 'plain',
-          text: `${what} reached a test loss of ${formatNumber(loss)} (${lossName(lossSetting ?? '')}${trainText}).`,
+          text: `${what} reached a ${metric.replace(/_/g, ' ')} of ${formatNumber(value)}${how ? ` (${how})` : ''}.`,
         });
       } else {
         out.push(notDone(s.name, what, record));

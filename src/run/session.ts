@@ -10,6 +10,7 @@ import type { Plan, Trial } from '../plan/plan.js';
 import { codeVersion } from '../plan/code-version.js';
 import { isSweepRecord, readRun, trialDir, trialRecord } from '../run-store/index.js';
 import { objectiveOf, type StageOutline } from '../stages/objective.js';
+import { registeredStageModules } from '../stages/registry.js';
 import type {
   EnvironmentInfo,
   RunEvent,
@@ -165,6 +166,7 @@ function trialJob(
     ...(cache ? { stageCacheDir: cache.root } : {}),
     backend: session.settings.backend,
     ...(wasmThreads === undefined ? {} : { wasmThreads }),
+    ...(registeredStageModules().length ? { stageModules: registeredStageModules() } : {}),
   };
 }
 

@@ -76,7 +76,12 @@ export interface ReportPicture {
  */
 export type ReportRole = 'reconstruction' | 'classification' | 'scores-model';
 
-export interface StageDefinition<C extends StageConfig = StageConfig> {
+/** A stage's settings as its definition sees them: the built-in types' configs, or a registered type's own. */
+export interface AnyStageConfig {
+  readonly type: string;
+}
+
+export interface StageDefinition<C extends AnyStageConfig = StageConfig> {
   readonly type: C['type'];
   /** The files it writes into its stage folder, by what they are (`figure`, `evaluation`...). */
   readonly artifacts?: Readonly<Record<string, Artifact>>;
