@@ -39,7 +39,13 @@ async function sweep(dir: string): Promise<{ code: number; id: string }> {
     runsDir: path.join(dir, 'runs'),
     runId: id,
     plan,
-    settings: { experimentFile: path.join(dir, 'toy.yaml'), backend: 'wasm', parallel: 1, failFast: false, cache: true },
+    settings: {
+      experimentFile: path.join(dir, 'toy.yaml'),
+      backend: 'wasm',
+      parallel: 1,
+      failFast: false,
+      cache: true,
+    },
     environment: await environmentInfo('wasm', dir),
     listeners: [new RunStoreListener(), new ReportListener(() => {}, assert.fail)],
   };

@@ -33,7 +33,11 @@ function objectiveFromConfig(config: ExperimentConfig | undefined): Objective | 
 }
 
 /** The best trial: summary.json's, else the best finished row by the objective. */
-export function sweepBest(sweep: SweepFolder, rows: readonly TrialRow[], objective: Objective | undefined): string | undefined {
+export function sweepBest(
+  sweep: SweepFolder,
+  rows: readonly TrialRow[],
+  objective: Objective | undefined,
+): string | undefined {
   return sweep.summary?.best ?? bestTrial(rows, objective);
 }
 

@@ -4,16 +4,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  CONFIG_FILE,
-  METRICS_FILE,
-  PARAMS_FILE,
-  stageDir,
-  RUN_FILE,
-  SUMMARY_FILE,
-  SYNC_FILE,
-  TRIALS_DIR,
-} from './files.js';
+import { CONFIG_FILE, METRICS_FILE, PARAMS_FILE, RUN_FILE, SUMMARY_FILE, SYNC_FILE, TRIALS_DIR } from './files.js';
 import type { MetricLine, RunRecord, SweepSummary } from './records.js';
 
 /** A JSON file, or `fallback` when it cannot be read; a file that is there but is not JSON throws. */

@@ -21,7 +21,10 @@ export function objectiveOf(stages: readonly StageOutline[]): Objective | undefi
     const definition = stageType(s.type);
     const claim = definition?.objectiveClaim?.(s.readsOutput) ?? 0;
     if (!definition?.headline || claim <= 0 || (chosen && claim < chosen.claim)) continue;
-    chosen = { claim, objective: { key: `${s.name}.${definition.headline.metric}`, maximize: definition.headline.maximize } };
+    chosen = {
+      claim,
+      objective: { key: `${s.name}.${definition.headline.metric}`, maximize: definition.headline.maximize },
+    };
   }
   return chosen?.objective;
 }

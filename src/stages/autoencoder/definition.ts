@@ -137,7 +137,9 @@ export const autoencoder: StageDefinition<AutoencoderStageConfig> = {
   modelKind: 'autoencoder',
   report: {
     role: 'reconstruction',
-    pictures: [{ file: FIGURE.file, caption: 'ten test images, their codes and their reconstructions', pixelated: true }],
+    pictures: [
+      { file: FIGURE.file, caption: 'ten test images, their codes and their reconstructions', pixelated: true },
+    ],
   },
   subject: (c, name) => `The ${c.variant ? `${c.variant} ` : ''}autoencoder ${name} (latent ${c.latent})`,
   outputFlow(stage, output, flowOf) {

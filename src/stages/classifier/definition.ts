@@ -5,6 +5,7 @@ import { size, type Flow, type SettingCheck, type StageDefinition } from '../def
 import { convNet, counts, denseNet } from '../net-size.js';
 import { describeTraining, trainAsUsed } from '../train.js';
 import { CONFUSION, EVALUATION, MODEL, PREDICTIONS } from '../artifacts.js';
+import { CLASSIFIER_MODEL } from './spec.js';
 
 const CLASSES = 10;
 /** What the memory estimate assumes when the file's lists are unusable (the schema's defaults). */
@@ -49,10 +50,12 @@ export const classifier: StageDefinition<ClassifierStageConfig> = {
   headline: { metric: 'test_acc', maximize: true },
   // What a sweep is for: how well a classifier does on another stage's output.
   objectiveClaim: (readsOutput) => (readsOutput ? 2 : 0),
-  modelKind: 'classifier',
+  modelKind: CLASSIFIER_MODEL,
   report: {
     role: 'classification',
-    pictures: [{ file: CONFUSION.file, caption: 'confusion matrix on the test split', scale: 2, onlyForObjective: true }],
+    pictures: [
+      { file: CONFUSION.file, caption: 'confusion matrix on the test split', scale: 2, onlyForObjective: true },
+    ],
   },
   subject: (c) => archName(c),
   outputFlow: () => undefined,

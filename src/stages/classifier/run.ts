@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { CONFUSION, EVALUATION, MODEL, PREDICTIONS } from '../artifacts.js';
-import { classifier as definition } from './definition.js';
 import type { Evaluation, Predictions } from '../../types/stage-files.js';
 import type { ClassifierStageConfig } from '../../types/experiment-config.js';
 import { buildClassifier, validateClassifierSpec } from '../../models/index.js';
@@ -9,7 +8,7 @@ import { confusionMatrix, confusionMatrixChart, perClassScores, toPng } from '..
 import { writeFileAtomic, writeJsonAtomic } from '../../util/atomic.js';
 import { asSamples, imageShape } from '../samples.js';
 import { trainSpec } from '../train.js';
-import { classifierSpec } from './spec.js';
+import { CLASSIFIER_MODEL, classifierSpec } from './spec.js';
 import { trainingCallbacks } from '../progress.js';
 import type { StageContext, StageKind } from '../stage.js';
 import type { StageResult } from '../../types/stage-values.js';
@@ -52,7 +51,10 @@ export const classifierStage: StageKind<ClassifierStageConfig> = {
       };
       if (last.loss !== undefined) metrics.train_loss = last.loss;
       if (last.acc !== undefined) metrics.train_acc = last.acc;
-      return { outputs: { model: { kind: 'model', dir: path.join(ctx.dir, MODEL.file), model: definition.modelKind! } }, metrics };
+      return {
+        outputs: { model: { kind: 'model', dir: path.join(ctx.dir, MODEL.file), model: CLASSIFIER_MODEL } },
+        metrics,
+      };
     } finally {
       model.dispose();
     }

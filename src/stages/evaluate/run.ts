@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { FIGURE } from '../artifacts.js';
-import { classifier as classifierDefinition } from '../classifier/definition.js';
+import { CLASSIFIER_MODEL } from '../classifier/spec.js';
 import type { EvaluateStageConfig } from '../../types/experiment-config.js';
 import type { DataSplit } from '../../data/types.js';
 import { loadAutoencoder, loadClassifier } from '../../models/index.js';
@@ -26,7 +26,7 @@ export const evaluateStage: StageKind<EvaluateStageConfig> = {
     const { train, test } = input.split;
     const values = train.height * train.width * train.channels;
 
-    if (model.model === classifierDefinition.modelKind) {
+    if (model.model === CLASSIFIER_MODEL) {
       const loaded = await loadClassifier(model.dir);
       if (!loaded.ok) throw new StageError(`${ctx.name}: cannot load ${config.model}: ${loaded.error}`);
       const classifier = loaded.value;
