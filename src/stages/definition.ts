@@ -70,8 +70,9 @@ export interface ReportPicture {
 }
 
 /**
- * How the report's words treat a stage: `reconstruction` states its test loss; `classification`
- * sets its accuracy against a classifier on the raw data and judges it against chance and collapse;
+ * How the report's words treat a stage: `reconstruction` states its headline metric (an autoencoder's test loss); `classification`
+ * sets its accuracy (`test_acc`, with `evaluation.json` and `predictions.json` as evidence) against a
+ * classifier on the raw data and judges it against chance and collapse;
  * `scores-model` scores the model another stage trained (judged as that stage is).
  */
 export type ReportRole = 'reconstruction' | 'classification' | 'scores-model';
