@@ -24,7 +24,6 @@ import type {
   AutoencoderSpec,
   EpochLog,
   LossName,
-  NoiseSpec,
   Samples,
   TrainCallbacks,
   TrainSpec,
@@ -35,13 +34,9 @@ export const INFERENCE_BATCH = 256;
 /** Seed stream for validation-time randomness (denoising corruption, VAE sampling). */
 const VALIDATION_STREAM = 3;
 
-/** Settings a variant's objective needs that are not in the spec as given (defaults resolved). */
-export interface ResolvedSettings {
-  readonly noise?: NoiseSpec;
-  readonly sparsity?: AutoencoderSpec['sparsity'];
-  readonly contractiveWeight?: number;
-  readonly klWeight?: number;
-}
+/** Settings a variant's objective needs, defaults resolved (the variant table's). */
+export type { ResolvedSettings } from './variants.js';
+import type { ResolvedSettings } from './variants.js';
 
 /** What save() writes next to the parts, enough to rebuild the wrapper in loadAutoencoder. */
 export interface AutoencoderManifest {
