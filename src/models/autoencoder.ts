@@ -19,15 +19,7 @@ import { makeOptimizer } from './optimizers.js';
 import { deriveSeed } from './prng.js';
 import { checkFits, gatherTensor, mapInBatches, rowsTensor, sizeOf } from './samples.js';
 import { evaluateObjective, runTrainingLoop, type StepResult } from './train-loop.js';
-import type {
-  Autoencoder,
-  AutoencoderSpec,
-  EpochLog,
-  LossName,
-  Samples,
-  TrainCallbacks,
-  TrainSpec,
-} from './types.js';
+import type { Autoencoder, AutoencoderSpec, EpochLog, LossName, Samples, TrainCallbacks, TrainSpec } from './types.js';
 
 /** Batch size for inference (encode/reconstruct/evaluate); only affects memory, not results. */
 export const INFERENCE_BATCH = 256;

@@ -40,11 +40,11 @@ export function validateAutoencoderSpec(spec: AutoencoderSpec, imageShape: reado
     problems.push(`contractive_weight must be >= 0, got ${spec.contractive_weight}`);
   if (spec.filters !== undefined && (spec.filters.length === 0 || !spec.filters.every((v) => isPosInt(v))))
     problems.push(`filters must be a non-empty list of positive integers, got [${spec.filters.join(', ')}]`);
-  if (spec.kl_weight !== undefined && !(spec.kl_weight >= 0)) problems.push(`kl_weight must be >= 0, got ${spec.kl_weight}`);
+  if (spec.kl_weight !== undefined && !(spec.kl_weight >= 0))
+    problems.push(`kl_weight must be >= 0, got ${spec.kl_weight}`);
   const variant = findVariant(spec.variant);
   if (!variant) problems.push(`unknown autoencoder variant \`${String(spec.variant)}\``);
-  else
-    for (const p of variant.check?.(spec, undefined) ?? []) if (p.severity === 'error') problems.push(p.message);
+  else for (const p of variant.check?.(spec, undefined) ?? []) if (p.severity === 'error') problems.push(p.message);
   return problems;
 }
 

@@ -21,7 +21,6 @@ export interface ConvLayout {
   readonly outputActivation: Activation;
 }
 
-
 /** The code's shape, as the variant table computes it for `validate` and `plan`. */
 export const layoutCodeShape = (l: ConvLayout): [number, number, number] => convCodeShape(l.imageShape, l.channels);
 
