@@ -19,29 +19,16 @@ import { makeOptimizer } from './optimizers.js';
 import { deriveSeed } from './prng.js';
 import { checkFits, gatherTensor, mapInBatches, rowsTensor, sizeOf } from './samples.js';
 import { evaluateObjective, runTrainingLoop, type StepResult } from './train-loop.js';
-import type {
-  Autoencoder,
-  AutoencoderSpec,
-  EpochLog,
-  LossName,
-  NoiseSpec,
-  Samples,
-  TrainCallbacks,
-  TrainSpec,
-} from './types.js';
+import type { Autoencoder, AutoencoderSpec, EpochLog, LossName, Samples, TrainCallbacks, TrainSpec } from './types.js';
 
 /** Batch size for inference (encode/reconstruct/evaluate); only affects memory, not results. */
 export const INFERENCE_BATCH = 256;
 /** Seed stream for validation-time randomness (denoising corruption, VAE sampling). */
 const VALIDATION_STREAM = 3;
 
-/** Settings a variant's objective needs that are not in the spec as given (defaults resolved). */
-export interface ResolvedSettings {
-  readonly noise?: NoiseSpec;
-  readonly sparsity?: AutoencoderSpec['sparsity'];
-  readonly contractiveWeight?: number;
-  readonly klWeight?: number;
-}
+/** Settings a variant's objective needs, defaults resolved (the variant table's). */
+export type { ResolvedSettings } from './variants.js';
+import type { ResolvedSettings } from './variants.js';
 
 /** What save() writes next to the parts, enough to rebuild the wrapper in loadAutoencoder. */
 export interface AutoencoderManifest {
