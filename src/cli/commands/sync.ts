@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { ExperimentConfig } from '../../types/experiment-config.js';
 import { MlflowClient, resolveTrackingUri } from '../../tracking/mlflow/index.js';
 import { syncedExperimentId, syncedRunUrl, syncRun, syncSweep } from '../../tracking/mlflow-sync.js';
