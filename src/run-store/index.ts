@@ -16,14 +16,16 @@ export {
 } from './read.js';
 export { bestTrial, sweepSummary, testMetrics } from './objective.js';
 
+export { HEARTBEAT_EVERY_MS, HEARTBEAT_STALE_MS, readHeartbeat, startHeartbeat, type Heartbeat } from './heartbeat.js';
 export {
-  HEARTBEAT_EVERY_MS,
-  HEARTBEAT_STALE_MS,
-  liveStatus,
-  readHeartbeat,
-  startHeartbeat,
-  type Heartbeat,
+  effectiveStatus,
+  endedRecord,
+  trialStatus,
+  type EffectiveStatus,
   type LiveStatus,
-} from './heartbeat.js';
+  type TrialStatus,
+} from './status.js';
+export { matchRuns, resolveRun, type FoundRun } from './find.js';
+export { listRunFiles, type RunFile } from './run-files.js';
 export { RunStoreListener, trialRecord } from './listener.js';
 export type { Objective, RunSettings } from '../types/run-events.js';
