@@ -94,6 +94,11 @@ function capped(sorted: Diagnostic[]): { diagnostics: Diagnostic[]; omitted?: Om
 
 export interface LoadOptions {
   readonly overrides?: readonly Override[];
+  /**
+   * Checked like overrides, after them, and blamed on themselves, but left out of the loaded
+   * config: each value of a `--sweep` is checked this way while the file's own value stands.
+   */
+  readonly checks?: readonly Override[];
   /** Relative data paths may not leave this folder (default: the current directory). */
   readonly projectDir?: string;
   /** Refuse experiments estimated to need more memory than this (default 16 GiB). */
@@ -106,7 +111,7 @@ export interface LoadOptions {
  */
 export async function loadExperiment(file: string, options: LoadOptions = {}): Promise<LoadOutcome> {
   const sources = new Map<string, SourceText>();
-  for (const o of options.overrides ?? []) sources.set(o.source.file, o.source);
+  for (const o of [...(options.overrides ?? []), ...(options.checks ?? [])]) sources.set(o.source.file, o.source);
   const read = await readSource(file);
   if (read.source) sources.set(file, read.source);
   if (!read.source || read.diagnostics.length) return { diagnostics: read.diagnostics, sources };
@@ -123,7 +128,11 @@ export async function loadExperiment(file: string, options: LoadOptions = {}): P
   let data = structuredClone(parsed.parsed.data);
   validate(data);
   const overridden: string[] = [];
-  for (const o of options.overrides ?? []) {
+  const overrides = options.overrides ?? [];
+  // The config as the file and its overrides make it, before the checks are applied.
+  let unchecked: unknown = data;
+  for (const [i, o] of [...overrides, ...(options.checks ?? [])].entries()) {
+    if (i === overrides.length) unchecked = structuredClone(data);
     const at = { file: o.source.file, range: { start: 0, end: o.source.text.length } };
     const set = withSetting(data, o.path, o.value);
     if (!set.ok) {
@@ -165,12 +174,15 @@ export async function loadExperiment(file: string, options: LoadOptions = {}): P
 
   const sorted = sortDiagnostics(dedupe(diagnostics));
   if (hasErrors(sorted)) return { ...capped(sorted), sources };
+  // Without checks the validated data is the config; with them, the config before them gets its defaults.
+  const config = options.checks?.length ? unchecked : data;
+  if (config !== data) validate(config);
   return {
     experiment: {
       file: path.resolve(file),
       source: read.source,
       doc,
-      config: data as ExperimentConfig,
+      config: config as ExperimentConfig,
       warnings: sorted,
     },
     diagnostics: sorted,

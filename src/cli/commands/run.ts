@@ -2,19 +2,10 @@ import path from 'node:path';
 import type { Override } from '../../config/load.js';
 import type { ExperimentConfig } from '../../types/experiment-config.js';
 import { experimentFromFlags, type SweepFlag } from '../experiment-from-flags.js';
-import { codeVersion } from '../../plan/code-version.js';
-import { planWithDataContent } from '../../run/data-identities.js';
-import { experimentFolder } from '../../util/data-path.js';
+import { planRun } from '../../run/plan-run.js';
 import { ReportListener } from '../../report/listener.js';
 import { newRunId, RunStoreListener } from '../../run-store/index.js';
-import {
-  dataCacheDir,
-  defaultParallel,
-  runSingle,
-  runSweepSession,
-  type Session,
-  type SessionSettings,
-} from '../../run/session.js';
+import { defaultParallel, runSingle, runSweepSession, type Session, type SessionSettings } from '../../run/session.js';
 import type { MlflowTracker } from '../../tracking/mlflow-tracker.js';
 import type { RunListener } from '../../types/run-events.js';
 import { DEFAULT_ATTEMPTS } from '../../run/queue/trial-job.js';
@@ -60,29 +51,23 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
     return 2;
   }
 
-  // TensorFlow.js loads only here: validate and plan stay fast without it.
-  const { selectBackend } = await import('../../backend/select.js');
-  const backend = await selectBackend(opts.backend);
-  if (!backend.ok) {
-    process.stderr.write(`error: ${backend.error}\n`);
-    return 1;
-  }
-  process.stdout.write(`backend: ${backend.value.note ?? backend.value.name}\n`);
-  const { environmentInfo } = await import('../../run/environment.js');
-
-  const planned = await planWithDataContent(
-    config,
-    { codeVersion: await codeVersion(), backend: backend.value.name },
-    { experimentDir: experimentFolder(outcome.experiment.file), cacheDir: dataCacheDir(opts.runsDir), download: true },
-  );
+  // The backend is named here, not started: only a trial that trains starts it (in its own process).
+  const planned = await planRun(config, {
+    backend: opts.backend,
+    experimentFile: outcome.experiment.file,
+    runsDir: opts.runsDir,
+    download: true,
+  });
   if (!planned.ok) {
     process.stderr.write(`error: ${planned.error}\n`);
     return 1;
   }
-  const plan = planned.value;
+  const { plan, backend } = planned.value;
+  process.stdout.write(`backend: ${backend.note}\n`);
+  const { environmentInfo } = await import('../../run/environment.js');
   const settings: SessionSettings = {
     experimentFile: path.relative(process.cwd(), outcome.experiment.file) || outcome.experiment.file,
-    backend: backend.value.name,
+    backend: backend.name,
     parallel: opts.parallel ?? config.sweep?.parallel ?? defaultParallel(),
     failFast: opts.failFast,
     cache: opts.cache,
@@ -91,7 +76,7 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
       : {}),
   };
   const runId = newRunId(config.name);
-  const environment = await environmentInfo(backend.value.name, process.cwd(), backend.value.threads);
+  const environment = await environmentInfo(backend.name, process.cwd(), backend.threads);
   const tracker = await trackerFor(config, opts.mlflow);
   if (tracker && !tracker.ok) {
     process.stderr.write(`error: ${tracker.error}\n`);
