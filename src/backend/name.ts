@@ -6,10 +6,10 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import type { BackendChoice, BackendName } from './select.js';
+import type { Result } from '../types/result.js';
 import { explicitWasmThreads, wasmThreadsFor } from './threads.js';
 
-export type BackendLookup =
-  { ok: true; value: { name: BackendName; note: string; threads?: number } } | { ok: false; error: string };
+export type BackendLookup = Result<{ name: BackendName; note: string; threads?: number }>;
 
 const require = createRequire(import.meta.url);
 

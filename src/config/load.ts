@@ -11,6 +11,7 @@ import { settingErrors } from './setting-errors.js';
 import { withSetting } from './settings.js';
 import { readSource } from './source.js';
 import { sweepDiagnostics } from './sweep-checks.js';
+import type { Result } from '../types/result.js';
 import type { ExperimentConfig } from '../types/experiment-config.js';
 
 /** A `--set key=value` from the command line; its text is its own little source file. */
@@ -24,10 +25,7 @@ export interface Override {
  * Parses `path.to.setting=value`; the value is YAML (`5`, `adam`, `[8, 16]`). Custom tags and
  * aliases are refused here as in files.
  */
-export function parseOverride(
-  text: string,
-  origin = '--set',
-): { ok: true; value: Override } | { ok: false; error: Diagnostic } {
+export function parseOverride(text: string, origin = '--set'): Result<Override, Diagnostic> {
   const source = new SourceText(origin, text);
   const eq = text.indexOf('=');
   const whole = { file: origin, range: { start: 0, end: text.length } };

@@ -7,7 +7,7 @@ import { LayersAutoencoder, loadParts, type ResolvedSettings } from './autoencod
 import { buildConvDecoder, buildConvEncoder, convCodeShape, type ConvLayout } from './conv.js';
 import { buildDenseDecoder, buildDenseEncoder, type DenseLayout } from './dense.js';
 import type { Result } from '../types/result.js';
-import { deriveSeed } from './prng.js';
+import { mixSeeds } from '../util/random.js';
 import type { Autoencoder, AutoencoderSpec } from './types.js';
 import { buildVaeEncoder, VariationalAutoencoder } from './vae.js';
 import { AUTOENCODER_DEFAULTS } from './defaults.js';
@@ -93,7 +93,7 @@ export function buildAutoencoder(
   const problems = validateAutoencoderSpec(spec, imageShape);
   if (problems.length > 0) throw new Error(`invalid autoencoder spec: ${problems.join('; ')}`);
   const settings = settingsFor(spec);
-  const initSeed = deriveSeed(seed, 0x494e4954);
+  const initSeed = mixSeeds(seed, 0x494e4954);
   const [h, w, c] = imageShape;
   const inputSize = h * w * c;
   if (spec.variant === 'convolutional') {

@@ -7,6 +7,7 @@ import { ReportListener } from '../../report/listener.js';
 import { newRunId, RunStoreListener } from '../../run-store/index.js';
 import { defaultParallel, runSingle, runSweepSession, type Session, type SessionSettings } from '../../run/session.js';
 import type { MlflowTracker } from '../../tracking/mlflow-tracker.js';
+import type { Result } from '../../types/result.js';
 import type { RunListener } from '../../types/run-events.js';
 import { DEFAULT_ATTEMPTS } from '../../run/queue/trial-job.js';
 import { parseQueueUrl, QUEUE_ENV, type QueueAddress } from '../../run/queue/redis-url.js';
@@ -107,12 +108,9 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
  * The queue of a sweep: --queue, else the file's queue.url, else AELAB_QUEUE. A single run runs here whatever the
  * environment says; --queue on one asks for what cannot be done, and says so.
  */
-function queueFor(
-  opts: RunOptions,
-  config: ExperimentConfig,
-): { ok: true; value?: QueueAddress } | { ok: false; error: string } {
+function queueFor(opts: RunOptions, config: ExperimentConfig): Result<QueueAddress | undefined> {
   const typed = opts.queue ?? config.queue?.url ?? process.env[QUEUE_ENV];
-  if (!typed) return { ok: true };
+  if (!typed) return { ok: true, value: undefined };
   if (opts.queue && !config.sweep)
     return { ok: false, error: '--queue is for sweeps: a single run runs here (add a sweep, or --sweep)' };
   const parsed = parseQueueUrl(typed);
@@ -159,7 +157,7 @@ export async function listenersFor(sweep: boolean, tracker: MlflowTracker | unde
 export async function trackerFor(
   config: ExperimentConfig,
   cliUri: string | undefined,
-): Promise<{ ok: true; value: MlflowTracker | undefined } | { ok: false; error: string }> {
+): Promise<Result<MlflowTracker | undefined>> {
   const { MlflowClient, resolveTrackingUri } = await import('../../tracking/mlflow/index.js');
   const { MlflowTracker } = await import('../../tracking/mlflow-tracker.js');
   const resolved = resolveTrackingUri(config.tracking?.mlflow?.uri, cliUri);
