@@ -12,7 +12,7 @@
  * stage to fail with.
  */
 import * as tf from '@tensorflow/tfjs';
-import { GraphSteps } from '../backend/native/graph-steps/graph-steps.js';
+import { backendCapabilities } from '../backend/capabilities.js';
 import { epochOrder, mixSeeds } from '../util/random.js';
 import type { EpochLog, TrainCallbacks, TrainSpec } from './types.js';
 
@@ -72,7 +72,7 @@ export async function runTrainingLoop<B extends tf.TensorContainer>(o: LoopOptio
   const batches = Math.ceil(n / spec.batch_size);
   const logs: EpochLog[] = [];
   // On the native backend, steps run as one TensorFlow graph each once they repeat.
-  const graphs = GraphSteps.forActiveBackend();
+  const graphs = backendCapabilities.stepGraphs();
   for (let epoch = 0; epoch < spec.epochs; epoch++) {
     const started = performance.now();
     const order = epochOrder(n, spec.shuffle, mixSeeds(o.seed, SHUFFLE_STREAM, epoch));
