@@ -16,8 +16,8 @@ import { binaryAccuracy, contractivePenalty, klSparsity, l1Activity, reconstruct
 import { corrupt } from './noise.js';
 import { applyForLoss, type ModelOutput } from './output-head.js';
 import { makeOptimizer } from './optimizers.js';
-import { deriveSeed } from './prng.js';
-import { checkFits, gatherTensor, mapInBatches, rowsTensor, sizeOf } from './samples.js';
+import { mixSeeds } from '../util/random.js';
+import { checkFits, gatherTensor, mapInBatches, rowsTensor, sizeOf } from './batches.js';
 import { evaluateObjective, runTrainingLoop, type StepResult } from './train-loop.js';
 import type { Autoencoder, AutoencoderSpec, EpochLog, LossName, Samples, TrainCallbacks, TrainSpec } from './types.js';
 
@@ -139,7 +139,7 @@ export class LayersAutoencoder implements Autoencoder {
               evaluateObjective(xVal.n, spec.batch_size, (start, size, b) =>
                 this.objective(
                   rowsTensor(xVal, this.inputShape, start, size),
-                  deriveSeed(seed, VALIDATION_STREAM, b),
+                  mixSeeds(seed, VALIDATION_STREAM, b),
                   false,
                   spec.loss,
                 ),

@@ -7,7 +7,7 @@ import { LayersAutoencoder, loadParts } from './autoencoder.js';
 import { buildConvDecoder, buildConvEncoder, layoutCodeShape, type ConvLayout } from './conv.js';
 import { buildDenseDecoder, buildDenseEncoder, type DenseLayout } from './dense.js';
 import type { Result } from '../types/result.js';
-import { deriveSeed } from './prng.js';
+import { mixSeeds } from '../util/random.js';
 import type { Autoencoder, AutoencoderSpec } from './types.js';
 import { buildVaeEncoder, VariationalAutoencoder } from './vae.js';
 import { convChannels as channelsOf, findVariant, hiddenLayers, variantOf } from './variants.js';
@@ -65,7 +65,7 @@ export function buildAutoencoder(
   if (problems.length > 0) throw new Error(`invalid autoencoder spec: ${problems.join('; ')}`);
   const variant = variantOf(spec.variant);
   const settings = variant.resolved(spec);
-  const initSeed = deriveSeed(seed, 0x494e4954);
+  const initSeed = mixSeeds(seed, 0x494e4954);
   const [h, w, c] = imageShape;
   const inputSize = h * w * c;
   if (variant.architecture === 'convolutional') {

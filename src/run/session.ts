@@ -24,7 +24,7 @@ import { LocalProcessExecutor, type TrialExecutor, type TrialJob } from './execu
 import type { QueueExecutor } from './queue/queue-executor.js';
 import type { QueueAddress } from './queue/redis-url.js';
 import { runTrial } from './run-trial.js';
-import { runSweep } from './sweep.js';
+import { runSweep } from './trial-pool.js';
 import { experimentFolder } from '../util/data-path.js';
 
 /** How a run was asked for: stored with a sweep so that `aelab resume` can continue it as it was. */

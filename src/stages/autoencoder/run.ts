@@ -9,7 +9,7 @@ import type { Autoencoder, Samples } from '../../models/types.js';
 import { autoencoderFigure, renderImageRows, type ImageRow } from '../../pictures/index.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { floatRange } from '../../util/pixels.js';
-import { asSamples, fromSamples, head, imageShape } from '../samples.js';
+import { asSamples, fromSamples, head, imageShape } from '../sample-views.js';
 import { trainSpec } from '../train.js';
 import { autoencoderSpec } from './spec.js';
 import { trainingCallbacks } from '../progress.js';

@@ -6,7 +6,7 @@ import { buildClassifier, validateClassifierSpec } from '../../models/index.js';
 import { StageError } from '../stage.js';
 import { confusionMatrix, confusionMatrixChart, perClassScores, toPng } from '../../pictures/index.js';
 import { writeFileAtomic, writeJsonAtomic } from '../../util/atomic.js';
-import { asSamples, imageShape } from '../samples.js';
+import { asSamples, imageShape } from '../sample-views.js';
 import { trainSpec } from '../train.js';
 import { CLASSIFIER_MODEL, classifierSpec } from './spec.js';
 import { trainingCallbacks } from '../progress.js';

@@ -8,7 +8,7 @@ import { autoencoderFigure } from '../../pictures/index.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { meanAbsDifference } from '../../util/pixels.js';
 import { writeClassifierEvaluation } from '../classifier/run.js';
-import { asSamples, fromSamples, head, imageShape } from '../samples.js';
+import { asSamples, fromSamples, head, imageShape } from '../sample-views.js';
 import { StageError, type StageKind } from '../stage.js';
 import type { StageResult } from '../../types/stage-values.js';
 import type { StageValue } from '../../types/stage-values.js';
