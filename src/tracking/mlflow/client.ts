@@ -2,7 +2,7 @@
 // Every method returns a MlflowResult (see errors.ts): failures the world can cause (server
 // down, bad credentials, a rejected value) are values; an exception is a bug in this code.
 
-import { artifactPath, artifactTarget, listFiles, readLocal } from './artifacts.js';
+import { artifactPath, artifactPutPath, artifactTarget, listFiles, readLocal } from './artifacts.js';
 import { readCredentials } from './auth.js';
 import { planBatches, type BatchInput } from './batch.js';
 import {
@@ -49,7 +49,6 @@ export interface SearchRunsOptions {
 }
 
 const API = '/api/2.0/mlflow';
-const ARTIFACTS_API = '/api/2.0/mlflow-artifacts/artifacts';
 
 export class MlflowClient {
   /** The server address as it may be printed: no credentials, no trailing slash. */
@@ -358,14 +357,9 @@ export class MlflowClient {
         message: `run artifacts are served by ${target.base}, not by the tracking server ${this.uri}; aelab only uploads to the tracking server`,
       });
     }
-    const encodedRoot = target.root
-      .split('/')
-      .filter((s) => s !== '')
-      .map(encodeURIComponent)
-      .join('/');
     const r = await http.request({
       method: 'PUT',
-      path: `${ARTIFACTS_API}/${encodedRoot}/${rel.value}`,
+      path: artifactPutPath(target.root, rel.value),
       body,
       op: `artifact upload of ${relPath}`,
     });
