@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { pca2d } from '../src/analysis/embed.js';
+import { pca2d, pcaPlaneGrid } from '../src/analysis/embed.js';
 
 test('PCA of points on a tilted line through (1,1,1) puts them on the first axis at their distances', () => {
   // Points c + t * u with u = (1,2,2)/3 and t = -2,-1,0,1,2: all variance along u, none elsewhere.
@@ -24,4 +24,16 @@ test('PCA of a known 2-D matrix gives the axes of its covariance and their share
     [3, 0, 3, 0, 0, 1, 0, 1],
   );
   assert.ok(Math.abs(explained[0] - 0.9) < 1e-9 && Math.abs(explained[1] - 0.1) < 1e-9);
+});
+
+test('the PCA plane grid spans the mean plus and minus two standard deviations along the first two axes', () => {
+  // Rows (±3, 0) and (0, ±1) around (10, 20): sd along the axes sqrt(18 / 3) and sqrt(2 / 3) (n - 1 denominator).
+  const x = Float32Array.from([13, 20, 7, 20, 10, 21, 10, 19]);
+  const { codes, steps } = pcaPlaneGrid({ x, n: 4, dim: 2 }, 3, 2);
+  assert.deepEqual(steps, [-2, 0, 2]);
+  // The centre cell (row 1, column 1) is the mean; the top-right cell is mean + 2 sd on both axes.
+  assert.ok(Math.abs(codes[8]! - 10) < 1e-5 && Math.abs(codes[9]! - 20) < 1e-5);
+  const dx = Math.abs(codes[4]! - 10);
+  const dy = Math.abs(codes[5]! - 20);
+  assert.ok(Math.abs(dx - 2 * Math.sqrt(6)) < 1e-4 && Math.abs(dy - 2 * Math.sqrt(2 / 3)) < 1e-4, `${dx}, ${dy}`);
 });

@@ -61,3 +61,35 @@ export function umap2d(rows: Rows, seed: number, options: UmapOptions = {}): Emb
   });
   return { points, n: rows.n };
 }
+
+export interface PlaneGrid {
+  /** k*k codes, row by row from the top (row 0 is the largest second coordinate), left to right. */
+  readonly codes: Float32Array;
+  /** The coordinates of the columns and of the rows (bottom to top), in standard deviations. */
+  readonly steps: readonly number[];
+}
+
+/**
+ * Codes on a k x k grid over the plane of the rows' first two principal components through their
+ * mean, from -spread to +spread standard deviations along each: where a decoder's digits live
+ * when the code has more than two values.
+ */
+export function pcaPlaneGrid(rows: Rows, k: number, spread = 2): PlaneGrid {
+  const data = rowsOf(rows);
+  const pca = new PCA(data, { center: true, scale: false });
+  const vectors = pca.getEigenvectors();
+  const sd = pca.getStandardDeviations();
+  const mean = new Array<number>(rows.dim).fill(0);
+  for (const row of data) row.forEach((v, j) => (mean[j] = mean[j]! + v / rows.n));
+  const steps = Array.from({ length: k }, (_, i) => (k === 1 ? 0 : -spread + (2 * spread * i) / (k - 1)));
+  const codes = new Float32Array(k * k * rows.dim);
+  for (let r = 0; r < k; r++)
+    for (let c = 0; c < k; c++) {
+      const a = steps[c]! * (sd[0] ?? 0);
+      const b = steps[k - 1 - r]! * (sd[1] ?? 0);
+      for (let j = 0; j < rows.dim; j++)
+        codes[(r * k + c) * rows.dim + j] =
+          mean[j]! + a * vectors.get(j, 0) + b * (rows.dim > 1 ? vectors.get(j, 1) : 0);
+    }
+  return { codes, steps };
+}
