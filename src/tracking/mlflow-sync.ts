@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { flattenSettings } from '../util/flatten-settings.js';
@@ -30,6 +31,8 @@ interface ServerState {
   runId?: string;
   artifactUri?: string;
   paramsLogged?: boolean;
+  /** Identities of the data sets logged as the run's dataset inputs. */
+  datasetsSent?: string[];
   /** Lines of metrics.jsonl already sent. */
   metricsSent?: number;
   /** Stages whose final metrics were sent. */
@@ -140,6 +143,24 @@ export async function syncRun(
     if (!sent.ok) return sent;
   }
 
+  const datasets = (record.datasets ?? []).filter((d) => !(state.datasetsSent ?? []).includes(d.identity));
+  if (datasets.length) {
+    const sent = await client.logInputs({
+      runId,
+      datasets: datasets.map((d) => ({
+        name: d.name,
+        digest: datasetDigest(d.identity),
+        sourceType: 'aelab',
+        source: JSON.stringify({ source: d.source, identity: d.identity }),
+        profile: JSON.stringify({ num_images: d.train + d.test, train: d.train, test: d.test }),
+        context: 'training',
+      })),
+    });
+    if (!sent.ok) return sent;
+    state.datasetsSent = [...(state.datasetsSent ?? []), ...datasets.map((d) => d.identity)];
+    await save();
+  }
+
   const series = new EpochSeries(metrics);
   const fresh = metrics.slice(state.metricsSent ?? 0);
   const finals = Object.entries(record.stages).filter(
@@ -198,6 +219,11 @@ export async function syncRun(
     if (failure) return { ok: false, error: { ...failure, message: artifactFailure(client.uri, failure) } };
   }
   return { ok: true, value: { runId } };
+}
+
+/** aelab's data identity in MLflow's 36 characters: the first 32 hex digits of its sha256. */
+export function datasetDigest(identity: string): string {
+  return createHash('sha256').update(identity).digest('hex').slice(0, 32);
 }
 
 /**

@@ -92,6 +92,5 @@ export async function analyseAutoencoder(
     description: 'probe and kNN accuracy with intervals, reconstruction error per class, what each analysis took',
   });
   const metrics: Record<string, number> = { probe_acc: probe.accuracy, knn_acc: knn.accuracy, recon_mse: meanError };
-  for (const c of byClass) if (c.n > 0) metrics[`recon_mse_digit_${c.cls}`] = c.mean;
   return metrics;
 }
