@@ -21,11 +21,13 @@ import type { Rows } from '../../analysis/rows.js';
 import type { StageContext } from '../stage.js';
 import type { Samples } from '../../models/types.js';
 
-export const LATENT_MAP_FILE = 'latent-map.png';
-export const MANIFOLD_FILE = 'manifold.png';
-export const INTERPOLATION_FILE = 'interpolation.png';
-export const RECONSTRUCTION_ERROR_FILE = 'reconstruction-error.png';
-export const WORST_RECONSTRUCTED_FILE = 'worst-reconstructed.png';
+import {
+  INTERPOLATION_FILE,
+  LATENT_MAP_FILE,
+  MANIFOLD_FILE,
+  RECONSTRUCTION_ERROR_FILE,
+  WORST_RECONSTRUCTED_FILE,
+} from './analysis-files.js';
 const INTERPOLATION_STEPS = 10;
 const MANIFOLD_K = 15;
 

@@ -17,9 +17,8 @@ import { errorsByClass, imageErrors } from '../../analysis/reconstruction.js';
 import { subsetIndices } from '../../analysis/rows.js';
 import { drawInterpolation, drawLatentMap, drawManifold, drawReconstructionErrors } from './analysis-figures.js';
 import type { StageContext } from '../stage.js';
+import { ANALYSIS_FILE } from './analysis-files.js';
 
-/** The analyses' own record in the stage folder. */
-export const ANALYSIS_FILE = 'analysis.json';
 export const KNN_K = 5;
 /** UMAP is drawn from at most this many test codes (a seeded subset): its cost grows faster than linearly. */
 export const UMAP_POINTS = 2000;
