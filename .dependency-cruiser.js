@@ -86,6 +86,13 @@ export default {
       to: { pathNot: '^src/types/', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'models-ask-backend-capabilities',
+      comment: "Models ask src/backend/capabilities.ts what the active backend offers, never a backend's own files.",
+      severity: 'error',
+      from: { path: '^src/models/' },
+      to: { path: '^src/backend/(wasm|native)/' },
+    },
+    {
       name: 'src-not-to-test-or-bench',
       comment: 'The program never depends on its tests or benchmarks.',
       severity: 'error',

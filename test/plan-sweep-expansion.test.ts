@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expandSweep } from '../src/plan/sweep.js';
+import { expandSweep } from '../src/plan/sweep-expansion.js';
 
 test('a grid expands to the Cartesian product of its lists', () => {
   const points = expandSweep({ grid: { 'stages.ae.latent': [8, 16], 'stages.ae.train.epochs': [1, 2, 3] } }, 42);

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { MlflowClient } from '../src/tracking/mlflow/index.js';
-import { datasetDigest } from '../src/tracking/mlflow-sync.js';
+import { datasetDigest } from '../src/tracking/mlflow-datasets.js';
 import { runCli } from './support/cli.js';
 import { TINY_EXPERIMENT, writeExperiment } from './support/experiment-file.js';
 import { must, runsOf } from './support/mlflow-read.js';

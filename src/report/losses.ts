@@ -5,7 +5,7 @@
  */
 import { pairedByClass, type ClassPaired } from '../analysis/paired.js';
 import { classBarsChart } from '../pictures/index.js';
-import type { Predictions } from '../run-store/index.js';
+import type { Predictions } from '../types/stage-files.js';
 import { formatPercent } from './format.js';
 import { html, type Html } from './html.js';
 import { pngFigure, table } from './page.js';

@@ -4,6 +4,7 @@
  * and pictures, and last the full config and the machine.
  */
 import { asTrained } from '../stages/as-trained.js';
+import { stageType } from '../stages/registry.js';
 import path from 'node:path';
 import { REPORT_FILE, type StageRecord } from '../run-store/index.js';
 import { writeFileAtomic } from '../util/atomic.js';
@@ -255,7 +256,24 @@ async function stageSection(run: RunFolder, name: string, info: StageInfo | unde
     ${curves.length ? html`<div class="charts">${curves}</div>` : stage?.cached ? html`<p class="note">Taken from the cache: no epochs were trained in this run.</p>` : stage?.status === 'finished' ? html`<p class="note">No per-epoch metrics were logged.</p>` : ''}
     ${files.figure ? pngFigure(files.figure, `${name}: ten test images, their codes and their reconstructions`, { pixelated: true }) : ''}
     ${files.confusion ? html`<div class="side">${pngFigure(files.confusion, `${name}: confusion matrix on the test split`, { scale: 2 })}${perClassTable(files)}</div>` : ''}
+    ${otherPictures(name, info, files)}
   </div>`;
+}
+
+/** The pictures a stage's definition declares besides the figure and the confusion matrix. */
+function otherPictures(name: string, info: StageInfo | undefined, files: StageFiles): Html[] {
+  const declared = stageType(info?.config.type)?.report?.pictures ?? [];
+  return declared.flatMap((p) => {
+    const png = files.pictures?.[p.file];
+    return png
+      ? [
+          pngFigure(png, `${name}: ${p.caption}`, {
+            ...(p.pixelated ? { pixelated: true } : {}),
+            ...(p.scale ? { scale: p.scale } : {}),
+          }),
+        ]
+      : [];
+  });
 }
 
 function perClassTable(files: StageFiles): Html {

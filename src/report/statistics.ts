@@ -3,7 +3,7 @@
  * test and the interval of the accuracy difference) lives in src/analysis/paired.ts, shared with
  * the analyses; here: applying it to two stages' predictions, and chance and collapse.
  */
-import type { Predictions } from '../run-store/index.js';
+import type { Predictions } from '../types/stage-files.js';
 import { pairedFromCounts, type PairedComparison } from '../analysis/paired.js';
 
 export { mcnemarExact, pairedFromCounts, type PairedComparison } from '../analysis/paired.js';

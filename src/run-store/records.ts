@@ -58,6 +58,8 @@ export interface SweepRecord extends RunRecord {
   kind: 'sweep';
   settings: RunSettings;
   trials: Record<string, SweepTrialState>;
+  /** What the best trial is chosen by, as the session chose it from the stage definitions. */
+  objective?: Objective;
 }
 
 export const isSweepRecord = (record: RunRecord): record is SweepRecord => record.kind === 'sweep';

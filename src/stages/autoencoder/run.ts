@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { FIGURE } from '../artifacts.js';
 import type { AutoencoderStageConfig } from '../../types/experiment-config.js';
 import type { DataSplit, ImageSet } from '../../data/types.js';
 import { buildAutoencoder, isVariational, validateAutoencoderSpec } from '../../models/index.js';
@@ -8,7 +9,7 @@ import type { Autoencoder, Samples } from '../../models/types.js';
 import { autoencoderFigure, renderImageRows, type ImageRow } from '../../pictures/index.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { floatRange } from '../../util/pixels.js';
-import { asSamples, fromSamples, head, imageShape } from '../samples.js';
+import { asSamples, fromSamples, head, imageShape } from '../sample-views.js';
 import { trainSpec } from '../train.js';
 import { autoencoderSpec } from './spec.js';
 import { analyseAutoencoder } from './analysis.js';
@@ -150,11 +151,11 @@ async function drawFigure(
     asSamples(head(reconstructions, FIGURE_SAMPLES), ae.inputShape),
     { count: FIGURE_SAMPLES },
   );
-  await writeFileAtomic(path.join(ctx.dir, 'figure.png'), png);
+  await writeFileAtomic(path.join(ctx.dir, FIGURE.file), png);
   ctx.emit({
     type: 'artifact',
     stage: ctx.name,
-    path: `${ctx.relDir}/figure.png`,
+    path: `${ctx.relDir}/${FIGURE.file}`,
     description: 'originals, codes and reconstructions of 10 test images',
   });
 }

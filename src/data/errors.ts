@@ -1,8 +1,5 @@
-import type { Result } from '../types/result.js';
-
-/** Expected failures of the data sources are values: the project's one Result, with a sentence as error. */
-export type DataResult<T> = Result<T>;
-export { ok, fail } from '../util/result.js';
+// Thrown I/O errors made into sentences and codes, for the data sources' Result values
+// (the project's one Result: types/result.ts).
 
 /** Message of an unknown thrown value, for turning I/O errors into error values. */
 export function describeError(e: unknown): string {
