@@ -1,14 +1,12 @@
 /**
- * What the report shows of an autoencoder's analyses: the pictures they drew and, in words, how
- * much class information its codes keep. Everything is read from the stage folder.
+ * What the report says of an autoencoder's analyses: how much class information its codes keep,
+ * read from the stage folder (the pictures are shown as its definition's `report.pictures`).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ANALYSIS_FILE, ANALYSIS_PICTURES, type AnalysisRecord } from '../stages/autoencoder/analysis-files.js';
 import { readJsonIfValid } from '../run-store/index.js';
 import { formatPercent } from './format.js';
-import { html, type Html } from './html.js';
-import { pngFigure } from './page.js';
 
 export interface AnalysisFiles {
   readonly record?: AnalysisRecord;
@@ -40,21 +38,4 @@ export function probeSentence(name: string, r: AnalysisRecord | undefined): stri
     `${formatPercent(r.probe.accuracy, 1)} of the test codes (95% interval ${iv(r.probe.interval95)}), and the ${r.knn.method} from ` +
     `${formatPercent(r.knn.accuracy, 1)} (${iv(r.knn.interval95)}).`
   );
-}
-
-export function analysesHtml(name: string, files: AnalysisFiles | undefined): Html {
-  if (!files) return html``;
-  const sentence = probeSentence(name, files.record);
-  return html`<div class="analyses">
-    ${sentence ? html`<p>${sentence}</p>` : ''}
-    ${ANALYSIS_PICTURES.map((p) => {
-      const png = files.pictures[p.file];
-      return png
-        ? pngFigure(png, `${name}: ${p.caption}`, {
-            ...(p.pixelated ? { pixelated: true } : {}),
-            ...(p.scale ? { scale: p.scale } : {}),
-          })
-        : '';
-    })}
-  </div>`;
 }
