@@ -54,3 +54,25 @@ test(
       assert.ok(alts.includes(words), `an image about "${words}" in ${alts}`);
   },
 );
+
+test(
+  "a sweep's report plots probe and kNN accuracy against the swept value next to the CNN's and says it in words, in Chromium",
+  { skip },
+  async () => {
+    const { dir } = await writeExperiment(TINY_EXPERIMENT, 'tiny.yaml');
+    const result = await runCli(['run', 'tiny.yaml', '--sweep', 'stages.ae.latent=2,16', '--parallel', '1'], dir);
+    assert.equal(result.code, 0, result.stderr + result.stdout);
+    const report = /^report: (.+)$/m.exec(result.stdout)?.[1];
+    assert.ok(report, result.stdout);
+    const file = path.resolve(dir, report);
+    const text = await readFile(file, 'utf8');
+    assert.doesNotMatch(text, /<script/i);
+    assert.match(text, /Class information in the codes/);
+    assert.match(text, /A linear probe reads the digit from the test codes for [0-9.]+% at (ae\.)?latent (2|16)/);
+    assert.match(text, /ae: class information in the codes against (ae\.)?latent/);
+    const check = await checkPage(browser!, file);
+    assert.deepEqual(check.problems, []);
+    assert.deepEqual(check.outsideRequests, []);
+    for (const img of check.images) assert.ok(img.complete && img.naturalWidth > 0, `${img.alt} loaded`);
+  },
+);

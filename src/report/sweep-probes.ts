@@ -3,7 +3,14 @@
  * test codes against the swept value, beside the accuracy of the CNN on its reconstructions, and
  * in words the swept value below which the code stops holding what a probe can read.
  */
-import { sweepChart, toPng, type SweepPoint } from '../pictures/index.js';
+import { sweepChart, type SweepPoint } from '../pictures/index.js';
+import { stageType } from '../stages/registry.js';
+import { inlineSvg } from './charts.js';
+import { reconstructionBaseline } from './comparison.js';
+import { shortSetting } from './format.js';
+import { html, type Html } from './html.js';
+import type { SweepFolder } from './read.js';
+import type { TrialRow } from './sweep-rows.js';
 import { formatPercent } from './format.js';
 
 export interface ProbeRow {
@@ -70,12 +77,13 @@ export function probeWords(rows: readonly ProbeRow[], xTitle: string): string | 
   }.`;
 }
 
-/** Probe, kNN and CNN accuracy against the swept value, with the repeats' intervals as separate lines when they exist. */
+/** Probe, kNN and CNN accuracy against the swept value (means over repeats), as SVG. */
 export async function probeChart(
   rows: readonly ProbeRow[],
   xTitle: string,
   logX: boolean,
-): Promise<Buffer | undefined> {
+  title: string,
+): Promise<string | undefined> {
   const points: SweepPoint[] = [];
   const series: [key: 'probe' | 'knn' | 'cnn', name: string][] = [
     ['probe', 'linear probe on the codes'],
@@ -85,9 +93,62 @@ export async function probeChart(
   for (const [key, name] of series)
     for (const s of summarise(rows, key)) points.push({ x: s.x, y: s.mean, series: name });
   if (!points.length) return undefined;
-  const chart = await sweepChart(points, xTitle, 'Test accuracy (mean over repeats)', {
-    logX,
-    title: 'Class information in the codes against the swept value',
-  });
-  return toPng(chart.svg);
+  return (await sweepChart(points, xTitle, 'Test accuracy (mean over repeats)', { logX, title })).svg;
+}
+
+/**
+ * The sweep report's section: for each autoencoder with analyses and each numeric swept setting,
+ * the chart and the words. Trials are read from their own folders (the probes are not test metrics
+ * of the summary).
+ */
+export async function probeSection(
+  sweep: SweepFolder,
+  rows: readonly TrialRow[],
+  keys: readonly string[],
+  /** Whether the swept values are best shown on a log axis (the sweep report's rule). */
+  wantsLogX: (xs: readonly number[]) => boolean,
+): Promise<Html | undefined> {
+  const config = sweep.config;
+  if (!config) return undefined;
+  const aes = Object.entries(config.stages ?? {}).filter(([, s]) => stageType(s.type)?.analyses?.length);
+  const parts: Html[] = [];
+  for (const [ae] of aes) {
+    const cnn = Object.keys(config.stages ?? {}).find(
+      (n) =>
+        reconstructionBaseline(config, n) !== undefined &&
+        (config.stages?.[n] as { input?: string }).input === `${ae}.reconstructions`,
+    );
+    for (const key of keys) {
+      const probeRows: ProbeRow[] = rows.flatMap((r) => {
+        const x = r.assignment[key];
+        const metrics = sweep.trials.get(r.id)?.record.stages[ae]?.metrics;
+        if (r.status !== 'finished' || typeof x !== 'number' || !metrics) return [];
+        return [
+          { x, probe: metrics.probe_acc, knn: metrics.knn_acc, cnn: cnn ? r.metrics[`${cnn}.test_acc`] : undefined },
+        ];
+      });
+      // Runs from before the analyses have no probes: nothing to say of them.
+      if (new Set(probeRows.filter((p) => p.probe !== undefined).map((p) => p.x)).size < 2) continue;
+      const xTitle = shortSetting(key);
+      const title = `${ae}: class information in the codes against ${xTitle}`;
+      const svg = await probeChart(probeRows, xTitle, wantsLogX(probeRows.map((p) => p.x)), title);
+      const words = probeWords(probeRows, xTitle);
+      if (svg)
+        parts.push(
+          html`${words ? html`<p>${words}</p>` : ''}
+            <div class="charts">${inlineSvg(svg, title)}</div>`,
+        );
+    }
+  }
+  return parts.length
+    ? html`<section id="probes">
+        <h2>
+          Class information in the codes
+          <span class="sub"
+            >linear probe and kNN on each autoencoder's test codes, beside the CNN on its reconstructions</span
+          >
+        </h2>
+        ${parts}
+      </section>`
+    : undefined;
 }
