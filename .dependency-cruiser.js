@@ -19,14 +19,15 @@ export const layers = {
   backend: ['util', 'types'],
   data: ['diagnostics', 'util', 'types'],
   pictures: ['util', 'types'],
+  analysis: ['util', 'types'],
   models: ['backend', 'util', 'types'],
-  stages: ['models', 'data', 'pictures', 'backend', 'graph', 'diagnostics', 'util', 'types'],
+  stages: ['models', 'data', 'pictures', 'analysis', 'backend', 'graph', 'diagnostics', 'util', 'types'],
   config: ['stages', 'diagnostics', 'graph', 'data', 'util', 'types'],
   plan: ['config', 'stages', 'graph', 'util', 'types'],
   cache: ['util', 'types'],
   'run-store': ['util', 'types'],
   run: ['plan', 'cache', 'run-store', 'stages', 'backend', 'data', 'config', 'graph', 'util', 'types'],
-  report: ['run-store', 'pictures', 'plan', 'stages', 'config', 'util', 'types'],
+  report: ['run-store', 'pictures', 'analysis', 'plan', 'stages', 'config', 'util', 'types'],
   tracking: ['run-store', 'util', 'types'],
   cli: null, // anything in src/
 };

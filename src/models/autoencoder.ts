@@ -165,6 +165,16 @@ export class LayersAutoencoder implements Autoencoder {
     return { x: data, n: x.n, shape: x.shape };
   }
 
+  async decode(codes: Samples): Promise<Samples> {
+    checkFits(codes, this.codeShape);
+    const t = rowsTensor(codes, this.codeShape, 0, codes.n);
+    try {
+      return await this.decodeAll(t);
+    } finally {
+      t.dispose();
+    }
+  }
+
   /** Mean per-pixel reconstruction loss of clean inputs (no corruption, VAE through its mean). */
   async evaluate(x: Samples, loss: LossName): Promise<number> {
     const rows = this.rows(x);

@@ -168,6 +168,24 @@ export function findings(
 }
 
 /** The fairest baseline: same data at the root, then same kind of model (as the words name it), then file order. */
+/**
+ * The classifier on the raw data that a classifier on an autoencoder's reconstructions is set
+ * against (the one the words compare it with), or undefined when it reads no reconstructions.
+ */
+export function reconstructionBaseline(config: ExperimentConfig, name: string): string | undefined {
+  const pipeline = pipelineOf(config);
+  const s = pipeline.stages.find((x) => x.name === name);
+  if (!s || roleOf(s.config) !== 'classification' || s.reads.output !== 'reconstructions') return undefined;
+  if (roleOf(config.stages?.[s.reads.node]) !== 'reconstruction') return undefined;
+  const onData = pipeline.stages.filter(
+    (x) =>
+      roleOf(x.config) === 'classification' &&
+      x.reads.output === undefined &&
+      config.data?.[x.reads.node] !== undefined,
+  );
+  return pickBaseline(config, s, onData)?.name;
+}
+
 function pickBaseline(config: ExperimentConfig, clf: StageInfo, onData: readonly StageInfo[]): StageInfo | undefined {
   const root = rootData(config, clf.reads);
   const kind = subjectOf(clf);

@@ -10,6 +10,7 @@ import { lossCurvesChart, sweepChart, type Series, type SweepPoint } from '../pi
 import { trialDir, TRIALS_DIR } from '../run-store/index.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { categoryChart, epochSeries, inlineSvg } from './charts.js';
+import { probeSection } from './sweep-probes.js';
 import { findings } from './comparison.js';
 import { formatDuration, formatMetric, formatSetting, isAccuracy, shortSetting } from './format.js';
 import { html, type Html } from './html.js';
@@ -59,16 +60,18 @@ export async function renderSweepReport(sweep: SweepFolder): Promise<string> {
   if (record.settings?.parallel) facts.splice(4, 0, { label: 'Parallel', value: String(record.settings.parallel) });
 
   const bestFolder = best ? await readRunFolder(trialDir(sweep.dir, best)).catch(() => undefined) : undefined;
-  const [charts, curves, bestSection] = await Promise.all([
+  const [charts, curves, bestSection, probes] = await Promise.all([
     settingCharts(rows, keys, metrics),
     trialCurves(sweep, rows, keys),
     bestTrialSection(sweep, bestRow, bestFolder, keys, objective),
+    probeSection(sweep, rows, keys, wantsLogX),
   ]);
 
   const toc: [string, string][] = [
     ['summary', 'In short'],
     ['trials', 'Trials'],
     ...(charts.length ? [['settings', 'Settings against results'] as [string, string]] : []),
+    ...(probes ? [['probes', 'Class information in the codes'] as [string, string]] : []),
     ...(curves.length ? [['curves', 'Training curves'] as [string, string]] : []),
     ...(bestRow ? [['best', 'Best trial'] as [string, string]] : []),
     ['config', 'Configuration'],
@@ -87,6 +90,7 @@ export async function renderSweepReport(sweep: SweepFolder): Promise<string> {
             </section>`
           : ''
       }
+      ${probes ?? ''}
       ${
         curves.length
           ? html`<section id="curves">

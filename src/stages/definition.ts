@@ -59,6 +59,18 @@ export interface Headline {
   readonly maximize: boolean;
 }
 
+/**
+ * An analysis of a stage's outputs: it runs right after the stage, in the same trial process,
+ * writes its files into the stage folder and adds its metrics to the stage's, so that it is
+ * cached with the stage; reports and MLflow only read what it wrote.
+ */
+export interface AnalysisDeclaration {
+  readonly name: string;
+  readonly what: string;
+  readonly metrics: readonly string[];
+  readonly artifacts: readonly Artifact[];
+}
+
 /** A picture the report shows of a stage (the best trial's, in a sweep report). */
 export interface ReportPicture {
   readonly file: string;
@@ -86,6 +98,8 @@ export interface StageDefinition<C extends AnyStageConfig = StageConfig> {
   readonly type: C['type'];
   /** The files it writes into its stage folder, by what they are (`figure`, `evaluation`...). */
   readonly artifacts?: Readonly<Record<string, Artifact>>;
+  /** The analyses that run on its outputs after it (their files are among `artifacts`). */
+  readonly analyses?: readonly AnalysisDeclaration[];
   /** Its headline metric: the sweep report's column and chart for it, and a candidate objective. */
   readonly headline?: Headline;
   /**

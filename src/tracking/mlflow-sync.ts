@@ -19,6 +19,7 @@ import {
   type RunRecord,
 } from '../run-store/index.js';
 import { EpochSeries, finalMetrics, type MlflowMetric } from './mlflow-metrics.js';
+import { sendDatasets } from './mlflow-datasets.js';
 import {
   MlflowClient,
   PARENT_RUN_ID_TAG,
@@ -33,6 +34,8 @@ interface ServerState {
   runId?: string;
   artifactUri?: string;
   paramsLogged?: boolean;
+  /** Identities of the data sets logged as the run's dataset inputs. */
+  datasetsSent?: string[];
   /** Lines of metrics.jsonl already sent. */
   metricsSent?: number;
   /** Stages whose final metrics were sent. */
@@ -117,7 +120,7 @@ export async function syncRun(
   const run = await ensureRun(c, opts);
   if (!run.ok) return run;
   const withRun = { ...c, runId: run.value };
-  for (const step of [sendParamsAndTags, sendMetrics, sendBestTrial]) {
+  for (const step of [sendParamsAndTags, sendDatasets, sendMetrics, sendBestTrial]) {
     const sent = await step(withRun);
     if (!sent.ok) return sent;
   }

@@ -8,6 +8,7 @@ import { convNet, counts, denseNet } from '../net-size.js';
 import { describeTraining, trainAsUsed } from '../train.js';
 import { autoencoderSpec } from './spec.js';
 import { FIGURE, MODEL } from '../artifacts.js';
+import { ANALYSIS_PICTURES, AUTOENCODER_ANALYSES } from './analysis-files.js';
 import {
   convChannels,
   convCodeShape,
@@ -99,7 +100,12 @@ export const autoencoder: StageDefinition<AutoencoderStageConfig> = {
   type: 'autoencoder',
   outputs: { reconstructions: 'images', codes: 'images', model: 'model' },
   references: [{ key: 'input', kind: 'images' }],
-  artifacts: { model: MODEL, figure: FIGURE },
+  artifacts: {
+    model: MODEL,
+    figure: FIGURE,
+    ...Object.fromEntries(AUTOENCODER_ANALYSES.flatMap((a) => a.artifacts.map((f) => [f.file, f]))),
+  },
+  analyses: AUTOENCODER_ANALYSES,
   headline: { metric: 'test_loss', maximize: false },
   // A sweep is judged by its autoencoder only when no classifier reads a stage's output.
   objectiveClaim: () => 1,
@@ -108,6 +114,7 @@ export const autoencoder: StageDefinition<AutoencoderStageConfig> = {
     role: 'reconstruction',
     pictures: [
       { file: FIGURE.file, caption: 'ten test images, their codes and their reconstructions', pixelated: true },
+      ...ANALYSIS_PICTURES,
     ],
   },
   subject: (c, name) => `The ${c.variant ? `${c.variant} ` : ''}autoencoder ${name} (latent ${c.latent})`,

@@ -181,6 +181,39 @@ export class MlflowClient {
     return this.parse(r.value, 'runs/update', (v) => (isObj(v) ? parseRunInfo(v.run_info) : undefined));
   }
 
+  /**
+   * Logs the data sets a run used as its dataset inputs (runs/log-inputs): MLflow's runs table
+   * shows them in its Dataset column. `digest` is at most 36 characters (MLflow's column).
+   */
+  async logInputs(opts: {
+    runId: string;
+    datasets: readonly {
+      name: string;
+      digest: string;
+      sourceType: string;
+      source: string;
+      profile?: string;
+      context?: string;
+    }[];
+  }): Promise<MlflowResult<void>> {
+    const r = await this.call('POST', 'runs/log-inputs', {
+      json: {
+        run_id: opts.runId,
+        datasets: opts.datasets.map((d) => ({
+          tags: d.context ? [{ key: 'mlflow.data.context', value: d.context }] : [],
+          dataset: {
+            name: d.name,
+            digest: d.digest.slice(0, 36),
+            source_type: d.sourceType,
+            source: d.source,
+            ...(d.profile !== undefined ? { profile: d.profile } : {}),
+          },
+        })),
+      },
+    });
+    return r.ok ? ok(undefined) : r;
+  }
+
   /** The run with its params, tags and latest metrics; RESOURCE_DOES_NOT_EXIST is an 'api' error. */
   async getRun(runId: string): Promise<MlflowResult<Run>> {
     const r = await this.call('GET', 'runs/get', { query: { run_id: runId } });
