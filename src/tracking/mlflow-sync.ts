@@ -1,14 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Result } from '../types/result.js';
-import { flattenSettings } from '../util/flatten-settings.js';
 import {
   effectiveStatus,
   endedRecord,
   listRunFiles,
   listTrials,
-  readConfigOr,
-  readParams as readParamsFile,
   readRun,
   readSummary,
   readSyncFile,
@@ -20,6 +17,7 @@ import {
 } from '../run-store/index.js';
 import { EpochSeries, finalMetrics, type MlflowMetric } from './mlflow-metrics.js';
 import { sendDatasets } from './mlflow-datasets.js';
+import { CACHED_TAG, readParams, runName, runTags, sweepParams } from './mlflow-run-fields.js';
 import {
   MlflowClient,
   PARENT_RUN_ID_TAG,
@@ -59,8 +57,6 @@ export const BEST_TRIAL_TAG = 'aelab.best_trial';
 export const BEST_RUN_TAG = 'aelab.best_trial_run_id';
 /** Set when a run's artifacts could not be uploaded: why. */
 export const ARTIFACTS_TAG = 'aelab.artifacts';
-/** The stages of a run that were served from the cache, not computed (comma-separated). */
-export const CACHED_TAG = 'aelab.cached_stages';
 
 /** A run that died (its process gone without a word) ended as a failure. */
 const TERMINAL: Partial<Record<LiveStatus, RunStatus>> = {
@@ -307,32 +303,6 @@ export function isArtifactFailure(message: string): boolean {
   return message.includes(`(tag ${ARTIFACTS_TAG})`);
 }
 
-/**
- * The MLflow name of a run. A trial: its id and what it sets ("t001 latent=8"). A run or a sweep:
- * the experiment and the random end of its id ("quickstart-3fa2c1"), which tells runs apart in
- * MLflow's table where the timestamp-first folder name is cut short.
- */
-export function runName(record: RunRecord): string {
-  if (record.kind === 'trial' && record.trial) return `${record.trial} ${describeAssignment(record.assignment)}`.trim();
-  const short = record.id.split('-').pop() ?? record.id;
-  return `${record.name}-${short}`;
-}
-
-/**
- * A sweep's own params: the params every trial that ran shares (not a swept setting, nor a
- * swept key's default that no trial used), and the sweep's definition (`sweep.grid.<key>`).
- */
-async function sweepParams(dir: string): Promise<Record<string, string>> {
-  const config = await readConfigOr<{ sweep?: unknown }>(dir, {});
-  const definition = stringParams(flattenSettings({ sweep: config.sweep }));
-  const trials = await Promise.all((await listTrials(dir)).map((t) => readParams(trialDir(dir, t))));
-  const ran = trials.filter((p) => Object.keys(p).length);
-  const common: Record<string, string> = {};
-  for (const [key, value] of Object.entries(ran[0] ?? {}))
-    if (ran.every((p) => p[key] === value) && !key.startsWith('sweep.')) common[key] = value;
-  return { ...common, ...definition };
-}
-
 /** The best trial of an ended sweep: its final metrics as the parent run carries them, and tags naming it. */
 async function bestTrialMetrics(
   dir: string,
@@ -356,43 +326,6 @@ async function bestTrialMetrics(
   };
 }
 
-function stringParams(source: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(source).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
-}
-
-function describeAssignment(assignment: Record<string, unknown> | undefined): string {
-  return Object.entries(assignment ?? {})
-    .map(([k, v]) => `${k.split('.').slice(-1)[0]}=${JSON.stringify(v)}`)
-    .join(' ');
-}
-
-function runTags(record: RunRecord): Record<string, string> {
-  const env = record.environment;
-  const cached = Object.entries(record.stages)
-    .filter(([, s]) => s.cached)
-    .map(([name]) => name);
-  return {
-    'aelab.kind': record.kind,
-    'aelab.experiment_file': record.experiment_file,
-    'aelab.seed': String(record.seed),
-    'aelab.status': record.status,
-    ...(env
-      ? { 'aelab.backend': env.backend, 'aelab.version': env.aelab, 'aelab.tfjs': env.tfjs, 'aelab.node': env.node }
-      : {}),
-    ...(env?.threads === undefined ? {} : { 'aelab.threads': String(env.threads) }),
-    ...(env?.gitCommit ? { 'mlflow.source.git.commit': env.gitCommit } : {}),
-    ...(record.trial ? { 'aelab.trial': record.trial } : {}),
-    ...(cached.length ? { [CACHED_TAG]: cached.join(',') } : {}),
-    ...(record.error ? { 'aelab.error': record.error.slice(0, 5000) } : {}),
-  };
-}
-
-/** A run's params.json as MLflow params; a folder without one (a run cut short early) gives its config, flattened. */
-async function readParams(dir: string): Promise<Record<string, string>> {
-  const raw = await readParamsFile(dir);
-  return stringParams(Object.keys(raw).length ? raw : flattenSettings(await readConfigOr<unknown>(dir, {})));
-}
-
 async function uploadArtifacts(c: SyncContext & { readonly runId: string }): Promise<MlflowResult<null>> {
   const sent = (c.state.artifacts ??= {});
   for (const file of await listRunFiles(c.dir)) {
@@ -412,3 +345,4 @@ async function uploadArtifacts(c: SyncContext & { readonly runId: string }): Pro
 }
 
 export type { MlflowError };
+export { CACHED_TAG, runName };
