@@ -1,7 +1,7 @@
 /**
  * Import boundaries of aelab (issue 14): the layering of src/ that README's Development section
  * states, no import cycle between files or between folders, and bench/ never imports test/.
- * `npm run lint` runs this; test/lint-import-boundaries.test.ts plants violations to prove it bites.
+ * `npm run lint` runs this; test/project/lint-import-boundaries.test.ts plants violations to prove it bites.
  *
  * Every import counts, `import type` and `import()` included: a type-only or lazy import upward is
  * still a dependency of the lower folder on the upper one.
