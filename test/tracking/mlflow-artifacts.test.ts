@@ -70,7 +70,7 @@ describe('MLflow artifacts against a real server', () => {
   });
 
   test('refuses an artifact path that would leave the run artifact root', async () => {
-    for (const bad of ['../../escape.txt', '/abs.txt', 'a//b.txt', 'a/./b.txt', '']) {
+    for (const bad of ['../escape.txt', '/abs.txt', 'a//b.txt', 'a/./b.txt', '']) {
       const r = await client.uploadArtifact(run, bad, Buffer.from('x'));
       assert.equal(r.ok, false, bad);
       if (!r.ok) assert.equal(r.error.kind, 'invalid-input');

@@ -78,7 +78,7 @@ describe('planBatches', () => {
     const r = planBatches(
       'run1',
       {
-        params: { ['a'.repeat(251)]: '1', 'bad|char': '2', '../../up': '3' },
+        params: { ['a'.repeat(251)]: '1', 'bad|char': '2', '../up': '3' },
         metrics: [
           { key: '', value: 1 },
           { key: 'ok', value: 1, step: 1.5 },

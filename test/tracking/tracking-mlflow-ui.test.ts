@@ -65,6 +65,8 @@ test(
         .catch(fail);
 
       // A trial's metric charts, one section per stage (metric names are `<stage>/<metric>`).
+      // The page draws only the charts in view: a tall window shows every stage's section at once.
+      await page.setViewport({ width: 1400, height: 3000 });
       await page.goto(`${runUrl(server.uri, experimentId, child.info.runId)}/model-metrics`, {
         waitUntil: 'networkidle0',
         timeout: 90_000,
