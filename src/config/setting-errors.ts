@@ -1,6 +1,6 @@
 import type { Document } from 'yaml';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
-import { experimentValidator } from './schema.js';
+import { experimentErrors } from './registry-names.js';
 import { schemaDiagnostics } from './schema-errors.js';
 import { splitSettingPath } from './settings.js';
 
@@ -12,11 +12,11 @@ const escapePointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
  */
 export function settingErrors(data: unknown, dotted: string, at: Location, doc: Document): Diagnostic[] {
   const copy = structuredClone(data);
-  const validate = experimentValidator();
-  if (validate(copy)) return [];
+  const errors = experimentErrors(copy);
+  if (!errors.length) return [];
   const pointer = `/${splitSettingPath(dotted).map(escapePointer).join('/')}`;
   const within = (p: string) => p === pointer || p.startsWith(`${pointer}/`) || pointer.startsWith(`${p}/`);
-  const own = (validate.errors ?? []).filter((e) => {
+  const own = errors.filter((e) => {
     if (e.keyword === 'additionalProperties')
       return within(
         `${e.instancePath}/${escapePointer(String((e.params as { additionalProperty?: string }).additionalProperty))}`,

@@ -168,7 +168,7 @@ const table = new Map<string, VariantDefinition>(BUILT_IN.map((v) => [v.name, v]
 /** The variant a stage without one gets (the schema's default). */
 export const DEFAULT_VARIANT = 'undercomplete';
 
-/** Adds a variant to the table; its name must also be in the schema's `variant` enum to be written in a file. */
+/** Adds a variant to the table: from then on `validate` accepts its name as a stage's `variant`. */
 export function registerVariant(v: VariantDefinition): void {
   if (table.has(v.name)) throw new Error(`autoencoder variant \`${v.name}\` is already registered`);
   table.set(v.name, v);

@@ -118,6 +118,11 @@ export interface StageDefinition<C extends AnyStageConfig = StageConfig> {
   /** The keys that name other nodes, in the order the runner hands their values to `run`. */
   readonly references: readonly ReferenceKey[];
   /**
+   * Settings whose value names an entry of a table that can grow at run time (an autoencoder's
+   * `variant`), with the names it holds now: `validate` refuses another value, listing them.
+   */
+  readonly named?: Readonly<Record<string, () => readonly string[]>>;
+  /**
    * Why a reference to `output` of this stage cannot be read although the output exists, or
    * undefined when it can (an evaluation offers reconstructions only of an autoencoder).
    */

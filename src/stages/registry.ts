@@ -1,7 +1,8 @@
 /**
  * Every stage type and every data source aelab knows. Validation, planning, `plan`, the report,
- * the cache, the sweep's objective and the run look a type up here; adding a type is adding its
- * module to this list (and its fragment to schemas/experiment.schema.json), or registering it
+ * the cache, the sweep's objective and the run look a type up here, and `validate` accepts the
+ * types listed here and no others; adding a type is adding its module to this list (and, for
+ * settings the schema checks, its fragment to schemas/experiment.schema.json), or registering it
  * with `registerStageType`. Only definitions are loaded: no TensorFlow.js.
  */
 import { autoencoder } from './autoencoder/definition.js';
@@ -48,6 +49,9 @@ export const registeredStageModules = (): readonly string[] => [...REGISTERED_MO
 export function stageType(type: unknown): StageDefinition | undefined {
   return typeof type === 'string' && Object.hasOwn(STAGE_TYPES, type) ? STAGE_TYPES[type] : undefined;
 }
+
+/** Every stage type's name, the built-in ones first, for messages that list them. */
+export const stageTypeNames = (): string[] => Object.keys(STAGE_TYPES);
 
 /** The definition of a data set's `source:`, or undefined for an unknown one. */
 export function dataSource(source: unknown): DataSourceDefinition | undefined {

@@ -94,8 +94,11 @@ export type OptimizerName = 'adam' | 'adadelta' | 'sgd' | 'rmsprop' | 'adagrad';
 
 export type LossName = 'binary_crossentropy' | 'mse';
 
-export type AutoencoderVariant =
-  'undercomplete' | 'denoising' | 'sparse' | 'deep' | 'contractive' | 'convolutional' | 'variational';
+/**
+ * A name from the table of autoencoder variants (src/models/variants.ts), which can grow at run
+ * time (`registerVariant`), so any string here; `validate` refuses a name the table lacks.
+ */
+export type AutoencoderVariant = string;
 
 export type Activation = 'relu' | 'sigmoid' | 'tanh' | 'elu' | 'linear' | 'softplus';
 

@@ -2,13 +2,17 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { before, test } from 'node:test';
 import { buildAutoencoder, loadAutoencoder, registerVariant } from '../../src/models/index.js';
 import { autoencoder } from '../../src/stages/autoencoder/definition.js';
 import { autoencoderSpec } from '../../src/stages/autoencoder/spec.js';
 import type { AutoencoderStageConfig } from '../../src/types/experiment-config.js';
 import type { Json } from '../../src/util/json.js';
+import { ROOT, runCli } from '../support/cli.js';
+import { writeExperiment } from '../support/experiment-file.js';
 import { digits, trainSpec, useCpu } from '../support/models-fixtures.js';
+import { readJson, runFolders, type TrialRecord } from '../support/runs.js';
 import { SPARSE_CONV, sparseConvolutional } from './models-variant-fixture.js';
 
 before(async () => {
@@ -71,4 +75,48 @@ test('a registered variant fills its defaults once, trains for an epoch on 300 d
     ae.dispose();
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('a registered variant runs through the real CLI, `aelab validate` and `aelab run`, with no schema edit', async () => {
+  const { dir } = await writeExperiment(
+    `name: toy-variant
+seed: 4
+data:
+  digits: { source: mnist, train: 300, test: 100 }
+stages:
+  ae:
+    type: autoencoder
+    input: digits
+    variant: ${SPARSE_CONV}
+    latent: 4
+    filters: [8, 4]
+    train: { epochs: 1, batch_size: 50 }
+`,
+    'toy.yaml',
+  );
+  // Without the module that registers it, the name is refused like any unknown name.
+  const unknown = await runCli(['validate', 'toy.yaml'], dir);
+  assert.equal(unknown.code, 1);
+  assert.match(
+    unknown.stderr,
+    /`stages\.ae\.variant` must be one of `undercomplete`, .* not the string "sparse_convolutional"/,
+  );
+
+  // The module a user loads before the CLI (node's --import) registers it in the CLI and in the trials' processes.
+  const register = pathToFileURL(join(ROOT, 'dist/test/fixtures/variants/register-sparse-convolutional.js')).href;
+  const env = { NODE_OPTIONS: `--import=${register}` };
+  const valid = await runCli(['validate', 'toy.yaml'], dir, env);
+  assert.equal(valid.code, 0, valid.stderr);
+  const result = await runCli(['run', 'toy.yaml'], dir, env);
+  assert.equal(result.code, 0, result.stderr + result.stdout);
+  const [run] = await runFolders(dir);
+  const record = await readJson<TrialRecord>(join(run!, 'run.json'));
+  assert.equal(record.stages.ae!.status, 'finished');
+  assert.ok(Number.isFinite(record.stages.ae!.metrics.test_loss), JSON.stringify(record.stages.ae!.metrics));
+  const saved = await loadAutoencoder(join(run!, 'stages', 'ae', 'model'));
+  assert.ok(saved.ok, saved.ok ? '' : saved.error);
+  assert.equal(saved.value.spec.variant, SPARSE_CONV);
+  assert.deepEqual(saved.value.spec.sparsity, { kind: 'l1', weight: 1e-3 }, 'the table filled in its default');
+  assert.deepEqual(saved.value.codeShape, [7, 7, 4]);
+  saved.value.dispose();
 });

@@ -37,7 +37,7 @@ export function codeShape(stage: Json, input: Shape): Shape | undefined {
 
 function check(stage: Json, input: Flow | undefined): SettingCheck[] {
   const variant = findVariant(stage.variant);
-  if (!variant) return []; // the schema names the variants a file may use
+  if (!variant) return []; // an unknown name is refused with the names `named` lists
   const out: SettingCheck[] = [];
   if (variant.architecture === 'convolutional' && input !== undefined && input.shape.length === 1) {
     out.push({
@@ -100,6 +100,7 @@ export const autoencoder: StageDefinition<AutoencoderStageConfig> = {
   type: 'autoencoder',
   outputs: { reconstructions: 'images', codes: 'images', model: 'model' },
   references: [{ key: 'input', kind: 'images' }],
+  named: { variant: variantNames },
   artifacts: {
     model: MODEL,
     figure: FIGURE,
