@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, test } from 'node:test';
 import { codeVersion } from '../../src/plan/code-version.js';
 import { planExperiment } from '../../src/plan/plan.js';
@@ -12,7 +13,7 @@ import { environmentInfo } from '../../src/run/environment.js';
 import { runSweepSession, type Session } from '../../src/run/session.js';
 import { MlflowClient } from '../../src/tracking/mlflow/index.js';
 import type { ExperimentConfig } from '../../src/types/experiment-config.js';
-import { runCli } from '../support/cli.js';
+import { ROOT, runCli } from '../support/cli.js';
 import { runsOf } from '../support/mlflow-read.js';
 import { startMlflowServer, type MlflowServer } from '../support/mlflow-server.js';
 import { readJson } from '../support/runs.js';
@@ -106,4 +107,39 @@ test('a stage type registered from outside src/ runs in a sweep, and its objecti
   assert.equal(runs.length, 3);
   const children = runs.filter((r) => r.data.metrics.some((m) => m.key === 'mean/test_distance'));
   assert.equal(children.length, 3, 'both trials and the sweep (its best trial) carry the metric');
+});
+
+test('a stage type registered from outside src/ runs through the real CLI, `aelab validate` and `aelab run`, with no schema edit', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'aelab-toy-stage-cli-'));
+  await writeFile(
+    path.join(dir, 'toy.yaml'),
+    `name: toy-stage-cli
+seed: 3
+data:
+  digits: { source: mnist, train: 200, test: 100 }
+stages:
+  mean:
+    type: mean_image
+    input: digits
+    shrink: 0.25
+`,
+  );
+  // Without the module that registers it, the type is refused like any unknown type.
+  const unknown = await runCli(['validate', 'toy.yaml'], dir);
+  assert.equal(unknown.code, 1);
+  assert.match(unknown.stderr, /`stages\.mean\.type` must be one of `autoencoder`, .* not the string "mean_image"/);
+
+  // The module a user loads before the CLI (node's --import) registers it in the CLI and in the trial's process.
+  const definition = pathToFileURL(path.join(ROOT, 'dist/test/fixtures/stages/mean-image/definition.js')).href;
+  const env = { NODE_OPTIONS: `--import=${definition}` };
+  const valid = await runCli(['validate', 'toy.yaml'], dir, env);
+  assert.equal(valid.code, 0, valid.stderr);
+  const result = await runCli(['run', 'toy.yaml'], dir, env);
+  assert.equal(result.code, 0, result.stderr + result.stdout);
+  const [run] = (await readdir(path.join(dir, 'runs'))).filter((e) => !e.startsWith('.'));
+  const record = await readJson<Trial>(path.join(dir, 'runs', run!, 'run.json'));
+  assert.equal(record.stages.mean!.status, 'finished');
+  assert.ok(Number.isFinite(record.stages.mean!.metrics.test_distance), JSON.stringify(record.stages.mean!.metrics));
+  const report = await readFile(path.join(dir, 'runs', run!, 'report.html'), 'utf8');
+  assert.match(report, /mean: the mean training image/);
 });
