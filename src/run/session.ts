@@ -45,6 +45,11 @@ export interface Session {
   readonly queue?: QueueAddress;
   /** Warnings that are not events (the queue's connection lost, ...). */
   readonly warn?: (line: string) => void;
+  /**
+   * Runs the trials that are not on a queue: one child process each unless given. The seam that
+   * lets a test check the session's own decisions (order, parallelism, failures) without training.
+   */
+  readonly executor?: TrialExecutor;
 }
 
 /** Converted and downloaded data, and the memo of data files' hashes. */
@@ -123,7 +128,7 @@ export async function runSingle(session: Session): Promise<number> {
   await tell(session, 'onRunStarted', runStart(session, dir));
   const t = trialStart(session, trial, dir);
   await tell(session, 'onTrialStarted', t);
-  const executor = new LocalProcessExecutor();
+  const executor = session.executor ?? new LocalProcessExecutor();
   const cache = session.settings.cache ? new StageCache(stageCacheDir(session.runsDir)) : undefined;
   const interrupted = onInterrupt(() => {
     void interruptListeners(session);
@@ -228,7 +233,7 @@ export async function runSweepSession(session: Session, todo: readonly Trial[]):
   }
   await tell(session, 'onRunStarted', runStart(session, dir));
 
-  const local = new LocalProcessExecutor();
+  const local = session.executor ?? new LocalProcessExecutor();
   const executor: TrialExecutor = queue ?? local;
   let detached = false;
   const interrupted = onInterrupt(() => {
