@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 // would not give the same run (it did not: mnist_cnn's batch losses moved in their last bits
 // from one run to the next on two threads).
 
-const SCRIPT = fileURLToPath(new URL('../support/filter-grad-hashes.js', import.meta.url));
+const SCRIPT = fileURLToPath(new URL('../../bench/support/filter-grad-hashes.js', import.meta.url));
 
 function gradientHashes(threads: number, repeats: number): string[] {
   const child = spawnSync(process.execPath, [SCRIPT, String(threads), String(repeats)], {

@@ -4,18 +4,10 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { installWasmKernels } from '../../src/backend/wasm/kernels.js';
 
-/** Deterministic values in [-1, 1) so that failures reproduce. */
-export function seededValues(n: number, seed: number): Float32Array {
-  const out = new Float32Array(n);
-  let s = seed >>> 0 || 1;
-  for (let i = 0; i < n; i++) {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    out[i] = ((s >>> 0) / 2 ** 32) * 2 - 1;
-  }
-  return out;
-}
+// The inputs' generator lives in bench/support so that bench scripts can use it too (bench never imports test/).
+import { seededValues } from '../../bench/support/seeded-values.js';
+
+export { seededValues };
 
 /** Runs `compute` on `backend` and copies its outputs out before switching away. */
 export async function onBackend(

@@ -1,15 +1,16 @@
 /**
- * Run as a script: `node filter-grad-hashes.js THREADS REPEATS` prints, once per repeat, the
- * sha256 of the wasm weight gradients of mnist_cnn's two convolutions for a seeded batch,
- * computed on THREADS threads. A process of its own, since a process's wasm thread count is fixed
- * by its first selection (test/backend-wasm-filter-grad-same-on-any-threads.test.ts). Without
- * those arguments it does nothing: `node --test dist/test/` runs every file under test/ as a test.
+ * A script: `node dist/bench/support/filter-grad-hashes.js THREADS REPEATS` prints, once per
+ * repeat, the sha256 of the wasm weight gradients of mnist_cnn's two convolutions for a seeded
+ * batch, computed on THREADS threads. A process of its own, since a process's wasm thread count
+ * is fixed by its first selection. test/backend/backend-wasm-filter-grad-same-on-any-threads.test.ts
+ * compares its output across thread counts; it lives here, out of test/, so that node's test
+ * runner never runs it and a bench script can start it too.
  */
 import { createHash } from 'node:crypto';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../../src/backend/select.js';
 import { SimdKernels } from '../../src/backend/wasm/simd/kernels.js';
-import { seededValues } from './backend-compare.js';
+import { seededValues } from './seeded-values.js';
 
 async function printHashes(threads: number, repeats: number): Promise<void> {
   const selected = await selectBackend('wasm', { wasmThreads: threads });
@@ -38,4 +39,8 @@ async function printHashes(threads: number, repeats: number): Promise<void> {
 }
 
 const [threads, repeats] = process.argv.slice(2).map(Number);
-if (threads !== undefined && repeats !== undefined) await printHashes(threads, repeats);
+if (!Number.isInteger(threads) || !Number.isInteger(repeats)) {
+  console.error('usage: node dist/bench/support/filter-grad-hashes.js THREADS REPEATS');
+  process.exit(2);
+}
+await printHashes(threads!, repeats!);
