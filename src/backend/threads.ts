@@ -34,10 +34,8 @@ export function wasmThreadsFor(cores: number, processes: number, explicit?: numb
 
 /**
  * Threads of each trial process of a sweep running `parallel` trials at once. Trials, not
- * threads, fill the cores: on a 16-vCPU machine a 16-trial convolutional-AE sweep (2,000 digits,
- * 2 epochs, wasm) took 75.5 s one trial at a time on one thread, 19.7 s four at a time with four
- * threads each (each trial trained no faster than on one thread) and 10.8 s sixteen at a time on
- * one thread each (issue 17; docs/performance.md). So parallel trials get one thread each; a
+ * threads, fill the cores: a trial trains no faster on several wasm threads than on one
+ * (docs/performance.md, "Why one thread per trial"). So parallel trials get one thread each; a
  * sweep run one trial at a time gives it the machine, as a single run gets. An explicit setting wins.
  */
 export function sweepTrialThreads(cores: number, parallel: number, explicit?: number): number {

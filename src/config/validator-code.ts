@@ -24,7 +24,8 @@ export function newAjv(extra: Options = {}): AjvClass {
 
 /**
  * The source of experiment-validator.generated.ts: ajv's standalone code for the schema, so
- * that `aelab validate` does not compile the schema on every start (~150 ms saved). It records
+ * that `aelab validate` does not compile the schema on every start (what that saves:
+ * docs/performance.md, "The precompiled validator"). It records
  * the schema's hash; schema.ts falls back to compiling when the two differ.
  */
 export function generateValidatorModule(schemaText: string): string {

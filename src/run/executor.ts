@@ -25,7 +25,7 @@ export interface TrialJob {
 
 export type { TrialOutcome };
 
-/** Runs trials somewhere: local child processes now, a job queue on Redis later. */
+/** Runs trials somewhere: local child processes (LocalProcessExecutor) or jobs on a Redis queue (queue/). */
 export interface TrialExecutor {
   run(job: TrialJob, onEvent: (event: RunEvent) => void): Promise<TrialOutcome>;
   /** Stops every running trial; their run() calls resolve as killed. */

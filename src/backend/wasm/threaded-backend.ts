@@ -93,7 +93,7 @@ export async function registerThreadedWasm(threads: number): Promise<{ restore: 
     };
     wasm.setThreadsCount(threads);
     const backend = new wasm.BackendWasm(module as never);
-    // The pool's threads now wait for work for the life of the process; emscripten keeps a
+    // From here on the pool's threads wait for work for the life of the process; emscripten keeps a
     // reference on their workers, which would stop Node from ever exiting. Work is only handed
     // to them synchronously from inside a kernel call, so nothing is lost by letting go.
     for (const w of module.PThread.runningWorkers) w.unref();

@@ -19,10 +19,8 @@ export interface WorkerOptions {
 }
 
 /**
- * A worker's default share of the machine: one trial per core, one wasm thread each. Measured on
- * a 16-vCPU machine (issue 17): a 16-trial sweep took 75.5 s one at a time, 19.7 s four at a
- * time with four threads each (each trial no faster than on one thread), 10.8 s sixteen at a time
- * with one thread each. Trials, not threads, are what fill the cores.
+ * A worker's default share of the machine: one trial per core, one wasm thread each, since
+ * trials, not threads, are what fill the cores (docs/performance.md, "Why one thread per trial").
  */
 export const defaultWorkerConcurrency = (): number => os.availableParallelism();
 
