@@ -16,6 +16,7 @@ import type {
 export type { Activation, AutoencoderMetric, AutoencoderVariant, LossName, NoiseSpec, OptimizerName };
 export type { LabelledSamples, Samples } from '../types/samples.js';
 import type { LabelledSamples, Samples } from '../types/samples.js';
+import type { EarlyStoppingSpec } from './early-stopping.js';
 
 export interface OptimizerSpec {
   readonly name: OptimizerName;
@@ -30,6 +31,8 @@ export interface TrainSpec {
   /** Reconstruction loss for autoencoders; classifiers always use categorical cross-entropy. */
   readonly loss: LossName;
   readonly shuffle: boolean;
+  /** Keras' EarlyStopping on an epoch metric (models/early-stopping.ts). */
+  readonly early_stopping?: EarlyStoppingSpec;
 }
 
 /** Metrics of one finished epoch, Keras-style names: loss, val_loss, acc, val_acc, and extras. */
@@ -41,7 +44,8 @@ export interface EpochLog {
 
 export interface TrainCallbacks {
   onBatch?(epoch: number, batch: number, batches: number, loss: number): void;
-  onEpoch?(log: EpochLog): void | Promise<void>;
+  /** Returning 'stop' ends the training after this epoch (a scheduler stopping the trial). */
+  onEpoch?(log: EpochLog): void | 'stop' | Promise<void | 'stop'>;
 }
 
 export interface AutoencoderSpec {
