@@ -89,6 +89,11 @@ export interface Autoencoder {
     seed: number,
     callbacks?: TrainCallbacks,
   ): Promise<EpochLog[]>;
+  /**
+   * The metrics validation logs each epoch (the objective as trained, with the fixed validation
+   * noise of `seed`), on any held-out set: the test split when validation has its own.
+   */
+  heldOutMetrics(x: Samples, spec: TrainSpec, seed: number, prefix?: string): Promise<Record<string, number>>;
   encode(x: Samples): Promise<Samples>;
   reconstruct(x: Samples): Promise<Samples>;
   /** Images decoded from codes (n codes of codeShape), in the images' own shape. */
