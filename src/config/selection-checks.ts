@@ -15,7 +15,7 @@ import { flowOf, type Graph } from './shapes.js';
 
 type At = (p: readonly (string | number)[], target?: 'key' | 'value') => Location;
 
-/** Data sets the stage's input comes from, or undefined when the input does not resolve (reported elsewhere). */
+/** The data set a stage's input comes from, or undefined when the input does not resolve (reported elsewhere). */
 function rootDataset(graph: Graph, stage: unknown): string | undefined {
   return isObject(stage) ? flowOf(graph, stage.input)?.dataset : undefined;
 }
@@ -25,12 +25,22 @@ function hasValidation(datasets: Record<string, unknown>, name: string): boolean
   return isObject(d) && isCount(d.validation);
 }
 
-const WHY =
-  'selecting on the test split inflates the reported test result (it becomes the best of many looks at the same images)';
+/**
+ * The data set without a validation split that stage `name` trains on, when it has none (so
+ * its val_* metrics are the test split's); undefined when it has one or its input does not resolve.
+ * For any check of something that selects on a stage's val_* metrics (early stopping, a scheduler).
+ */
+export function testSplitDataset(data: Record<string, unknown>, graph: Graph, name: string): string | undefined {
+  const datasets = isObject(data.data) ? data.data : {};
+  const stages = isObject(data.stages) ? data.stages : {};
+  const dataset = rootDataset(graph, stages[name]);
+  return dataset !== undefined && !hasValidation(datasets, dataset) ? dataset : undefined;
+}
 
-function selectionError(what: string, stage: string, dataset: string, where: Location): Diagnostic {
+/** The error for `what` (e.g. "early stopping of stage `ae`"), selecting on stage `stage`'s val_* metrics measured on the test split. */
+export function testSplitSelectionError(what: string, stage: string, dataset: string, where: Location): Diagnostic {
   return error(
-    `${what} selects on the test split: data set \`${dataset}\` (which stage \`${stage}\` trains on) has no validation split, so its val_* metrics are measured on the test images, and ${WHY}`,
+    `${what} selects on the test split: data set \`${dataset}\` (which stage \`${stage}\` trains on) has no validation split, so its val_* metrics are measured on the test images; selecting on them inflates the reported test result (it becomes the best of many looks at the same images)`,
     where,
     { hint: `hold training images out for validation: \`data.${dataset}.validation: N\`` },
   );
@@ -48,10 +58,10 @@ export function selectionDiagnostics(
   const out: Diagnostic[] = [...validationSizeChecks(datasets, trainCounts, at)];
   for (const [name, stage] of Object.entries(stages)) {
     if (!isObject(stage) || !isObject(stage.train) || !isObject(stage.train.early_stopping)) continue;
-    const dataset = rootDataset(graph, stage);
-    if (dataset !== undefined && !hasValidation(datasets, dataset))
+    const dataset = testSplitDataset(data, graph, name);
+    if (dataset !== undefined)
       out.push(
-        selectionError(
+        testSplitSelectionError(
           `early stopping of stage \`${name}\``,
           name,
           dataset,
@@ -60,14 +70,14 @@ export function selectionDiagnostics(
       );
   }
   const scheduler = isObject(data.sweep) && isObject(data.sweep.scheduler) ? data.sweep.scheduler : undefined;
-  if (scheduler) out.push(...schedulerChecks(scheduler, stages, datasets, graph, at));
+  if (scheduler) out.push(...schedulerChecks(data, scheduler, stages, graph, at));
   return out;
 }
 
 function schedulerChecks(
+  data: Record<string, unknown>,
   scheduler: Record<string, unknown>,
   stages: Record<string, unknown>,
-  datasets: Record<string, unknown>,
   graph: Graph,
   at: At,
 ): Diagnostic[] {
@@ -82,9 +92,9 @@ function schedulerChecks(
       error(`the scheduler's stage \`${name}\` does not train (it has no epochs to schedule)`, at([...path, 'stage'])),
     ];
   const out: Diagnostic[] = [];
-  const dataset = rootDataset(graph, stage);
-  if (dataset !== undefined && !hasValidation(datasets, dataset))
-    out.push(selectionError(`the ASHA scheduler on stage \`${name}\``, name, dataset, at(path, 'key')));
+  const dataset = testSplitDataset(data, graph, name);
+  if (dataset !== undefined)
+    out.push(testSplitSelectionError(`the ASHA scheduler on stage \`${name}\``, name, dataset, at(path, 'key')));
   const metric = typeof scheduler.metric === 'string' ? scheduler.metric : undefined;
   if (metric && (scheduler.mode === 'min' || scheduler.mode === 'max') && scheduler.mode !== metricDirection(metric))
     out.push(
