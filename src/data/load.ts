@@ -126,7 +126,8 @@ function assemble(
   test: Result<ImageSet>,
   identity: string,
 ): Result<DataSplit> {
-  if (!train.ok || !test.ok) return fail(`${origin}: ${[train, test].flatMap((r) => (r.ok ? [] : [r.error])).join('; ')}`);
+  if (!train.ok || !test.ok)
+    return fail(`${origin}: ${[train, test].flatMap((r) => (r.ok ? [] : [r.error])).join('; ')}`);
   return ok({
     train: train.value.train,
     test: test.value,
@@ -142,7 +143,11 @@ async function loadMnist(counts: Counts, opts: LoadDataOptions, cacheDir: string
   if (!loaded.ok) return loaded;
   // All of a split is taken in the official order, so `train: 60000` is the same data as no `train`.
   const whole = (count: number | undefined, n: number) => (count === n ? undefined : count);
-  const c = { ...counts, train: whole(counts.train, OFFICIAL_MNIST_TRAIN), test: whole(counts.test, OFFICIAL_MNIST_TEST) };
+  const c = {
+    ...counts,
+    train: whole(counts.train, OFFICIAL_MNIST_TRAIN),
+    test: whole(counts.test, OFFICIAL_MNIST_TEST),
+  };
   const train = splitTraining(loaded.value.train, 10, c.train, c.validation, opts.seed, 'mnist-train');
   const test = takeShuffled(loaded.value.test, 10, c.test, opts.seed, 'mnist-test', 'test');
   return assemble('mnist', train, test, `mnist-official;${splitPart(c, opts.seed)}`);
@@ -156,7 +161,12 @@ async function loadIdxFiles(files: IdxFilePaths, origin: string, c: Counts, seed
   const test = takeShuffled(split.value.test, classes, c.test, seed, 'idx-test', 'test');
   // The seed matters only when something is shuffled; leaving it out otherwise lets runs with
   // different seeds share cached stage outputs that depend on the data alone.
-  return assemble(origin, train, test, `${origin};content=${split.value.contentHash.slice(0, 16)};${splitPart(c, seed)}`);
+  return assemble(
+    origin,
+    train,
+    test,
+    `${origin};content=${split.value.contentHash.slice(0, 16)};${splitPart(c, seed)}`,
+  );
 }
 
 /**

@@ -148,7 +148,12 @@ export class LayersAutoencoder implements Autoencoder {
       x.n,
       spec.batch_size,
       (start, size, b) =>
-        this.objective(rowsTensor(x, this.inputShape, start, size), mixSeeds(seed, VALIDATION_STREAM, b), false, spec.loss),
+        this.objective(
+          rowsTensor(x, this.inputShape, start, size),
+          mixSeeds(seed, VALIDATION_STREAM, b),
+          false,
+          spec.loss,
+        ),
       prefix,
     );
   }

@@ -37,7 +37,10 @@ test('the validation images are training images, none of them also trained on', 
     const validation = keys(split.validation!);
     assert.equal(validation.length, 100);
     assert.equal(train.length, counts.train ?? TRAIN - 100);
-    assert.ok(validation.every((k) => all.has(k)), 'a validation image is not a training image');
+    assert.ok(
+      validation.every((k) => all.has(k)),
+      'a validation image is not a training image',
+    );
     const held = new Set(validation);
     assert.equal(held.size, 100, 'a validation image twice');
     assert.equal(train.filter((k) => held.has(k)).length, 0, 'an image both trained on and validated on');

@@ -98,7 +98,10 @@ test('the saved model holds the weights of the best epoch, not the last', async 
   await useCpu();
   const { best } = expectedStop(valLoss);
   const last = valLoss[valLoss.length - 1]!;
-  assert.ok(Math.abs(last - valLoss[best - 1]!) > 0.01, `best and last epochs too close to tell: ${valLoss.join(', ')}`);
+  assert.ok(
+    Math.abs(last - valLoss[best - 1]!) > 0.01,
+    `best and last epochs too close to tell: ${valLoss.join(', ')}`,
+  );
   const split = await loadDataSplit(
     { source: 'idx', path: 'noise', train: 300, validation: 100 },
     { seed: SEED, projectDir: dir, cacheDir: path.join(dir, 'runs/.cache/data') },
