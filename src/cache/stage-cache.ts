@@ -29,6 +29,7 @@ interface StoredImages {
   readonly identity: string;
   readonly train: Omit<ImageSet, 'images' | 'labels'>;
   readonly test: Omit<ImageSet, 'images' | 'labels'>;
+  readonly validation?: Omit<ImageSet, 'images' | 'labels'>;
 }
 
 /** Size and sha256 of one file of an entry, as stored: what a read checks the file against. */
@@ -133,6 +134,9 @@ export class StageCache {
         const split: DataSplit = {
           train: await readSet(path.join(dir, `${name}.train`), stored.train),
           test: await readSet(path.join(dir, `${name}.test`), stored.test),
+          ...(stored.validation
+            ? { validation: await readSet(path.join(dir, `${name}.validation`), stored.validation) }
+            : {}),
           identity: stored.identity,
         };
         values[name] = { kind: 'images', split, flat: stored.flat };
@@ -252,12 +256,15 @@ export class StageCache {
         }
         await writeSet(path.join(temp, `${name}.train`), value.split.train);
         await writeSet(path.join(temp, `${name}.test`), value.split.test);
+        const validation = value.split.validation;
+        if (validation) await writeSet(path.join(temp, `${name}.validation`), validation);
         outputs[name] = {
           kind: 'images',
           flat: value.flat,
           identity: value.split.identity,
           train: shapeOf(value.split.train),
           test: shapeOf(value.split.test),
+          ...(validation ? { validation: shapeOf(validation) } : {}),
         };
       }
       const files = await recordFiles(temp);

@@ -11,6 +11,7 @@ import { experimentFolder, resolveDataPath as resolveFromExperiment } from '../u
 import { has, isObject } from '../util/json.js';
 import { rangeAt } from './locate.js';
 import { estimateMemory, formatBytes, memoryLimit, type MemoryEstimate } from './memory.js';
+import { selectionDiagnostics } from './selection-checks.js';
 import { flowOf, stageOutputs, type Graph } from './shapes.js';
 import { stageGraph, type StageReference } from './stage-graph.js';
 
@@ -56,6 +57,12 @@ export function semanticDiagnostics(data: unknown, ctx: SemanticContext): Diagno
     ...pathChecks(datasets, ctx, at),
     ...shapeChecks(graph, at),
     ...memoryChecks(data, ctx, at),
+    ...selectionDiagnostics(
+      data,
+      graph,
+      at,
+      new Map([...(ctx.datasets ?? new Map<string, DatasetInfo>())].map(([k, v]) => [k, v.train])),
+    ),
   ];
 }
 

@@ -8,6 +8,10 @@
  * - idx/url: the files' own train/test split. Without `train`/`test` all samples are taken in file
  *   order; with them, the first `train` (`test`) after a seeded shuffle of that split, the two
  *   shuffles drawing from independent streams of the seed.
+ * - validation (any source): the last `validation` images of the training split's seeded shuffle
+ *   (the shuffle `train` takes its first images from), so they are disjoint from the training
+ *   images, the same for the same seed, and adding them leaves a `train: N` subset as it was.
+ *   Without `train`, training keeps every other image, in file order.
  */
 import path from 'node:path';
 import { type ByteImageSet, classCount, toImageSet } from './bytes.js';
@@ -46,6 +50,39 @@ function checkSeed(seed: number): string | undefined {
   return Number.isFinite(seed) ? undefined : `seed must be a finite number, got ${seed}`;
 }
 
+/** The training images and the validation images of a training split, disjoint (see the rules above). */
+function splitTraining(
+  set: ByteImageSet,
+  classes: number,
+  count: number | undefined,
+  validation: number | undefined,
+  seed: number,
+  purpose: string,
+): Result<{ train: ImageSet; validation?: ImageSet }> {
+  if (validation === undefined) {
+    const train = takeShuffled(set, classes, count, seed, purpose, 'train');
+    return train.ok ? ok({ train: train.value }) : train;
+  }
+  const needed = (count ?? 1) + validation;
+  if (needed > set.n)
+    return fail(
+      count === undefined
+        ? `validation: ${validation} images leave none of the ${set.n} training images to train on`
+        : `train and validation: ${count} + ${validation} samples asked for, the training split has ${set.n}`,
+    );
+  const order = permutation(set.n, mulberry32(deriveSeed(seed, purpose)));
+  const held = order.subarray(set.n - validation);
+  let kept: ArrayLike<number> = order.subarray(0, count ?? 0);
+  if (count === undefined) {
+    const isHeld = new Uint8Array(set.n);
+    for (const i of held) isHeld[i] = 1;
+    const rest = new Uint32Array(set.n - validation);
+    for (let i = 0, k = 0; i < set.n; i++) if (isHeld[i] === 0) rest[k++] = i;
+    kept = rest;
+  }
+  return ok({ train: toImageSet(set, classes, kept), validation: toImageSet(set, classes, held) });
+}
+
 /** The first `count` samples of a seeded shuffle of `set`, or all of it in order when `count` is absent. */
 function takeShuffled(
   set: ByteImageSet,
@@ -61,55 +98,75 @@ function takeShuffled(
   return ok(toImageSet(set, classes, order.subarray(0, count)));
 }
 
-async function loadMnist(
-  train: number | undefined,
-  test: number | undefined,
-  opts: LoadDataOptions,
-  cacheDir: string,
-): Promise<Result<DataSplit>> {
-  const problems = [checkCount(train, 'train', 1), checkCount(test, 'test', 0)].filter((p) => p !== undefined);
+/** The sizes a data source asks for (absent: the whole split; no validation split). */
+interface Counts {
+  readonly train: number | undefined;
+  readonly test: number | undefined;
+  readonly validation: number | undefined;
+}
+
+function countProblems(c: Counts): string[] {
+  return [
+    checkCount(c.train, 'train', 1),
+    checkCount(c.test, 'test', 0),
+    checkCount(c.validation, 'validation', 1),
+  ].filter((p) => p !== undefined);
+}
+
+/** How the split was made, for the identity: the seed only when something is shuffled. */
+function splitPart(c: Counts, seed: number): string {
+  const shuffled = c.train !== undefined || c.test !== undefined || c.validation !== undefined;
+  const validation = c.validation !== undefined ? `;validation=${c.validation}` : '';
+  return `split=v${SPLIT_VERSION}${shuffled ? `;seed=${seed}` : ''};train=${c.train ?? 'all'};test=${c.test ?? 'all'}${validation}`;
+}
+
+function assemble(
+  origin: string,
+  train: Result<{ train: ImageSet; validation?: ImageSet }>,
+  test: Result<ImageSet>,
+  identity: string,
+): Result<DataSplit> {
+  if (!train.ok || !test.ok)
+    return fail(`${origin}: ${[train, test].flatMap((r) => (r.ok ? [] : [r.error])).join('; ')}`);
+  return ok({
+    train: train.value.train,
+    test: test.value,
+    ...(train.value.validation ? { validation: train.value.validation } : {}),
+    identity,
+  });
+}
+
+async function loadMnist(counts: Counts, opts: LoadDataOptions, cacheDir: string): Promise<Result<DataSplit>> {
+  const problems = countProblems(counts);
   if (problems.length > 0) return fail(`mnist: ${problems.join('; ')}`);
   const loaded = await loadOfficialMnist({ cacheDir });
   if (!loaded.ok) return loaded;
   // All of a split is taken in the official order, so `train: 60000` is the same data as no `train`.
   const whole = (count: number | undefined, n: number) => (count === n ? undefined : count);
-  const tr = whole(train, OFFICIAL_MNIST_TRAIN);
-  const te = whole(test, OFFICIAL_MNIST_TEST);
-  const trainSet = takeShuffled(loaded.value.train, 10, tr, opts.seed, 'mnist-train', 'train');
-  const testSet = takeShuffled(loaded.value.test, 10, te, opts.seed, 'mnist-test', 'test');
-  if (!trainSet.ok || !testSet.ok)
-    return fail(`mnist: ${[trainSet, testSet].flatMap((r) => (r.ok ? [] : [r.error])).join('; ')}`);
-  // As for idx: the seed is part of the identity only when something is shuffled.
-  const seedPart = tr !== undefined || te !== undefined ? `;seed=${opts.seed}` : '';
-  return ok({
-    train: trainSet.value,
-    test: testSet.value,
-    identity: `mnist-official;split=v${SPLIT_VERSION}${seedPart};train=${tr ?? 'all'};test=${te ?? 'all'}`,
-  });
+  const c = {
+    ...counts,
+    train: whole(counts.train, OFFICIAL_MNIST_TRAIN),
+    test: whole(counts.test, OFFICIAL_MNIST_TEST),
+  };
+  const train = splitTraining(loaded.value.train, 10, c.train, c.validation, opts.seed, 'mnist-train');
+  const test = takeShuffled(loaded.value.test, 10, c.test, opts.seed, 'mnist-test', 'test');
+  return assemble('mnist', train, test, `mnist-official;${splitPart(c, opts.seed)}`);
 }
 
-async function loadIdxFiles(
-  files: IdxFilePaths,
-  origin: string,
-  train: number | undefined,
-  test: number | undefined,
-  seed: number,
-): Promise<Result<DataSplit>> {
+async function loadIdxFiles(files: IdxFilePaths, origin: string, c: Counts, seed: number): Promise<Result<DataSplit>> {
   const split = await readIdxSplit(files);
   if (!split.ok) return split;
   const classes = classCount(split.value.train.labels, split.value.test.labels);
-  const tr = takeShuffled(split.value.train, classes, train, seed, 'idx-train', 'train');
-  const te = takeShuffled(split.value.test, classes, test, seed, 'idx-test', 'test');
-  const errors = [tr, te].flatMap((r) => (r.ok ? [] : [r.error]));
-  if (!tr.ok || !te.ok) return fail(`${origin}: ${errors.join('; ')}`);
+  const train = splitTraining(split.value.train, classes, c.train, c.validation, seed, 'idx-train');
+  const test = takeShuffled(split.value.test, classes, c.test, seed, 'idx-test', 'test');
   // The seed matters only when something is shuffled; leaving it out otherwise lets runs with
   // different seeds share cached stage outputs that depend on the data alone.
-  const seedPart = train !== undefined || test !== undefined ? `;seed=${seed}` : '';
-  return ok({
-    train: tr.value,
-    test: te.value,
-    identity: `${origin};content=${split.value.contentHash.slice(0, 16)};split=v${SPLIT_VERSION}${seedPart};train=${train ?? 'all'};test=${test ?? 'all'}`,
-  });
+  return assemble(
+    origin,
+    train,
+    test,
+    `${origin};content=${split.value.contentHash.slice(0, 16)};${splitPart(c, seed)}`,
+  );
 }
 
 /**
@@ -120,24 +177,23 @@ export async function loadDataSplit(source: DataSourceConfig, opts: LoadDataOpti
   const seedProblem = checkSeed(opts.seed);
   if (seedProblem) return fail(seedProblem);
   const cacheDir = path.resolve(opts.projectDir, opts.cacheDir);
+  const counts: Counts = { train: source.train, test: source.test, validation: source.validation };
   switch (source.source) {
     case 'mnist':
-      return loadMnist(source.train, source.test, opts, cacheDir);
+      return loadMnist(counts, opts, cacheDir);
     case 'idx':
     case 'url': {
-      const problems = [checkCount(source.train, 'train', 1), checkCount(source.test, 'test', 0)].filter(
-        (p) => p !== undefined,
-      );
+      const problems = countProblems(counts);
       if (problems.length > 0) return fail(`${source.source}: ${problems.join('; ')}`);
       if (source.source === 'idx') {
         const dir = resolveDataPath(opts.projectDir, source.path);
         const files = await findIdxFiles(dir);
         if (!files.ok) return files;
-        return loadIdxFiles(files.value, `idx:${dir}`, source.train, source.test, opts.seed);
+        return loadIdxFiles(files.value, `idx:${dir}`, counts, opts.seed);
       }
       const dl = await downloadIdxFiles(source, cacheDir, opts.download);
       if (!dl.ok) return dl;
-      return loadIdxFiles(dl.value.paths, `url:${source.url}`, source.train, source.test, opts.seed);
+      return loadIdxFiles(dl.value.paths, `url:${source.url}`, counts, opts.seed);
     }
     default: {
       const unknown: never = source;

@@ -133,23 +133,29 @@ export class LayersAutoencoder implements Autoencoder {
         variables: trainableVariables(this.encoder, this.decoder),
         batch: (indices) => gatherTensor(train, this.inputShape, indices),
         objective: (x, stepSeed) => this.objective(x, stepSeed, true, spec.loss),
-        validate: xVal
-          ? () =>
-              // The same validation noise every epoch, so val_loss moves only with the model.
-              evaluateObjective(xVal.n, spec.batch_size, (start, size, b) =>
-                this.objective(
-                  rowsTensor(xVal, this.inputShape, start, size),
-                  mixSeeds(seed, VALIDATION_STREAM, b),
-                  false,
-                  spec.loss,
-                ),
-              )
-          : undefined,
+        validate: xVal ? () => this.heldOutMetrics(xVal, spec, seed) : undefined,
         callbacks,
       });
     } finally {
       optimizer.dispose();
     }
+  }
+
+  // The same validation noise every epoch, so val_loss moves only with the model.
+  heldOutMetrics(x: Samples, spec: TrainSpec, seed: number, prefix = 'val_'): Promise<Record<string, number>> {
+    checkFits(x, this.inputShape);
+    return evaluateObjective(
+      x.n,
+      spec.batch_size,
+      (start, size, b) =>
+        this.objective(
+          rowsTensor(x, this.inputShape, start, size),
+          mixSeeds(seed, VALIDATION_STREAM, b),
+          false,
+          spec.loss,
+        ),
+      prefix,
+    );
   }
 
   async encode(x: Samples): Promise<Samples> {

@@ -14,6 +14,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { backendCapabilities } from '../backend/capabilities.js';
 import { epochOrder, mixSeeds } from '../util/random.js';
+import { EarlyStopping } from './early-stopping.js';
 import type { EpochLog, TrainCallbacks, TrainSpec } from './types.js';
 
 /** The loss of one batch plus extra scalars to log (averaged over the epoch like the loss). */
@@ -73,59 +74,77 @@ export async function runTrainingLoop<B extends tf.TensorContainer>(o: LoopOptio
   const logs: EpochLog[] = [];
   // On the native backend, steps run as one TensorFlow graph each once they repeat.
   const graphs = backendCapabilities.stepGraphs();
-  for (let epoch = 0; epoch < spec.epochs; epoch++) {
-    const started = performance.now();
-    const order = epochOrder(n, spec.shuffle, mixSeeds(o.seed, SHUFFLE_STREAM, epoch));
-    const sums: Record<string, number> = {};
-    let diverged: number | undefined;
-    for (let b = 0; b < batches; b++) {
-      const start = b * spec.batch_size;
-      const size = Math.min(spec.batch_size, n - start);
-      const batch = tf.tidy(() => o.batch(order.subarray(start, start + size)));
-      const kept: Record<string, tf.Scalar> = {};
-      const stepSeed = mixSeeds(o.seed, STEP_STREAM, epoch, b);
-      const step = () => {
-        const { value, grads } = tf.variableGrads(() => {
-          const r = o.objective(batch, stepSeed);
-          for (const [k, v] of Object.entries(r.extras)) kept[k] = tf.keep(v);
-          return r.loss;
-        }, o.variables);
-        o.optimizer.applyGradients(grads);
-        tf.dispose(grads);
-        return value;
-      };
-      // Every tensor of a batch has `size` rows, and nothing else in a step changes shape. A
-      // short last batch comes once an epoch; the others fill the rest of it.
-      const lastOfEpoch = size < spec.batch_size;
-      const stepsLeft = lastOfEpoch ? spec.epochs - epoch : (spec.epochs - epoch - 1) * batches + (batches - b);
-      const value = graphs ? graphs.run(String(size), step, stepsLeft) : step();
-      tf.dispose(batch);
-      const loss = (await value.data())[0]!;
-      const extras: Record<string, number> = {};
-      for (const [k, v] of Object.entries(kept)) extras[k] = (await v.data())[0]!;
-      // An extra may be the loss tensor itself (e.g. reconstruction without a penalty).
-      tf.dispose([...new Set([value, ...Object.values(kept)])]);
-      if (!Number.isFinite(loss) || Math.abs(loss) > EXPLODED_LOSS) {
-        diverged = loss;
-        break;
+  const stopper = spec.early_stopping ? new EarlyStopping(spec.early_stopping) : undefined;
+  // The weights as they were at the end of the best epoch, when early stopping restores them.
+  let best: tf.Tensor[] | undefined;
+  try {
+    for (let epoch = 0; epoch < spec.epochs; epoch++) {
+      const started = performance.now();
+      const order = epochOrder(n, spec.shuffle, mixSeeds(o.seed, SHUFFLE_STREAM, epoch));
+      const sums: Record<string, number> = {};
+      let diverged: number | undefined;
+      for (let b = 0; b < batches; b++) {
+        const start = b * spec.batch_size;
+        const size = Math.min(spec.batch_size, n - start);
+        const batch = tf.tidy(() => o.batch(order.subarray(start, start + size)));
+        const kept: Record<string, tf.Scalar> = {};
+        const stepSeed = mixSeeds(o.seed, STEP_STREAM, epoch, b);
+        const step = () => {
+          const { value, grads } = tf.variableGrads(() => {
+            const r = o.objective(batch, stepSeed);
+            for (const [k, v] of Object.entries(r.extras)) kept[k] = tf.keep(v);
+            return r.loss;
+          }, o.variables);
+          o.optimizer.applyGradients(grads);
+          tf.dispose(grads);
+          return value;
+        };
+        // Every tensor of a batch has `size` rows, and nothing else in a step changes shape. A
+        // short last batch comes once an epoch; the others fill the rest of it.
+        const lastOfEpoch = size < spec.batch_size;
+        const stepsLeft = lastOfEpoch ? spec.epochs - epoch : (spec.epochs - epoch - 1) * batches + (batches - b);
+        const value = graphs ? graphs.run(String(size), step, stepsLeft) : step();
+        tf.dispose(batch);
+        const loss = (await value.data())[0]!;
+        const extras: Record<string, number> = {};
+        for (const [k, v] of Object.entries(kept)) extras[k] = (await v.data())[0]!;
+        // An extra may be the loss tensor itself (e.g. reconstruction without a penalty).
+        tf.dispose([...new Set([value, ...Object.values(kept)])]);
+        if (!Number.isFinite(loss) || Math.abs(loss) > EXPLODED_LOSS) {
+          diverged = loss;
+          break;
+        }
+        sums.loss = (sums.loss ?? 0) + loss * size;
+        for (const [k, v] of Object.entries(extras)) sums[k] = (sums[k] ?? 0) + v * size;
+        o.callbacks?.onBatch?.(epoch, b, batches, loss);
       }
-      sums.loss = (sums.loss ?? 0) + loss * size;
-      for (const [k, v] of Object.entries(extras)) sums[k] = (sums[k] ?? 0) + v * size;
-      o.callbacks?.onBatch?.(epoch, b, batches, loss);
+      const metrics: Record<string, number> = {};
+      if (diverged !== undefined) {
+        // Like Keras' TerminateOnNaN: the epoch is logged with the loss that diverged and training
+        // stops, so the caller sees the divergence in the logs instead of an exception.
+        metrics.loss = Number.isFinite(diverged) ? diverged : Number.NaN;
+      } else {
+        for (const [k, v] of Object.entries(sums)) metrics[k] = v / n;
+        if (o.validate) Object.assign(metrics, await o.validate(epoch));
+      }
+      const log: EpochLog = { epoch: epoch + 1, metrics, seconds: (performance.now() - started) / 1000 };
+      logs.push(log);
+      const asked = await o.callbacks?.onEpoch?.(log);
+      if (diverged !== undefined) break;
+      if (stopper) {
+        const verdict = stopper.update(log.epoch, metrics);
+        if (verdict.improved && stopper.spec.restore_best) {
+          tf.dispose(best);
+          best = o.variables.map((v) => tf.clone(v));
+        }
+        if (verdict.stop) break;
+      }
+      // A scheduler (or anything else watching the epochs) may end the training here.
+      if (asked === 'stop') break;
     }
-    const metrics: Record<string, number> = {};
-    if (diverged !== undefined) {
-      // Like Keras' TerminateOnNaN: the epoch is logged with the loss that diverged and training
-      // stops, so the caller sees the divergence in the logs instead of an exception.
-      metrics.loss = Number.isFinite(diverged) ? diverged : Number.NaN;
-    } else {
-      for (const [k, v] of Object.entries(sums)) metrics[k] = v / n;
-      if (o.validate) Object.assign(metrics, await o.validate(epoch));
-    }
-    const log: EpochLog = { epoch: epoch + 1, metrics, seconds: (performance.now() - started) / 1000 };
-    logs.push(log);
-    await o.callbacks?.onEpoch?.(log);
-    if (diverged !== undefined) break;
+    if (best) o.variables.forEach((v, i) => v.assign(best![i]!));
+  } finally {
+    tf.dispose(best);
   }
   return logs;
 }

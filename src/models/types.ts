@@ -16,6 +16,7 @@ import type {
 export type { Activation, AutoencoderMetric, AutoencoderVariant, LossName, NoiseSpec, OptimizerName };
 export type { LabelledSamples, Samples } from '../types/samples.js';
 import type { LabelledSamples, Samples } from '../types/samples.js';
+import type { EarlyStoppingSpec } from './early-stopping.js';
 
 export interface OptimizerSpec {
   readonly name: OptimizerName;
@@ -30,6 +31,8 @@ export interface TrainSpec {
   /** Reconstruction loss for autoencoders; classifiers always use categorical cross-entropy. */
   readonly loss: LossName;
   readonly shuffle: boolean;
+  /** Keras' EarlyStopping on an epoch metric (models/early-stopping.ts). */
+  readonly early_stopping?: EarlyStoppingSpec;
 }
 
 /** Metrics of one finished epoch, Keras-style names: loss, val_loss, acc, val_acc, and extras. */
@@ -41,7 +44,8 @@ export interface EpochLog {
 
 export interface TrainCallbacks {
   onBatch?(epoch: number, batch: number, batches: number, loss: number): void;
-  onEpoch?(log: EpochLog): void | Promise<void>;
+  /** Returning 'stop' ends the training after this epoch (a scheduler stopping the trial). */
+  onEpoch?(log: EpochLog): void | 'stop' | Promise<void | 'stop'>;
 }
 
 export interface AutoencoderSpec {
@@ -85,6 +89,11 @@ export interface Autoencoder {
     seed: number,
     callbacks?: TrainCallbacks,
   ): Promise<EpochLog[]>;
+  /**
+   * The metrics validation logs each epoch (the objective as trained, with the fixed validation
+   * noise of `seed`), on any held-out set: the test split when validation has its own.
+   */
+  heldOutMetrics(x: Samples, spec: TrainSpec, seed: number, prefix?: string): Promise<Record<string, number>>;
   encode(x: Samples): Promise<Samples>;
   reconstruct(x: Samples): Promise<Samples>;
   /** Images decoded from codes (n codes of codeShape), in the images' own shape. */

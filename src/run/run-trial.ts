@@ -59,6 +59,7 @@ export async function runTrial(trial: Trial, options: TrialOptions): Promise<Tri
                 source: describeSource(node.config),
                 train: value.split.train.n,
                 test: value.split.test.n,
+                ...(value.split.validation ? { validation: value.split.validation.n } : {}),
               },
             });
           return value;

@@ -3,7 +3,7 @@ import type { TrainCallbacks } from '../models/types.js';
 import { StageError, type StageContext } from './stage.js';
 
 /** Model callbacks that become batch and epoch events of the stage. */
-export function trainingCallbacks(ctx: StageContext, epochs: number): TrainCallbacks {
+export function trainingCallbacks(ctx: StageContext, epochs: number, monitor?: string): TrainCallbacks {
   return {
     onBatch(epoch, batch, batches, loss) {
       ctx.emit({ type: 'batch', stage: ctx.name, epoch, epochs, batch, batches, loss });
@@ -22,6 +22,16 @@ export function trainingCallbacks(ctx: StageContext, epochs: number): TrainCallb
       if (why)
         throw new StageError(
           `${ctx.name}: ${why} at epoch ${log.epoch}; the training diverged: try a lower learning rate (or a smaller penalty weight)`,
+        );
+      // Keras only warns when the monitored metric is missing; a stage that never stops is worse.
+      if (monitor !== undefined && log.epoch === 1 && log.metrics[monitor] === undefined)
+        throw new StageError(
+          `${ctx.name}: early stopping monitors \`${monitor}\`, which this stage does not log; it logs ${Object.keys(
+            log.metrics,
+          )
+            .filter((k) => k.startsWith('val_'))
+            .map((k) => `\`${k}\``)
+            .join(', ')}`,
         );
     },
   };

@@ -36,5 +36,15 @@ export function head(set: ImageSet, n: number): ImageSet {
 }
 
 export function mapSplit(split: DataSplit, identity: string, f: (set: ImageSet) => ImageSet): DataSplit {
-  return { train: f(split.train), test: f(split.test), identity };
+  return {
+    train: f(split.train),
+    test: f(split.test),
+    ...(split.validation ? { validation: f(split.validation) } : {}),
+    identity,
+  };
+}
+
+/** The set `val_*` is measured on: the validation split when the data has one, else the test split. */
+export function validationSet(split: DataSplit): ImageSet {
+  return split.validation ?? split.test;
 }

@@ -3,9 +3,19 @@ import type { TrainConfig } from '../types/experiment-config.js';
 import type { TrainSpec } from '../models/types.js';
 import { DEFAULT_LEARNING_RATES } from '../models/learning-rates.js';
 import { formatSetting } from '../util/format-setting.js';
+import { metricDirection } from '../util/metric-direction.js';
 
 export function trainSpec(t: TrainConfig): TrainSpec {
-  return { epochs: t.epochs, batch_size: t.batch_size, optimizer: t.optimizer, loss: t.loss, shuffle: t.shuffle };
+  const es = t.early_stopping;
+  return {
+    epochs: t.epochs,
+    batch_size: t.batch_size,
+    optimizer: t.optimizer,
+    loss: t.loss,
+    shuffle: t.shuffle,
+    // Keras' mode='auto': the direction comes from the metric's name.
+    ...(es ? { early_stopping: { ...es, mode: metricDirection(es.monitor) } } : {}),
+  };
 }
 
 const LOSS_NAMES: Record<string, string> = { binary_crossentropy: 'binary cross-entropy', mse: 'mean squared error' };

@@ -29,7 +29,12 @@ export async function sendDatasets(c: {
       digest: datasetDigest(d.identity),
       sourceType: 'aelab',
       source: JSON.stringify({ source: d.source, identity: d.identity }),
-      profile: JSON.stringify({ num_images: d.train + d.test, train: d.train, test: d.test }),
+      profile: JSON.stringify({
+        num_images: d.train + d.test + (d.validation ?? 0),
+        train: d.train,
+        test: d.test,
+        ...(d.validation !== undefined ? { validation: d.validation } : {}),
+      }),
       context: 'training',
     })),
   });

@@ -50,8 +50,19 @@ function describeAssignment(assignment: Record<string, unknown> | undefined): st
     .join(' ');
 }
 
+/** The stages that trained with early stopping: where each stopped and its best epoch ("ae: stopped at 4, best 1"). */
+export const EARLY_STOPPING_TAG = 'aelab.early_stopping';
+
+function earlyStopping(record: RunRecord): string {
+  return Object.entries(record.stages)
+    .filter(([, s]) => s.metrics.stopped_epoch !== undefined)
+    .map(([name, s]) => `${name}: stopped at ${s.metrics.stopped_epoch}, best ${s.metrics.best_epoch}`)
+    .join('; ');
+}
+
 export function runTags(record: RunRecord): Record<string, string> {
   const env = record.environment;
+  const stopped = earlyStopping(record);
   const cached = Object.entries(record.stages)
     .filter(([, s]) => s.cached)
     .map(([name]) => name);
@@ -67,6 +78,7 @@ export function runTags(record: RunRecord): Record<string, string> {
     ...(env?.gitCommit ? { 'mlflow.source.git.commit': env.gitCommit } : {}),
     ...(record.trial ? { 'aelab.trial': record.trial } : {}),
     ...(cached.length ? { [CACHED_TAG]: cached.join(',') } : {}),
+    ...(stopped ? { [EARLY_STOPPING_TAG]: stopped } : {}),
     ...(record.error ? { 'aelab.error': record.error.slice(0, 5000) } : {}),
   };
 }

@@ -11,6 +11,16 @@ export interface TrainConfig {
   readonly optimizer: { readonly name: OptimizerName; readonly learning_rate?: number };
   readonly loss: LossName;
   readonly shuffle: boolean;
+  /** Keras' EarlyStopping on a validation metric; needs a validation split. */
+  readonly early_stopping?: EarlyStoppingConfig;
+}
+
+export interface EarlyStoppingConfig {
+  /** A `val_` metric of the stage. */
+  readonly monitor: string;
+  readonly patience: number;
+  readonly min_delta: number;
+  readonly restore_best: boolean;
 }
 
 export interface AutoencoderStageConfig {
@@ -74,6 +84,21 @@ export interface SweepConfig {
   readonly zip?: Readonly<Record<string, readonly unknown[]>>;
   readonly random?: { readonly samples: number; readonly params: Readonly<Record<string, Distribution>> };
   readonly parallel?: number;
+  /** Seeds per point, derived from the experiment's seed and the repeat index (default 1). */
+  readonly repeats?: number;
+  readonly scheduler?: SchedulerConfig;
+}
+
+/** Asynchronous successive halving over the epochs of one training stage. */
+export interface SchedulerConfig {
+  readonly type: 'asha';
+  readonly stage: string;
+  /** A `val_` metric of the stage. */
+  readonly metric: string;
+  /** Default: from the metric (losses min, accuracies max). */
+  readonly mode?: 'min' | 'max';
+  readonly min_epochs: number;
+  readonly reduction_factor: number;
 }
 
 export interface ExperimentConfig {
@@ -126,6 +151,8 @@ export interface MnistSourceConfig {
   readonly train?: number;
   /** Test digits, 0..10000; fewer than all are the first ones of a seeded shuffle. Default: all. */
   readonly test?: number;
+  /** Training images held out of training as a validation split (seeded, disjoint from `train`). */
+  readonly validation?: number;
 }
 
 /**
@@ -140,6 +167,8 @@ export interface IdxSourceConfig {
   readonly train?: number;
   /** When given, this many test samples after a seeded shuffle; else all, in file order. */
   readonly test?: number;
+  /** Training images held out of training as a validation split (seeded, disjoint from `train`). */
+  readonly validation?: number;
 }
 
 /** The four IDX files downloaded once from the web into the cache folder. */
@@ -153,6 +182,8 @@ export interface UrlSourceConfig {
   readonly sha256?: Partial<Record<IdxRole, string>>;
   readonly train?: number;
   readonly test?: number;
+  /** Training images held out of training as a validation split (seeded, disjoint from `train`). */
+  readonly validation?: number;
 }
 
 export type DataSourceConfig = MnistSourceConfig | IdxSourceConfig | UrlSourceConfig;

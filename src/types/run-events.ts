@@ -119,6 +119,8 @@ export interface DatasetRecord {
   readonly source: string;
   readonly train: number;
   readonly test: number;
+  /** Training images held out as the validation split (`data.<set>.validation`), when there is one. */
+  readonly validation?: number;
 }
 
 /** Distributes omitted fields: `Emit` for callers that fill in `time` and `trial` once. */

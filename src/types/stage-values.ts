@@ -29,6 +29,11 @@ export interface ImageSet {
 export interface DataSplit {
   readonly train: ImageSet;
   readonly test: ImageSet;
+  /**
+   * Training images held out of training (`data.<set>.validation`): what `val_*` is measured on
+   * and early stopping selects on. Absent, `val_*` is measured on the test split.
+   */
+  readonly validation?: ImageSet;
   /** Stable description of where the data came from and how it was split (part of cache keys). */
   readonly identity: string;
 }

@@ -9,7 +9,8 @@ import type { Autoencoder, Samples } from '../../models/types.js';
 import { autoencoderFigure, renderImageRows, type ImageRow } from '../../pictures/index.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { floatRange } from '../../util/pixels.js';
-import { asSamples, fromSamples, head, imageShape } from '../sample-views.js';
+import { asSamples, fromSamples, head, imageShape, validationSet } from '../sample-views.js';
+import { trainingOutcome } from '../training-outcome.js';
 import { trainSpec } from '../train.js';
 import { autoencoderSpec } from './spec.js';
 import { analyseAutoencoder } from './analysis.js';
@@ -22,8 +23,8 @@ import type { StageValue } from '../../types/stage-values.js';
 const FIGURE_SAMPLES = 10;
 
 /**
- * Trains an autoencoder on its input's training split, validated on the test split as the seed
- * does, and offers its reconstructions and codes of both splits to the stages after it.
+ * Trains an autoencoder on its input's training split, validated on its validation split (on the
+ * test split as the seed does when the data has none), and offers its reconstructions and codes of both splits to the stages after it.
  */
 export const autoencoderStage: StageKind<AutoencoderStageConfig> = {
   async run(config, inputs, ctx): Promise<StageResult> {
@@ -39,14 +40,19 @@ export const autoencoderStage: StageKind<AutoencoderStageConfig> = {
       const started = performance.now();
       const history = await ae.train(
         asSamples(split.train, ae.inputShape),
-        asSamples(split.test, ae.inputShape),
+        asSamples(validationSet(split), ae.inputShape),
         training,
         ctx.seed,
-        trainingCallbacks(ctx, training.epochs),
+        trainingCallbacks(ctx, training.epochs, training.early_stopping?.monitor),
       );
       const trainingSeconds = (performance.now() - started) / 1000;
-      const last = history[history.length - 1]?.metrics ?? {};
+      const outcome = trainingOutcome(training, history);
+      const last = outcome.kept;
       const testLoss = await ae.evaluate(asSamples(split.test, ae.inputShape), training.loss);
+      // What validation measured, on the test split: the epochs' own numbers when they were the test split.
+      const onTest = split.validation
+        ? await ae.heldOutMetrics(asSamples(split.test, ae.inputShape), training, ctx.seed)
+        : last;
 
       // Reconstructions keep the input's image shape (a dense AE works on flat vectors internally).
       const reconstructions = await transformSplit(
@@ -80,16 +86,17 @@ export const autoencoderStage: StageKind<AutoencoderStageConfig> = {
       };
       // A denoising autoencoder is judged as the Keras blog does: noisy test inputs against clean
       // targets (its validation loss, with fixed-seed noise); the loss on clean inputs is kept too.
-      const denoiser = spec.noise !== undefined && last.val_reconstruction !== undefined;
+      const denoiser = spec.noise !== undefined && onTest.val_reconstruction !== undefined;
       const metrics: Record<string, number> = denoiser
-        ? { test_loss: last.val_reconstruction!, test_loss_clean: testLoss }
+        ? { test_loss: onTest.val_reconstruction!, test_loss_clean: testLoss }
         : { test_loss: testLoss };
       if (last.loss !== undefined) metrics.train_loss = last.loss;
-      if (last.val_binary_accuracy !== undefined) metrics.test_binary_accuracy = last.val_binary_accuracy;
+      if (split.validation && last.val_loss !== undefined) metrics.val_loss = last.val_loss;
+      if (onTest.val_binary_accuracy !== undefined) metrics.test_binary_accuracy = onTest.val_binary_accuracy;
       // Variant extras (mean code activation, KL term) that say more than the loss itself.
       for (const [k, v] of Object.entries(last))
         if (k !== 'loss' && !k.startsWith('val_') && v !== last.loss) metrics[`final_${k}`] = v;
-      Object.assign(metrics, analysed);
+      Object.assign(metrics, analysed, outcome.metrics);
       return { outputs, metrics };
     } finally {
       ae.dispose();
@@ -105,7 +112,8 @@ async function transformSplit(
 ): Promise<DataSplit> {
   const train = fromSamples(await f(split.train), split.train, keepShape);
   const test = fromSamples(await f(split.test), split.test, keepShape);
-  return { train, test, identity };
+  const validation = split.validation ? fromSamples(await f(split.validation), split.validation, keepShape) : undefined;
+  return { train, test, ...(validation ? { validation } : {}), identity };
 }
 
 /** Rows of images as a PNG, one image per sample of `samples`. */

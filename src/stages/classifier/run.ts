@@ -6,7 +6,8 @@ import { buildClassifier, validateClassifierSpec } from '../../models/index.js';
 import { StageError } from '../stage.js';
 import { confusionMatrix, confusionMatrixChart, perClassScores, toPng } from '../../pictures/index.js';
 import { writeFileAtomic, writeJsonAtomic } from '../../util/atomic.js';
-import { asSamples, imageShape } from '../sample-views.js';
+import { asSamples, imageShape, validationSet } from '../sample-views.js';
+import { trainingOutcome } from '../training-outcome.js';
 import { trainSpec } from '../train.js';
 import { CLASSIFIER_MODEL, classifierSpec } from './spec.js';
 import { trainingCallbacks } from '../progress.js';
@@ -16,13 +17,14 @@ import type { Classifier, LabelledSamples } from '../../models/types.js';
 
 /**
  * Trains a classifier on labelled images (raw digits, reconstructions or codes), validated on the
- * test split, and reports test accuracy, per-class precision and recall and a confusion matrix.
+ * validation split (the test split when the data has none), and reports test accuracy, per-class precision and recall and a confusion matrix.
  */
 export const classifierStage: StageKind<ClassifierStageConfig> = {
   async run(config, inputs, ctx): Promise<StageResult> {
     const input = inputs[0];
     if (input?.kind !== 'images') throw new Error(`bug: classifier ${ctx.name} got ${input?.kind ?? 'no'} input`);
     const { train, test } = input.split;
+    const validation = validationSet(input.split);
     // Validation rejects a CNN on flat codes, so a flat input here always goes to a dense model.
     const shape = input.flat ? [train.height * train.width * train.channels] : imageShape(train);
     const spec = classifierSpec(config);
@@ -33,12 +35,13 @@ export const classifierStage: StageKind<ClassifierStageConfig> = {
       const training = trainSpec(config.train);
       const history = await model.train(
         asSamples(train, shape),
-        asSamples(test, shape),
+        asSamples(validation, shape),
         training,
         ctx.seed,
-        trainingCallbacks(ctx, training.epochs),
+        trainingCallbacks(ctx, training.epochs, training.early_stopping?.monitor),
       );
-      const last = history[history.length - 1]?.metrics ?? {};
+      const outcome = trainingOutcome(training, history);
+      const last = outcome.kept;
       await model.save(path.join(ctx.dir, MODEL.file));
       ctx.emit({
         type: 'artifact',
@@ -51,6 +54,11 @@ export const classifierStage: StageKind<ClassifierStageConfig> = {
       };
       if (last.loss !== undefined) metrics.train_loss = last.loss;
       if (last.acc !== undefined) metrics.train_acc = last.acc;
+      if (input.split.validation) {
+        if (last.val_loss !== undefined) metrics.val_loss = last.val_loss;
+        if (last.val_acc !== undefined) metrics.val_acc = last.val_acc;
+      }
+      Object.assign(metrics, outcome.metrics);
       return {
         outputs: { model: { kind: 'model', dir: path.join(ctx.dir, MODEL.file), model: CLASSIFIER_MODEL } },
         metrics,

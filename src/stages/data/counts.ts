@@ -4,12 +4,15 @@ interface Counts {
   readonly source: string;
   readonly train?: number;
   readonly test?: number;
+  readonly validation?: number;
 }
 
-/** "mnist, train 8000, test 2000": the part in parentheses of `aelab plan`'s line. */
+/** "mnist, train 8000, validation 1000, test 2000": the part in parentheses of `aelab plan`'s line. */
 export const planCounts = (c: Counts): string =>
-  `${c.source}${c.train !== undefined ? `, train ${c.train}` : ''}${c.test !== undefined ? `, test ${c.test}` : ''}`;
+  `${c.source}${c.train !== undefined ? `, train ${c.train}` : ''}${c.validation !== undefined ? `, validation ${c.validation}` : ''}${c.test !== undefined ? `, test ${c.test}` : ''}`;
 
 /** ", 8000 train / 2000 test", or '' when neither is given. */
 export const reportCounts = (c: Counts): string =>
-  c.train !== undefined || c.test !== undefined ? `, ${c.train ?? 'all'} train / ${c.test ?? 'all'} test` : '';
+  c.train !== undefined || c.test !== undefined || c.validation !== undefined
+    ? `, ${c.train ?? 'all'} train / ${c.validation !== undefined ? `${c.validation} validation / ` : ''}${c.test ?? 'all'} test`
+    : '';

@@ -57,6 +57,7 @@ export const evaluateStage: StageKind<EvaluateStageConfig> = {
       const split: DataSplit = {
         train: await reconstruct(train),
         test: await reconstruct(test),
+        ...(input.split.validation ? { validation: await reconstruct(input.split.validation) } : {}),
         identity: `${input.split.identity}|${ctx.name}`,
       };
       const codes = await ae.encode(asSamples(head(test, 10), ae.inputShape));

@@ -37,6 +37,7 @@ export const transformStage: StageKind<TransformStageConfig> = {
     const split = {
       train: noisy(input.split.train, 1),
       test: noisy(input.split.test, 2),
+      ...(input.split.validation ? { validation: noisy(input.split.validation, 3) } : {}),
       identity: `${input.split.identity}|${ctx.name}:${config.noise.kind}=${config.noise.amount}`,
     };
     return {
