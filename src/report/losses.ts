@@ -8,6 +8,7 @@ import { classBarsChart } from '../pictures/index.js';
 import type { Predictions } from '../types/stage-files.js';
 import { formatPercent } from './format.js';
 import { html, type Html } from './html.js';
+import type { Gallery } from './gallery.js';
 import { pngFigure, table } from './page.js';
 
 export interface LossPair {
@@ -34,7 +35,23 @@ export function lossWords(rows: readonly ClassPaired[], raw: string, recon: stri
   return `${parts.join('; ')} (McNemar, Holm-adjusted over the classes, 5% level)${rest ? `; on the other ${rest} digits the test cannot tell them apart` : ''}.`;
 }
 
-export async function lossesSection(pair: LossPair): Promise<Html | undefined> {
+/** The gallery under the table: the figure, or in words why there is none. */
+function galleryPart(gallery: Gallery | undefined, pair: LossPair): Html | string {
+  if (!gallery) return '';
+  if (gallery.kind === 'none')
+    return html`<p>
+      No test digit is classified right by ${pair.raw.name} and wrong by ${pair.recon.name}: there is no gallery to
+      show.
+    </p>`;
+  if (gallery.kind === 'unreadable') return html`<p class="note">No gallery: ${gallery.why}.</p>`;
+  return pngFigure(
+    gallery.png,
+    `${pair.recon.name}: ${gallery.shown.length === gallery.total ? 'the' : `the first ${gallery.shown.length} of the`} ${gallery.total} test digits ${pair.raw.name} gets right and ${pair.recon.name} gets wrong, original beside reconstruction, with both predictions`,
+    { pixelated: true },
+  );
+}
+
+export async function lossesSection(pair: LossPair, gallery?: Gallery): Promise<Html | undefined> {
   const a = pair.raw.predictions;
   const b = pair.recon.predictions;
   if (a.labels.length === 0 || a.labels.length !== b.labels.length || a.labels.some((l, i) => l !== b.labels[i]))
@@ -75,5 +92,6 @@ export async function lossesSection(pair: LossPair): Promise<Html | undefined> {
         { label: 'Holm p', num: true, cell: (r) => p(r.pHolm) },
       ],
       rows,
-    )}`;
+    )}
+    ${galleryPart(gallery, pair)}`;
 }

@@ -11,7 +11,8 @@ import { writeFileAtomic } from '../util/atomic.js';
 import { stageCurves } from './charts.js';
 import { findings, reconstructionBaseline, type Evidence, type Finding, type StageEvidence } from './comparison.js';
 import { probeSentence, readAnalyses } from './analyses.js';
-import { lossesSection } from './losses.js';
+import { lossesSection, type LossPair } from './losses.js';
+import { drawGallery, GALLERY_FILE, readTestImages, type Gallery } from './gallery.js';
 import { classCounts } from './statistics.js';
 import { formatDuration, formatMetric, formatSetting, shortSetting } from './format.js';
 import { html, type Html } from './html.js';
@@ -36,11 +37,15 @@ export { REPORT_FILE };
 export async function writeRunReport(runDir: string): Promise<string> {
   const run = await readRunFolder(runDir);
   const file = path.join(runDir, REPORT_FILE);
-  await writeFileAtomic(file, await renderRunReport(run));
+  const pictures = new Map<string, Buffer>();
+  await writeFileAtomic(file, await renderRunReport(run, pictures));
+  // Pictures the report draws itself (a gallery) go beside the stage's own files, for MLflow too.
+  for (const [rel, png] of pictures) await writeFileAtomic(path.join(runDir, rel), png);
   return file;
 }
 
-export async function renderRunReport(run: RunFolder): Promise<string> {
+/** The page; the pictures it draws that belong in the run folder too are put into `pictures`, by path in the folder. */
+export async function renderRunReport(run: RunFolder, pictures = new Map<string, Buffer>()): Promise<string> {
   const { record, config } = run;
   const pipeline = config ? pipelineOf(config) : undefined;
   const stageNames = orderedStages(run, pipeline);
@@ -75,6 +80,7 @@ export async function renderRunReport(run: RunFolder): Promise<string> {
         run,
         name,
         pipeline?.stages.find((s) => s.name === name),
+        pictures,
       ),
     );
 
@@ -235,7 +241,12 @@ function metricsSection(run: RunFolder, names: readonly string[]): Html {
   </section>`;
 }
 
-async function stageSection(run: RunFolder, name: string, info: StageInfo | undefined): Promise<Html> {
+async function stageSection(
+  run: RunFolder,
+  name: string,
+  info: StageInfo | undefined,
+  pictures: Map<string, Buffer>,
+): Promise<Html> {
   const stage = run.record.stages[name];
   const files: StageFiles = run.files[name] ?? {};
   const curves = await stageCurves(run.metrics, name);
@@ -258,12 +269,17 @@ async function stageSection(run: RunFolder, name: string, info: StageInfo | unde
     ${curves.length ? html`<div class="charts">${curves}</div>` : stage?.cached ? html`<p class="note">Taken from the cache: no epochs were trained in this run.</p>` : stage?.status === 'finished' ? html`<p class="note">No per-epoch metrics were logged.</p>` : ''}
     ${files.figure ? pngFigure(files.figure, `${name}: ten test images, their codes and their reconstructions`, { pixelated: true }) : ''}
     ${files.confusion ? html`<div class="side">${pngFigure(files.confusion, `${name}: confusion matrix on the test split`, { scale: 2 })}${perClassTable(files)}</div>` : ''}
-    ${otherPictures(name, info, files)} ${await analysesOf(run, name, info)}
+    ${otherPictures(name, info, files)} ${await analysesOf(run, name, info, pictures)}
   </div>`;
 }
 
 /** In words, what an autoencoder's analyses found; for a classifier on reconstructions, where it loses to the one on raw digits. */
-async function analysesOf(run: RunFolder, name: string, info: StageInfo | undefined): Promise<Html | string> {
+async function analysesOf(
+  run: RunFolder,
+  name: string,
+  info: StageInfo | undefined,
+  pictures: Map<string, Buffer>,
+): Promise<Html | string> {
   if (info && stageType(info.config.type)?.analyses?.length) {
     const sentence = probeSentence(name, (await readAnalyses(stageDir(run.dir, name), false))?.record);
     return sentence ? html`<p>${sentence}</p>` : '';
@@ -271,10 +287,19 @@ async function analysesOf(run: RunFolder, name: string, info: StageInfo | undefi
   const baseline = run.config ? reconstructionBaseline(run.config, name) : undefined;
   const raw = baseline ? run.files[baseline]?.predictions : undefined;
   const recon = run.files[name]?.predictions;
-  if (!baseline || !raw || !recon) return '';
-  return (
-    (await lossesSection({ raw: { name: baseline, predictions: raw }, recon: { name, predictions: recon } })) ?? ''
-  );
+  if (!baseline || !raw || !recon || !info) return '';
+  const pair = { raw: { name: baseline, predictions: raw }, recon: { name, predictions: recon } };
+  const gallery = await galleryOf(run, info.reads.node, pair);
+  if (gallery?.kind === 'figure')
+    pictures.set(`${path.relative(run.dir, stageDir(run.dir, name))}/${GALLERY_FILE}`, gallery.png);
+  return (await lossesSection(pair, gallery)) ?? '';
+}
+
+/** The gallery, when the autoencoder kept its test images (runs from before it did have none). */
+async function galleryOf(run: RunFolder, autoencoder: string, pair: LossPair): Promise<Gallery | undefined> {
+  const kept = await readTestImages(stageDir(run.dir, autoencoder));
+  if (!kept.ok) return kept.why ? { kind: 'unreadable', why: kept.why } : undefined;
+  return drawGallery(kept.value, { ...pair, autoencoder });
 }
 
 /** The pictures a stage's definition declares besides the figure and the confusion matrix. */

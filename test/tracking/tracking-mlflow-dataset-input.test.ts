@@ -22,7 +22,7 @@ interface DatasetInput {
   dataset: { name: string; digest: string; source_type: string; source: string; profile?: string };
 }
 
-test("a run logs its data as an MLflow dataset input, and the autoencoder's analyses as metrics and artifacts", async () => {
+test("a run logs its data as an MLflow dataset input, and the autoencoder's analyses and the report's gallery as metrics and artifacts", async () => {
   const { dir } = await writeExperiment(TINY_EXPERIMENT, 'tiny.yaml');
   const result = await runCli(['run', 'tiny.yaml', '--mlflow', server.uri], dir);
   assert.equal(result.code, 0, result.stderr + result.stdout);
@@ -57,8 +57,12 @@ test("a run logs its data as an MLflow dataset input, and the autoencoder's anal
     'reconstruction-error.png',
     'worst-reconstructed.png',
     'analysis.json',
+    'test-images.bin.gz',
   ])
     assert.ok(ae.includes(`stages/ae/${file}`), `${file} in ${ae.join(', ')}`);
+  // The gallery the report draws (this seed's CNN on reconstructions misses digits the raw one gets).
+  const cnn = must(await client.listArtifacts(runId, 'stages/cnn')).map((f) => f.path);
+  assert.ok(cnn.includes('stages/cnn/gallery.png'), `gallery.png in ${cnn.join(', ')}`);
 
   // Syncing again logs the data set once.
   const synced = await runCli(['sync', path.basename(local!), '--mlflow', server.uri], dir);

@@ -28,6 +28,12 @@ export const WORST_RECONSTRUCTED: Artifact = {
   holds: 'the worst-reconstructed test digits per class',
 };
 
+/** Read by the report, which draws from it the gallery of digits the CNN on reconstructions gets wrong. */
+export const TEST_IMAGES: Artifact = {
+  file: 'test-images.bin.gz',
+  holds: 'the test images, their labels and their reconstructions as bytes (gzip; src/analysis/image-pairs.ts)',
+};
+
 export const ANALYSIS_FILE = ANALYSIS.file;
 export const LATENT_MAP_FILE = LATENT_MAP.file;
 export const MANIFOLD_FILE = MANIFOLD.file;
@@ -52,6 +58,12 @@ export const AUTOENCODER_ANALYSES: readonly AnalysisDeclaration[] = [
   },
   { name: 'interpolation', what: 'decodings between two test digits', metrics: [], artifacts: [INTERPOLATION] },
   { name: 'manifold', what: 'the digit manifold (variational AE only)', metrics: [], artifacts: [MANIFOLD] },
+  {
+    name: 'test images',
+    what: 'the test images beside their reconstructions, for the gallery the report draws once both CNNs have scored them',
+    metrics: [],
+    artifacts: [TEST_IMAGES],
+  },
 ];
 
 /** The pictures in the order the report shows them after the seed's figure, with their captions (also the image alt text). */

@@ -17,7 +17,9 @@ import { errorsByClass, imageErrors } from '../../analysis/reconstruction.js';
 import { subsetIndices } from '../../analysis/rows.js';
 import { drawInterpolation, drawLatentMap, drawManifold, drawReconstructionErrors } from './analysis-figures.js';
 import type { StageContext } from '../stage.js';
-import { ANALYSIS_FILE } from './analysis-files.js';
+import { encodeImagePairs } from '../../analysis/image-pairs.js';
+import { writeFileAtomic } from '../../util/atomic.js';
+import { ANALYSIS_FILE, TEST_IMAGES } from './analysis-files.js';
 
 export const KNN_K = 5;
 /** UMAP is drawn from at most this many test codes (a seeded subset): its cost grows faster than linearly. */
@@ -63,6 +65,7 @@ export async function analyseAutoencoder(
   await timed('reconstruction', () => drawReconstructionErrors(byClass, data.test, reconstructions.test, ctx));
   const pair = await timed('interpolation', () => drawInterpolation(ae, data.test, codes.test, ctx));
   if (isVariational(ae)) await timed('manifold', () => drawManifold(ae, rowsOf(codes.test), ctx));
+  await timed('test_images', () => writeTestImages(data.test, reconstructions.test, ctx));
   const n = codes.test.n;
   const meanError = errors.reduce((a, b) => a + b, 0) / errors.length;
   await writeJsonAtomic(path.join(ctx.dir, ANALYSIS_FILE), {
@@ -92,4 +95,24 @@ export async function analyseAutoencoder(
   });
   const metrics: Record<string, number> = { probe_acc: probe.accuracy, knn_acc: knn.accuracy, recon_mse: meanError };
   return metrics;
+}
+
+/** The test originals and reconstructions as bytes, for the report's gallery (image-pairs.ts). */
+async function writeTestImages(test: ImageSet, reconstructions: ImageSet, ctx: StageContext): Promise<void> {
+  const file = encodeImagePairs({
+    n: test.n,
+    height: test.height,
+    width: test.width,
+    channels: test.channels,
+    labels: test.labels,
+    originals: test.images,
+    reconstructions: reconstructions.images,
+  });
+  await writeFileAtomic(path.join(ctx.dir, TEST_IMAGES.file), file);
+  ctx.emit({
+    type: 'artifact',
+    stage: ctx.name,
+    path: `${ctx.relDir}/${TEST_IMAGES.file}`,
+    description: TEST_IMAGES.holds,
+  });
 }
