@@ -4,9 +4,10 @@
 import type * as tf from '@tensorflow/tfjs';
 import { GraphSteps } from './native/graph-steps/graph-steps.js';
 import { nativeKeepMask } from './native/dropout.js';
+import { fusedAdadeltaUpdate, type AdadeltaUpdateAttrs } from './wasm/adadelta-update.js';
 import { fusedAdamUpdate, type AdamUpdateAttrs } from './wasm/adam-update.js';
 
-export type { AdamUpdateAttrs };
+export type { AdadeltaUpdateAttrs, AdamUpdateAttrs };
 
 /** Runs a repeating training step as one compiled graph once it has been seen to repeat. */
 export interface StepGraphs {
@@ -17,6 +18,14 @@ export interface StepGraphs {
 export interface BackendCapabilities {
   /** Adam's [m', v', step] as one kernel (wasm: one SIMD pass over the flat parameters). */
   fusedAdam(g: tf.Tensor, m: tf.Tensor, v: tf.Tensor, attrs: AdamUpdateAttrs): tf.Tensor[] | undefined;
+  /** Adadelta's [a', u', w'] for one variable as one kernel (wasm: one SIMD pass). */
+  fusedAdadelta(
+    g: tf.Tensor,
+    a: tf.Tensor,
+    u: tf.Tensor,
+    w: tf.Tensor,
+    attrs: AdadeltaUpdateAttrs,
+  ): tf.Tensor[] | undefined;
   /** A dropout keep-mask drawn by the backend (native: TensorFlow's own random op), values 1/(1-rate) or 0. */
   keptDropoutMask(shape: number[], rate: number, seed: number): tf.Tensor | undefined;
   /** Training steps as graphs, one per training loop (native, unless AELAB_GRAPH_STEPS=0). */
@@ -26,6 +35,7 @@ export interface BackendCapabilities {
 /** The capabilities of whichever backend is active when each is asked. */
 export const backendCapabilities: BackendCapabilities = {
   fusedAdam: fusedAdamUpdate,
+  fusedAdadelta: fusedAdadeltaUpdate,
   keptDropoutMask: nativeKeepMask,
   stepGraphs: () => GraphSteps.forActiveBackend(),
 };

@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import { adadeltaOps } from '../backend/adadelta-ops.js';
+import { backendCapabilities } from '../backend/capabilities.js';
 
 /**
  * Adadelta as Keras and the paper (Zeiler 2012) define it. tfjs 4.22's AdadeltaOptimizer scales
@@ -39,14 +41,14 @@ export class KerasAdadelta extends tf.Optimizer {
       }
       const { grad, update } = slot;
       tf.tidy(() => {
-        const newGrad = tf.add(tf.mul(grad, this.rho), tf.mul(tf.square(gradient), 1 - this.rho));
-        const step = tf.mul(
-          tf.div(tf.sqrt(tf.add(update, this.epsilon)), tf.sqrt(tf.add(newGrad, this.epsilon))),
-          gradient,
-        );
-        grad.assign(newGrad);
-        update.assign(tf.add(tf.mul(update, this.rho), tf.mul(tf.square(step), 1 - this.rho)));
-        value.assign(tf.sub(value, tf.mul(step, this.learningRate)));
+        const attrs = { rho: this.rho, epsilon: this.epsilon, learningRate: this.learningRate };
+        // One kernel where the backend has it (wasm: one SIMD pass), else the fourteen ops.
+        const [newGrad, newUpdate, newValue] =
+          backendCapabilities.fusedAdadelta(gradient, grad, update, value, attrs) ??
+          adadeltaOps(gradient, grad, update, value, attrs);
+        grad.assign(newGrad!);
+        update.assign(newUpdate!);
+        value.assign(newValue!);
       });
     }
     this.incrementIterations();

@@ -6,7 +6,7 @@
 // transposed BatchMatMul, MaxPoolGrad, ResizeNearestNeighborGrad, leading-axes Sum, row
 // GatherV2, Softplus, SplitV and last-axes Transpose are slow loops, its Identity copies, and
 // relu's gradient takes three kernels (aelab's RELU_GRAD, ../fused-relu-grad.ts, makes it one);
-// Adam's update gets a kernel of its own (ADAM_UPDATE, adam-update.ts).
+// Adam's and Adadelta's updates get kernels of their own (adam-update.ts, adadelta-update.ts).
 // Each replacement handles the cases it can and calls the backend's own kernel for the rest.
 // Several run hand-written SIMD kernels (simd/). Measured with bench/kernels.ts.
 import * as tf from '@tensorflow/tfjs';
@@ -22,6 +22,7 @@ import { transposeKernel } from './transpose.js';
 import { RELU_GRAD } from '../fused-relu-grad.js';
 import { reluGradWasm } from './relu-grad.js';
 import { ADAM_UPDATE, adamUpdateWasm } from './adam-update.js';
+import { ADADELTA_UPDATE, adadeltaUpdateWasm } from './adadelta-update.js';
 import { sum } from './sum.js';
 import { originalKernel, ours, savedOriginal } from './compose.js';
 
@@ -42,6 +43,7 @@ const replacements = {
   Transpose: transposeKernel,
   [RELU_GRAD]: reluGradWasm,
   [ADAM_UPDATE]: adamUpdateWasm,
+  [ADADELTA_UPDATE]: adadeltaUpdateWasm,
 } satisfies Record<string, tf.KernelFunc>;
 
 export type ReplacedKernel = keyof typeof replacements;

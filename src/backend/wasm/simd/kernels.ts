@@ -7,7 +7,7 @@
 // conv filter gradient can be phrased as (a convolution with the output gradient as the filter)
 // repacks that whole activation every call, and even its convolution proper is slower than one
 // tight loop here (docs/performance.md, item 12). The element-wise
-// kernels (relu's gradient, Adam) replace chains of tfjs ops with one pass (docs/performance.md).
+// kernels (relu's gradient, Adam, Adadelta) replace chains of tfjs ops with one pass (docs/performance.md).
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import {
@@ -39,7 +39,7 @@ type KernelName = (typeof KERNELS)[number];
 type Kernel = (...args: number[]) => void;
 
 /** The .wat files, each a module of its own. */
-const MODULES = ['filter-grad', 'conv', 'transpose', 'max-pool-grad', 'relu-grad', 'adam'] as const;
+const MODULES = ['filter-grad', 'conv', 'transpose', 'max-pool-grad', 'relu-grad', 'adam', 'adadelta'] as const;
 /** The ones with kernels that are split over threads (KERNELS): helpers instantiate these. */
 const THREADED_MODULES = ['filter-grad', 'conv'] as const;
 /**
@@ -55,6 +55,7 @@ interface Exports {
   maxPoolGrad2x2: Kernel;
   reluGrad: Kernel;
   adam: Kernel;
+  adadelta: Kernel;
 }
 
 /** A thread that takes pieces of kernel calls, driven through a shared control block. */
@@ -243,6 +244,25 @@ export class SimdKernels {
     alpha: number,
   ): void {
     this.exports.adam(g, m, v, newM, newV, step, n, b1, b2, epsilon, alpha);
+  }
+
+  /**
+   * Keras' Adadelta for one variable of n parameters (models/adadelta.ts): gradient g, the two
+   * accumulators a and u and the weights w in; a', u', w' out (heap byte offsets).
+   */
+  adadelta(
+    g: number,
+    a: number,
+    u: number,
+    w: number,
+    out: readonly [number, number, number],
+    n: number,
+    rho: number,
+    oneMinusRho: number,
+    epsilon: number,
+    lr: number,
+  ): void {
+    this.exports.adadelta(g, a, u, w, ...out, n, rho, oneMinusRho, epsilon, lr);
   }
 
   /** Threads a call is split over right now (helpers still starting are not counted). */
