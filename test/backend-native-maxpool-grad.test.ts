@@ -3,12 +3,8 @@ import { test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import { installOneDnnMaxPoolGrad } from '../src/backend/native/maxpool-grad.js';
 import { selectBackend } from '../src/backend/select.js';
+import { nativeSkip } from './support/native.js';
 
-/** After `npm run setup:native` tfjs-node loads; after a plain `npm ci` it does not. */
-const nativeLoads = await import('@tensorflow/tfjs-node' as string).then(
-  () => true,
-  () => false,
-);
 
 interface Case {
   shape: [number, number, number, number];
@@ -50,7 +46,7 @@ async function poolGradients(backend: 'tensorflow' | 'cpu', c: Case): Promise<nu
 
 test(
   "max pooling's gradient on the native backend comes from oneDNN and equals the cpu backend's, ties included",
-  { skip: !nativeLoads && 'tfjs-node does not load here (npm run setup:native builds it)' },
+  { skip: nativeSkip },
   async () => {
     const r = await selectBackend('tensorflow');
     assert.ok(r.ok, r.ok ? '' : r.error);
