@@ -21,10 +21,12 @@ export function summarize(reasons) {
       other.set(text, (other.get(text) ?? 0) + 1);
     }
   }
-  const needs = [...packages].map(([pkg, n]) => [n, pkg]);
+  // Most skips first, then by name, so that the line is the same on every run.
+  const needs = [...packages].sort(([a, n], [b, m]) => m - n || a.localeCompare(b)).map(([pkg, n]) => [n, pkg]);
   if (native > 0) needs.push([native, 'the native backend']);
   const commands = [];
-  if (packages.size > 0) commands.push(`apt-get install ${[...packages.keys()].join(' ')}`);
+  const aptPackages = needs.filter(([, what]) => packages.has(what)).map(([, pkg]) => pkg);
+  if (aptPackages.length > 0) commands.push(`apt-get install ${aptPackages.join(' ')}`);
   if (native > 0) commands.push('npm run setup:native');
   const parts = [`${reasons.length} test${reasons.length === 1 ? '' : 's'} skipped: `];
   if (needs.length > 0) {

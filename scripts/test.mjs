@@ -18,7 +18,9 @@ const say = (line) => process.stdout.write(`npm test: ${line}\n`);
 
 const venv = process.env.AELAB_VENV ?? path.join(root, '.venv');
 if (!existsSync(path.join(venv, 'bin', 'mlflow'))) {
-  say(`installing MLflow into ${path.relative(process.cwd(), venv) || venv} for the tracking tests (once; a few minutes)`);
+  const shown = path.relative(process.cwd(), venv);
+  const where = shown && !shown.startsWith('..') ? shown : venv;
+  say(`installing MLflow into ${where} for the tracking tests (once; a few minutes)`);
 }
 const ensured = spawnSync('bash', [path.join(root, 'scripts', 'ensure-mlflow.sh')], { stdio: 'inherit' });
 if (ensured.status !== 0) {
@@ -30,10 +32,10 @@ const files = process.argv.slice(2);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'aelab-test-'));
 const summary = path.join(tmp, 'skips.txt');
 // Node's own default: spec on a terminal, TAP otherwise.
-const shown = process.stdout.isTTY ? 'spec' : 'tap';
+const reporter = process.stdout.isTTY ? 'spec' : 'tap';
 const args = [
   '--test',
-  `--test-reporter=${shown}`,
+  `--test-reporter=${reporter}`,
   '--test-reporter-destination=stdout',
   `--test-reporter=${pathToFileURL(path.join(root, 'scripts', 'test-skips-reporter.mjs')).href}`,
   `--test-reporter-destination=${summary}`,

@@ -11,7 +11,6 @@ import type { EpochLog } from '../src/models/types.js';
 import { digits, trainSpec } from './models-fixtures.js';
 import { nativeSkip } from './support/native.js';
 
-
 async function withGraphSteps<T>(on: boolean, f: () => Promise<T>): Promise<T> {
   const before = process.env[GRAPH_STEPS_ENV];
   process.env[GRAPH_STEPS_ENV] = on ? '1' : '0';

@@ -5,7 +5,6 @@ import { selectBackend } from '../src/backend/select.js';
 import { dropout } from '../src/models/dropout.js';
 import { nativeSkip } from './support/native.js';
 
-
 test(
   'on the native backend TensorFlow draws dropout masks: reproducible by seed, the right share kept and scaled',
   { skip: nativeSkip },

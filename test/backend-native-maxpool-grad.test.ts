@@ -5,7 +5,6 @@ import { installOneDnnMaxPoolGrad } from '../src/backend/native/maxpool-grad.js'
 import { selectBackend } from '../src/backend/select.js';
 import { nativeSkip } from './support/native.js';
 
-
 interface Case {
   shape: [number, number, number, number];
   size: number;

@@ -5,7 +5,6 @@ import { RELU_GRAD } from '../src/backend/fused-relu-grad.js';
 import { selectBackend } from '../src/backend/select.js';
 import { nativeSkip } from './support/native.js';
 
-
 /** relu's gradient at x (zero and both signs included) for upstream gradient dy, on `backend`. */
 async function reluGrad(backend: 'tensorflow' | 'cpu'): Promise<number[]> {
   const r = await selectBackend(backend);

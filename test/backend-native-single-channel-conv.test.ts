@@ -5,7 +5,6 @@ import { selectBackend } from '../src/backend/select.js';
 import { relativeError, seededValues } from './backend-compare.js';
 import { nativeSkip } from './support/native.js';
 
-
 // Convolutions to one output channel run as a depthwise conv + sum on the native backend
 // (native/single-channel-conv.ts): every padding form, strides, dilation, and the fused op.
 interface Case {

@@ -4,7 +4,6 @@ import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../src/backend/select.js';
 import { nativeLoads, nativeSkip } from './support/native.js';
 
-
 test(
   "'auto' picks wasm when tfjs-node is not installed and says why",
   { skip: nativeLoads && 'tfjs-node loads on this machine' },
@@ -48,12 +47,8 @@ test('selecting again, and switching between cpu and wasm, works', async () => {
   assert.deepEqual(Array.from(y.dataSync()), [4, 6, 6, 4, 6, 9, 9, 6, 6, 9, 9, 6, 4, 6, 6, 4]);
 });
 
-test(
-  "'auto' picks the native tensorflow backend whenever tfjs-node loads",
-  { skip: nativeSkip },
-  async () => {
-    const r = await selectBackend('auto');
-    assert.ok(r.ok && r.value.name === 'tensorflow', r.ok ? r.value.name : r.error);
-    assert.equal(tf.getBackend(), 'tensorflow');
-  },
-);
+test("'auto' picks the native tensorflow backend whenever tfjs-node loads", { skip: nativeSkip }, async () => {
+  const r = await selectBackend('auto');
+  assert.ok(r.ok && r.value.name === 'tensorflow', r.ok ? r.value.name : r.error);
+  assert.equal(tf.getBackend(), 'tensorflow');
+});

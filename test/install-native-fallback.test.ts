@@ -13,13 +13,13 @@ after(() => (project ? rm(project, { recursive: true, force: true }) : undefined
 
 /**
  * A checkout as `npm ci` leaves it where tfjs-node's download failed (npm then drops it): this
- * repository's package.json, scripts and build, and its packages linked in, all but tfjs-node.
+ * repository's package.json, scripts, schemas and build, and its packages linked in, all but tfjs-node.
  */
 async function checkoutWithoutTfjsNode(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'aelab-install-'));
-  await cp(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
-  await cp(path.join(ROOT, 'scripts'), path.join(dir, 'scripts'), { recursive: true });
-  await cp(path.join(ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true });
+  for (const item of ['package.json', 'scripts', 'schemas', 'dist']) {
+    await cp(path.join(ROOT, item), path.join(dir, item), { recursive: true });
+  }
   const modules = path.join(dir, 'node_modules');
   await mkdir(path.join(modules, '@tensorflow'), { recursive: true });
   for (const name of await readdir(path.join(ROOT, 'node_modules'))) {
@@ -60,7 +60,10 @@ test('the install falls back to WebAssembly, saying why, when the native build f
   const install = await exec('npm', ['run', '--silent', 'postinstall'], project, env);
   assert.equal(install.code, 0, install.stdout + install.stderr);
   const lines = install.stdout.trim().split('\n');
-  assert.match(lines[0]!, /^aelab: building the native TensorFlow backend from PyPI's tensorflow-cpu wheel .*AELAB_SKIP_NATIVE=1 skips it/);
+  assert.match(
+    lines[0]!,
+    /^aelab: building the native TensorFlow backend from PyPI's tensorflow-cpu wheel .*AELAB_SKIP_NATIVE=1 skips it/,
+  );
   assert.match(
     lines[1]!,
     new RegExp(
@@ -84,7 +87,10 @@ test('the install falls back to WebAssembly, saying why, when the native build f
 test('AELAB_SKIP_NATIVE=1 skips the build and says how to do it later', async () => {
   const dir = await checkoutWithoutTfjsNode();
   try {
-    const install = await exec('npm', ['run', '--silent', 'postinstall'], dir, { ...process.env, AELAB_SKIP_NATIVE: '1' });
+    const install = await exec('npm', ['run', '--silent', 'postinstall'], dir, {
+      ...process.env,
+      AELAB_SKIP_NATIVE: '1',
+    });
     assert.equal(install.code, 0, install.stderr);
     assert.equal(
       install.stdout,

@@ -17,7 +17,11 @@ export const REDIS_SERVER = process.env.REDIS_SERVER ?? '/usr/bin/redis-server';
 export const haveRedis = (): boolean => available('redis-server', () => existsSync(REDIS_SERVER));
 /** For `test(name, { skip: redisSkipReason() }, ...)`: false when redis-server is there. */
 export const redisSkipReason = (): string | false =>
-  skipUnless('redis-server', () => existsSync(REDIS_SERVER), `redis-server is not installed (looked at ${REDIS_SERVER})`);
+  skipUnless(
+    'redis-server',
+    () => existsSync(REDIS_SERVER),
+    `redis-server is not installed (looked at ${REDIS_SERVER})`,
+  );
 
 export interface RedisServer {
   readonly port: number;
