@@ -23,10 +23,9 @@ if (!existsSync(path.join(venv, 'bin', 'mlflow'))) {
   say(`installing MLflow into ${where} for the tracking tests (once; a few minutes)`);
 }
 const ensured = spawnSync('bash', [path.join(root, 'scripts', 'ensure-mlflow.sh')], { stdio: 'inherit' });
-if (ensured.status !== 0) {
-  say('MLflow could not be installed (see above), so the tracking tests cannot run; nothing was tested');
-  process.exit(1);
-}
+// On failure the tests still run: the ones that need MLflow then fail with the script's reason,
+// so that the runner's own counts and exit code stay what CI reads.
+if (ensured.status !== 0) say('MLflow could not be installed (see above); the tests that need it will fail');
 
 const files = process.argv.slice(2);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'aelab-test-'));

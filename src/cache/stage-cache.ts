@@ -45,9 +45,7 @@ interface Manifest {
   readonly epochs: readonly EpochRecord[];
   readonly artifacts: readonly ArtifactRecord[];
   readonly seconds: number;
-  readonly outputs: Readonly<
-    Record<string, StoredImages | { readonly kind: 'model'; readonly model: 'autoencoder' | 'classifier' }>
-  >;
+  readonly outputs: Readonly<Record<string, StoredImages | { readonly kind: 'model'; readonly model: string }>>;
   readonly created: string;
   /** Every file of the entry but the manifest, by path relative to the entry. */
   readonly files: Readonly<Record<string, FileRecord>>;
@@ -246,7 +244,7 @@ export class StageCache {
     try {
       await mkdir(temp, { recursive: true });
       await cp(stageDir, path.join(temp, 'artifacts'), { recursive: true });
-      const outputs: Record<string, StoredImages | { kind: 'model'; model: 'autoencoder' | 'classifier' }> = {};
+      const outputs: Record<string, StoredImages | { kind: 'model'; model: string }> = {};
       for (const [name, value] of Object.entries(result.outputs)) {
         if (value.kind === 'model') {
           outputs[name] = { kind: 'model', model: value.model };

@@ -27,5 +27,3 @@ export const STAGES_DIR = 'stages';
 
 export const trialDir = (sweepDir: string, trial: string): string => path.join(sweepDir, TRIALS_DIR, trial);
 export const stageDir = (runDir: string, stage: string): string => path.join(runDir, STAGES_DIR, stage);
-/** A classifier's per-image labels and predictions on the test split, in its stage folder. */
-export const PREDICTIONS_FILE = 'predictions.json';
