@@ -26,8 +26,13 @@ command -v python3 >/dev/null && python3 -m pip --version >/dev/null 2>&1 || mis
 command -v "${CXX:-g++}" >/dev/null || missing+=("a C++ compiler (${CXX:-g++})")
 command -v make >/dev/null || missing+=(make)
 if [[ ${#missing[@]} -gt 0 ]]; then
-  list="$(printf '%s, ' "${missing[@]}")"
-  say "native backend not built: ${list%, } missing; training runs on WebAssembly (npm run setup:native builds it once they are installed)"
+  if [[ ${#missing[@]} -eq 1 ]]; then
+    list="${missing[0]} is"
+  else
+    list="$(printf '%s, ' "${missing[@]:0:${#missing[@]}-1}")"
+    list="${list%, } and ${missing[-1]} are"
+  fi
+  say "native backend not built: ${list} missing; training runs on WebAssembly (npm run setup:native builds it once they are installed)"
   exit 0
 fi
 
