@@ -100,3 +100,19 @@ test('AELAB_SKIP_NATIVE=1 skips the build and says how to do it later', async ()
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('a missing compiler is named in the one line, and the install stays on WebAssembly', async () => {
+  const dir = await checkoutWithoutTfjsNode();
+  try {
+    const env: NodeJS.ProcessEnv = { ...process.env, CXX: 'no-such-compiler-here' };
+    delete env.AELAB_SKIP_NATIVE;
+    const install = await exec('npm', ['run', '--silent', 'postinstall'], dir, env);
+    assert.equal(install.code, 0, install.stderr);
+    assert.match(
+      install.stdout,
+      /^aelab: native backend not built: (python3 with pip and )?a C\+\+ compiler \(no-such-compiler-here\) (is|are) missing; training runs on WebAssembly \(npm run setup:native builds it once they are installed\)\n$/,
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
