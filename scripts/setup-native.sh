@@ -21,7 +21,7 @@
 #   5. check that matMul and conv2d gradients agree with the 'cpu' backend
 #
 # `npm ci` deletes node_modules and with it the addon: run this again after it.
-# Needs: python3 with pip, g++, make, Node's C headers (include/node beside
+# Needs: python3 with pip, a C++ compiler ($CXX or g++), make, Node's C headers (include/node beside
 # the node binary, as the official builds and distro packages install them),
 # glibc >= 2.27 (the wheel is manylinux_2_27), x86-64 Linux.
 #
@@ -46,8 +46,6 @@ die() { printf 'setup:native: error: %s\n' "$*" >&2; exit 1; }
 [[ "$(uname -s)" == Linux && "$(uname -m)" == x86_64 ]] ||
   die "only x86-64 Linux is supported (the wheel's libraries are built for it); this is $(uname -s) $(uname -m)"
 [[ -d node_modules/@tensorflow/tfjs ]] || die "run 'npm ci' first"
-command -v python3 >/dev/null || die "python3 (with pip) is needed to fetch the tensorflow-cpu wheel"
-command -v g++ >/dev/null && command -v make >/dev/null || die "g++ and make are needed to build the addon"
 
 tfjs_node_version="$(node -p "require('./package.json').optionalDependencies['@tensorflow/tfjs-node']")"
 tfjs_version="$(node -p "require('@tensorflow/tfjs/package.json').version")"
@@ -58,6 +56,34 @@ if [[ "${AELAB_NATIVE_FORCE:-0}" != 1 ]] && TF_CPP_MIN_LOG_LEVEL=2 node scripts/
   say "@tensorflow/tfjs-node already loads and agrees with 'cpu' (AELAB_NATIVE_FORCE=1 to rebuild)"
   exit 0
 fi
+
+# Everything the build needs is checked before the 270 MB download, so a machine that cannot
+# build the addon finds out in a second.
+command -v python3 >/dev/null && python3 -m pip --version >/dev/null 2>&1 ||
+  die "python3 with pip is needed to fetch the tensorflow-cpu wheel"
+command -v make >/dev/null || die "make is needed to build the addon"
+# node-gyp's makefiles compile with $CXX, else make's default g++.
+cxx="${CXX:-g++}"
+command -v "$cxx" >/dev/null || die "a C++ compiler ($cxx) is needed to build the addon"
+probe="$(mktemp -d)"
+if ! printf 'int main() { return 0; }\n' | "$cxx" -x c++ - -o "$probe/probe" >"$probe/log" 2>&1; then
+  first_line="$(head -n1 "$probe/log")"
+  rm -rf "$probe"
+  die "the C++ compiler ($(command -v "$cxx")) cannot build a program that does nothing${first_line:+: $first_line}"
+fi
+rm -rf "$probe"
+# node-gyp would download Node's headers unless told where the local ones are.
+if [[ -z "${npm_config_nodedir:-}" ]]; then
+  node_prefix="$(dirname "$(dirname "$(command -v node)")")"
+  for candidate in "$node_prefix" /usr /usr/local; do
+    if [[ -f "$candidate/include/node/node_api.h" ]]; then
+      export npm_config_nodedir="$candidate"
+      break
+    fi
+  done
+fi
+[[ -n "${npm_config_nodedir:-}" && -f "$npm_config_nodedir/include/node/node_api.h" ]] ||
+  die "Node's C headers (include/node/node_api.h) were not found next to $(command -v node); set npm_config_nodedir to the folder that holds include/node"
 
 # 1. The npm package, without its install script (which would try to download).
 if [[ "$(node -p "try{require('@tensorflow/tfjs-node/package.json').version}catch{''}")" != "$tfjs_node_version" ]]; then
@@ -111,19 +137,7 @@ PY
 ln -sf libtensorflow_cc.so.2 "$deps/lib/libtensorflow.so"
 ln -sf libtensorflow_framework.so.2 "$deps/lib/libtensorflow_framework.so"
 
-# 4. Build the addon. node-gyp would download Node's headers unless told where
-#    the local ones are.
-if [[ -z "${npm_config_nodedir:-}" ]]; then
-  node_prefix="$(dirname "$(dirname "$(command -v node)")")"
-  for candidate in "$node_prefix" /usr /usr/local; do
-    if [[ -f "$candidate/include/node/node_api.h" ]]; then
-      export npm_config_nodedir="$candidate"
-      break
-    fi
-  done
-fi
-[[ -n "${npm_config_nodedir:-}" && -f "$npm_config_nodedir/include/node/node_api.h" ]] ||
-  die "Node's C headers (include/node/node_api.h) were not found next to $(command -v node); set npm_config_nodedir to the folder that holds include/node"
+# 4. Build the addon (against the Node headers found above).
 say "building the addon against Node headers in $npm_config_nodedir/include/node"
 log="$cache/build.log"
 if ! (cd "$tfjs_node" && "$root/node_modules/.bin/node-pre-gyp" install --build-from-source) >"$log" 2>&1; then

@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
 import { sha256OfFile } from '../util/file-hash.js';
 import { floatRange } from '../util/pixels.js';
 import { processAlive } from '../util/process-alive.js';
@@ -216,6 +215,8 @@ export class StageCache {
    */
   async tryLock(fingerprint: string): Promise<(() => Promise<void>) | undefined> {
     await mkdir(this.root, { recursive: true });
+    // Loaded here, not at the top: a run whose every stage is cached takes no lock.
+    const { default: lockfile } = await import('proper-lockfile');
     try {
       const release = await lockfile.lock(path.join(this.root, fingerprint), {
         realpath: false, // the entry does not exist yet

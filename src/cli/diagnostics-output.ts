@@ -1,6 +1,7 @@
 import { diagnosticToJson, formatDiagnostic, type SourceText } from '../diagnostics/format.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { MAX_ERRORS, type Omitted } from '../config/load.js';
+import { thousands } from '../util/thousands.js';
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
 export const useColor = (stream: NodeJS.WriteStream = process.stderr): boolean =>
@@ -23,7 +24,7 @@ export function printDiagnostics(
   }
 }
 
-const plural = (n: number, w: string) => `${n.toLocaleString('en-US')} ${w}${n === 1 ? '' : 's'}`;
+const plural = (n: number, w: string) => `${thousands(n)} ${w}${n === 1 ? '' : 's'}`;
 
 export function diagnosticsJson(
   diagnostics: readonly Diagnostic[],

@@ -1,4 +1,5 @@
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
 import type { RunEvent, RunListener, RunStart, TrialOutcome, TrialStart } from '../types/run-events.js';
 
 const fmt = (v: number): string => (Math.abs(v) >= 100 || Number.isInteger(v) ? String(v) : v.toPrecision(4));
@@ -24,26 +25,31 @@ function withoutEchoes(metrics: Readonly<Record<string, number>>): Record<string
  */
 export class Progress implements RunListener {
   private readonly bars = new Map<string, cliProgress.SingleBar>();
-  private readonly multibar?: cliProgress.MultiBar;
+  /** Made at the first batch on a terminal: a run whose every stage is cached never loads cli-progress. */
+  private multibar?: cliProgress.MultiBar;
 
   constructor(
     private readonly out: NodeJS.WriteStream = process.stdout,
     /** In a sweep, lines and bars are prefixed with the trial id. */
     private readonly labelTrials = false,
-  ) {
-    if (out.isTTY) {
-      this.multibar = new cliProgress.MultiBar(
+  ) {}
+
+  private multibarOnTerminal(): cliProgress.MultiBar | undefined {
+    if (!this.multibar && this.out.isTTY) {
+      const progress = createRequire(import.meta.url)('cli-progress') as typeof cliProgress;
+      this.multibar = new progress.MultiBar(
         {
-          stream: out,
+          stream: this.out,
           format: '{stage} epoch {epoch}/{epochs} [{bar}] {value}/{total} loss {loss}',
           barsize: 24,
           hideCursor: true,
           clearOnComplete: true,
           autopadding: true,
         },
-        cliProgress.Presets.shades_grey,
+        progress.Presets.shades_grey,
       );
     }
+    return this.multibar;
   }
 
   private line(text: string): void {
@@ -59,10 +65,11 @@ export class Progress implements RunListener {
         this.line(`${who}: started`);
         break;
       case 'batch': {
-        if (!this.multibar) return;
+        const multibar = this.multibarOnTerminal();
+        if (!multibar) return;
         let bar = this.bars.get(who);
         if (!bar) {
-          bar = this.multibar.create(e.batches, 0, { stage: who, epoch: e.epoch, epochs: e.epochs, loss: '-' });
+          bar = multibar.create(e.batches, 0, { stage: who, epoch: e.epoch, epochs: e.epochs, loss: '-' });
           this.bars.set(who, bar);
         }
         bar.setTotal(e.batches);

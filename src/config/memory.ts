@@ -2,6 +2,7 @@ import { isCount, size, type Shape } from '../stages/definition.js';
 import { stageType } from '../stages/registry.js';
 import { isObject } from '../util/json.js';
 import { flowOf, IMAGE_SHAPE, type Graph } from './shapes.js';
+import { thousands } from '../util/thousands.js';
 
 /**
  * A rough upper estimate of the memory one trial needs, so that an experiment that cannot fit
@@ -80,7 +81,7 @@ export function estimateMemory(
     parts.push({
       path: ['data', name],
       bytes: count * (size(shape) + 1),
-      detail: `${count.toLocaleString('en-US')} images`,
+      detail: `${thousands(count)} images`,
     });
   }
   for (const [name, stage] of Object.entries(stages)) {
@@ -98,7 +99,7 @@ export function estimateMemory(
     parts.push({
       path: ['stages', name],
       bytes: outputs + weights + activations,
-      detail: `${net.params.toLocaleString('en-US')} weights (${formatBytes(weights)} with gradients and optimizer state)${outputs ? `, outputs ${formatBytes(outputs)}` : ''}, batch activations ${formatBytes(activations)}`,
+      detail: `${thousands(net.params)} weights (${formatBytes(weights)} with gradients and optimizer state)${outputs ? `, outputs ${formatBytes(outputs)}` : ''}, batch activations ${formatBytes(activations)}`,
     });
   }
   return { bytes: parts.reduce((a, p) => a + p.bytes, 0), parts: parts.sort((a, b) => b.bytes - a.bytes) };

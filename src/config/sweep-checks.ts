@@ -6,6 +6,7 @@ import { estimateInContext, semanticDiagnostics, type SemanticContext } from './
 import { settingErrors } from './setting-errors.js';
 import { getSetting, withSetting } from './settings.js';
 import { isObject } from '../util/json.js';
+import { thousands } from '../util/thousands.js';
 
 /** More trials than this is a typo (a grid of ten settings), not an experiment. */
 export const MAX_TRIALS = 10_000;
@@ -182,7 +183,7 @@ function sizeOfSweep(
   if (trials > MAX_TRIALS) {
     return [
       error(
-        `the sweep expands to ${trials.toLocaleString('en-US')} trials; at most ${MAX_TRIALS.toLocaleString('en-US')} are allowed`,
+        `the sweep expands to ${thousands(trials)} trials; at most ${thousands(MAX_TRIALS)} are allowed`,
         at(['sweep'], 'key'),
         { hint: 'sweep fewer settings at once, or use `random` with a number of `samples`' },
       ),

@@ -16,7 +16,6 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import lockfile from 'proper-lockfile';
 import { writeFileAtomic } from '../util/atomic.js';
 import { sha256OfFile } from '../util/file-hash.js';
 import { IDX_FILE_NAMES, IDX_ROLES, type IdxFilePaths, type IdxRole } from './idx.js';
@@ -183,6 +182,8 @@ export async function downloadFile(
   }
   let release: () => Promise<void>;
   try {
+    // Loaded here, not at the top: planning a run whose data is at hand takes no lock.
+    const { default: lockfile } = await import('proper-lockfile');
     release = await lockfile.lock(dest, {
       realpath: false, // dest does not exist yet
       stale: LOCK_STALE_MS,

@@ -1,9 +1,10 @@
 /**
  * The charts a run writes, as vega-lite specs rendered to SVG (vega-render.ts). Each returns the
- * SVG; `toPng` from vega-render.ts turns it into a PNG.
+ * SVG; `toPng` from vega-render.ts turns it into a PNG. They go through render-cache.ts, so a chart
+ * drawn before from the same numbers loads no vega.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { vegaLiteToSvg } from './vega-render.js';
+import { chartSvg } from './render-cache.js';
 
 export interface Chart {
   readonly svg: string;
@@ -78,7 +79,7 @@ export async function confusionMatrixChart(
       },
     ],
   };
-  return { svg: await vegaLiteToSvg(spec) };
+  return { svg: await chartSvg(spec) };
 }
 
 export interface Series {
@@ -121,7 +122,7 @@ export async function lossCurvesChart(
       color: { field: 'series', type: 'nominal', title: null, sort: series.map((s) => s.name) },
     },
   };
-  return { svg: await vegaLiteToSvg(spec) };
+  return { svg: await chartSvg(spec) };
 }
 
 export interface SweepPoint {
@@ -162,5 +163,5 @@ export async function sweepChart(
       ...(hasSeries ? { color: { field: 'series', type: 'nominal' as const, title: null } } : {}),
     },
   };
-  return { svg: await vegaLiteToSvg(spec) };
+  return { svg: await chartSvg(spec) };
 }

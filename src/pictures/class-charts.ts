@@ -1,6 +1,6 @@
 /** Charts with one group of bars per class: reconstruction error per digit, accuracy per digit. */
 import type { TopLevelSpec } from 'vega-lite';
-import { toPng, vegaLiteToSvg } from './vega-render.js';
+import { chartPng, chartSvg } from './render-cache.js';
 
 export interface ClassBar {
   readonly cls: string;
@@ -70,5 +70,5 @@ export async function classBarsChart(
       },
     ],
   };
-  return toPng(await vegaLiteToSvg(spec), { scale: 1.5 });
+  return chartPng(await chartSvg(spec), 1.5);
 }

@@ -6,6 +6,7 @@ export type { AutoencoderFigureOptions, LabelledRows, LabelledRowsOptions } from
 export { confusionMatrixChart, lossCurvesChart, sweepChart } from './charts.js';
 export type { Chart, Series, SweepPoint } from './charts.js';
 export { toPng, vegaLiteToSvg, offlineLoader } from './vega-render.js';
+export { chartPng, chartSvg, keepRenderedCharts } from './render-cache.js';
 export type { PngOptions } from './vega-render.js';
 export { accuracy, confusionMatrix, perClassScores, precision, recall } from './metrics.js';
 export type { ClassScores } from './metrics.js';

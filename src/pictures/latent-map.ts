@@ -3,7 +3,7 @@
  * its PCA and UMAP maps side by side), one point per test image, coloured by its digit.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { toPng, vegaLiteToSvg } from './vega-render.js';
+import { chartPng, chartSvg } from './render-cache.js';
 
 export interface MapPanel {
   readonly title: string;
@@ -50,5 +50,5 @@ export async function latentMapFigure(
     })),
     resolve: { scale: { color: 'shared' } },
   };
-  return toPng(await vegaLiteToSvg(spec), { scale: 1.5 });
+  return chartPng(await chartSvg(spec), 1.5);
 }

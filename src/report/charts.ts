@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricLine } from '../run-store/index.js';
 import { lossCurvesChart, type Series } from '../pictures/charts.js';
-import { vegaLiteToSvg } from '../pictures/vega-render.js';
+import { chartSvg } from '../pictures/render-cache.js';
 import { raw, type Html } from './html.js';
 
 let counter = 0;
@@ -89,5 +89,5 @@ export async function categoryChart(
       ...(hasSeries ? { color: { field: 'series', type: 'nominal' as const, title: null } } : {}),
     },
   };
-  return vegaLiteToSvg(spec);
+  return chartSvg(spec);
 }

@@ -4,7 +4,8 @@
  * Holm-adjusted over the classes, from src/analysis/paired.ts) and the words it allows.
  */
 import { pairedByClass, type ClassPaired } from '../analysis/paired.js';
-import { classBarsChart } from '../pictures/index.js';
+// Not from pictures/index.js: that would load vega for the figures a report never draws.
+import { classBarsChart } from '../pictures/class-charts.js';
 import type { Predictions } from '../types/stage-files.js';
 import { formatPercent } from './format.js';
 import { html, type Html } from './html.js';

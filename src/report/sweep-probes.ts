@@ -3,7 +3,7 @@
  * test codes against the swept value, beside the accuracy of the CNN on its reconstructions, and
  * in words the swept value below which the code stops holding what a probe can read.
  */
-import { sweepChart, type SweepPoint } from '../pictures/index.js';
+import { sweepChart, type SweepPoint } from '../pictures/charts.js';
 import { stageType } from '../stages/registry.js';
 import { inlineSvg } from './charts.js';
 import { reconstructionBaseline } from './comparison.js';

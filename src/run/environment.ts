@@ -1,13 +1,16 @@
 import { execFile } from 'node:child_process';
 import os from 'node:os';
 import { promisify } from 'node:util';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { packageVersion } from '../util/package-root.js';
 import type { EnvironmentInfo } from '../types/run-events.js';
 
 /** TensorFlow.js' version from its package.json: a cached run records it without loading TensorFlow.js. */
 function tfjsVersion(): string {
-  return (createRequire(import.meta.url)('@tensorflow/tfjs/package.json') as { version: string }).version;
+  // Read as a file, not required: not even TensorFlow.js' package.json is loaded as a module.
+  const file = createRequire(import.meta.url).resolve('@tensorflow/tfjs/package.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
 /** What a run needs to be reproduced: backend, versions, the code's git commit, the machine. */

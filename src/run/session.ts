@@ -55,6 +55,8 @@ export interface Session {
 /** Converted and downloaded data, and the memo of data files' hashes. */
 export const dataCacheDir = (runsDir: string): string => path.join(runsDir, '.cache', 'data');
 const stageCacheDir = (runsDir: string) => path.join(runsDir, '.cache', 'stages');
+/** Where the report's rendered charts are kept between runs (src/pictures/render-cache.ts). */
+export const chartCacheDir = (runsDir: string): string => path.join(runsDir, '.cache', 'charts');
 
 /** Calls a hook of every listener in turn, each after the previous one's promise settled. */
 async function tell<K extends keyof RunListener>(

@@ -9,13 +9,7 @@ import type { LayersAutoencoder } from '../../src/models/autoencoder.js';
 import { buildAutoencoder, buildClassifier } from '../../src/models/index.js';
 import type { EpochLog } from '../../src/models/types.js';
 import { digits, trainSpec } from '../support/models-fixtures.js';
-
-/** After `npm run setup:native` tfjs-node loads; after a plain `npm ci` it does not. */
-const nativeLoads = await import('@tensorflow/tfjs-node' as string).then(
-  () => true,
-  () => false,
-);
-const skip = !nativeLoads && 'tfjs-node does not load here (npm run setup:native builds it)';
+import { nativeSkip } from '../support/native.js';
 
 async function withGraphSteps<T>(on: boolean, f: () => Promise<T>): Promise<T> {
   const before = process.env[GRAPH_STEPS_ENV];
@@ -42,7 +36,7 @@ function assertClose(actual: number[], expected: number[], what: string): void {
 
 test(
   'training on the native backend runs repeated steps as TensorFlow graphs and ends where eager steps end',
-  { skip },
+  { skip: nativeSkip },
   async () => {
     const r = await selectBackend('tensorflow');
     assert.ok(r.ok, r.ok ? '' : r.error);
@@ -87,7 +81,7 @@ test(
 
 test(
   'a step that departs from its graph, or reads a value midway, runs eagerly and gives the eager result',
-  { skip },
+  { skip: nativeSkip },
   async () => {
     const r = await selectBackend('tensorflow');
     assert.ok(r.ok, r.ok ? '' : r.error);

@@ -3,17 +3,11 @@ import { test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../../src/backend/select.js';
 import { dropout } from '../../src/models/dropout.js';
-
-/** After `npm run setup:native` tfjs-node loads; after a plain `npm ci` it does not. */
-const nativeLoads = await import('@tensorflow/tfjs-node' as string).then(
-  () => true,
-  () => false,
-);
-const skip = !nativeLoads && 'tfjs-node does not load here (npm run setup:native builds it)';
+import { nativeSkip } from '../support/native.js';
 
 test(
   'on the native backend TensorFlow draws dropout masks: reproducible by seed, the right share kept and scaled',
-  { skip },
+  { skip: nativeSkip },
   async () => {
     const r = await selectBackend('tensorflow');
     assert.ok(r.ok, r.ok ? '' : r.error);
@@ -37,7 +31,7 @@ test(
 
 test(
   'on the native backend a bias add (as TensorFlow BiasAdd) and any other add equal the cpu backend',
-  { skip },
+  { skip: nativeSkip },
   async () => {
     const cases: [number[], number[]][] = [
       [[2, 3, 4], [4]],
@@ -77,7 +71,7 @@ test(
 
 test(
   'on the native backend a sum over all axes but the last (as BiasAddGrad) and any other sum equal the cpu backend',
-  { skip },
+  { skip: nativeSkip },
   async () => {
     const cases: [number[], number | number[], boolean][] = [
       [[4, 3, 5, 6], [0, 1, 2], false],

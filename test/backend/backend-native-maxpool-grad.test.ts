@@ -3,12 +3,7 @@ import { test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import { installOneDnnMaxPoolGrad } from '../../src/backend/native/maxpool-grad.js';
 import { selectBackend } from '../../src/backend/select.js';
-
-/** After `npm run setup:native` tfjs-node loads; after a plain `npm ci` it does not. */
-const nativeLoads = await import('@tensorflow/tfjs-node' as string).then(
-  () => true,
-  () => false,
-);
+import { nativeSkip } from '../support/native.js';
 
 interface Case {
   shape: [number, number, number, number];
@@ -50,7 +45,7 @@ async function poolGradients(backend: 'tensorflow' | 'cpu', c: Case): Promise<nu
 
 test(
   "max pooling's gradient on the native backend comes from oneDNN and equals the cpu backend's, ties included",
-  { skip: !nativeLoads && 'tfjs-node does not load here (npm run setup:native builds it)' },
+  { skip: nativeSkip },
   async () => {
     const r = await selectBackend('tensorflow');
     assert.ok(r.ok, r.ok ? '' : r.error);

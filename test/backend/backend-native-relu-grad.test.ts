@@ -3,12 +3,7 @@ import { test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import { RELU_GRAD } from '../../src/backend/fused-relu-grad.js';
 import { selectBackend } from '../../src/backend/select.js';
-
-/** After `npm run setup:native` tfjs-node loads; after a plain `npm ci` it does not. */
-const nativeLoads = await import('@tensorflow/tfjs-node' as string).then(
-  () => true,
-  () => false,
-);
+import { nativeSkip } from '../support/native.js';
 
 /** relu's gradient at x (zero and both signs included) for upstream gradient dy, on `backend`. */
 async function reluGrad(backend: 'tensorflow' | 'cpu'): Promise<number[]> {
@@ -33,7 +28,7 @@ async function reluGrad(backend: 'tensorflow' | 'cpu'): Promise<number[]> {
 
 test(
   "relu's gradient on the native backend is one TensorFlow ReluGrad and equals the cpu backend's",
-  { skip: !nativeLoads && 'tfjs-node does not load here (npm run setup:native builds it)' },
+  { skip: nativeSkip },
   async () => {
     const native = await reluGrad('tensorflow');
     assert.notEqual(tf.getKernel(RELU_GRAD, 'tensorflow'), undefined);

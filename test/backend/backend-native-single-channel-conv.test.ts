@@ -3,13 +3,7 @@ import { test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../../src/backend/select.js';
 import { relativeError, seededValues } from '../support/backend-compare.js';
-
-/** After `npm run setup:native` tfjs-node loads; after a plain `npm ci` it does not. */
-const nativeLoads = await import('@tensorflow/tfjs-node' as string).then(
-  () => true,
-  () => false,
-);
-const skip = !nativeLoads && 'tfjs-node does not load here (npm run setup:native builds it)';
+import { nativeSkip } from '../support/native.js';
 
 // Convolutions to one output channel run as a depthwise conv + sum on the native backend
 // (native/single-channel-conv.ts): every padding form, strides, dilation, and the fused op.
@@ -80,7 +74,7 @@ async function run(backend: 'tensorflow' | 'cpu', c: Case): Promise<Float32Array
 for (const c of cases) {
   test(
     `a one-channel conv of ${c.x.join('x')} (${c.k}x${c.k}, stride ${c.strides}, pad ${JSON.stringify(c.pad)}, dilation ${c.dilation}) and its gradients on the native backend equal cpu's`,
-    { skip },
+    { skip: nativeSkip },
     async () => {
       const native = await run('tensorflow', c);
       const reference = await run('cpu', c);
@@ -97,7 +91,7 @@ for (const c of cases) {
 
 test(
   'the native backend runs a one-channel conv and its filter gradient as depthwise ops, not Conv2D',
-  { skip },
+  { skip: nativeSkip },
   async () => {
     const r = await selectBackend('tensorflow');
     assert.ok(r.ok, r.ok ? '' : r.error);

@@ -2,12 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../../src/backend/select.js';
-
-/** Whether the native backend loads here: after `npm run setup:native` it does; after a plain `npm ci` it does not. */
-const nativeLoads = await import('@tensorflow/tfjs-node' as string).then(
-  () => true,
-  () => false,
-);
+import { nativeLoads, nativeSkip } from '../support/native.js';
 
 test(
   "'auto' picks wasm when tfjs-node is not installed and says why",
@@ -52,12 +47,8 @@ test('selecting again, and switching between cpu and wasm, works', async () => {
   assert.deepEqual(Array.from(y.dataSync()), [4, 6, 6, 4, 6, 9, 9, 6, 6, 9, 9, 6, 4, 6, 6, 4]);
 });
 
-test(
-  "'auto' picks the native tensorflow backend whenever tfjs-node loads",
-  { skip: !nativeLoads && 'tfjs-node does not load here (npm run setup:native builds it)' },
-  async () => {
-    const r = await selectBackend('auto');
-    assert.ok(r.ok && r.value.name === 'tensorflow', r.ok ? r.value.name : r.error);
-    assert.equal(tf.getBackend(), 'tensorflow');
-  },
-);
+test("'auto' picks the native tensorflow backend whenever tfjs-node loads", { skip: nativeSkip }, async () => {
+  const r = await selectBackend('auto');
+  assert.ok(r.ok && r.value.name === 'tensorflow', r.ok ? r.value.name : r.error);
+  assert.equal(tf.getBackend(), 'tensorflow');
+});

@@ -5,17 +5,17 @@ import { symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { MlflowClient } from '../../src/tracking/mlflow/index.js';
-import { CLI, ROOT, runCli } from '../support/cli.js';
+import { CLI, runCli } from '../support/cli.js';
 import { oneStageExperiment, writeExperiment } from '../support/experiment-file.js';
 import { must, runsOf } from '../support/mlflow-read.js';
-import { freePort } from '../support/mlflow-server.js';
+import { ensureMlflow, freePort } from '../support/mlflow-server.js';
 
 test('aelab ui starts MLflow on a free port with the local runs uploaded, and Ctrl-C stops it', async () => {
   const { dir } = await writeExperiment(oneStageExperiment('tiny-ui'), 'tiny.yaml');
   const local = await runCli(['run', 'tiny.yaml'], dir);
   assert.equal(local.code, 0, local.stderr);
-  // The project's .venv: this repository's (scripts/ensure-mlflow.sh made it), not a fresh install.
-  await symlink(path.join(ROOT, '.venv'), path.join(dir, '.venv'));
+  // The repository's virtualenv (complete before it is linked: scripts/ensure-mlflow.sh), not a fresh install.
+  await symlink(await ensureMlflow(), path.join(dir, '.venv'));
   const port = await freePort();
   const uri = `http://127.0.0.1:${port}`;
 

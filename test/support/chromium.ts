@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { available, skipUnless } from './requirements.js';
 
 const CANDIDATES = [
   process.env.AELAB_CHROMIUM,
@@ -14,16 +15,19 @@ const CANDIDATES = [
   '/usr/bin/google-chrome',
 ];
 
-/** The browser's path, or undefined when none is installed. */
+/** The browser's path, or undefined when none is installed (or AELAB_TEST_WITHOUT hides it). */
 export function chromiumPath(): string | undefined {
-  return CANDIDATES.find((p): p is string => !!p && existsSync(p));
+  const found = CANDIDATES.find((p): p is string => !!p && existsSync(p));
+  return available('chromium', () => found !== undefined) ? found : undefined;
 }
 
 /** For `test(name, { skip: chromiumSkipReason() }, ...)`: false when a browser is there. */
 export function chromiumSkipReason(): string | false {
-  return chromiumPath()
-    ? false
-    : 'no Chromium installed (looked at $AELAB_CHROMIUM, /usr/bin/chromium, /usr/bin/chromium-browser, /usr/bin/google-chrome)';
+  return skipUnless(
+    'chromium',
+    () => chromiumPath() !== undefined,
+    'no Chromium installed (looked at $AELAB_CHROMIUM, /usr/bin/chromium, /usr/bin/chromium-browser, /usr/bin/google-chrome)',
+  );
 }
 
 export async function launchChromium(): Promise<Browser> {

@@ -75,9 +75,17 @@ function repoRoot(): string {
 
 async function mlflowBinary(): Promise<string> {
   if (process.env.MLFLOW_BIN) return process.env.MLFLOW_BIN;
+  return path.join(await ensureMlflow(), 'bin', 'mlflow');
+}
+
+/**
+ * The virtualenv with MLflow in it ($AELAB_VENV, else the repository's .venv), made by
+ * scripts/ensure-mlflow.sh if it is not there. `npm test` runs that script once before any test
+ * starts, so here it only checks (~0.2 s, once per test process); a test file run on its own on
+ * a fresh clone installs MLflow here (minutes), one process at a time (the script takes a lock).
+ */
+export async function ensureMlflow(): Promise<string> {
   const root = repoRoot();
-  // Cheap (~0.2 s) when the venv is complete; on a fresh clone it installs mlflow (minutes).
-  // Run once per test process, not once per server.
   ensured ??= promisify(execFile)(path.join(root, 'scripts', 'ensure-mlflow.sh'), [], { timeout: 15 * 60_000 }).then(
     () => undefined,
   );
@@ -87,7 +95,7 @@ async function mlflowBinary(): Promise<string> {
     const stderr = (e as { stderr?: string }).stderr ?? '';
     throw new Error(`scripts/ensure-mlflow.sh failed; run it by hand to see why.\n${stderr}`, { cause: e });
   }
-  return path.join(root, '.venv', 'bin', 'mlflow');
+  return process.env.AELAB_VENV ?? path.join(root, '.venv');
 }
 let ensured: Promise<void> | undefined;
 

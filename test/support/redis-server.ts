@@ -11,9 +11,17 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { freePort } from './mlflow-server.js';
+import { available, skipUnless } from './requirements.js';
 
 export const REDIS_SERVER = process.env.REDIS_SERVER ?? '/usr/bin/redis-server';
-export const haveRedis = (): boolean => existsSync(REDIS_SERVER);
+export const haveRedis = (): boolean => available('redis-server', () => existsSync(REDIS_SERVER));
+/** For `test(name, { skip: redisSkipReason() }, ...)`: false when redis-server is there. */
+export const redisSkipReason = (): string | false =>
+  skipUnless(
+    'redis-server',
+    () => existsSync(REDIS_SERVER),
+    `redis-server is not installed (looked at ${REDIS_SERVER})`,
+  );
 
 export interface RedisServer {
   readonly port: number;

@@ -4,7 +4,7 @@ import { codeVersion } from '../../plan/code-version.js';
 import { planWithDataContent } from '../../run/data-identities.js';
 import { experimentFolder } from '../../util/data-path.js';
 import { effectiveStatus, isSweepRecord, readConfig, resolveRun, type RunRecord } from '../../run-store/index.js';
-import { dataCacheDir, runSingle, runSweepSession, type SessionSettings } from '../../run/session.js';
+import { chartCacheDir, dataCacheDir, runSingle, runSweepSession, type SessionSettings } from '../../run/session.js';
 import { reportWriteFailure } from '../write-failure.js';
 import { parseQueueUrl, QUEUE_ENV, type QueueAddress } from '../../run/queue/redis-url.js';
 import { listenersFor, sweepOrQueueError, trackerFor } from './run.js';
@@ -81,7 +81,11 @@ export async function resumeCommand(run: string, opts: { runsDir: string; queue?
     plan,
     settings,
     environment: await environmentInfo(backend.value.name, process.cwd(), backend.value.threads),
-    listeners: await listenersFor(isSweepRecord(record), tracker.value),
+    listeners: await listenersFor(
+      isSweepRecord(record),
+      tracker.value,
+      settings.cache ? chartCacheDir(path.dirname(dir)) : undefined,
+    ),
     ...(queue ? { queue } : {}),
   };
   if (!isSweepRecord(record)) {

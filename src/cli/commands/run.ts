@@ -5,7 +5,14 @@ import { experimentFromFlags, type SweepFlag } from '../experiment-from-flags.js
 import { planRun } from '../../run/plan-run.js';
 import { ReportListener } from '../../report/listener.js';
 import { newRunId, RunStoreListener } from '../../run-store/index.js';
-import { defaultParallel, runSingle, runSweepSession, type Session, type SessionSettings } from '../../run/session.js';
+import {
+  chartCacheDir,
+  defaultParallel,
+  runSingle,
+  runSweepSession,
+  type Session,
+  type SessionSettings,
+} from '../../run/session.js';
 import type { MlflowTracker } from '../../tracking/mlflow-tracker.js';
 import type { Result } from '../../types/result.js';
 import type { RunListener } from '../../types/run-events.js';
@@ -90,7 +97,7 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
     plan,
     settings,
     environment,
-    listeners: await listenersFor(plan.isSweep, tracker.value),
+    listeners: await listenersFor(plan.isSweep, tracker.value, opts.cache ? chartCacheDir(opts.runsDir) : undefined),
     ...(queue.value && plan.isSweep ? { queue: queue.value } : {}),
     warn,
   };
@@ -137,14 +144,19 @@ const warn = (line: string) => process.stderr.write(`${line}\n`);
 /**
  * What listens to a run, in order: the run store first (the others read what it wrote), the
  * terminal's progress and summary, the report, then MLflow (which uploads the report too).
+ * `chartCache`: where the report keeps its rendered charts (none with --no-cache).
  */
-export async function listenersFor(sweep: boolean, tracker: MlflowTracker | undefined): Promise<RunListener[]> {
+export async function listenersFor(
+  sweep: boolean,
+  tracker: MlflowTracker | undefined,
+  chartCache: string | undefined,
+): Promise<RunListener[]> {
   const store = new RunStoreListener();
   const listeners: RunListener[] = [
     store,
     new Progress(process.stdout, sweep),
     new SummaryPrinter((dir) => store.current(dir)),
-    new ReportListener(say, warn),
+    new ReportListener(say, warn, chartCache),
   ];
   if (tracker) {
     const { MlflowListener } = await import('../../tracking/mlflow-listener.js');
@@ -158,11 +170,13 @@ export async function trackerFor(
   config: ExperimentConfig,
   cliUri: string | undefined,
 ): Promise<Result<MlflowTracker | undefined>> {
-  const { MlflowClient, resolveTrackingUri } = await import('../../tracking/mlflow/index.js');
-  const { MlflowTracker } = await import('../../tracking/mlflow-tracker.js');
+  // The client and tracker load only when a server is configured.
+  const { resolveTrackingUri } = await import('../../tracking/mlflow/uri.js');
   const resolved = resolveTrackingUri(config.tracking?.mlflow?.uri, cliUri);
   if (!resolved.ok) return { ok: false, error: resolved.error.message };
   if (!resolved.value) return { ok: true, value: undefined };
+  const { MlflowClient } = await import('../../tracking/mlflow/index.js');
+  const { MlflowTracker } = await import('../../tracking/mlflow-tracker.js');
   const client = new MlflowClient({ uri: resolved.value.uri });
   const experiment = config.tracking?.mlflow?.experiment ?? config.name;
   return { ok: true, value: new MlflowTracker(client, experiment, (m) => process.stderr.write(`${m}\n`)) };

@@ -7,7 +7,7 @@ import { must, runsOf } from '../../support/mlflow-read.js';
 import { startMlflowServer, type MlflowServer } from '../../support/mlflow-server.js';
 import { queueTestbed } from '../../support/queue-sweep.js';
 import { startWorker } from '../../support/queue-workers.js';
-import { haveRedis } from '../../support/redis-server.js';
+import { haveRedis, redisSkipReason } from '../../support/redis-server.js';
 
 const bed = queueTestbed();
 let server: MlflowServer | undefined;
@@ -22,7 +22,7 @@ after(async () => {
 
 test(
   'a sweep on the queue is one MLflow parent run with one child run per trial, logged once whichever worker ran it',
-  { skip: !haveRedis() && 'redis-server is not installed', timeout: 240_000 },
+  { skip: redisSkipReason(), timeout: 240_000 },
   async () => {
     bed.workers.push(...(await Promise.all([0, 1].map(() => startWorker(bed.redis.url, bed.runsDir)))));
     const { dir } = await writeExperiment(tinySweep('  grid: { stages.ae.latent: [4, 8] }'), 'sweep.yaml');

@@ -7,14 +7,14 @@ import { runCli } from '../../support/cli.js';
 import { tinySweep, writeExperiment } from '../../support/experiment-file.js';
 import { startWorker } from '../../support/queue-workers.js';
 import { queueTestbed } from '../../support/queue-sweep.js';
-import { haveRedis } from '../../support/redis-server.js';
+import { redisSkipReason } from '../../support/redis-server.js';
 
 const PASSWORD = 'pw-Zq81-never-on-disk';
 const bed = queueTestbed({ password: PASSWORD });
 
 test(
   'the Redis password (from the URL or the environment) appears in no file under runs/, no output and no job',
-  { skip: !haveRedis() && 'redis-server is not installed', timeout: 180_000 },
+  { skip: redisSkipReason(), timeout: 180_000 },
   async () => {
     // The worker gets it in its URL, the submitter from the environment.
     const worker = await startWorker(bed.redis.url, bed.runsDir);

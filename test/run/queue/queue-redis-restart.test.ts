@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
 import { tinySweep, writeExperiment } from '../../support/experiment-file.js';
 import { planFile, submitAll } from '../../support/queue-plan.js';
-import { haveRedis } from '../../support/redis-server.js';
+import { redisSkipReason } from '../../support/redis-server.js';
 import { startWorker } from '../../support/queue-workers.js';
 import { readJson, type TrialRecord } from '../../support/runs.js';
 import { queueTestbed } from '../../support/queue-sweep.js';
@@ -13,7 +13,7 @@ const bed = queueTestbed();
 
 test(
   'Redis killed and restarted mid-sweep loses no job: the append-only file brings every trial back, and all finish',
-  { skip: !haveRedis() && 'redis-server is not installed', timeout: 240_000 },
+  { skip: redisSkipReason(), timeout: 240_000 },
   async () => {
     const { file } = await writeExperiment(tinySweep('  grid: { stages.ae.latent: [2, 4, 8] }'), 'sweep.yaml');
     const plan = await planFile(file);

@@ -5,7 +5,7 @@ import { runCli } from '../../support/cli.js';
 import { tinySweep, writeExperiment } from '../../support/experiment-file.js';
 import { queueTestbed } from '../../support/queue-sweep.js';
 import { startWorker } from '../../support/queue-workers.js';
-import { haveRedis } from '../../support/redis-server.js';
+import { redisSkipReason } from '../../support/redis-server.js';
 import { readJson } from '../../support/runs.js';
 
 const bed = queueTestbed();
@@ -14,7 +14,7 @@ type Summary = { trials: { id: string; status: string; metrics: Record<string, n
 
 test(
   "a sweep's results through the queue equal the local executor's for the same file and seed",
-  { skip: !haveRedis() && 'redis-server is not installed', timeout: 240_000 },
+  { skip: redisSkipReason(), timeout: 240_000 },
   async () => {
     bed.workers.push(await startWorker(bed.redis.url, bed.runsDir));
     const { dir } = await writeExperiment(

@@ -5,7 +5,7 @@ import { runCli } from '../../support/cli.js';
 import { tinySweep, writeExperiment } from '../../support/experiment-file.js';
 import { startWorker } from '../../support/queue-workers.js';
 import { queueTestbed, startsOnQueue } from '../../support/queue-sweep.js';
-import { haveRedis } from '../../support/redis-server.js';
+import { redisSkipReason } from '../../support/redis-server.js';
 import { readJson, type TrialRecord } from '../../support/runs.js';
 
 const bed = queueTestbed();
@@ -18,7 +18,7 @@ type Sweep = {
 
 test(
   'aelab run --queue spreads a sweep over three workers: every trial finished exactly once, the shared stage computed once, summary and report as today',
-  { skip: !haveRedis() && 'redis-server is not installed', timeout: 240_000 },
+  { skip: redisSkipReason(), timeout: 240_000 },
   async () => {
     bed.workers.push(...(await Promise.all([0, 1, 2].map(() => startWorker(bed.redis.url, bed.runsDir)))));
     const { dir } = await writeExperiment(tinySweep('  grid: { stages.ae.latent: [2, 4, 8, 16] }'), 'sweep.yaml');

@@ -6,7 +6,7 @@ import { CLI, runCli } from '../../support/cli.js';
 import { tinySweep, writeExperiment } from '../../support/experiment-file.js';
 import { startWorker } from '../../support/queue-workers.js';
 import { queueTestbed, startsOnQueue } from '../../support/queue-sweep.js';
-import { haveRedis } from '../../support/redis-server.js';
+import { redisSkipReason } from '../../support/redis-server.js';
 import { readJson } from '../../support/runs.js';
 
 const bed = queueTestbed();
@@ -15,7 +15,7 @@ type Sweep = { status: string; trials: Record<string, { status: string; worker?:
 
 test(
   'the submitter killed mid-sweep leaves its trials to the workers; runs show says where each is; aelab resume reattaches and collects them, each run once',
-  { skip: !haveRedis() && 'redis-server is not installed', timeout: 240_000 },
+  { skip: redisSkipReason(), timeout: 240_000 },
   async () => {
     const worker = await startWorker(bed.redis.url, bed.runsDir);
     bed.workers.push(worker);

@@ -7,7 +7,7 @@ import { QUEUE_NAME } from '../../../src/run/queue/connection.js';
 import { jobIdFor } from '../../../src/run/queue/trial-job.js';
 import { tinySweep, writeExperiment } from '../../support/experiment-file.js';
 import { planFile, submitAll } from '../../support/queue-plan.js';
-import { haveRedis } from '../../support/redis-server.js';
+import { redisSkipReason } from '../../support/redis-server.js';
 import { startWorker } from '../../support/queue-workers.js';
 import { readJson, type TrialRecord } from '../../support/runs.js';
 import { queueTestbed } from '../../support/queue-sweep.js';
@@ -16,7 +16,7 @@ const bed = queueTestbed();
 
 test(
   'a trial that fails on its own (its loss blows up) is reported once, not retried, and the other trials go on',
-  { skip: !haveRedis() && 'redis-server is not installed', timeout: 240_000 },
+  { skip: redisSkipReason(), timeout: 240_000 },
   async () => {
     // The second trial is a linear autoencoder under plain SGD at a learning rate of 100.
     const { file } = await writeExperiment(

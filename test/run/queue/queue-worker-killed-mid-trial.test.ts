@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
 import { tinySweep, writeExperiment } from '../../support/experiment-file.js';
 import { planFile, submitAll } from '../../support/queue-plan.js';
-import { haveRedis } from '../../support/redis-server.js';
+import { redisSkipReason } from '../../support/redis-server.js';
 import { startWorker } from '../../support/queue-workers.js';
 import { readJson, type TrialRecord } from '../../support/runs.js';
 import { queueTestbed } from '../../support/queue-sweep.js';
@@ -14,7 +14,7 @@ const bed = queueTestbed();
 
 test(
   'a worker killed with SIGKILL mid-trial loses the trial to another worker, which replaces the partial folder and finishes it',
-  { skip: !haveRedis() && 'redis-server is not installed', timeout: 240_000 },
+  { skip: redisSkipReason(), timeout: 240_000 },
   async () => {
     // One trial, long enough (3 epochs of the autoencoder) to be killed in the middle.
     const { file } = await writeExperiment(

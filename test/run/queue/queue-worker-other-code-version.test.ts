@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import { ROOT } from '../../support/cli.js';
 import { tinySweep, writeExperiment } from '../../support/experiment-file.js';
 import { planFile, submitAll } from '../../support/queue-plan.js';
-import { haveRedis } from '../../support/redis-server.js';
+import { haveRedis, redisSkipReason } from '../../support/redis-server.js';
 import { startWorker } from '../../support/queue-workers.js';
 import { queueTestbed } from '../../support/queue-sweep.js';
 
@@ -28,7 +28,7 @@ after(async () => {
 
 test(
   'a worker running another aelab code version refuses the trial with a clear error, and nothing is computed',
-  { skip: !haveRedis() && 'redis-server is not installed', timeout: 120_000 },
+  { skip: redisSkipReason(), timeout: 120_000 },
   async () => {
     const { file } = await writeExperiment(tinySweep('  grid: { stages.ae.latent: [4] }'), 'sweep.yaml');
     const plan = await planFile(file);

@@ -7,14 +7,14 @@ import { tinySweep, writeExperiment } from '../../support/experiment-file.js';
 import { planFile, submitAll } from '../../support/queue-plan.js';
 import { queueTestbed } from '../../support/queue-sweep.js';
 import { startWorker } from '../../support/queue-workers.js';
-import { haveRedis } from '../../support/redis-server.js';
+import { redisSkipReason } from '../../support/redis-server.js';
 import { readJson, type TrialRecord } from '../../support/runs.js';
 
 const bed = queueTestbed();
 
 test(
   'SIGTERM stops a worker taking trials; a running trial past its grace goes back to the queue, without using an attempt, and another worker finishes it',
-  { skip: !haveRedis() && 'redis-server is not installed', timeout: 180_000 },
+  { skip: redisSkipReason(), timeout: 180_000 },
   async () => {
     const { file } = await writeExperiment(
       tinySweep('  grid: { stages.ae.latent: [8] }').replace(
