@@ -6,6 +6,7 @@ import type { RunEvent } from '../../src/types/run-events.js';
 import type { TrialJob, TrialOutcome } from '../../src/run/executor.js';
 import { QueueExecutor } from '../../src/run/queue/queue-executor.js';
 import { parseQueueUrl } from '../../src/run/queue/redis-url.js';
+import { plantSweepFolder } from './forged-sweep.js';
 
 /** A sweep planned from a file as `aelab run` plans it, on the wasm backend. */
 export async function planFile(file: string): Promise<Plan> {
@@ -37,6 +38,8 @@ export async function submitAll(
 ): Promise<Map<string, TrialOutcome>> {
   const address = parseQueueUrl(queue);
   if (!address.ok) throw new Error(address.error);
+  // As `aelab run --queue` does, the sweep's folder is made before its trials are queued.
+  await plantSweepFolder(runsDir, sweep);
   const executor = await QueueExecutor.open({
     address: address.value,
     runsDir,

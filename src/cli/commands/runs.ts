@@ -13,6 +13,7 @@ import {
   type SweepTrialState,
 } from '../../run-store/index.js';
 import { formatMetrics } from '../progress.js';
+import { isTrialId } from '../../util/safe-path.js';
 
 interface Found {
   readonly id: string;
@@ -28,9 +29,9 @@ async function findRun(runsDir: string, name: string): Promise<Found | string> {
   if (matches.length === 0) return `no run matches \`${name}\` in ${runsDir}`;
   if (matches.length > 1)
     return `\`${name}\` matches ${matches.length} runs: ${matches.slice(0, 5).join(', ')}${matches.length > 5 ? ', ...' : ''}`;
-  const dir = rest.length
-    ? trialDir(path.join(runsDir, matches[0]!), path.join(...rest))
-    : path.join(runsDir, matches[0]!);
+  if (rest.length && (rest.length > 1 || !isTrialId(rest[0])))
+    return `\`${rest.join('/')}\` is not a trial id (t000, t001, ...)`;
+  const dir = rest.length ? trialDir(path.join(runsDir, matches[0]!), rest[0]!) : path.join(runsDir, matches[0]!);
   const loaded = await readRun(dir).catch(() => undefined);
   if (!loaded) return `${dir} has no readable run.json`;
   return { id: rest.length ? `${matches[0]}/${rest.join('/')}` : matches[0]!, dir, record: loaded.record };

@@ -8,6 +8,7 @@ import type { RunEvent } from '../../types/run-events.js';
 import { LocalProcessExecutor, type TrialJob } from '../executor.js';
 import { QUEUE_NAME, redisConnection } from './connection.js';
 import { redact, type QueueAddress } from './redis-url.js';
+import { trialFolder } from './trial-folder.js';
 import { refusal, type QueuedTrial, type TrialProgress, type TrialResult } from './trial-job.js';
 
 /** A trial's run folder as the worker keeps it: the run store's writer, handed in by the CLI. */
@@ -106,15 +107,23 @@ export class QueueWorker {
       this.options.log(`${label}: giving up: ${why}`);
       throw new UnrecoverableError(why);
     }
-    const dir = path.resolve(this.options.runsDir, data.runPath);
-    if (path.relative(path.resolve(this.options.runsDir), dir).startsWith('..'))
-      throw new UnrecoverableError(`the trial's folder ${data.runPath} is outside the runs folder`);
+    const folder0 = await trialFolder(this.options.runsDir, data);
+    if (!folder0.ok) {
+      this.options.log(`${label}: refused: ${folder0.error}`);
+      throw new UnrecoverableError(folder0.error);
+    }
+    const dir = folder0.dir;
     this.options.log(`${label}: started (attempt ${starts} of ${data.attempts})`);
 
     // An earlier start of this trial (a lost worker, a crash) may have left a partial folder.
-    await rm(dir, { recursive: true, force: true });
+    if (folder0.replace) await rm(dir, { recursive: true, force: true });
     const record = {
       ...data.record,
+      // Who the folder belongs to comes from the checked ids, never from the job's record.
+      id: `${data.sweep}/${data.trial.id}`,
+      kind: 'trial',
+      parent: data.sweep,
+      trial: data.trial.id,
       status: 'running',
       start_time: new Date().toISOString(),
       worker: this.name,
