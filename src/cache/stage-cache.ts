@@ -4,7 +4,6 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { floatRange } from '../util/pixels.js';
-import { machineId } from '../util/machine-id.js';
 import { processAlive } from '../util/process-alive.js';
 import { checkFingerprint, inside } from '../util/safe-path.js';
 import type { DataSplit, ImageSet, StageResult } from '../types/stage-values.js';
@@ -35,8 +34,7 @@ export interface CacheHit {
 const LOCK_STALE_MS = 20_000;
 /** A temp folder of another machine (cache on a shared disk) is an orphan once this old. */
 const FOREIGN_TEMP_MAX_AGE_MS = 24 * 3600_000;
-// The host name with the machine id: two machines named alike never take each other's temp folders for orphans.
-const HOST = createHash('sha256').update(`${hostname()}/${machineId()}`).digest('hex').slice(0, 8);
+const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
 /** `.tmp-<fingerprint>-<pid>-<host>-<random>`: who is writing it, so that orphans can be told apart. */
 const TEMP_NAME = /^\.tmp-(.+)-(\d+)-([0-9a-f]{8})-[0-9a-f]{8}$/;
 
