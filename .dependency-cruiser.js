@@ -1,7 +1,7 @@
 /**
  * Import boundaries of aelab (issue 14): the layering of src/ that README's Development section
  * states, no import cycle between files or between folders, and bench/ never imports test/.
- * `npm run lint` runs this; test/lint-import-boundaries.test.ts plants violations to prove it bites.
+ * `npm run lint` runs this; test/project/lint-import-boundaries.test.ts plants violations to prove it bites.
  *
  * Every import counts, `import type` and `import()` included: a type-only or lazy import upward is
  * still a dependency of the lower folder on the upper one.
@@ -19,14 +19,15 @@ export const layers = {
   backend: ['util', 'types'],
   data: ['diagnostics', 'util', 'types'],
   pictures: ['util', 'types'],
+  analysis: ['util', 'types'],
   models: ['backend', 'util', 'types'],
-  stages: ['models', 'data', 'pictures', 'backend', 'graph', 'diagnostics', 'util', 'types'],
+  stages: ['models', 'data', 'pictures', 'analysis', 'backend', 'graph', 'diagnostics', 'util', 'types'],
   config: ['stages', 'diagnostics', 'graph', 'data', 'util', 'types'],
   plan: ['config', 'stages', 'graph', 'util', 'types'],
   cache: ['util', 'types'],
   'run-store': ['util', 'types'],
   run: ['plan', 'cache', 'run-store', 'stages', 'backend', 'data', 'config', 'graph', 'util', 'types'],
-  report: ['run-store', 'pictures', 'plan', 'stages', 'config', 'util', 'types'],
+  report: ['run-store', 'pictures', 'analysis', 'plan', 'stages', 'config', 'util', 'types'],
   tracking: ['run-store', 'util', 'types'],
   cli: null, // anything in src/
 };
@@ -83,6 +84,13 @@ export default {
       severity: 'error',
       from: { path: '^src/types/' },
       to: { pathNot: '^src/types/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'models-ask-backend-capabilities',
+      comment: "Models ask src/backend/capabilities.ts what the active backend offers, never a backend's own files.",
+      severity: 'error',
+      from: { path: '^src/models/' },
+      to: { path: '^src/backend/(wasm|native)/' },
     },
     {
       name: 'src-not-to-test-or-bench',

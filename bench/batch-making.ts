@@ -1,6 +1,6 @@
 /**
  * What a training batch costs to make, now that data sets stay bytes in JavaScript memory
- * (models/samples.ts): 256 shuffled digits gathered from the uint8 set and converted to floats,
+ * (models/batches.ts): 256 shuffled digits gathered from the uint8 set and converted to floats,
  * then uploaded as one tensor, against the old way, a tf.gather of 256 rows from the whole set
  * held as one float32 tensor. Both sides run back to back in one process, on each backend that
  * loads; the ratio is what to read (the machine is shared).
@@ -11,8 +11,8 @@ import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendChoice } from '../src/backend/select.js';
 import { readOfficialTrainingDigits } from '../src/data/mnist-official.js';
-import { gatherTensor } from '../src/models/samples.js';
-import { epochOrder } from '../src/models/prng.js';
+import { gatherTensor } from '../src/models/batches.js';
+import { epochOrder } from '../src/util/random.js';
 
 const { values } = parseArgs({
   options: { n: { type: 'string', default: '60000' }, batch: { type: 'string', default: '256' } },

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import type { Result } from '../types/result.js';
 import { installFusedReluGrad } from './fused-relu-grad.js';
 import { installNativeKernels } from './native/kernels.js';
 import { explicitWasmThreads, wasmThreadsFor } from './threads.js';
@@ -18,10 +19,9 @@ import { registerThreadedWasm } from './wasm/threaded-backend.js';
 export type BackendChoice = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 
-export type BackendSelection =
-  { ok: true; value: { name: BackendName; note?: string; threads?: number } } | { ok: false; error: string };
+export type BackendSelection = Result<{ name: BackendName; note?: string; threads?: number }>;
 
-type Attempt = { ok: true; note?: string; threads?: number } | { ok: false; error: string };
+type Attempt = Result<{ note?: string; threads?: number }>;
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -56,7 +56,7 @@ async function tryTensorflow(): Promise<Attempt> {
   if (!(await tf.setBackend('tensorflow'))) return { ok: false, error: 'the tensorflow backend failed to initialise' };
   installFusedReluGrad();
   installNativeKernels();
-  return { ok: true };
+  return { ok: true, value: {} };
 }
 
 let wasmPathsSet = false;
@@ -121,12 +121,15 @@ async function tryWasm(threads: number): Promise<Attempt> {
   const simd = threaded !== undefined || (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'SIMD' : 'no SIMD';
   const actual = wasm.getThreadsCount();
   const why = threadProblem === undefined ? '' : `; threads unavailable: ${threadProblem}`;
-  return { ok: true, note: `wasm (${simd}, ${actual} thread${actual === 1 ? '' : 's'})${why}`, threads: actual };
+  return {
+    ok: true,
+    value: { note: `wasm (${simd}, ${actual} thread${actual === 1 ? '' : 's'})${why}`, threads: actual },
+  };
 }
 
 async function tryCpu(): Promise<Attempt> {
   return (await tf.setBackend('cpu'))
-    ? { ok: true, note: 'pure-JS cpu backend: conv training is very slow' }
+    ? { ok: true, value: { note: 'pure-JS cpu backend: conv training is very slow' } }
     : { ok: false, error: 'the cpu backend failed to initialise' };
 }
 
@@ -164,8 +167,8 @@ export async function selectBackend(choice: BackendChoice, options: SelectOption
       ok: true,
       value: {
         name: choice,
-        ...(r.note === undefined ? {} : { note: r.note }),
-        ...(r.threads === undefined ? {} : { threads: r.threads }),
+        ...(r.value.note === undefined ? {} : { note: r.value.note }),
+        ...(r.value.threads === undefined ? {} : { threads: r.value.threads }),
       },
     };
   }
@@ -173,13 +176,13 @@ export async function selectBackend(choice: BackendChoice, options: SelectOption
   for (const name of ['tensorflow', 'wasm', 'cpu'] as const) {
     const r = await attempts[name]();
     if (r.ok) {
-      const parts = [...(r.note === undefined ? [] : [r.note]), ...skipped];
+      const parts = [...(r.value.note === undefined ? [] : [r.value.note]), ...skipped];
       return {
         ok: true,
         value: {
           name,
           ...(parts.length === 0 ? {} : { note: parts.join('; ') }),
-          ...(r.threads === undefined ? {} : { threads: r.threads }),
+          ...(r.value.threads === undefined ? {} : { threads: r.value.threads }),
         },
       };
     }

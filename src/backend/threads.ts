@@ -2,13 +2,15 @@
 // the training processes that share them. No TensorFlow.js here: the CLI decides this before
 // (or without) loading it.
 
+import type { Result } from '../types/result.js';
+
 /** Environment variable that sets the number of wasm threads (1 = the stock single-threaded build). */
 export const THREADS_ENV = 'AELAB_WASM_THREADS';
 
 /** XNNPACK's pool in tfjs-backend-wasm is capped at 8 threads (pre-created web workers). */
 export const MAX_WASM_THREADS = 8;
 
-export type ThreadSetting = { ok: true; value: number | undefined } | { ok: false; error: string };
+export type ThreadSetting = Result<number | undefined>;
 
 /** The user's explicit thread count from the environment, if any; an error value if malformed. */
 export function explicitWasmThreads(env: NodeJS.ProcessEnv = process.env): ThreadSetting {

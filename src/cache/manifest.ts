@@ -57,7 +57,7 @@ export interface Manifest {
   readonly artifacts: readonly ArtifactRecord[];
   readonly seconds: number;
   readonly outputs: Readonly<
-    Record<string, StoredImages | { readonly kind: 'model'; readonly model: 'autoencoder' | 'classifier' }>
+    Record<string, StoredImages | { readonly kind: 'model'; readonly model: string }>
   >;
   readonly created: string;
   /** Every file of the entry but the manifest, by path relative to the entry. */

@@ -223,7 +223,7 @@ export class StageCache {
           return s.isFile() || s.isDirectory();
         },
       });
-      const outputs: Record<string, StoredImages | { kind: 'model'; model: 'autoencoder' | 'classifier' }> = {};
+      const outputs: Record<string, StoredImages | { kind: 'model'; model: string }> = {};
       for (const [name, value] of Object.entries(result.outputs)) {
         if (value.kind === 'model') {
           outputs[name] = { kind: 'model', model: value.model };

@@ -10,20 +10,18 @@ export interface SweepFlag {
 }
 
 /**
- * Loads FILE with the flags: validated with each --sweep value as a --set (so a bad value is
- * reported like one), then the file with its --set overrides and the --sweep keys added to its
- * grid. `config` is undefined when the file or a flag is invalid.
+ * Loads FILE with the flags, once: validated with each --sweep value checked as a --set (so a bad
+ * value is reported like one), giving the file with its --set overrides and the --sweep keys
+ * added to its grid. `config` is undefined when the file or a flag is invalid.
  */
 export async function experimentFromFlags(
   file: string,
   overrides: readonly Override[],
   sweeps: readonly SweepFlag[],
 ): Promise<{ outcome: LoadOutcome; config?: ExperimentConfig }> {
-  const outcome = await loadExperiment(file, { overrides: [...overrides, ...sweeps.flatMap((s) => s.checks)] });
+  const outcome = await loadExperiment(file, { overrides, checks: sweeps.flatMap((s) => s.checks) });
   if (!outcome.experiment) return { outcome };
-  // The --sweep checks set their setting to each value in turn; the file's own value stands.
-  const fromFile = await loadExperiment(file, { overrides: [...overrides] });
-  let config: ExperimentConfig = fromFile.experiment!.config;
+  let config: ExperimentConfig = outcome.experiment.config;
   if (sweeps.length) {
     const grid = { ...config.sweep?.grid, ...Object.fromEntries(sweeps.map((s) => [s.key, s.values])) };
     config = { ...config, sweep: { ...config.sweep, grid } };

@@ -181,7 +181,8 @@ async function main(argv: string[]): Promise<number> {
         overrides,
         sweeps,
         json: values.json,
-        backend,
+        backend: backend as 'auto',
+        runsDir: values.runs,
         ...(parallel !== undefined ? { parallel } : {}),
       });
     }

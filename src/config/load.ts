@@ -11,6 +11,7 @@ import { settingErrors } from './setting-errors.js';
 import { withSetting } from './settings.js';
 import { readSource } from './source.js';
 import { sweepDiagnostics } from './sweep-checks.js';
+import type { Result } from '../types/result.js';
 import type { ExperimentConfig } from '../types/experiment-config.js';
 
 /** A `--set key=value` from the command line; its text is its own little source file. */
@@ -24,10 +25,7 @@ export interface Override {
  * Parses `path.to.setting=value`; the value is YAML (`5`, `adam`, `[8, 16]`). Custom tags and
  * aliases are refused here as in files.
  */
-export function parseOverride(
-  text: string,
-  origin = '--set',
-): { ok: true; value: Override } | { ok: false; error: Diagnostic } {
+export function parseOverride(text: string, origin = '--set'): Result<Override, Diagnostic> {
   const source = new SourceText(origin, text);
   const eq = text.indexOf('=');
   const whole = { file: origin, range: { start: 0, end: text.length } };
@@ -94,6 +92,11 @@ function capped(sorted: Diagnostic[]): { diagnostics: Diagnostic[]; omitted?: Om
 
 export interface LoadOptions {
   readonly overrides?: readonly Override[];
+  /**
+   * Checked like overrides, after them, and blamed on themselves, but left out of the loaded
+   * config: each value of a `--sweep` is checked this way while the file's own value stands.
+   */
+  readonly checks?: readonly Override[];
   /** Relative data paths may not leave this folder (default: the current directory). */
   readonly projectDir?: string;
   /** Refuse experiments estimated to need more memory than this (default 16 GiB). */
@@ -106,7 +109,7 @@ export interface LoadOptions {
  */
 export async function loadExperiment(file: string, options: LoadOptions = {}): Promise<LoadOutcome> {
   const sources = new Map<string, SourceText>();
-  for (const o of options.overrides ?? []) sources.set(o.source.file, o.source);
+  for (const o of [...(options.overrides ?? []), ...(options.checks ?? [])]) sources.set(o.source.file, o.source);
   const read = await readSource(file);
   if (read.source) sources.set(file, read.source);
   if (!read.source || read.diagnostics.length) return { diagnostics: read.diagnostics, sources };
@@ -123,7 +126,11 @@ export async function loadExperiment(file: string, options: LoadOptions = {}): P
   let data = structuredClone(parsed.parsed.data);
   validate(data);
   const overridden: string[] = [];
-  for (const o of options.overrides ?? []) {
+  const overrides = options.overrides ?? [];
+  // The config as the file and its overrides make it, before the checks are applied.
+  let unchecked: unknown = data;
+  for (const [i, o] of [...overrides, ...(options.checks ?? [])].entries()) {
+    if (i === overrides.length) unchecked = structuredClone(data);
     const at = { file: o.source.file, range: { start: 0, end: o.source.text.length } };
     const set = withSetting(data, o.path, o.value);
     if (!set.ok) {
@@ -165,12 +172,15 @@ export async function loadExperiment(file: string, options: LoadOptions = {}): P
 
   const sorted = sortDiagnostics(dedupe(diagnostics));
   if (hasErrors(sorted)) return { ...capped(sorted), sources };
+  // Without checks the validated data is the config; with them, the config before them gets its defaults.
+  const config = options.checks?.length ? unchecked : data;
+  if (config !== data) validate(config);
   return {
     experiment: {
       file: path.resolve(file),
       source: read.source,
       doc,
-      config: data as ExperimentConfig,
+      config: config as ExperimentConfig,
       warnings: sorted,
     },
     diagnostics: sorted,

@@ -22,7 +22,9 @@ import { downloadRefusal } from './download-hosts.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { sha256OfFile } from '../util/file-hash.js';
 import { IDX_FILE_NAMES, IDX_ROLES, type IdxFilePaths, type IdxRole } from './idx.js';
-import { type DataResult, describeError, errorCode, fail, ok } from './result.js';
+import type { Result } from '../types/result.js';
+import { fail, ok } from '../util/result.js';
+import { describeError, errorCode } from './errors.js';
 
 export interface DownloadProgress {
   readonly url: string;
@@ -223,7 +225,7 @@ export async function downloadFile(
   url: string,
   dest: string,
   opts: DownloadOptions & { readonly sha256?: string } = {},
-): Promise<DataResult<DownloadedFile>> {
+): Promise<Result<DownloadedFile>> {
   const expected = opts.sha256?.toLowerCase();
   if (expected !== undefined && !SHA256_RE.test(expected))
     return fail(`${url}: sha256 must be 64 hex digits, got "${opts.sha256}"`);
@@ -260,7 +262,7 @@ async function downloadUnlocked(
   dest: string,
   expected: string | undefined,
   opts: DownloadOptions,
-): Promise<DataResult<DownloadedFile>> {
+): Promise<Result<DownloadedFile>> {
   try {
     const cachedSize = await fileSize(dest);
     let cachedSum: string | undefined;
@@ -322,7 +324,7 @@ export interface IdxUrlSpec {
 }
 
 /** The absolute URL of each file, or an error naming the bad one. */
-export function resolveIdxUrls(spec: IdxUrlSpec): DataResult<Readonly<Record<IdxRole, string>>> {
+export function resolveIdxUrls(spec: IdxUrlSpec): Result<Readonly<Record<IdxRole, string>>> {
   const base = spec.url.endsWith('/') ? spec.url : `${spec.url}/`;
   const out: Partial<Record<IdxRole, string>> = {};
   for (const role of IDX_ROLES) {
@@ -365,7 +367,7 @@ export async function downloadIdxFiles(
   spec: IdxUrlSpec,
   cacheDir: string,
   opts: DownloadOptions = {},
-): Promise<DataResult<DownloadedIdx>> {
+): Promise<Result<DownloadedIdx>> {
   const urls = resolveIdxUrls(spec);
   if (!urls.ok) return urls;
   // Refused hosts are said before anything is made in the cache.

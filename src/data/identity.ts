@@ -12,7 +12,9 @@ import { combineHashes, fileHashes } from './content-hash.js';
 import { downloadIdxFiles, downloadFolder, resolveIdxUrls, type DownloadOptions } from './download.js';
 import { findIdxFiles, IDX_ROLES, type IdxFilePaths } from './idx.js';
 import { OFFICIAL_MNIST_FILES } from './mnist-official.js';
-import { type DataResult, describeError, fail, ok } from './result.js';
+import type { Result } from '../types/result.js';
+import { fail, ok } from '../util/result.js';
+import { describeError } from './errors.js';
 
 export interface IdentifyOptions {
   /** The experiment file's folder: relative `path`s resolve against it. */
@@ -31,9 +33,9 @@ export interface IdentifyOptions {
 export async function dataContentIdentity(
   source: DataSourceConfig,
   opts: IdentifyOptions,
-): Promise<DataResult<string | undefined>> {
+): Promise<Result<string | undefined>> {
   const cacheDir = path.resolve(opts.cacheDir);
-  const hashed = async (label: string, files: readonly string[]): Promise<DataResult<string>> => {
+  const hashed = async (label: string, files: readonly string[]): Promise<Result<string>> => {
     try {
       return ok(`${label};sha256=${combineHashes(await fileHashes(files, cacheDir))}`);
     } catch (e) {

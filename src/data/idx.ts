@@ -10,7 +10,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import type { ByteImageSet } from './bytes.js';
-import { type DataResult, describeError, errorCode, fail, ok } from './result.js';
+import type { Result } from '../types/result.js';
+import { fail, ok } from '../util/result.js';
+import { describeError, errorCode } from './errors.js';
 import type { IdxRole } from '../types/experiment-config.js';
 
 const gunzipAsync = promisify(gunzip);
@@ -53,7 +55,7 @@ const ROLE_TEXT: Readonly<Record<IdxRole, string>> = {
 const hex = (n: number): string => `0x${n.toString(16).padStart(8, '0')}`;
 
 /** Gunzip when the bytes start with the gzip magic 1f 8b; otherwise return them unchanged. */
-async function maybeGunzip(bytes: Uint8Array, name: string): Promise<DataResult<Uint8Array>> {
+async function maybeGunzip(bytes: Uint8Array, name: string): Promise<Result<Uint8Array>> {
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
       return ok(new Uint8Array(await gunzipAsync(bytes)));
@@ -72,7 +74,7 @@ function parseHeader(
   buf: Uint8Array,
   expectedMagic: number,
   name: string,
-): DataResult<{ dims: number[]; offset: number; size: number }> {
+): Result<{ dims: number[]; offset: number; size: number }> {
   const kind = expectedMagic === IDX_IMAGES_MAGIC ? 'image' : 'label';
   if (buf.length < 4) return fail(`${name}: truncated: ${buf.length} bytes, too short for an IDX header`);
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -105,7 +107,7 @@ function parseHeader(
 }
 
 /** Parses IDX image bytes (gzipped or not). `name` is used in messages, usually the file path. */
-export async function parseIdxImages(bytes: Uint8Array, name: string): Promise<DataResult<IdxImages>> {
+export async function parseIdxImages(bytes: Uint8Array, name: string): Promise<Result<IdxImages>> {
   const raw = await maybeGunzip(bytes, name);
   if (!raw.ok) return raw;
   const h = parseHeader(raw.value, IDX_IMAGES_MAGIC, name);
@@ -116,7 +118,7 @@ export async function parseIdxImages(bytes: Uint8Array, name: string): Promise<D
 }
 
 /** Parses IDX label bytes (gzipped or not). */
-export async function parseIdxLabels(bytes: Uint8Array, name: string): Promise<DataResult<IdxLabels>> {
+export async function parseIdxLabels(bytes: Uint8Array, name: string): Promise<Result<IdxLabels>> {
   const raw = await maybeGunzip(bytes, name);
   if (!raw.ok) return raw;
   const h = parseHeader(raw.value, IDX_LABELS_MAGIC, name);
@@ -125,7 +127,7 @@ export async function parseIdxLabels(bytes: Uint8Array, name: string): Promise<D
   return ok({ n, labels: raw.value.subarray(h.value.offset, h.value.offset + h.value.size) });
 }
 
-async function readBytes(file: string): Promise<DataResult<Uint8Array>> {
+async function readBytes(file: string): Promise<Result<Uint8Array>> {
   try {
     return ok(new Uint8Array(await readFile(file)));
   } catch (e) {
@@ -137,12 +139,12 @@ async function readBytes(file: string): Promise<DataResult<Uint8Array>> {
   }
 }
 
-export async function readIdxImages(file: string): Promise<DataResult<IdxImages>> {
+export async function readIdxImages(file: string): Promise<Result<IdxImages>> {
   const bytes = await readBytes(file);
   return bytes.ok ? parseIdxImages(bytes.value, file) : bytes;
 }
 
-export async function readIdxLabels(file: string): Promise<DataResult<IdxLabels>> {
+export async function readIdxLabels(file: string): Promise<Result<IdxLabels>> {
   const bytes = await readBytes(file);
   return bytes.ok ? parseIdxLabels(bytes.value, file) : bytes;
 }
@@ -155,7 +157,7 @@ export function idxCandidateNames(role: IdxRole): string[] {
 }
 
 /** Finds the four IDX files of a folder, or says which are missing and what it looked for. */
-export async function findIdxFiles(dir: string): Promise<DataResult<IdxFilePaths>> {
+export async function findIdxFiles(dir: string): Promise<Result<IdxFilePaths>> {
   let entries: string[];
   try {
     const s = await stat(dir);
@@ -190,7 +192,7 @@ export interface IdxSplit {
  * Reads and checks the four files: counts of images and labels must agree per split, and train
  * and test images must have the same size. All problems found are reported together.
  */
-export async function readIdxSplit(files: IdxFilePaths): Promise<DataResult<IdxSplit>> {
+export async function readIdxSplit(files: IdxFilePaths): Promise<Result<IdxSplit>> {
   const bytes = await Promise.all(IDX_ROLES.map((r) => readBytes(files[r])));
   const readErrors = bytes.flatMap((b) => (b.ok ? [] : [b.error]));
   if (readErrors.length > 0) return fail(readErrors.join('\n'));

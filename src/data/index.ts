@@ -8,6 +8,5 @@ export type {
   IdxRole,
 } from '../types/experiment-config.js';
 export { loadDataSplit, type LoadDataOptions } from './load.js';
-export { type DataResult } from './result.js';
 export { deriveSeed, mulberry32, permutation, randomInt, shuffleInPlace, type Rng } from '../util/random.js';
 export { type DownloadOptions, type DownloadProgress } from './download.js';

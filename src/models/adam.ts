@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { fusedAdamUpdate } from '../backend/wasm/adam-update.js';
+import { backendCapabilities } from '../backend/capabilities.js';
 
 /**
  * Adam with Keras' update rule, applied to all variables at once as one flat vector.
@@ -69,7 +69,7 @@ export class FlatAdam extends tf.Optimizer {
       const flat = order.map(({ name, variable }) => flatten(grads.get(name) ?? tf.zerosLike(variable)));
       const g = flat.length === 1 ? flat[0]! : tf.concat(flat);
       // One kernel where the backend has it (wasm: one SIMD pass), else the eleven ops.
-      const fused = fusedAdamUpdate(g, m, v, {
+      const fused = backendCapabilities.fusedAdam(g, m, v, {
         oneMinusBeta1: 1 - this.beta1,
         oneMinusBeta2: 1 - this.beta2,
         epsilon: this.epsilon,

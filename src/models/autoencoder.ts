@@ -16,32 +16,19 @@ import { binaryAccuracy, contractivePenalty, klSparsity, l1Activity, reconstruct
 import { corrupt } from './noise.js';
 import { applyForLoss, type ModelOutput } from './output-head.js';
 import { makeOptimizer } from './optimizers.js';
-import { deriveSeed } from './prng.js';
-import { checkFits, gatherTensor, mapInBatches, rowsTensor, sizeOf } from './samples.js';
+import { mixSeeds } from '../util/random.js';
+import { checkFits, gatherTensor, mapInBatches, rowsTensor, sizeOf } from './batches.js';
 import { evaluateObjective, runTrainingLoop, type StepResult } from './train-loop.js';
-import type {
-  Autoencoder,
-  AutoencoderSpec,
-  EpochLog,
-  LossName,
-  NoiseSpec,
-  Samples,
-  TrainCallbacks,
-  TrainSpec,
-} from './types.js';
+import type { Autoencoder, AutoencoderSpec, EpochLog, LossName, Samples, TrainCallbacks, TrainSpec } from './types.js';
 
 /** Batch size for inference (encode/reconstruct/evaluate); only affects memory, not results. */
 export const INFERENCE_BATCH = 256;
 /** Seed stream for validation-time randomness (denoising corruption, VAE sampling). */
 const VALIDATION_STREAM = 3;
 
-/** Settings a variant's objective needs that are not in the spec as given (defaults resolved). */
-export interface ResolvedSettings {
-  readonly noise?: NoiseSpec;
-  readonly sparsity?: AutoencoderSpec['sparsity'];
-  readonly contractiveWeight?: number;
-  readonly klWeight?: number;
-}
+/** Settings a variant's objective needs, defaults resolved (the variant table's). */
+export type { ResolvedSettings } from './variants.js';
+import type { ResolvedSettings } from './variants.js';
 
 /** What save() writes next to the parts, enough to rebuild the wrapper in loadAutoencoder. */
 export interface AutoencoderManifest {
@@ -152,7 +139,7 @@ export class LayersAutoencoder implements Autoencoder {
               evaluateObjective(xVal.n, spec.batch_size, (start, size, b) =>
                 this.objective(
                   rowsTensor(xVal, this.inputShape, start, size),
-                  deriveSeed(seed, VALIDATION_STREAM, b),
+                  mixSeeds(seed, VALIDATION_STREAM, b),
                   false,
                   spec.loss,
                 ),
@@ -176,6 +163,16 @@ export class LayersAutoencoder implements Autoencoder {
       this.decodeTensor(this.encodeTensor(b, false), false),
     );
     return { x: data, n: x.n, shape: x.shape };
+  }
+
+  async decode(codes: Samples): Promise<Samples> {
+    checkFits(codes, this.codeShape);
+    const t = rowsTensor(codes, this.codeShape, 0, codes.n);
+    try {
+      return await this.decodeAll(t);
+    } finally {
+      t.dispose();
+    }
   }
 
   /** Mean per-pixel reconstruction loss of clean inputs (no corruption, VAE through its mean). */

@@ -3,14 +3,14 @@
  * validateAutoencoderSpec, which returns the problems as values so a caller (the stage) can
  * report them; buildAutoencoder throws on an invalid spec, which is then a caller bug.
  */
-import { LayersAutoencoder, loadParts, type ResolvedSettings } from './autoencoder.js';
-import { buildConvDecoder, buildConvEncoder, convCodeShape, type ConvLayout } from './conv.js';
+import { LayersAutoencoder, loadParts } from './autoencoder.js';
+import { buildConvDecoder, buildConvEncoder, layoutCodeShape, type ConvLayout } from './conv.js';
 import { buildDenseDecoder, buildDenseEncoder, type DenseLayout } from './dense.js';
 import type { Result } from '../types/result.js';
-import { deriveSeed } from './prng.js';
+import { mixSeeds } from '../util/random.js';
 import type { Autoencoder, AutoencoderSpec } from './types.js';
 import { buildVaeEncoder, VariationalAutoencoder } from './vae.js';
-import { AUTOENCODER_DEFAULTS } from './defaults.js';
+import { convChannels as channelsOf, findVariant, hiddenLayers, variantOf } from './variants.js';
 
 const isPosInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
 
@@ -22,63 +22,34 @@ export function validateAutoencoderSpec(spec: AutoencoderSpec, imageShape: reado
   if (!isPosInt(spec.latent)) problems.push(`latent must be a positive integer, got ${spec.latent}`);
   if (!spec.hidden.every((v) => isPosInt(v)))
     problems.push(`hidden layer sizes must be positive integers, got [${spec.hidden.join(', ')}]`);
+  // Checks of a setting, wherever a variant reads it (the schema keeps a file's in range too).
   const noise = spec.noise;
-  if ((spec.variant === 'denoising' || spec.variant === 'convolutional') && noise) {
+  if (noise) {
     if (!(Number.isFinite(noise.amount) && noise.amount >= 0))
       problems.push(`noise amount must be a number >= 0, got ${noise.amount}`);
     else if (noise.kind !== 'gaussian' && noise.amount > 1)
       problems.push(`${noise.kind} noise amount is a fraction of pixels and must be at most 1, got ${noise.amount}`);
   }
   const sp = spec.sparsity;
-  if (spec.variant === 'sparse' && sp) {
-    if (sp.kind === 'l1' && !(sp.weight >= 0)) problems.push(`sparsity weight must be >= 0, got ${sp.weight}`);
-    if (sp.kind === 'kl') {
-      if (!(sp.rho > 0 && sp.rho < 1)) problems.push(`sparsity rho must lie strictly between 0 and 1, got ${sp.rho}`);
-      if (!(sp.beta >= 0)) problems.push(`sparsity beta must be >= 0, got ${sp.beta}`);
-      if (spec.activation !== 'sigmoid')
-        problems.push(`a KL sparsity target needs codes in (0, 1): set activation to sigmoid (got ${spec.activation})`);
-    }
+  if (sp?.kind === 'l1' && !(sp.weight >= 0)) problems.push(`sparsity weight must be >= 0, got ${sp.weight}`);
+  if (sp?.kind === 'kl') {
+    if (!(sp.rho > 0 && sp.rho < 1)) problems.push(`sparsity rho must lie strictly between 0 and 1, got ${sp.rho}`);
+    if (!(sp.beta >= 0)) problems.push(`sparsity beta must be >= 0, got ${sp.beta}`);
   }
-  if (spec.variant === 'contractive') {
-    if (spec.hidden.length > 0)
-      problems.push(
-        'contractive: the Jacobian penalty has a closed form for one dense encoder layer only, so hidden must be empty',
-      );
-    if (spec.contractive_weight !== undefined && !(spec.contractive_weight >= 0))
-      problems.push(`contractive_weight must be >= 0, got ${spec.contractive_weight}`);
-  }
-  if (spec.variant === 'convolutional' && spec.filters !== undefined) {
-    if (spec.filters.length === 0 || !spec.filters.every((v) => isPosInt(v)))
-      problems.push(`filters must be a non-empty list of positive integers, got [${spec.filters.join(', ')}]`);
-  }
-  if (spec.variant === 'variational' && spec.kl_weight !== undefined && !(spec.kl_weight >= 0))
+  if (spec.contractive_weight !== undefined && !(spec.contractive_weight >= 0))
+    problems.push(`contractive_weight must be >= 0, got ${spec.contractive_weight}`);
+  if (spec.filters !== undefined && (spec.filters.length === 0 || !spec.filters.every((v) => isPosInt(v))))
+    problems.push(`filters must be a non-empty list of positive integers, got [${spec.filters.join(', ')}]`);
+  if (spec.kl_weight !== undefined && !(spec.kl_weight >= 0))
     problems.push(`kl_weight must be >= 0, got ${spec.kl_weight}`);
+  const variant = findVariant(spec.variant);
+  if (!variant) problems.push(`unknown autoencoder variant \`${String(spec.variant)}\``);
+  else for (const p of variant.check?.(spec, undefined) ?? []) if (p.severity === 'error') problems.push(p.message);
   return problems;
 }
 
-function settingsFor(spec: AutoencoderSpec): ResolvedSettings {
-  switch (spec.variant) {
-    case 'denoising':
-      return { noise: spec.noise ?? AUTOENCODER_DEFAULTS.noise };
-    case 'sparse':
-      return { sparsity: spec.sparsity ?? AUTOENCODER_DEFAULTS.sparsity };
-    case 'contractive':
-      return { contractiveWeight: spec.contractive_weight ?? AUTOENCODER_DEFAULTS.contractiveWeight };
-    case 'variational':
-      return { klWeight: spec.kl_weight ?? AUTOENCODER_DEFAULTS.klWeight };
-    case 'convolutional':
-      // A convolutional autoencoder denoises when given noise (the keras.io conv denoising example).
-      return spec.noise ? { noise: spec.noise } : {};
-    default:
-      return {};
-  }
-}
-
 /** Encoder channels of the convolutional variant: `filters` with the innermost set to `latent`. */
-export function convChannels(spec: AutoencoderSpec): number[] {
-  const filters = spec.filters ?? AUTOENCODER_DEFAULTS.filters;
-  return [...filters.slice(0, -1), spec.latent];
-}
+export const convChannels = (spec: AutoencoderSpec): number[] => channelsOf(spec.filters, spec.latent);
 
 /**
  * Builds an untrained autoencoder for images of `imageShape` ([h, w, c]). Dense variants take
@@ -92,11 +63,12 @@ export function buildAutoencoder(
 ): Autoencoder {
   const problems = validateAutoencoderSpec(spec, imageShape);
   if (problems.length > 0) throw new Error(`invalid autoencoder spec: ${problems.join('; ')}`);
-  const settings = settingsFor(spec);
-  const initSeed = deriveSeed(seed, 0x494e4954);
+  const variant = variantOf(spec.variant);
+  const settings = variant.resolved(spec);
+  const initSeed = mixSeeds(seed, 0x494e4954);
   const [h, w, c] = imageShape;
   const inputSize = h * w * c;
-  if (spec.variant === 'convolutional') {
+  if (variant.architecture === 'convolutional') {
     const layout: ConvLayout = {
       imageShape,
       channels: convChannels(spec),
@@ -107,13 +79,13 @@ export function buildAutoencoder(
       spec,
       imageShape,
       imageShape,
-      convCodeShape(layout),
+      layoutCodeShape(layout),
       buildConvEncoder(layout, initSeed),
       buildConvDecoder(layout, initSeed),
       settings,
     );
   }
-  const hidden = spec.variant === 'deep' && spec.hidden.length === 0 ? AUTOENCODER_DEFAULTS.deepHidden : spec.hidden;
+  const hidden = hiddenLayers(variant, spec.hidden);
   const layout: DenseLayout = {
     inputSize,
     hidden,
@@ -122,7 +94,7 @@ export function buildAutoencoder(
     outputActivation: spec.output_activation,
   };
   const decoder = buildDenseDecoder(layout, initSeed);
-  if (spec.variant === 'variational') {
+  if (variant.architecture === 'variational') {
     const encoder = buildVaeEncoder({ inputSize, hidden, latent: spec.latent, activation: spec.activation }, initSeed);
     return new VariationalAutoencoder(spec, imageShape, [inputSize], [spec.latent], encoder, decoder, settings);
   }
@@ -142,6 +114,8 @@ export async function loadAutoencoder(dir: string): Promise<Result<Autoencoder>>
   const parts = await loadParts(dir);
   if (!parts.ok) return parts;
   const { manifest: m, encoder, decoder } = parts.value;
-  const Ctor = m.spec.variant === 'variational' ? VariationalAutoencoder : LayersAutoencoder;
+  const variant = findVariant(m.spec.variant);
+  if (!variant) return { ok: false, error: `${dir}: unknown autoencoder variant \`${String(m.spec.variant)}\`` };
+  const Ctor = variant.architecture === 'variational' ? VariationalAutoencoder : LayersAutoencoder;
   return { ok: true, value: new Ctor(m.spec, m.imageShape, m.inputShape, m.codeShape, encoder, decoder, m.settings) };
 }

@@ -20,8 +20,8 @@ import { writeFileAtomic } from '../util/atomic.js';
 import { categoricalCrossentropy } from './losses.js';
 import { makeOptimizer } from './optimizers.js';
 import { addOutputActivation, applyForLoss, type ModelOutput } from './output-head.js';
-import { deriveSeed } from './prng.js';
-import { checkFits, gatherTensor, rowsTensor, sizeOf } from './samples.js';
+import { mixSeeds } from '../util/random.js';
+import { checkFits, gatherTensor, rowsTensor, sizeOf } from './batches.js';
 import { evaluateObjective, runTrainingLoop, type StepResult } from './train-loop.js';
 import type {
   Classifier,
@@ -90,7 +90,7 @@ export function buildClassifier(
 ): Classifier {
   const problems = validateClassifierSpec(spec, inputShape, classes);
   if (problems.length > 0) throw new Error(`invalid classifier spec: ${problems.join('; ')}`);
-  const init = seededInitializers(deriveSeed(seed, 0x434c53), 1);
+  const init = seededInitializers(mixSeeds(seed, 0x434c53), 1);
   const [poolDropout, denseDropout] = dropoutRates(spec);
   const model = tf.sequential({ name: 'classifier' });
   const first = { inputShape: [...inputShape] };
@@ -147,7 +147,7 @@ export class LayersClassifier implements Classifier {
     return applyForLoss(this.model, x, true, (layer, h, i) => {
       if (layer.getClassName() !== 'Dropout') return layer.apply(h, { training: true }) as tf.Tensor;
       const rate = (layer.getConfig() as { rate: number }).rate;
-      return dropout(h, rate, deriveSeed(dropoutSeed, i));
+      return dropout(h, rate, mixSeeds(dropoutSeed, i));
     });
   }
 

@@ -11,6 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import { seededInitializers } from './init.js';
 import { addOutputActivation } from './output-head.js';
 import type { Activation } from './types.js';
+import { convCodeShape } from './variants.js';
 
 export interface ConvLayout {
   readonly imageShape: readonly [number, number, number];
@@ -20,16 +21,8 @@ export interface ConvLayout {
   readonly outputActivation: Activation;
 }
 
-const pooled = (size: number, blocks: number): number => {
-  for (let i = 0; i < blocks; i++) size = Math.ceil(size / 2);
-  return size;
-};
-
-export function convCodeShape(l: ConvLayout): [number, number, number] {
-  const [h, w] = l.imageShape;
-  const n = l.channels.length;
-  return [pooled(h, n), pooled(w, n), l.channels[n - 1]!];
-}
+/** The code's shape, as the variant table computes it for `validate` and `plan`. */
+export const layoutCodeShape = (l: ConvLayout): [number, number, number] => convCodeShape(l.imageShape, l.channels);
 
 export function buildConvEncoder(l: ConvLayout, seed: number): tf.Sequential {
   const init = seededInitializers(seed, 1);
@@ -53,7 +46,7 @@ export function buildConvEncoder(l: ConvLayout, seed: number): tf.Sequential {
 export function buildConvDecoder(l: ConvLayout, seed: number): tf.Sequential {
   const init = seededInitializers(seed, 2);
   const [h, w, c] = l.imageShape;
-  const code = convCodeShape(l);
+  const code = layoutCodeShape(l);
   const n = l.channels.length;
   // Size before the last up-sampling when every conv is 'same'; a 'valid' 3x3 conv there takes 2 off.
   const lastH = code[0] * 2 ** (n - 1);

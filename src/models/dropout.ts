@@ -8,7 +8,7 @@
  * is the same multiply (timings: docs/performance.md, item 9).
  */
 import * as tf from '@tensorflow/tfjs';
-import { nativeKeepMask } from '../backend/native/dropout.js';
+import { backendCapabilities } from '../backend/capabilities.js';
 
 /**
  * n values, each 1/(1-rate) (kept, scaled so the expected activation is unchanged) where the
@@ -38,7 +38,9 @@ export function keepMask(n: number, rate: number, seed: number): Float32Array {
 export function dropout(x: tf.Tensor, rate: number, seed: number): tf.Tensor {
   if (rate === 0) return x;
   return tf.tidy(() => {
-    const mask = nativeKeepMask(x.shape, rate, seed) ?? tf.tensor(keepMask(x.size, rate, seed), x.shape, 'float32');
+    const mask =
+      backendCapabilities.keptDropoutMask(x.shape, rate, seed) ??
+      tf.tensor(keepMask(x.size, rate, seed), x.shape, 'float32');
     return tf.mul(x, mask);
   });
 }

@@ -2,6 +2,7 @@
 export * from './types.js';
 export { AUTOENCODER_DEFAULTS } from './defaults.js';
 export { buildAutoencoder, convChannels, loadAutoencoder, validateAutoencoderSpec } from './build.js';
+export { registerVariant, type VariantDefinition } from './variants.js';
 export { buildClassifier, loadClassifier, validateClassifierSpec } from './classifier.js';
 export { isVariational, normalQuantile, type VariationalAutoencoder } from './vae.js';
 export { loadLayersModel, saveLayersModel } from './layers-io.js';

@@ -4,7 +4,7 @@
  * spec and seed build the same weights on a given backend.
  */
 import * as tf from '@tensorflow/tfjs';
-import { deriveSeed } from './prng.js';
+import { mixSeeds } from '../util/random.js';
 
 /** Hands out one initialiser per call, each with a distinct seed derived from `seed`. */
 export function seededInitializers(
@@ -12,5 +12,5 @@ export function seededInitializers(
   stream: number,
 ): () => ReturnType<typeof tf.initializers.glorotUniform> {
   let k = 0;
-  return () => tf.initializers.glorotUniform({ seed: deriveSeed(seed, stream, k++) });
+  return () => tf.initializers.glorotUniform({ seed: mixSeeds(seed, stream, k++) });
 }

@@ -3,7 +3,7 @@
  * autoencoder losses (sparsity, contractive, KL, corrupted inputs) are not Keras losses.
  *
  * The training set stays in JavaScript memory as the stage gave it (image bytes or floats); each
- * batch becomes a tensor of its own from shuffled indices (models/samples.ts), so no backend holds
+ * batch becomes a tensor of its own from shuffled indices (models/batches.ts), so no backend holds
  * a float copy of the whole set. The batch is made before the gradient tape starts, so the tape
  * records nothing of it. Each step runs in a tidy scope (tf.variableGrads),
  * and the only tensors that outlive a step are the ones read back and disposed here.
@@ -12,8 +12,8 @@
  * stage to fail with.
  */
 import * as tf from '@tensorflow/tfjs';
-import { GraphSteps } from '../backend/native/graph-steps/graph-steps.js';
-import { deriveSeed, epochOrder } from './prng.js';
+import { backendCapabilities } from '../backend/capabilities.js';
+import { epochOrder, mixSeeds } from '../util/random.js';
 import type { EpochLog, TrainCallbacks, TrainSpec } from './types.js';
 
 /** The loss of one batch plus extra scalars to log (averaged over the epoch like the loss). */
@@ -72,10 +72,10 @@ export async function runTrainingLoop<B extends tf.TensorContainer>(o: LoopOptio
   const batches = Math.ceil(n / spec.batch_size);
   const logs: EpochLog[] = [];
   // On the native backend, steps run as one TensorFlow graph each once they repeat.
-  const graphs = GraphSteps.forActiveBackend();
+  const graphs = backendCapabilities.stepGraphs();
   for (let epoch = 0; epoch < spec.epochs; epoch++) {
     const started = performance.now();
-    const order = epochOrder(n, spec.shuffle, deriveSeed(o.seed, SHUFFLE_STREAM, epoch));
+    const order = epochOrder(n, spec.shuffle, mixSeeds(o.seed, SHUFFLE_STREAM, epoch));
     const sums: Record<string, number> = {};
     let diverged: number | undefined;
     for (let b = 0; b < batches; b++) {
@@ -83,7 +83,7 @@ export async function runTrainingLoop<B extends tf.TensorContainer>(o: LoopOptio
       const size = Math.min(spec.batch_size, n - start);
       const batch = tf.tidy(() => o.batch(order.subarray(start, start + size)));
       const kept: Record<string, tf.Scalar> = {};
-      const stepSeed = deriveSeed(o.seed, STEP_STREAM, epoch, b);
+      const stepSeed = mixSeeds(o.seed, STEP_STREAM, epoch, b);
       const step = () => {
         const { value, grads } = tf.variableGrads(() => {
           const r = o.objective(batch, stepSeed);

@@ -87,6 +87,8 @@ export interface Autoencoder {
   ): Promise<EpochLog[]>;
   encode(x: Samples): Promise<Samples>;
   reconstruct(x: Samples): Promise<Samples>;
+  /** Images decoded from codes (n codes of codeShape), in the images' own shape. */
+  decode(codes: Samples): Promise<Samples>;
   /** Mean per-pixel reconstruction loss (the TrainSpec's loss) over a set. */
   evaluate(x: Samples, loss: LossName): Promise<number>;
   /** Saves in TensorFlow.js layers format under dir (model.json + weights), one sub-folder per part. */

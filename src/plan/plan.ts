@@ -5,7 +5,7 @@ import { stageGraph } from '../config/stage-graph.js';
 import type { ExperimentConfig, StageConfig } from '../types/experiment-config.js';
 import type { DataSourceConfig } from '../types/experiment-config.js';
 import { stageType } from '../stages/registry.js';
-import { expandSweep, type Assignment } from './sweep.js';
+import { expandSweep, type Assignment } from './sweep-expansion.js';
 
 export interface PlannedInput {
   /** The reference as written (`ae.reconstructions`). */

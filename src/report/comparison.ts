@@ -4,9 +4,12 @@
  * "The CNN on ae's reconstructions (cnn) reached 97.90% test accuracy against 98.60% for the CNN
  * on the raw digits (cnn_raw): -0.70 points."
  */
+import type { ReportRole } from '../stages/definition.js';
 import { parseReference } from '../stages/references.js';
-import type { ClassifierStageConfig, ExperimentConfig } from '../types/experiment-config.js';
-import type { Predictions, StageRecord } from '../run-store/index.js';
+import { stageType } from '../stages/registry.js';
+import type { ExperimentConfig, StageConfig } from '../types/experiment-config.js';
+import type { StageRecord } from '../run-store/index.js';
+import type { Predictions } from '../types/stage-files.js';
 import {
   chanceAccuracy,
   COLLAPSED,
@@ -16,7 +19,6 @@ import {
   type PairedComparison,
 } from './statistics.js';
 import { formatNumber, formatPercent, formatPoints } from './format.js';
-import { archName } from '../stages/classifier/definition.js';
 import { lossName } from '../stages/train.js';
 import { pipelineOf, rootData, type StageInfo } from './pipeline.js';
 
@@ -39,6 +41,17 @@ export interface StageEvidence {
 /** Per classifier (or evaluation of one): to judge a difference, chance and collapse. */
 export type Evidence = Readonly<Record<string, StageEvidence>>;
 
+/** How the report treats a stage of this type (its definition's `report.role`). */
+const roleOf = (stage: StageConfig | undefined): ReportRole | undefined => stageType(stage?.type)?.report?.role;
+/** How the words name a stage: its definition's `subject`, else its type. */
+const subjectOf = (s: StageInfo): string => stageType(s.config.type)?.subject?.(s.config, s.name) ?? s.config.type;
+/** The stage whose model a `scores-model` stage scores: the node its `model`-kind reference names. */
+function scoredModel(s: StageInfo): string | undefined {
+  const key = stageType(s.config.type)?.references.find((r) => r.kind === 'model')?.key;
+  const ref = key ? (s.config as unknown as Record<string, unknown>)[key] : undefined;
+  return typeof ref === 'string' ? parseReference(ref).node : undefined;
+}
+
 export function findings(
   config: ExperimentConfig,
   stages: Readonly<Record<string, StageRecord>>,
@@ -46,34 +59,37 @@ export function findings(
 ): Finding[] {
   const pipeline = pipelineOf(config);
   const out: Finding[] = [];
-  const classifiers = pipeline.stages.filter((s) => s.config.type === 'classifier');
+  const classifiers = pipeline.stages.filter((s) => roleOf(s.config) === 'classification');
   const onData = classifiers.filter((s) => s.reads.output === undefined && config.data?.[s.reads.node] !== undefined);
   const usedAsBaseline = new Set<string>();
 
   for (const s of pipeline.stages) {
     const record = stages[s.name];
-    if (s.config.type === 'autoencoder') {
-      const ae = s.config;
-      const what = `The ${ae.variant ? `${ae.variant} ` : ''}autoencoder ${s.name} (latent ${ae.latent})`;
-      const loss = record?.metrics.test_loss;
-      if (record?.status === 'finished' && loss !== undefined) {
-        const train = record.metrics.train_loss;
+    if (roleOf(s.config) === 'reconstruction') {
+      const what = subjectOf(s);
+      // Its headline metric, "test_loss" for an autoencoder, named as the metric says ("test loss").
+      const metric = stageType(s.config.type)?.headline?.metric ?? 'test_loss';
+      const lossSetting = (s.config as { train?: { loss?: string } }).train?.loss;
+      const value = record?.metrics[metric];
+      if (record?.status === 'finished' && value !== undefined) {
+        const train = record.metrics[metric.replace(/^test_/, 'train_')];
         const trainText = train !== undefined ? `; ${formatNumber(train)} on its last training epoch` : '';
+        const how = [lossSetting ? lossName(lossSetting) : '', trainText].join('').replace(/^; /, '');
         out.push({
           stage: s.name,
           tone: 'plain',
-          text: `${what} reached a test loss of ${formatNumber(loss)} (${lossName(ae.train?.loss ?? '')}${trainText}).`,
+          text: `${what} reached a ${metric.replace(/_/g, ' ')} of ${formatNumber(value)}${how ? ` (${how})` : ''}.`,
         });
       } else {
         out.push(notDone(s.name, what, record));
       }
       continue;
     }
-    if (s.config.type !== 'classifier') continue;
+    if (roleOf(s.config) !== 'classification') continue;
     const reads = s.reads;
     const source = config.stages?.[reads.node];
-    if (reads.output === undefined || source?.type !== 'autoencoder') continue; // direct readers are the baselines, below
-    const what = `The ${archName(s.config)} on ${reads.node}'s ${reads.output} (${s.name})`;
+    if (reads.output === undefined || roleOf(source) !== 'reconstruction') continue; // direct readers are the baselines, below
+    const what = `The ${subjectOf(s)} on ${reads.node}'s ${reads.output} (${s.name})`;
     const acc = record?.metrics.test_acc;
     if (record?.status !== 'finished' || acc === undefined) {
       out.push(notDone(s.name, what, record));
@@ -97,15 +113,17 @@ export function findings(
       stage: s.name,
       tone: 'plain',
       points: (acc - baseAcc) * 100,
-      text: `${what} reached ${formatPercent(acc)} test accuracy against ${formatPercent(baseAcc)} for the ${archName(baseline.config as ClassifierStageConfig)} on the raw ${baseline.reads.node} (${baseline.name}): ${formatPoints(acc, baseAcc)}${judged}.`,
+      text: `${what} reached ${formatPercent(acc)} test accuracy against ${formatPercent(baseAcc)} for the ${subjectOf(baseline)} on the raw ${baseline.reads.node} (${baseline.name}): ${formatPoints(acc, baseAcc)}${judged}.`,
     });
   }
 
   // Classifiers no better than guessing, and classifiers that answer one class for most images.
   for (const s of pipeline.stages) {
+    const role = roleOf(s.config);
+    const model = scoredModel(s);
     const isClassifier =
-      s.config.type === 'classifier' ||
-      (s.config.type === 'evaluate' && config.stages?.[parseReference(s.config.model).node]?.type === 'classifier');
+      role === 'classification' ||
+      (role === 'scores-model' && model !== undefined && roleOf(config.stages?.[model]) === 'classification');
     const record = stages[s.name];
     const acc = record?.metrics.test_acc;
     const counts = evidence[s.name]?.counts;
@@ -117,7 +135,7 @@ export function findings(
   for (const s of onData) {
     if (usedAsBaseline.has(s.name)) continue;
     const record = stages[s.name];
-    const what = `The ${archName(s.config as ClassifierStageConfig)} on the raw ${s.reads.node} (${s.name})`;
+    const what = `The ${subjectOf(s)} on the raw ${s.reads.node} (${s.name})`;
     const acc = record?.metrics.test_acc;
     out.push(
       record?.status === 'finished' && acc !== undefined
@@ -128,13 +146,13 @@ export function findings(
 
   // A trained classifier scored on other inputs (noisy, denoised): against its own test accuracy.
   for (const s of pipeline.stages) {
-    if (s.config.type !== 'evaluate') continue;
-    const modelStage = parseReference(s.config.model).node;
-    if (config.stages?.[modelStage]?.type !== 'classifier') continue;
+    const modelStage = scoredModel(s);
+    if (roleOf(s.config) !== 'scores-model' || modelStage === undefined) continue;
+    if (roleOf(config.stages?.[modelStage]) !== 'classification') continue;
     const acc = stages[s.name]?.metrics.test_acc;
     const own = stages[modelStage]?.metrics.test_acc;
     if (stages[s.name]?.status !== 'finished' || acc === undefined) {
-      out.push(notDone(s.name, `${modelStage} on ${s.config.input} (${s.name})`, stages[s.name]));
+      out.push(notDone(s.name, `${modelStage} on ${String(s.config.input)} (${s.name})`, stages[s.name]));
       continue;
     }
     const against =
@@ -143,18 +161,35 @@ export function findings(
       stage: s.name,
       tone: 'plain',
       ...(own !== undefined ? { points: (acc - own) * 100 } : {}),
-      text: `${modelStage} scored ${formatPercent(acc)} on ${s.config.input} (${s.name})${against}.`,
+      text: `${modelStage} scored ${formatPercent(acc)} on ${String(s.config.input)} (${s.name})${against}.`,
     });
   }
   return out;
 }
 
-/** The fairest baseline: same data at the root, then same architecture, then file order. */
+/** The fairest baseline: same data at the root, then same kind of model (as the words name it), then file order. */
+/**
+ * The classifier on the raw data that a classifier on an autoencoder's reconstructions is set
+ * against (the one the words compare it with), or undefined when it reads no reconstructions.
+ */
+export function reconstructionBaseline(config: ExperimentConfig, name: string): string | undefined {
+  const pipeline = pipelineOf(config);
+  const s = pipeline.stages.find((x) => x.name === name);
+  if (!s || roleOf(s.config) !== 'classification' || s.reads.output !== 'reconstructions') return undefined;
+  if (roleOf(config.stages?.[s.reads.node]) !== 'reconstruction') return undefined;
+  const onData = pipeline.stages.filter(
+    (x) =>
+      roleOf(x.config) === 'classification' &&
+      x.reads.output === undefined &&
+      config.data?.[x.reads.node] !== undefined,
+  );
+  return pickBaseline(config, s, onData)?.name;
+}
+
 function pickBaseline(config: ExperimentConfig, clf: StageInfo, onData: readonly StageInfo[]): StageInfo | undefined {
   const root = rootData(config, clf.reads);
-  const arch = (clf.config as ClassifierStageConfig).arch;
-  const score = (b: StageInfo) =>
-    (b.reads.node === root ? 2 : 0) + ((b.config as ClassifierStageConfig).arch === arch ? 1 : 0);
+  const kind = subjectOf(clf);
+  const score = (b: StageInfo) => (b.reads.node === root ? 2 : 0) + (subjectOf(b) === kind ? 1 : 0);
   return [...onData].sort((a, b) => score(b) - score(a))[0];
 }
 

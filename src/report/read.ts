@@ -7,12 +7,13 @@ import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExperimentConfig } from '../types/experiment-config.js';
 import { isStageName, isTrialId } from '../util/safe-path.js';
+import { CONFUSION, EVALUATION, FIGURE, PREDICTIONS } from '../stages/artifacts.js';
+import { stageType } from '../stages/registry.js';
+import type { Evaluation, Predictions } from '../types/stage-files.js';
 import {
   CONFIG_FILE,
   listTrials,
   readJsonIfValid,
-  readPredictions,
-  type Predictions,
   readRun,
   REPORT_FILE,
   stageDir,
@@ -24,26 +25,16 @@ import {
   type SweepSummary,
 } from '../run-store/index.js';
 
-export interface Evaluation {
-  readonly test_loss?: number;
-  readonly test_acc?: number;
-  readonly confusion_matrix?: readonly (readonly number[])[];
-  /** precision, recall, f1 are null in JSON where they were NaN (no sample predicted or present). */
-  readonly per_class?: readonly {
-    cls: number;
-    precision: number | null;
-    recall: number | null;
-    f1: number | null;
-    support: number;
-  }[];
-}
-
 export interface StageFiles {
   readonly figure?: Buffer;
   readonly confusion?: Buffer;
   readonly evaluation?: Evaluation;
   readonly predictions?: Predictions;
+  /** The other pictures its definition shows in the report (`report.pictures`), by file name. */
+  readonly pictures?: Readonly<Record<string, Buffer>>;
 }
+
+export type { Evaluation };
 
 export interface RunFolder {
   readonly dir: string;
@@ -61,6 +52,14 @@ async function maybeRead(file: string): Promise<Buffer | undefined> {
   }
 }
 
+/** predictions.json of a stage folder; undefined when the stage wrote none (older runs) or it is damaged. */
+async function readPredictions(folder: string): Promise<Predictions | undefined> {
+  const p = await readJsonIfValid<Predictions>(path.join(folder, PREDICTIONS.file));
+  return p && Array.isArray(p.labels) && Array.isArray(p.predicted) && p.labels.length === p.predicted.length
+    ? p
+    : undefined;
+}
+
 /** A run (or trial) folder. Throws only when run.json itself cannot be read: then there is no run. */
 export async function readRunFolder(dir: string, opts: { pictures?: boolean } = {}): Promise<RunFolder> {
   const { record, metrics } = await readRun(dir);
@@ -73,17 +72,26 @@ export async function readRunFolder(dir: string, opts: { pictures?: boolean } = 
   await Promise.all(
     [...names].map(async (name) => {
       const folder = stageDir(dir, name);
-      const [figure, confusion, evaluation, predictions] = await Promise.all([
-        opts.pictures === false ? undefined : maybeRead(path.join(folder, 'figure.png')),
-        opts.pictures === false ? undefined : maybeRead(path.join(folder, 'confusion.png')),
-        readJsonIfValid<Evaluation>(path.join(folder, 'evaluation.json')),
-        readPredictions(dir, name),
+      const picture = (file: string) => (opts.pictures === false ? undefined : maybeRead(path.join(folder, file)));
+      const declared = (stageType(config?.stages?.[name]?.type)?.report?.pictures ?? [])
+        .map((p) => p.file)
+        .filter((f) => f !== FIGURE.file && f !== CONFUSION.file);
+      const [figure, confusion, evaluation, predictions, ...others] = await Promise.all([
+        picture(FIGURE.file),
+        picture(CONFUSION.file),
+        readJsonIfValid<Evaluation>(path.join(folder, EVALUATION.file)),
+        readPredictions(folder),
+        ...declared.map(picture),
       ]);
+      const pictures = Object.fromEntries(
+        declared.flatMap((f, i) => (others[i] ? [[f, others[i]] as [string, Buffer]] : [])),
+      );
       files[name] = {
         ...(figure ? { figure } : {}),
         ...(confusion ? { confusion } : {}),
         ...(evaluation ? { evaluation } : {}),
         ...(predictions ? { predictions } : {}),
+        ...(Object.keys(pictures).length ? { pictures } : {}),
       };
     }),
   );

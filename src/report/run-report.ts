@@ -4,11 +4,14 @@
  * and pictures, and last the full config and the machine.
  */
 import { asTrained } from '../stages/as-trained.js';
+import { stageType } from '../stages/registry.js';
 import path from 'node:path';
-import { REPORT_FILE, type StageRecord } from '../run-store/index.js';
+import { REPORT_FILE, stageDir, type StageRecord } from '../run-store/index.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { stageCurves } from './charts.js';
-import { findings, type Evidence, type Finding, type StageEvidence } from './comparison.js';
+import { findings, reconstructionBaseline, type Evidence, type Finding, type StageEvidence } from './comparison.js';
+import { probeSentence, readAnalyses } from './analyses.js';
+import { lossesSection } from './losses.js';
 import { classCounts } from './statistics.js';
 import { formatDuration, formatMetric, formatSetting, shortSetting } from './format.js';
 import { html, type Html } from './html.js';
@@ -255,7 +258,39 @@ async function stageSection(run: RunFolder, name: string, info: StageInfo | unde
     ${curves.length ? html`<div class="charts">${curves}</div>` : stage?.cached ? html`<p class="note">Taken from the cache: no epochs were trained in this run.</p>` : stage?.status === 'finished' ? html`<p class="note">No per-epoch metrics were logged.</p>` : ''}
     ${files.figure ? pngFigure(files.figure, `${name}: ten test images, their codes and their reconstructions`, { pixelated: true }) : ''}
     ${files.confusion ? html`<div class="side">${pngFigure(files.confusion, `${name}: confusion matrix on the test split`, { scale: 2 })}${perClassTable(files)}</div>` : ''}
+    ${otherPictures(name, info, files)} ${await analysesOf(run, name, info)}
   </div>`;
+}
+
+/** In words, what an autoencoder's analyses found; for a classifier on reconstructions, where it loses to the one on raw digits. */
+async function analysesOf(run: RunFolder, name: string, info: StageInfo | undefined): Promise<Html | string> {
+  if (info && stageType(info.config.type)?.analyses?.length) {
+    const sentence = probeSentence(name, (await readAnalyses(stageDir(run.dir, name), false))?.record);
+    return sentence ? html`<p>${sentence}</p>` : '';
+  }
+  const baseline = run.config ? reconstructionBaseline(run.config, name) : undefined;
+  const raw = baseline ? run.files[baseline]?.predictions : undefined;
+  const recon = run.files[name]?.predictions;
+  if (!baseline || !raw || !recon) return '';
+  return (
+    (await lossesSection({ raw: { name: baseline, predictions: raw }, recon: { name, predictions: recon } })) ?? ''
+  );
+}
+
+/** The pictures a stage's definition declares besides the figure and the confusion matrix. */
+function otherPictures(name: string, info: StageInfo | undefined, files: StageFiles): Html[] {
+  const declared = stageType(info?.config.type)?.report?.pictures ?? [];
+  return declared.flatMap((p) => {
+    const png = files.pictures?.[p.file];
+    return png
+      ? [
+          pngFigure(png, `${name}: ${p.caption}`, {
+            ...(p.pixelated ? { pixelated: true } : {}),
+            ...(p.scale ? { scale: p.scale } : {}),
+          }),
+        ]
+      : [];
+  });
 }
 
 function perClassTable(files: StageFiles): Html {

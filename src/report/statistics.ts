@@ -1,57 +1,12 @@
 /**
- * The statistics behind the report's words. Two classifiers scored on the same test images are
- * compared image by image: only the discordant images (one right, the other wrong) carry
- * information about which is better, and McNemar's exact test asks whether they split more
- * unevenly than a fair coin would split them. The interval of the accuracy difference is the
- * Wald interval for paired proportions (Agresti, Categorical Data Analysis, 10.1).
+ * The statistics behind the report's words. The paired test of two classifiers (McNemar's exact
+ * test and the interval of the accuracy difference) lives in src/analysis/paired.ts, shared with
+ * the analyses; here: applying it to two stages' predictions, and chance and collapse.
  */
-import type { Predictions } from '../run-store/index.js';
+import type { Predictions } from '../types/stage-files.js';
+import { pairedFromCounts, type PairedComparison } from '../analysis/paired.js';
 
-export interface PairedComparison {
-  /** Images both score on. */
-  readonly n: number;
-  /** Images A gets right and B wrong. */
-  readonly onlyA: number;
-  /** Images B gets right and A wrong. */
-  readonly onlyB: number;
-  /** Accuracy of A minus accuracy of B. */
-  readonly difference: number;
-  /** 95% interval of the difference. */
-  readonly low: number;
-  readonly high: number;
-  /** Two-sided exact McNemar p-value. */
-  readonly p: number;
-}
-
-/** Two-sided p-value of McNemar's exact test: the discordant pairs as Binomial(b + c, 1/2). */
-export function mcnemarExact(b: number, c: number): number {
-  const n = b + c;
-  if (n === 0) return 1;
-  const k = Math.min(b, c);
-  // P(X <= k) summed in log space: n may be thousands, 0.5^n underflows.
-  let logPmf = -n * Math.LN2; // P(X = 0)
-  let tail = 0;
-  for (let i = 0; i <= k; i++) {
-    tail += Math.exp(logPmf);
-    logPmf += Math.log(n - i) - Math.log(i + 1);
-  }
-  return Math.min(1, 2 * tail);
-}
-
-/** The paired comparison of two classifiers' predictions on the same images, from the counts. */
-export function pairedFromCounts(n: number, onlyA: number, onlyB: number): PairedComparison {
-  const difference = (onlyA - onlyB) / n;
-  const se = Math.sqrt(Math.max(0, onlyA + onlyB - (onlyA - onlyB) ** 2 / n)) / n;
-  return {
-    n,
-    onlyA,
-    onlyB,
-    difference,
-    low: difference - 1.96 * se,
-    high: difference + 1.96 * se,
-    p: mcnemarExact(onlyA, onlyB),
-  };
-}
+export { mcnemarExact, pairedFromCounts, type PairedComparison } from '../analysis/paired.js';
 
 /** Undefined when the two were not scored on the same images (different counts or labels). */
 export function pairedComparison(a: Predictions, b: Predictions): PairedComparison | undefined {

@@ -5,12 +5,13 @@
  */
 import { asTrained } from '../stages/as-trained.js';
 import path from 'node:path';
-import type { ExperimentConfig } from '../types/experiment-config.js';
+import { stageType } from '../stages/registry.js';
 import { lossCurvesChart, sweepChart, type Series, type SweepPoint } from '../pictures/charts.js';
-import { bestTrial, objectiveOf, testMetrics, trialDir, TRIALS_DIR, type Objective } from '../run-store/index.js';
+import { trialDir, TRIALS_DIR } from '../run-store/index.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { categoryChart, epochSeries, inlineSvg } from './charts.js';
-import { findings, firstLine } from './comparison.js';
+import { probeSection } from './sweep-probes.js';
+import { findings } from './comparison.js';
 import { formatDuration, formatMetric, formatSetting, isAccuracy, shortSetting } from './format.js';
 import { html, type Html } from './html.js';
 import {
@@ -26,9 +27,12 @@ import {
   type Fact,
 } from './page.js';
 import { pipelineOf } from './pipeline.js';
-import { readRunFolder, readSweepFolder, type RunFolder, type SweepFolder } from './read.js';
+import { readRunFolder, readSweepFolder, type RunFolder, type StageFiles, type SweepFolder } from './read.js';
+import { CONFUSION, FIGURE } from '../stages/artifacts.js';
 import { evidenceOf, findingsList, REPORT_FILE } from './run-report.js';
-import { pairedComparison } from './statistics.js';
+import { keyMetrics, sweepBest, sweepObjective, type Objective } from './sweep-decide.js';
+import { metricLabel, sweepShape, sweepWords } from './sweep-judge.js';
+import { settingsText, sweptKeys, trialRows, type TrialRow } from './sweep-rows.js';
 
 /** Writes <sweepDir>/report.html and returns its path. Throws only when run.json cannot be read. */
 export async function writeSweepReport(sweepDir: string): Promise<string> {
@@ -38,99 +42,14 @@ export async function writeSweepReport(sweepDir: string): Promise<string> {
   return file;
 }
 
-export interface TrialRow {
-  readonly id: string;
-  readonly status: string;
-  readonly assignment: Readonly<Record<string, unknown>>;
-  readonly metrics: Readonly<Record<string, number>>;
-  readonly seconds?: number;
-  readonly error?: string;
-}
-
-export type { Objective };
-
-/** Each trial from summary.json when there is one, else from run.json and the trial's own folder. */
-export function trialRows(sweep: SweepFolder): TrialRow[] {
-  const fromSummary = new Map(sweep.summary?.trials.map((t) => [t.id, t]) ?? []);
-  return sweep.trialIds.map((id) => {
-    const s = fromSummary.get(id);
-    const r = sweep.record.trials[id];
-    const folder = sweep.trials.get(id)?.record;
-    const metrics: Record<string, number> = s ? { ...s.metrics } : testMetrics(folder);
-    // The stage's own error says why; the trial's ("stage cnn failed") only says where.
-    const stageErrors = Object.entries(folder?.stages ?? {})
-      .filter(([, st]) => st.status === 'failed' && st.error)
-      .map(([name, st]) => `${name}: ${firstLine(st.error!)}`);
-    const error = [r?.error ?? folder?.error, ...stageErrors].filter(Boolean).join('\n') || undefined;
-    const seconds = s?.seconds ?? folder?.duration_s;
-    return {
-      id,
-      status: s?.status ?? r?.status ?? folder?.status ?? 'pending',
-      assignment: s?.assignment ?? r?.assignment ?? folder?.assignment ?? {},
-      metrics,
-      ...(seconds !== undefined ? { seconds } : {}),
-      ...(error ? { error } : {}),
-    };
-  });
-}
-
-/** The objective the CLI chose, for a sweep that ended without summary.json: from its config's stages. */
-export function objectiveFromConfig(config: ExperimentConfig | undefined): Objective | undefined {
-  if (!config) return undefined;
-  return objectiveOf(
-    pipelineOf(config).stages.map((s) => ({
-      name: s.name,
-      type: s.config.type,
-      readsOutput: s.reads.output !== undefined,
-    })),
-  );
-}
-
-/** The metrics worth a column and a chart: each autoencoder's test loss and each classifier's test accuracy. */
-export function keyMetrics(config: ExperimentConfig | undefined, rows: readonly TrialRow[]): string[] {
-  const present = new Set(rows.flatMap((r) => Object.keys(r.metrics)));
-  const fromConfig = config
-    ? pipelineOf(config).stages.map((s) => `${s.name}.${s.config.type === 'autoencoder' ? 'test_loss' : 'test_acc'}`)
-    : [];
-  const keys = fromConfig.filter((k) => present.has(k));
-  // Without a config (or with metrics it does not explain), fall back to every test metric but classifier losses.
-  if (keys.length === 0)
-    return [...present]
-      .filter((k) => !(k.endsWith('.test_loss') && present.has(k.replace(/test_loss$/, 'test_acc'))))
-      .sort();
-  return keys;
-}
-
-/** The swept settings in the order the sweep section names them. */
-function sweptKeys(config: ExperimentConfig | undefined, rows: readonly TrialRow[]): string[] {
-  const sweep = config?.sweep;
-  const declared = [
-    ...Object.keys(sweep?.grid ?? {}),
-    ...Object.keys(sweep?.zip ?? {}),
-    ...Object.keys(sweep?.random?.params ?? {}),
-  ];
-  const seen = rows.flatMap((r) => Object.keys(r.assignment));
-  return [...new Set([...declared.filter((k) => seen.includes(k)), ...seen])];
-}
-
-const settingsText = (assignment: Readonly<Record<string, unknown>>, keys: readonly string[]): string =>
-  keys
-    .filter((k) => k in assignment)
-    .map((k) => `${shortSetting(k)} = ${formatSetting(assignment[k])}`)
-    .join(', ');
-
-const metricLabel = (key: string): string => {
-  const dot = key.lastIndexOf('.');
-  const stage = key.slice(0, dot);
-  const metric = key.slice(dot + 1);
-  return `${stage} ${metric === 'test_acc' ? 'test accuracy' : metric === 'test_loss' ? 'test loss' : metric.replace(/_/g, ' ')}`;
-};
+export type { Objective, TrialRow };
+export { sweepShape };
 
 export async function renderSweepReport(sweep: SweepFolder): Promise<string> {
   const { record, config } = sweep;
   const rows = trialRows(sweep);
-  const objective = sweep.summary?.objective ?? objectiveFromConfig(config);
-  const best = sweep.summary?.best ?? bestTrial(rows, objective);
+  const objective = sweepObjective(sweep);
+  const best = sweepBest(sweep, rows, objective);
   const keys = sweptKeys(config, rows);
   const metrics = keyMetrics(config, rows);
   const bestRow = rows.find((r) => r.id === best);
@@ -141,16 +60,18 @@ export async function renderSweepReport(sweep: SweepFolder): Promise<string> {
   if (record.settings?.parallel) facts.splice(4, 0, { label: 'Parallel', value: String(record.settings.parallel) });
 
   const bestFolder = best ? await readRunFolder(trialDir(sweep.dir, best)).catch(() => undefined) : undefined;
-  const [charts, curves, bestSection] = await Promise.all([
+  const [charts, curves, bestSection, probes] = await Promise.all([
     settingCharts(rows, keys, metrics),
     trialCurves(sweep, rows, keys),
     bestTrialSection(sweep, bestRow, bestFolder, keys, objective),
+    probeSection(sweep, rows, keys, wantsLogX),
   ]);
 
   const toc: [string, string][] = [
     ['summary', 'In short'],
     ['trials', 'Trials'],
     ...(charts.length ? [['settings', 'Settings against results'] as [string, string]] : []),
+    ...(probes ? [['probes', 'Class information in the codes'] as [string, string]] : []),
     ...(curves.length ? [['curves', 'Training curves'] as [string, string]] : []),
     ...(bestRow ? [['best', 'Best trial'] as [string, string]] : []),
     ['config', 'Configuration'],
@@ -169,6 +90,7 @@ export async function renderSweepReport(sweep: SweepFolder): Promise<string> {
             </section>`
           : ''
       }
+      ${probes ?? ''}
       ${
         curves.length
           ? html`<section id="curves">
@@ -202,49 +124,7 @@ function summarySection(
   bestFolder: RunFolder | undefined,
   trials: ReadonlyMap<string, RunFolder> = new Map(),
 ): Html {
-  const lines: { text: string; tone?: string }[] = [];
-  const finished = rows.filter((r) => r.status === 'finished');
-  const failed = rows.filter((r) => r.status === 'failed' || r.status === 'killed');
-  if (bestRow && objective) {
-    const value = bestRow.metrics[objective.key];
-    lines.push({
-      text: `Best trial: ${bestRow.id} (${settingsText(bestRow.assignment, keys)}), with ${metricLabel(objective.key)} ${formatMetric(objective.key, value)}, the ${objective.maximize ? 'highest' : 'lowest'} of ${finished.length} finished trial${finished.length === 1 ? '' : 's'}.`,
-      tone: 'better',
-    });
-  } else if (rows.length) {
-    lines.push({ text: 'No trial finished with the metric the best trial is chosen by.', tone: 'bad' });
-  }
-  for (const key of metrics) {
-    const scored = finished.filter((r) => Number.isFinite(r.metrics[key]));
-    if (scored.length < 2) continue;
-    const values = scored.map((r) => r.metrics[key]!);
-    const lo = scored[values.indexOf(Math.min(...values))]!;
-    const hi = scored[values.indexOf(Math.max(...values))]!;
-    if (lo.metrics[key] === hi.metrics[key]) {
-      lines.push({
-        text: `${metricLabel(key)} was ${formatMetric(key, lo.metrics[key])} in every trial: the swept settings do not reach that stage.`,
-      });
-    } else {
-      lines.push({
-        text: `${metricLabel(key)} ranged from ${formatMetric(key, lo.metrics[key])} (${settingsText(lo.assignment, keys)}) to ${formatMetric(key, hi.metrics[key])} (${settingsText(hi.assignment, keys)}).`,
-      });
-    }
-  }
-  if (failed.length)
-    lines.push({
-      text: `${failed.length} of ${rows.length} trials did not finish: ${failed.map((r) => `${r.id} (${r.status})`).join(', ')}.`,
-      tone: 'bad',
-    });
-  const pending = rows.filter((r) => r.status === 'pending' || r.status === 'running');
-  if (pending.length)
-    lines.push({
-      text: `${pending.length} trial${pending.length === 1 ? '' : 's'} did not run to the end: ${pending.map((r) => r.id).join(', ')}.`,
-      tone: 'bad',
-    });
-  if (objective && bestRow) {
-    const shape = sweepShape(rows, keys, objective, bestRow, trials);
-    if (shape) lines.push({ text: shape });
-  }
+  const lines = sweepWords(rows, keys, metrics, objective, bestRow, trials);
   const inBest = bestFolder?.config
     ? findings(bestFolder.config, bestFolder.record.stages, evidenceOf(bestFolder))
     : [];
@@ -260,60 +140,6 @@ function summarySection(
         : ''
     }
   </section>`;
-}
-
-/**
- * What a sweep over one number shows, in words: where the objective stops improving. A trial is
- * "within the noise" of the best when the two classifiers' paired difference on the same test
- * images is not significant (McNemar's exact test, p >= 0.05); without per-image predictions,
- * when the accuracies are within two standard errors.
- */
-export function sweepShape(
-  rows: readonly TrialRow[],
-  keys: readonly string[],
-  objective: Objective,
-  best: TrialRow,
-  trials: ReadonlyMap<string, RunFolder>,
-): string | undefined {
-  if (keys.length !== 1 || !objective.maximize || !isAccuracy(objective.key)) return undefined;
-  const key = keys[0]!;
-  const stage = objective.key.split('.')[0]!;
-  const scored = rows
-    .filter(
-      (r) =>
-        r.status === 'finished' && Number.isFinite(r.metrics[objective.key]) && typeof r.assignment[key] === 'number',
-    )
-    .sort((a, b) => (a.assignment[key] as number) - (b.assignment[key] as number));
-  if (scored.length < 3) return undefined;
-  const bestPredictions = trials.get(best.id)?.files[stage]?.predictions;
-  const n = trials.get(best.id) ? evidenceOf(trials.get(best.id)!)[stage]?.n : undefined;
-  const likeBest = (r: TrialRow): boolean => {
-    if (r.id === best.id) return true;
-    const mine = trials.get(r.id)?.files[stage]?.predictions;
-    const paired = mine && bestPredictions ? pairedComparison(mine, bestPredictions) : undefined;
-    if (paired) return paired.p >= 0.05;
-    const a = r.metrics[objective.key]!;
-    const b = best.metrics[objective.key]!;
-    if (!n) return a === b;
-    return Math.abs(a - b) < 2 * Math.sqrt((a * (1 - a) + b * (1 - b)) / n);
-  };
-  // The smallest value from which every trial is within the noise of the best.
-  let from = scored.length;
-  while (from > 0 && likeBest(scored[from - 1]!)) from--;
-  const short = shortSetting(key);
-  const value = (r: TrialRow) => formatSetting(r.assignment[key]);
-  const how = bestPredictions
-    ? "paired McNemar's exact test against the best trial, p >= 0.05"
-    : 'within two standard errors of the best trial';
-  const last = scored[scored.length - 1]!;
-  // Equal in every trial: the summary already says so.
-  if (scored.every((r) => r.metrics[objective.key] === best.metrics[objective.key])) return undefined;
-  if (from === 0)
-    return `${metricLabel(objective.key)} does not change with ${short} beyond the noise: every trial is within it (${how}); it is ${formatMetric(objective.key, scored[0]!.metrics[objective.key])} at ${short} ${value(scored[0]!)} and ${formatMetric(objective.key, last.metrics[objective.key])} at ${value(last)}.`;
-  if (from >= scored.length) return undefined;
-  const first = scored[0]!;
-  const plateau = scored[from]!;
-  return `${metricLabel(objective.key)} rises from ${formatMetric(objective.key, first.metrics[objective.key])} at ${short} ${value(first)} and stops improving at ${short} ${value(plateau)} (${formatMetric(objective.key, plateau.metrics[objective.key])}): from there on, every trial is within the noise of the best (${how}).`;
 }
 
 function trialsSection(
@@ -499,12 +325,18 @@ async function bestTrialSection(
     const stages = folder.config ? pipelineOf(folder.config).stages : [];
     for (const s of stages) {
       const f = folder.files[s.name];
-      if (s.config.type === 'autoencoder' && f?.figure)
+      const definition = stageType(s.config.type);
+      const isObjective = objective?.key === `${s.name}.${definition?.headline?.metric}`;
+      for (const p of definition?.report?.pictures ?? []) {
+        const png = pictureOf(f, p.file);
+        if (!png || (p.onlyForObjective && !isObjective)) continue;
         pictures.push(
-          pngFigure(f.figure, `${s.name}: ten test images, their codes and their reconstructions`, { pixelated: true }),
+          pngFigure(png, `${s.name}: ${p.caption}`, {
+            ...(p.pixelated ? { pixelated: true } : {}),
+            ...(p.scale ? { scale: p.scale } : {}),
+          }),
         );
-      if (s.config.type === 'classifier' && f?.confusion && objective?.key === `${s.name}.test_acc`)
-        pictures.push(pngFigure(f.confusion, `${s.name}: confusion matrix on the test split`, { scale: 2 }));
+      }
     }
   }
   return html`<section id="best">
@@ -516,4 +348,11 @@ async function bestTrialSection(
     </p>
     ${pictures}
   </section>`;
+}
+
+/** A picture a stage folder holds, by file name. */
+export function pictureOf(files: StageFiles | undefined, file: string): Buffer | undefined {
+  if (file === FIGURE.file) return files?.figure;
+  if (file === CONFUSION.file) return files?.confusion;
+  return files?.pictures?.[file];
 }

@@ -29,5 +29,3 @@ export const STAGES_DIR = 'stages';
 export const trialDir = (sweepDir: string, trial: string): string => inside(sweepDir, TRIALS_DIR, checkTrialId(trial));
 /** A stage's folder in its run's; the name is checked, so the path cannot leave the run folder. */
 export const stageDir = (runDir: string, stage: string): string => inside(runDir, STAGES_DIR, checkStageName(stage));
-/** A classifier's per-image labels and predictions on the test split, in its stage folder. */
-export const PREDICTIONS_FILE = 'predictions.json';

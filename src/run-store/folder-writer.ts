@@ -117,6 +117,9 @@ export class RunFolderWriter {
       case 'stage_failed':
         r.stages[event.stage] = { ...(r.stages[event.stage] ?? { metrics: {} }), status: 'failed', error: event.error };
         return this.saveRecord;
+      case 'dataset':
+        r.datasets = [...(r.datasets ?? []).filter((d) => d.name !== event.dataset.name), event.dataset];
+        return this.saveRecord;
       case 'stage_skipped':
         r.stages[event.stage] = { status: 'skipped', metrics: {}, error: event.reason };
         return this.saveRecord;

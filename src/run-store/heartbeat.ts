@@ -10,7 +10,6 @@ import { machineId } from '../util/machine-id.js';
 import { processAlive } from '../util/process-alive.js';
 import { HEARTBEAT_FILE } from './files.js';
 import { readJsonIfValid } from './read.js';
-import type { RunRecord, RunStatus } from './records.js';
 
 export interface Heartbeat {
   readonly pid: number;
@@ -28,9 +27,6 @@ export const HEARTBEAT_EVERY_MS = 5_000;
  * gone. Many beats long, so that a busy machine or a slow shared disk is not taken for a death.
  */
 export const HEARTBEAT_STALE_MS = 60_000;
-
-/** What `runs ls` and `runs show` say of a run: its recorded status, or `died`. */
-export type LiveStatus = RunStatus | 'died';
 
 /** Starts refreshing `<dir>/heartbeat.json` for this process; stop() ends it (and waits for a write under way). */
 export function startHeartbeat(dir: string): { stop(): Promise<void> } {
@@ -69,25 +65,4 @@ export function heartbeatGone(heartbeat: Heartbeat, now = Date.now()): boolean {
   if (typeof heartbeat.machine === 'string' && heartbeat.machine === machineId()) return !processAlive(heartbeat.pid);
   const time = Date.parse(heartbeat.time);
   return !Number.isFinite(time) || now - time > HEARTBEAT_STALE_MS;
-}
-
-/**
- * The folder whose heartbeat speaks for a run: its own, or for a sweep's trial the sweep's
- * (the sweep's parent process records its trials).
- */
-const recorderDir = (dir: string, record: RunRecord): string =>
-  record.kind === 'trial' ? path.dirname(path.dirname(dir)) : dir;
-
-/**
- * A run's status as it stands: `died` when it says `running` but its recorder is gone. A run
- * without a heartbeat (written before aelab kept one) keeps its recorded status.
- */
-export async function liveStatus(
-  dir: string,
-  record: RunRecord,
-): Promise<{ status: LiveStatus; heartbeat?: Heartbeat }> {
-  if (record.status !== 'running') return { status: record.status };
-  const heartbeat = await readHeartbeat(recorderDir(dir, record));
-  if (!heartbeat) return { status: record.status };
-  return { status: heartbeatGone(heartbeat) ? 'died' : 'running', heartbeat };
 }

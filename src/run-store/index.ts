@@ -1,4 +1,4 @@
-// The run folder: its file names, records, readers and writers, and a sweep's objective. Nothing
+// The run folder: its file names, records, readers and writers, and a sweep's best trial. Nothing
 // outside this folder parses or writes a run folder's own files.
 export * from './files.js';
 export * from './records.js';
@@ -10,22 +10,22 @@ export {
   readConfigOr,
   readJsonIfValid,
   readParams,
-  readPredictions,
-  type Predictions,
   readRun,
   readSummary,
   readSyncFile,
 } from './read.js';
-export { bestTrial, objectiveOf, sweepSummary, testMetrics, type StageOutline } from './objective.js';
+export { bestTrial, sweepSummary, testMetrics } from './objective.js';
 
+export { HEARTBEAT_EVERY_MS, HEARTBEAT_STALE_MS, readHeartbeat, startHeartbeat, type Heartbeat } from './heartbeat.js';
 export {
-  HEARTBEAT_EVERY_MS,
-  HEARTBEAT_STALE_MS,
-  liveStatus,
-  readHeartbeat,
-  startHeartbeat,
-  type Heartbeat,
+  effectiveStatus,
+  endedRecord,
+  trialStatus,
+  type EffectiveStatus,
   type LiveStatus,
-} from './heartbeat.js';
+  type TrialStatus,
+} from './status.js';
+export { matchRuns, resolveRun, type FoundRun } from './find.js';
+export { listRunFiles, type RunFile } from './run-files.js';
 export { RunStoreListener, trialRecord } from './listener.js';
 export type { Objective, RunSettings } from '../types/run-events.js';

@@ -49,6 +49,7 @@ export class RunStoreListener implements RunListener {
         environment: run.environment,
         stages: {},
         settings: run.settings,
+        ...(run.objective ? { objective: run.objective } : {}),
         trials: Object.fromEntries(
           run.trials.map((t) => [t.id, { status: 'pending' as const, assignment: { ...t.assignment } }]),
         ),
@@ -56,6 +57,7 @@ export class RunStoreListener implements RunListener {
       await RunFolderWriter.create(run.dir, record, run.config);
     }
     record.status = 'running';
+    if (run.objective) record.objective = run.objective;
     delete record.end_time;
     Object.assign(record, recorder());
     this.sweep = { run, record };

@@ -1,26 +1,10 @@
 /**
- * A sweep's objective and best trial, defined once: the CLI's table and summary.json, and the
- * report of a sweep that never wrote its summary, all choose by this.
+ * A sweep's best trial, by the objective the session chose (from the stage definitions) and
+ * wrote into the sweep's record: the CLI's table and summary.json, and the report of a sweep that
+ * never wrote its summary, all choose by this.
  */
 import type { Objective } from '../types/run-events.js';
 import type { RunRecord, SweepSummary, SweepSummaryRow } from './records.js';
-
-/** A stage as far as choosing an objective goes, in the order the stages run. */
-export interface StageOutline {
-  readonly name: string;
-  readonly type: string;
-  /** Whether it reads another stage's output (`ae.reconstructions`), not a data set. */
-  readonly readsOutput: boolean;
-}
-
-/** The last classifier on a stage's output, by test accuracy; else the last autoencoder, by test loss. */
-export function objectiveOf(stages: readonly StageOutline[]): Objective | undefined {
-  const reversed = [...stages].reverse();
-  const classifier = reversed.find((s) => s.type === 'classifier' && s.readsOutput);
-  if (classifier) return { key: `${classifier.name}.test_acc`, maximize: true };
-  const ae = reversed.find((s) => s.type === 'autoencoder');
-  return ae ? { key: `${ae.name}.test_loss`, maximize: false } : undefined;
-}
 
 /** The finished trial with the best objective value; trials without a finite value are not ranked. */
 export function bestTrial(

@@ -5,17 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isTrialId } from '../util/safe-path.js';
-import {
-  CONFIG_FILE,
-  METRICS_FILE,
-  PARAMS_FILE,
-  PREDICTIONS_FILE,
-  stageDir,
-  RUN_FILE,
-  SUMMARY_FILE,
-  SYNC_FILE,
-  TRIALS_DIR,
-} from './files.js';
+import { CONFIG_FILE, METRICS_FILE, PARAMS_FILE, RUN_FILE, SUMMARY_FILE, SYNC_FILE, TRIALS_DIR } from './files.js';
 import type { MetricLine, RunRecord, SweepSummary } from './records.js';
 
 /** A JSON file, or `fallback` when it cannot be read; a file that is there but is not JSON throws. */
@@ -108,18 +98,4 @@ export async function listTrials(sweepDir: string): Promise<string[]> {
   } catch {
     return [];
   }
-}
-
-/** A classifier stage's labels and predictions on the test split, image by image, in the same order. */
-export interface Predictions {
-  readonly labels: readonly number[];
-  readonly predicted: readonly number[];
-}
-
-/** predictions.json of a stage of a run; undefined when the stage wrote none (older runs) or it is damaged. */
-export async function readPredictions(runDir: string, stage: string): Promise<Predictions | undefined> {
-  const p = await readJsonIfValid<Predictions>(path.join(stageDir(runDir, stage), PREDICTIONS_FILE));
-  return p && Array.isArray(p.labels) && Array.isArray(p.predicted) && p.labels.length === p.predicted.length
-    ? p
-    : undefined;
 }

@@ -1,5 +1,5 @@
 /** What the files of a run folder hold, as types. */
-import type { EnvironmentInfo, Objective, RunSettings } from '../types/run-events.js';
+import type { DatasetRecord, EnvironmentInfo, Objective, RunSettings } from '../types/run-events.js';
 
 export type RunStatus = 'running' | 'finished' | 'failed' | 'killed';
 
@@ -38,6 +38,8 @@ export interface RunRecord {
   /** How the run was asked for (a single run's: what `aelab resume` needs). */
   settings?: RunSettings;
   stages: Record<string, StageRecord>;
+  /** The data sets the run read, as they were loaded. */
+  datasets?: DatasetRecord[];
   /** A trial run by a queue worker: which one (`host:pid`), and its start of the trial (1 unless a worker was lost). */
   worker?: string;
   attempt?: number;
@@ -56,6 +58,8 @@ export interface SweepRecord extends RunRecord {
   kind: 'sweep';
   settings: RunSettings;
   trials: Record<string, SweepTrialState>;
+  /** What the best trial is chosen by, as the session chose it from the stage definitions. */
+  objective?: Objective;
 }
 
 export const isSweepRecord = (record: RunRecord): record is SweepRecord => record.kind === 'sweep';

@@ -1,5 +1,6 @@
 import { dataContentIdentity, type IdentifyOptions } from '../data/identity.js';
-import { type DataResult, fail, ok } from '../data/result.js';
+import type { Result } from '../types/result.js';
+import { fail, ok } from '../util/result.js';
 import { dataSourceKey, planExperiment, type Plan, type PlanOptions } from '../plan/plan.js';
 import type { ExperimentConfig } from '../types/experiment-config.js';
 
@@ -13,7 +14,7 @@ export async function planWithDataContent(
   config: ExperimentConfig,
   options: PlanOptions,
   identify: IdentifyOptions,
-): Promise<DataResult<Plan>> {
+): Promise<Result<Plan>> {
   const draft = planExperiment(config, options);
   const contents = new Map<string, string | undefined>();
   for (const trial of draft.trials) {

@@ -19,6 +19,8 @@ export interface TrialJob {
   readonly backend: 'tensorflow' | 'wasm' | 'cpu';
   /** Threads for the wasm backend: the trial's share of the cores when trials run in parallel. */
   readonly wasmThreads?: number;
+  /** Modules that define stage types outside the registry's list (`registerStageType`): imported first. */
+  readonly stageModules?: readonly string[];
 }
 
 export type { TrialOutcome };

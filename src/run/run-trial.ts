@@ -49,7 +49,21 @@ export async function runTrial(trial: Trial, options: TrialOptions): Promise<Tri
     if (node.kind === 'data') {
       values.set(
         node.name,
-        memo(() => loadData(node, trial, options)),
+        memo(async () => {
+          const value = await loadData(node, trial, options);
+          if (value.kind === 'images')
+            emit({
+              type: 'dataset',
+              dataset: {
+                name: node.name,
+                identity: `${node.content ?? ''}|${value.split.identity}`,
+                source: describeSource(node.config),
+                train: value.split.train.n,
+                test: value.split.test.n,
+              },
+            });
+          return value;
+        }),
       );
       continue;
     }
@@ -72,6 +86,13 @@ export async function runTrial(trial: Trial, options: TrialOptions): Promise<Tri
     ...(failure !== undefined ? { error: failure } : {}),
   });
   return failure === undefined ? { status: 'finished' } : { status: 'failed', error: failure };
+}
+
+/** Where a data set's bytes come from, in a few words. */
+function describeSource(config: Extract<PlannedNode, { kind: 'data' }>['config']): string {
+  if (config.source === 'idx') return `idx:${config.path}`;
+  if (config.source === 'url') return config.url;
+  return config.source;
 }
 
 async function loadData(

@@ -8,7 +8,9 @@ import { explicitWasmThreads, sweepTrialThreads } from '../backend/threads.js';
 import { StageCache } from '../cache/stage-cache.js';
 import type { Plan, Trial } from '../plan/plan.js';
 import { codeVersion } from '../plan/code-version.js';
-import { isSweepRecord, objectiveOf, readRun, trialDir, trialRecord, type StageOutline } from '../run-store/index.js';
+import { isSweepRecord, readRun, trialDir, trialRecord } from '../run-store/index.js';
+import { objectiveOf, type StageOutline } from '../stages/objective.js';
+import { registeredStageModules } from '../stages/registry.js';
 import type {
   EnvironmentInfo,
   RunEvent,
@@ -22,7 +24,7 @@ import { LocalProcessExecutor, type TrialExecutor, type TrialJob } from './execu
 import type { QueueExecutor } from './queue/queue-executor.js';
 import type { QueueAddress } from './queue/redis-url.js';
 import { runTrial } from './run-trial.js';
-import { runSweep } from './sweep.js';
+import { runSweep } from './trial-pool.js';
 import { experimentFolder } from '../util/data-path.js';
 
 /** How a run was asked for: stored with a sweep so that `aelab resume` can continue it as it was. */
@@ -164,6 +166,7 @@ function trialJob(
     ...(cache ? { stageCacheDir: cache.root } : {}),
     backend: session.settings.backend,
     ...(wasmThreads === undefined ? {} : { wasmThreads }),
+    ...(registeredStageModules().length ? { stageModules: registeredStageModules() } : {}),
   };
 }
 

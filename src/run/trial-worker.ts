@@ -19,6 +19,7 @@ const send = (message: WorkerMessage): Promise<void> =>
 
 process.once('message', async ({ job }: { job: TrialJob }) => {
   try {
+    for (const module of job.stageModules ?? []) await import(module);
     const backend = await selectBackend(
       job.backend,
       job.wasmThreads === undefined ? {} : { wasmThreads: job.wasmThreads },

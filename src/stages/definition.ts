@@ -47,8 +47,72 @@ export interface SettingCheck {
   readonly hint?: string;
 }
 
-export interface StageDefinition<C extends StageConfig = StageConfig> {
+/** A file a stage writes into its stage folder: its name (one constant, imported by writer and reader) and what it holds. */
+export interface Artifact {
+  readonly file: string;
+  readonly holds: string;
+}
+
+/** The one metric that says how well a stage did, and which way is better. */
+export interface Headline {
+  readonly metric: string;
+  readonly maximize: boolean;
+}
+
+/**
+ * An analysis of a stage's outputs: it runs right after the stage, in the same trial process,
+ * writes its files into the stage folder and adds its metrics to the stage's, so that it is
+ * cached with the stage; reports and MLflow only read what it wrote.
+ */
+export interface AnalysisDeclaration {
+  readonly name: string;
+  readonly what: string;
+  readonly metrics: readonly string[];
+  readonly artifacts: readonly Artifact[];
+}
+
+/** A picture the report shows of a stage (the best trial's, in a sweep report). */
+export interface ReportPicture {
+  readonly file: string;
+  readonly caption: string;
+  readonly pixelated?: boolean;
+  readonly scale?: number;
+  /** Shown only when the stage's headline metric is the sweep's objective. */
+  readonly onlyForObjective?: boolean;
+}
+
+/**
+ * How the report's words treat a stage: `reconstruction` states its headline metric (an autoencoder's test loss); `classification`
+ * sets its accuracy (`test_acc`, with `evaluation.json` and `predictions.json` as evidence) against a
+ * classifier on the raw data and judges it against chance and collapse;
+ * `scores-model` scores the model another stage trained (judged as that stage is).
+ */
+export type ReportRole = 'reconstruction' | 'classification' | 'scores-model';
+
+/** A stage's settings as its definition sees them: the built-in types' configs, or a registered type's own. */
+export interface AnyStageConfig {
+  readonly type: string;
+}
+
+export interface StageDefinition<C extends AnyStageConfig = StageConfig> {
   readonly type: C['type'];
+  /** The files it writes into its stage folder, by what they are (`figure`, `evaluation`...). */
+  readonly artifacts?: Readonly<Record<string, Artifact>>;
+  /** The analyses that run on its outputs after it (their files are among `artifacts`). */
+  readonly analyses?: readonly AnalysisDeclaration[];
+  /** Its headline metric: the sweep report's column and chart for it, and a candidate objective. */
+  readonly headline?: Headline;
+  /**
+   * How strongly its headline claims a sweep's objective, given whether it reads another stage's
+   * output (not a data set): the last stage of the highest claim wins; 0 or absent never does.
+   */
+  objectiveClaim?(readsOutput: boolean): number;
+  /** The kind of model it offers as its `model` output (stored with cache entries, read by `evaluate`). */
+  readonly modelKind?: string;
+  /** What the report shows of it: its role in the report's words and its pictures. */
+  readonly report?: { readonly role?: ReportRole; readonly pictures?: readonly ReportPicture[] };
+  /** How the report's words name it: "The deep autoencoder ae (latent 32)", "CNN". */
+  subject?(stage: C, name: string): string;
   /** What the stage offers to the stages after it, by output name (`<stage>.<output>`). */
   readonly outputs: Readonly<Record<string, OutputKind>>;
   /** The keys that name other nodes, in the order the runner hands their values to `run`. */

@@ -13,7 +13,7 @@ export interface StageContext {
 }
 
 /** A kind of stage: takes its resolved inputs, trains, writes artifacts, returns its outputs. */
-export interface StageKind<C extends StageConfig = StageConfig> {
+export interface StageKind<C extends { readonly type: string } = StageConfig> {
   run(config: C, inputs: readonly StageValue[], ctx: StageContext): Promise<StageResult>;
 }
 

@@ -1,21 +1,23 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { flattenSettings } from '../util/flatten-settings.js';
+import type { Result } from '../types/result.js';
 import {
+  effectiveStatus,
+  endedRecord,
+  listRunFiles,
   listTrials,
-  liveStatus,
-  readConfigOr,
-  readParams as readParamsFile,
   readRun,
   readSummary,
   readSyncFile,
-  SYNC_FILE,
-  TRIALS_DIR,
   trialDir,
   writeSyncFile,
+  type LiveStatus,
+  type MetricLine,
   type RunRecord,
 } from '../run-store/index.js';
 import { EpochSeries, finalMetrics, type MlflowMetric } from './mlflow-metrics.js';
+import { sendDatasets } from './mlflow-datasets.js';
+import { CACHED_TAG, readParams, runName, runTags, sweepParams } from './mlflow-run-fields.js';
 import {
   MlflowClient,
   PARENT_RUN_ID_TAG,
@@ -30,6 +32,8 @@ interface ServerState {
   runId?: string;
   artifactUri?: string;
   paramsLogged?: boolean;
+  /** Identities of the data sets logged as the run's dataset inputs. */
+  datasetsSent?: string[];
   /** Lines of metrics.jsonl already sent. */
   metricsSent?: number;
   /** Stages whose final metrics were sent. */
@@ -53,11 +57,9 @@ export const BEST_TRIAL_TAG = 'aelab.best_trial';
 export const BEST_RUN_TAG = 'aelab.best_trial_run_id';
 /** Set when a run's artifacts could not be uploaded: why. */
 export const ARTIFACTS_TAG = 'aelab.artifacts';
-/** The stages of a run that were served from the cache, not computed (comma-separated). */
-export const CACHED_TAG = 'aelab.cached_stages';
 
 /** A run that died (its process gone without a word) ended as a failure. */
-const TERMINAL: Record<string, RunStatus> = {
+const TERMINAL: Partial<Record<LiveStatus, RunStatus>> = {
   finished: 'FINISHED',
   failed: 'FAILED',
   killed: 'KILLED',
@@ -66,11 +68,27 @@ const TERMINAL: Record<string, RunStatus> = {
 
 export type SyncResult = MlflowResult<{ runId: string }>;
 
+/** What each step of a sync works on: the run as it stands, and what was sent of it (saved after each send). */
+interface SyncContext {
+  readonly client: MlflowClient;
+  readonly dir: string;
+  readonly record: RunRecord;
+  readonly metrics: readonly MetricLine[];
+  /** The run's effective status (`died` for a run whose process is gone). */
+  readonly status: LiveStatus;
+  /** The MLflow status of an ended run; undefined while it runs. */
+  readonly terminal: RunStatus | undefined;
+  readonly state: ServerState;
+  readonly save: () => Promise<void>;
+}
+
+type Step = (c: SyncContext & { readonly runId: string }) => Promise<MlflowResult<unknown>>;
+
 /**
- * Brings one run folder's state on an MLflow server up to date: creates the run (or finds it by
- * its `aelab.run_id` tag), logs params once, sends the metric lines not yet sent, the final
- * metrics of finished stages, artifacts not yet uploaded, and the end status. Safe to call at any
- * time and any number of times: what was sent is recorded in the folder, so nothing is sent twice.
+ * Brings one run folder's state on an MLflow server up to date, in steps that each send only what
+ * the folder's mlflow.json says is missing: the run (created, or found by its `aelab.run_id` tag),
+ * params and tags, metrics, a sweep's best trial, artifacts, the end status. Safe to call at any
+ * time and any number of times.
  */
 export async function syncRun(
   client: MlflowClient,
@@ -79,126 +97,152 @@ export async function syncRun(
 ): Promise<SyncResult> {
   const { record: stored, metrics } = await readRun(dir);
   // A run whose process is gone is sent as it stands (died), not as the `running` it last wrote.
-  const live = await liveStatus(dir, stored);
-  const record: RunRecord =
-    live.status === 'died'
-      ? {
-          ...stored,
-          status: 'failed',
-          error: `died: process ${live.heartbeat?.pid} on ${live.heartbeat?.host} is gone`,
-          ...(live.heartbeat ? { end_time: live.heartbeat.time } : {}),
-        }
-      : stored;
-  const status = live.status;
+  const live = await effectiveStatus(dir, stored);
   const file: SyncFile = await readSyncFile<ServerState>(dir);
   const state: ServerState = file[client.uri] ?? {};
-  const save = async () => {
-    file[client.uri] = state;
-    await writeSyncFile(dir, file);
+  const c: SyncContext = {
+    client,
+    dir,
+    record: endedRecord(stored, live),
+    metrics,
+    status: live.status,
+    terminal: TERMINAL[live.status],
+    state,
+    save: async () => {
+      file[client.uri] = state;
+      await writeSyncFile(dir, file);
+    },
   };
-
-  if (!state.runId) {
-    const experiment = await client.getOrCreateExperiment(opts.experiment);
-    if (!experiment.ok) return experiment;
-    state.experimentId = experiment.value.experimentId;
-    const existing = await client.searchRuns({
-      experimentIds: [state.experimentId],
-      filter: `tags."${LOCAL_RUN_TAG}" = '${record.id.replace(/'/g, "\\'")}'`,
-      maxResults: 1,
-    });
-    if (!existing.ok) return existing;
-    if (existing.value[0]) {
-      state.runId = existing.value[0].info.runId;
-      state.artifactUri = existing.value[0].info.artifactUri;
-    } else {
-      const created = await client.createRun({
-        experimentId: state.experimentId,
-        runName: runName(record),
-        startTime: Date.parse(record.start_time),
-        tags: { [LOCAL_RUN_TAG]: record.id, ...(opts.parentRunId ? { [PARENT_RUN_ID_TAG]: opts.parentRunId } : {}) },
-      });
-      if (!created.ok) return created;
-      state.runId = created.value.info.runId;
-      state.artifactUri = created.value.info.artifactUri;
-    }
-    await save();
-  }
-  const runId = state.runId;
-
-  // Tags may change (status, backend once known), so they go with every sync.
-  const terminal = TERMINAL[status];
-  const tags = { ...runTags(record), 'aelab.status': status };
-  // A sweep's params are what its trials share, known once they have run.
-  if (!state.paramsLogged && (record.kind !== 'sweep' || terminal)) {
-    const params = record.kind === 'sweep' ? await sweepParams(dir) : await readParams(dir);
-    const sent = await client.logBatch({ runId, params, tags });
-    if (!sent.ok) return sent;
-    state.paramsLogged = true;
-    await save();
-  } else {
-    const sent = await client.logBatch({ runId, tags });
+  const run = await ensureRun(c, opts);
+  if (!run.ok) return run;
+  const withRun = { ...c, runId: run.value };
+  for (const step of [sendParamsAndTags, sendDatasets, sendMetrics, sendBestTrial]) {
+    const sent = await step(withRun);
     if (!sent.ok) return sent;
   }
-
-  const series = new EpochSeries(metrics);
-  const fresh = metrics.slice(state.metricsSent ?? 0);
-  const finals = Object.entries(record.stages).filter(
-    ([stage, s]) => s.status === 'finished' && !(state.finalsSent ?? []).includes(stage),
-  );
-  if (fresh.length || finals.length) {
-    const now = Date.now();
-    const batch = [
-      ...fresh.flatMap((m) => series.metric(m) ?? []),
-      ...finals.flatMap(([stage, s]) => finalMetrics(stage, s, series, now)),
-    ];
-    const sent = batch.length ? await client.logBatch({ runId, metrics: batch }) : undefined;
-    if (sent && !sent.ok) return sent;
-    state.metricsSent = (state.metricsSent ?? 0) + fresh.length;
-    state.finalsSent = [...(state.finalsSent ?? []), ...finals.map(([stage]) => stage)];
-    await save();
-  }
-
-  if (record.kind === 'sweep' && terminal) {
-    const best = await bestTrialMetrics(dir, client.uri);
-    if (best && state.bestSent !== best.trial) {
-      const sent = await client.logBatch({ runId, metrics: best.metrics, tags: best.tags });
-      if (!sent.ok) return sent;
-      state.bestSent = best.trial;
-      await save();
-    }
-  }
-
-  // Artifacts go up once the run has ended: until then its files are still being written.
-  if (terminal) {
-    let failure: MlflowError | undefined;
-    if (!state.artifactsFailed) {
-      const uploaded = await uploadArtifacts(client, runId, dir, state, save);
-      if (!uploaded.ok) {
-        failure = uploaded.error;
-        // The run still ends: a run left RUNNING for ever helps nobody. The tag says why its files are missing.
-        state.artifactsFailed = uploaded.error.message;
-        const tagged = await client.logBatch({
-          runId,
-          tags: { [ARTIFACTS_TAG]: `not uploaded: ${uploaded.error.message}`.slice(0, 5000) },
-        });
-        if (!tagged.ok) return tagged;
-        await save();
-      }
-    }
-    if (state.statusSent !== terminal) {
-      const updated = await client.updateRun({
-        runId,
-        status: terminal,
-        ...(record.end_time ? { endTime: Date.parse(record.end_time) } : {}),
-      });
-      if (!updated.ok) return updated;
-      state.statusSent = terminal;
-      await save();
-    }
-    if (failure) return { ok: false, error: { ...failure, message: artifactFailure(client.uri, failure) } };
-  }
-  return { ok: true, value: { runId } };
+  // Artifacts go up once the run has ended (until then its files are still being written); a
+  // failed upload still ends the run, and is reported after.
+  const artifacts = await sendArtifacts(withRun);
+  if (!artifacts.ok && !artifacts.error.artifactsOnly) return { ok: false, error: artifacts.error.error };
+  const ended = await sendStatus(withRun);
+  if (!ended.ok) return ended;
+  if (!artifacts.ok) return { ok: false, error: artifacts.error.error };
+  return { ok: true, value: { runId: run.value } };
 }
+
+/** The MLflow run of this folder: recorded, found by its tag (our record was lost), or created. */
+async function ensureRun(
+  c: SyncContext,
+  opts: { experiment: string; parentRunId?: string },
+): Promise<MlflowResult<string>> {
+  const { client, record, state } = c;
+  if (state.runId) return { ok: true, value: state.runId };
+  const experiment = await client.getOrCreateExperiment(opts.experiment);
+  if (!experiment.ok) return experiment;
+  state.experimentId = experiment.value.experimentId;
+  const existing = await client.searchRuns({
+    experimentIds: [state.experimentId],
+    filter: `tags."${LOCAL_RUN_TAG}" = '${record.id.replace(/'/g, "\\'")}'`,
+    maxResults: 1,
+  });
+  if (!existing.ok) return existing;
+  let info = existing.value[0]?.info;
+  if (!info) {
+    const created = await client.createRun({
+      experimentId: state.experimentId,
+      runName: runName(record),
+      startTime: Date.parse(record.start_time),
+      tags: { [LOCAL_RUN_TAG]: record.id, ...(opts.parentRunId ? { [PARENT_RUN_ID_TAG]: opts.parentRunId } : {}) },
+    });
+    if (!created.ok) return created;
+    info = created.value.info;
+  }
+  state.runId = info.runId;
+  state.artifactUri = info.artifactUri;
+  await c.save();
+  return { ok: true, value: info.runId };
+}
+
+/** Tags with every sync (status, backend once known may change); params once (a sweep's when it has ended: what its trials share). */
+const sendParamsAndTags: Step = async (c) => {
+  const tags = { ...runTags(c.record), 'aelab.status': c.status };
+  if (c.state.paramsLogged || (c.record.kind === 'sweep' && !c.terminal))
+    return c.client.logBatch({ runId: c.runId, tags });
+  const params = c.record.kind === 'sweep' ? await sweepParams(c.dir) : await readParams(c.dir);
+  const sent = await c.client.logBatch({ runId: c.runId, params, tags });
+  if (!sent.ok) return sent;
+  c.state.paramsLogged = true;
+  await c.save();
+  return sent;
+};
+
+/** The metric lines not yet sent, and the final metrics of stages finished since the last sync. */
+const sendMetrics: Step = async (c) => {
+  const series = new EpochSeries(c.metrics);
+  const fresh = c.metrics.slice(c.state.metricsSent ?? 0);
+  const finals = Object.entries(c.record.stages).filter(
+    ([stage, s]) => s.status === 'finished' && !(c.state.finalsSent ?? []).includes(stage),
+  );
+  if (!fresh.length && !finals.length) return { ok: true, value: null };
+  const now = Date.now();
+  const batch = [
+    ...fresh.flatMap((m) => series.metric(m) ?? []),
+    ...finals.flatMap(([stage, s]) => finalMetrics(stage, s, series, now)),
+  ];
+  const sent = batch.length ? await c.client.logBatch({ runId: c.runId, metrics: batch }) : undefined;
+  if (sent && !sent.ok) return sent;
+  c.state.metricsSent = (c.state.metricsSent ?? 0) + fresh.length;
+  c.state.finalsSent = [...(c.state.finalsSent ?? []), ...finals.map(([stage]) => stage)];
+  await c.save();
+  return { ok: true, value: null };
+};
+
+/** An ended sweep's parent run carries its best trial's final metrics, and names it. */
+const sendBestTrial: Step = async (c) => {
+  if (c.record.kind !== 'sweep' || !c.terminal) return { ok: true, value: null };
+  const best = await bestTrialMetrics(c.dir, c.client.uri);
+  if (!best || c.state.bestSent === best.trial) return { ok: true, value: null };
+  const sent = await c.client.logBatch({ runId: c.runId, metrics: best.metrics, tags: best.tags });
+  if (!sent.ok) return sent;
+  c.state.bestSent = best.trial;
+  await c.save();
+  return sent;
+};
+
+/**
+ * An ended run's files not yet uploaded (or changed since). A server that refuses them gets a tag
+ * saying why, and is not asked again; the error is then `artifactsOnly`, so the run still ends.
+ */
+async function sendArtifacts(
+  c: SyncContext & { readonly runId: string },
+): Promise<Result<null, { error: MlflowError; artifactsOnly: boolean }>> {
+  if (!c.terminal || c.state.artifactsFailed) return { ok: true, value: null };
+  const uploaded = await uploadArtifacts(c);
+  if (uploaded.ok) return uploaded;
+  c.state.artifactsFailed = uploaded.error.message;
+  const tagged = await c.client.logBatch({
+    runId: c.runId,
+    tags: { [ARTIFACTS_TAG]: `not uploaded: ${uploaded.error.message}`.slice(0, 5000) },
+  });
+  if (!tagged.ok) return { ok: false, error: { error: tagged.error, artifactsOnly: false } };
+  await c.save();
+  const error = { ...uploaded.error, message: artifactFailure(c.client.uri, uploaded.error) };
+  return { ok: false, error: { error, artifactsOnly: true } };
+}
+
+/** An ended run's end status, once. */
+const sendStatus: Step = async (c) => {
+  if (!c.terminal || c.state.statusSent === c.terminal) return { ok: true, value: null };
+  const updated = await c.client.updateRun({
+    runId: c.runId,
+    status: c.terminal,
+    ...(c.record.end_time ? { endTime: Date.parse(c.record.end_time) } : {}),
+  });
+  if (!updated.ok) return updated;
+  c.state.statusSent = c.terminal;
+  await c.save();
+  return updated;
+};
 
 /**
  * A sweep on the server: its parent run from the sweep folder, then each trial that has a folder,
@@ -259,32 +303,6 @@ export function isArtifactFailure(message: string): boolean {
   return message.includes(`(tag ${ARTIFACTS_TAG})`);
 }
 
-/**
- * The MLflow name of a run. A trial: its id and what it sets ("t001 latent=8"). A run or a sweep:
- * the experiment and the random end of its id ("quickstart-3fa2c1"), which tells runs apart in
- * MLflow's table where the timestamp-first folder name is cut short.
- */
-export function runName(record: RunRecord): string {
-  if (record.kind === 'trial' && record.trial) return `${record.trial} ${describeAssignment(record.assignment)}`.trim();
-  const short = record.id.split('-').pop() ?? record.id;
-  return `${record.name}-${short}`;
-}
-
-/**
- * A sweep's own params: the params every trial that ran shares (not a swept setting, nor a
- * swept key's default that no trial used), and the sweep's definition (`sweep.grid.<key>`).
- */
-async function sweepParams(dir: string): Promise<Record<string, string>> {
-  const config = await readConfigOr<{ sweep?: unknown }>(dir, {});
-  const definition = stringParams(flattenSettings({ sweep: config.sweep }));
-  const trials = await Promise.all((await listTrials(dir)).map((t) => readParams(trialDir(dir, t))));
-  const ran = trials.filter((p) => Object.keys(p).length);
-  const common: Record<string, string> = {};
-  for (const [key, value] of Object.entries(ran[0] ?? {}))
-    if (ran.every((p) => p[key] === value) && !key.startsWith('sweep.')) common[key] = value;
-  return { ...common, ...definition };
-}
-
 /** The best trial of an ended sweep: its final metrics as the parent run carries them, and tags naming it. */
 async function bestTrialMetrics(
   dir: string,
@@ -308,76 +326,23 @@ async function bestTrialMetrics(
   };
 }
 
-function stringParams(source: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(source).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
-}
-
-function describeAssignment(assignment: Record<string, unknown> | undefined): string {
-  return Object.entries(assignment ?? {})
-    .map(([k, v]) => `${k.split('.').slice(-1)[0]}=${JSON.stringify(v)}`)
-    .join(' ');
-}
-
-function runTags(record: RunRecord): Record<string, string> {
-  const env = record.environment;
-  const cached = Object.entries(record.stages)
-    .filter(([, s]) => s.cached)
-    .map(([name]) => name);
-  return {
-    'aelab.kind': record.kind,
-    'aelab.experiment_file': record.experiment_file,
-    'aelab.seed': String(record.seed),
-    'aelab.status': record.status,
-    ...(env
-      ? { 'aelab.backend': env.backend, 'aelab.version': env.aelab, 'aelab.tfjs': env.tfjs, 'aelab.node': env.node }
-      : {}),
-    ...(env?.threads === undefined ? {} : { 'aelab.threads': String(env.threads) }),
-    ...(env?.gitCommit ? { 'mlflow.source.git.commit': env.gitCommit } : {}),
-    ...(record.trial ? { 'aelab.trial': record.trial } : {}),
-    ...(cached.length ? { [CACHED_TAG]: cached.join(',') } : {}),
-    ...(record.error ? { 'aelab.error': record.error.slice(0, 5000) } : {}),
-  };
-}
-
-/** A run's params.json as MLflow params; a folder without one (a run cut short early) gives its config, flattened. */
-async function readParams(dir: string): Promise<Record<string, string>> {
-  const raw = await readParamsFile(dir);
-  return stringParams(Object.keys(raw).length ? raw : flattenSettings(await readConfigOr<unknown>(dir, {})));
-}
-
-async function uploadArtifacts(
-  client: MlflowClient,
-  runId: string,
-  dir: string,
-  state: ServerState,
-  save: () => Promise<void>,
-): Promise<MlflowResult<null>> {
-  const files = await listFiles(dir);
-  state.artifacts ??= {};
-  for (const rel of files) {
-    if (rel === SYNC_FILE || rel.startsWith(`${TRIALS_DIR}/`)) continue;
-    const info = await stat(path.join(dir, rel));
-    const stamp = `${info.size}:${info.mtimeMs}`;
-    if (state.artifacts[rel] === stamp) continue;
-    const sent = await client.uploadArtifact(
-      state.artifactUri ? { artifactUri: state.artifactUri } : runId,
-      rel,
-      await readFile(path.join(dir, rel)),
+async function uploadArtifacts(c: SyncContext & { readonly runId: string }): Promise<MlflowResult<null>> {
+  const sent = (c.state.artifacts ??= {});
+  for (const file of await listRunFiles(c.dir)) {
+    const stamp = `${file.size}:${file.mtimeMs}`;
+    if (sent[file.path] === stamp) continue;
+    const done = await c.client.uploadArtifact(
+      c.state.artifactUri ? { artifactUri: c.state.artifactUri } : c.runId,
+      file.path,
+      await readFile(path.join(c.dir, file.path)),
     );
-    if (!sent.ok) return sent;
-    state.artifacts[rel] = stamp;
-    await save();
+    if (!done.ok) return done;
+    sent[file.path] = stamp;
+    await c.save();
   }
-  await save();
+  await c.save();
   return { ok: true, value: null };
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)))
-    .sort();
-}
-
 export type { MlflowError };
+export { CACHED_TAG, runName };

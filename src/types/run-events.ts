@@ -85,6 +85,13 @@ export type RunEvent =
       readonly stage: string;
       readonly reason: string;
     }
+  /** A data set the trial read: what MLflow shows in its Dataset column. */
+  | {
+      readonly type: 'dataset';
+      readonly time: number;
+      readonly trial: string;
+      readonly dataset: DatasetRecord;
+    }
   /** Something the user should know that does not stop the run (a corrupt cache entry evicted). */
   | {
       readonly type: 'warning';
@@ -102,6 +109,17 @@ export type RunEvent =
     };
 
 export type Emit = (event: RunEvent) => void;
+
+/** A data set as a run used it: its name in the experiment, aelab's identity of its bytes and split, where it came from. */
+export interface DatasetRecord {
+  readonly name: string;
+  /** The data set's content and how it was split (what the stage cache keys on). */
+  readonly identity: string;
+  /** Where the bytes came from, e.g. `mnist`, `idx:/usr/share/datasets/fashion-mnist`, a URL. */
+  readonly source: string;
+  readonly train: number;
+  readonly test: number;
+}
 
 /** Distributes omitted fields: `Emit` for callers that fill in `time` and `trial` once. */
 export type EventBody = RunEvent extends infer E ? (E extends RunEvent ? Omit<E, 'time' | 'trial'> : never) : never;

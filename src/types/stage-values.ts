@@ -39,7 +39,8 @@ export interface DataSplit {
  */
 export type StageValue =
   | { readonly kind: 'images'; readonly split: DataSplit; readonly flat: boolean }
-  | { readonly kind: 'model'; readonly dir: string; readonly model: 'autoencoder' | 'classifier' };
+  /** `model`: the kind of model, the `modelKind` of the definition of the stage that trained it. */
+  | { readonly kind: 'model'; readonly dir: string; readonly model: string };
 
 export type StageOutputs = Readonly<Record<string, StageValue>>;
 

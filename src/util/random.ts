@@ -1,7 +1,11 @@
 /**
- * Small deterministic PRNG utilities. Everything that shuffles or samples in aelab should go
+ * aelab's one home for seeded randomness. Everything that shuffles, samples or seeds tfjs goes
  * through these so that a run is reproducible from its seed alone, on any machine and Node version
  * (Math.random cannot be seeded).
+ *
+ * Two seed derivations, for two kinds of key, each pinned by recorded numbers (data subsets and
+ * trained weights in README.md and docs/results.md), so neither is replaced by the other:
+ * `deriveSeed(seed, label)` for a named purpose, `mixSeeds(...integers)` for numbered streams.
  */
 
 /** A generator of floats in [0, 1). */
@@ -43,6 +47,29 @@ export function deriveSeed(seed: number | string, purpose = ''): number {
   return h >>> 0;
 }
 
+/**
+ * A seed mixed from integers (a stage's seed, a stream's tag, an epoch, a batch: a murmur3-style
+ * finaliser over each part), positive and below 2^31, which tfjs' seedrandom-based ops and
+ * initializers accept as they are.
+ */
+export function mixSeeds(...parts: number[]): number {
+  let h = 0x9e3779b9;
+  for (const part of parts) {
+    let k = Math.imul(part | 0, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    k = Math.imul(k, 0x1b873593);
+    h ^= k;
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 1;
+}
+
 /** Integer in [0, n). */
 export function randomInt(rng: Rng, n: number): number {
   return Math.floor(rng() * n);
@@ -66,4 +93,11 @@ export function permutation(n: number, rng: Rng): Uint32Array {
   const p = new Uint32Array(n);
   for (let i = 0; i < n; i++) p[i] = i;
   return shuffleInPlace(p, rng);
+}
+
+/** The order of an epoch's samples: 0..n-1, shuffled by `seed` when `shuffle` is set. */
+export function epochOrder(n: number, shuffle: boolean, seed: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return shuffle ? shuffleInPlace(order, mulberry32(seed)) : order;
 }

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../../src/backend/select.js';
 import { SimdKernels } from '../../src/backend/wasm/simd/kernels.js';
-import { seededValues } from '../backend-compare.js';
+import { seededValues } from './backend-compare.js';
 
 async function printHashes(threads: number, repeats: number): Promise<void> {
   const selected = await selectBackend('wasm', { wasmThreads: threads });

@@ -1,7 +1,7 @@
 // Gathering rows (axis 0) on wasm. The stock GatherV2 computes every element's source through
 // generic strides; copying whole rows with TypedArray.set (a memcpy) does not (timings:
 // docs/performance.md). Other axes keep the stock kernel. Training batches no longer come from a
-// tf.gather (models/samples.ts makes them from the data's bytes); bench/batch-making.ts compares
+// tf.gather (models/batches.ts makes them from the data's bytes); bench/batch-making.ts compares
 // the two ways with this kernel in place.
 import * as tf from '@tensorflow/tfjs';
 import { asWasm, originalKernel, type TensorInfo } from './compose.js';

@@ -1,7 +1,8 @@
 import type { Override } from '../../config/load.js';
 import { experimentFromFlags, type SweepFlag } from '../experiment-from-flags.js';
-import { planExperiment, sharedNodes, type Plan } from '../../plan/plan.js';
-import { codeVersion } from '../../plan/code-version.js';
+import { sharedNodes, type Plan } from '../../plan/plan.js';
+import type { BackendChoice } from '../../backend/select.js';
+import { planRun } from '../../run/plan-run.js';
 import { dataSource, stageType } from '../../stages/registry.js';
 import { countLine, printDiagnostics } from '../diagnostics-output.js';
 
@@ -12,7 +13,8 @@ export async function planCommand(
     overrides: Override[];
     sweeps: readonly SweepFlag[];
     json: boolean;
-    backend: string;
+    backend: BackendChoice;
+    runsDir: string;
     /** --parallel: shown as the trials run at once, as `run` would run them. */
     parallel?: number;
   },
@@ -25,7 +27,18 @@ export async function planCommand(
 `);
     return 1;
   }
-  const plan = planExperiment(config, { codeVersion: await codeVersion(), backend: opts.backend });
+  // Planned as `run` plans it, so the fingerprints shown are the ones `run` caches under.
+  const planned = await planRun(config, {
+    backend: opts.backend,
+    experimentFile: outcome.experiment.file,
+    runsDir: opts.runsDir,
+    download: false,
+  });
+  if (!planned.ok) {
+    process.stderr.write(`error: ${planned.error}\n`);
+    return 1;
+  }
+  const { plan } = planned.value;
   const parallel = opts.parallel ?? config.sweep?.parallel;
   process.stdout.write(opts.json ? `${JSON.stringify(planJson(plan), null, 2)}\n` : renderPlan(plan, parallel));
   return 0;

@@ -3,7 +3,7 @@ import type { ExperimentConfig } from '../../types/experiment-config.js';
 import { codeVersion } from '../../plan/code-version.js';
 import { planWithDataContent } from '../../run/data-identities.js';
 import { experimentFolder } from '../../util/data-path.js';
-import { isSweepRecord, liveStatus, readConfig, readRun, type RunRecord } from '../../run-store/index.js';
+import { effectiveStatus, isSweepRecord, readConfig, resolveRun, type RunRecord } from '../../run-store/index.js';
 import { dataCacheDir, runSingle, runSweepSession, type SessionSettings } from '../../run/session.js';
 import { reportWriteFailure } from '../write-failure.js';
 import { parseQueueUrl, QUEUE_ENV, type QueueAddress } from '../../run/queue/redis-url.js';
@@ -18,14 +18,13 @@ import { listenersFor, sweepOrQueueError, trackerFor } from './run.js';
  * given now).
  */
 export async function resumeCommand(run: string, opts: { runsDir: string; queue?: string }): Promise<number> {
-  const dir = run.includes(path.sep) ? run : path.join(opts.runsDir, run);
-  const loaded = await readRun(dir).catch(() => undefined);
-  if (!loaded) {
-    process.stderr.write(`error: ${dir} is not a run folder (no readable run.json)\n`);
+  const found = await resolveRun(opts.runsDir, run);
+  if (!found.ok) {
+    process.stderr.write(`error: ${found.error}\n`);
     return 1;
   }
-  const record = loaded.record;
-  const live = await liveStatus(dir, record);
+  const { dir, record } = found.value;
+  const live = await effectiveStatus(dir, record);
   if (live.status === 'running') {
     const who = live.heartbeat ? ` (process ${live.heartbeat.pid} on ${live.heartbeat.host})` : '';
     process.stderr.write(`error: ${record.id} is still running${who}; stop it first, or let it finish\n`);

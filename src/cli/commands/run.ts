@@ -2,20 +2,12 @@ import path from 'node:path';
 import type { Override } from '../../config/load.js';
 import type { ExperimentConfig } from '../../types/experiment-config.js';
 import { experimentFromFlags, type SweepFlag } from '../experiment-from-flags.js';
-import { codeVersion } from '../../plan/code-version.js';
-import { planWithDataContent } from '../../run/data-identities.js';
-import { experimentFolder } from '../../util/data-path.js';
+import { planRun } from '../../run/plan-run.js';
 import { ReportListener } from '../../report/listener.js';
 import { newRunId, RunStoreListener } from '../../run-store/index.js';
-import {
-  dataCacheDir,
-  defaultParallel,
-  runSingle,
-  runSweepSession,
-  type Session,
-  type SessionSettings,
-} from '../../run/session.js';
+import { defaultParallel, runSingle, runSweepSession, type Session, type SessionSettings } from '../../run/session.js';
 import type { MlflowTracker } from '../../tracking/mlflow-tracker.js';
+import type { Result } from '../../types/result.js';
 import type { RunListener } from '../../types/run-events.js';
 import { DEFAULT_ATTEMPTS } from '../../run/queue/trial-job.js';
 import { parseQueueUrl, QUEUE_ENV, type QueueAddress } from '../../run/queue/redis-url.js';
@@ -60,29 +52,23 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
     return 2;
   }
 
-  // TensorFlow.js loads only here: validate and plan stay fast without it.
-  const { selectBackend } = await import('../../backend/select.js');
-  const backend = await selectBackend(opts.backend);
-  if (!backend.ok) {
-    process.stderr.write(`error: ${backend.error}\n`);
-    return 1;
-  }
-  process.stdout.write(`backend: ${backend.value.note ?? backend.value.name}\n`);
-  const { environmentInfo } = await import('../../run/environment.js');
-
-  const planned = await planWithDataContent(
-    config,
-    { codeVersion: await codeVersion(), backend: backend.value.name },
-    { experimentDir: experimentFolder(outcome.experiment.file), cacheDir: dataCacheDir(opts.runsDir), download: true },
-  );
+  // The backend is named here, not started: only a trial that trains starts it (in its own process).
+  const planned = await planRun(config, {
+    backend: opts.backend,
+    experimentFile: outcome.experiment.file,
+    runsDir: opts.runsDir,
+    download: true,
+  });
   if (!planned.ok) {
     process.stderr.write(`error: ${planned.error}\n`);
     return 1;
   }
-  const plan = planned.value;
+  const { plan, backend } = planned.value;
+  process.stdout.write(`backend: ${backend.note}\n`);
+  const { environmentInfo } = await import('../../run/environment.js');
   const settings: SessionSettings = {
     experimentFile: path.relative(process.cwd(), outcome.experiment.file) || outcome.experiment.file,
-    backend: backend.value.name,
+    backend: backend.name,
     parallel: opts.parallel ?? config.sweep?.parallel ?? defaultParallel(),
     failFast: opts.failFast,
     cache: opts.cache,
@@ -91,7 +77,7 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
       : {}),
   };
   const runId = newRunId(config.name);
-  const environment = await environmentInfo(backend.value.name, process.cwd(), backend.value.threads);
+  const environment = await environmentInfo(backend.name, process.cwd(), backend.threads);
   const tracker = await trackerFor(config, opts.mlflow);
   if (tracker && !tracker.ok) {
     process.stderr.write(`error: ${tracker.error}\n`);
@@ -122,12 +108,9 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
  * The queue of a sweep: --queue, else the file's queue.url, else AELAB_QUEUE. A single run runs here whatever the
  * environment says; --queue on one asks for what cannot be done, and says so.
  */
-function queueFor(
-  opts: RunOptions,
-  config: ExperimentConfig,
-): { ok: true; value?: QueueAddress } | { ok: false; error: string } {
+function queueFor(opts: RunOptions, config: ExperimentConfig): Result<QueueAddress | undefined> {
   const typed = opts.queue ?? config.queue?.url ?? process.env[QUEUE_ENV];
-  if (!typed) return { ok: true };
+  if (!typed) return { ok: true, value: undefined };
   if (opts.queue && !config.sweep)
     return { ok: false, error: '--queue is for sweeps: a single run runs here (add a sweep, or --sweep)' };
   const parsed = parseQueueUrl(typed);
@@ -174,7 +157,7 @@ export async function listenersFor(sweep: boolean, tracker: MlflowTracker | unde
 export async function trackerFor(
   config: ExperimentConfig,
   cliUri: string | undefined,
-): Promise<{ ok: true; value: MlflowTracker | undefined } | { ok: false; error: string }> {
+): Promise<Result<MlflowTracker | undefined>> {
   const { MlflowClient, resolveTrackingUri } = await import('../../tracking/mlflow/index.js');
   const { MlflowTracker } = await import('../../tracking/mlflow-tracker.js');
   const resolved = resolveTrackingUri(config.tracking?.mlflow?.uri, cliUri);

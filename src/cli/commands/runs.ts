@@ -1,41 +1,20 @@
 import path from 'node:path';
 import {
   isSweepRecord,
+  effectiveStatus,
   listRuns,
-  liveStatus,
   readParams,
   readRun,
   readSummary,
+  resolveRun,
   testMetrics,
-  trialDir,
+  trialStatus,
+  type FoundRun,
   type RunRecord,
   type SweepSummary,
-  type SweepTrialState,
+  type TrialStatus,
 } from '../../run-store/index.js';
 import { formatMetrics } from '../progress.js';
-import { isTrialId } from '../../util/safe-path.js';
-
-interface Found {
-  readonly id: string;
-  readonly dir: string;
-  readonly record: RunRecord;
-}
-
-/** A run named by its folder, a unique prefix of it, or `<sweep>/<trial>`. */
-async function findRun(runsDir: string, name: string): Promise<Found | string> {
-  const [head, ...rest] = name.split('/');
-  const all = await listRuns(runsDir);
-  const matches = all.includes(head!) ? [head!] : all.filter((r) => r.startsWith(head!) || r.includes(head!));
-  if (matches.length === 0) return `no run matches \`${name}\` in ${runsDir}`;
-  if (matches.length > 1)
-    return `\`${name}\` matches ${matches.length} runs: ${matches.slice(0, 5).join(', ')}${matches.length > 5 ? ', ...' : ''}`;
-  if (rest.length && (rest.length > 1 || !isTrialId(rest[0])))
-    return `\`${rest.join('/')}\` is not a trial id (t000, t001, ...)`;
-  const dir = rest.length ? trialDir(path.join(runsDir, matches[0]!), rest[0]!) : path.join(runsDir, matches[0]!);
-  const loaded = await readRun(dir).catch(() => undefined);
-  if (!loaded) return `${dir} has no readable run.json`;
-  return { id: rest.length ? `${matches[0]}/${rest.join('/')}` : matches[0]!, dir, record: loaded.record };
-}
 
 function finalMetrics(record: RunRecord): Record<string, number> {
   const out: Record<string, number> = {};
@@ -64,7 +43,7 @@ export async function runsList(runsDir: string, opts: { json: boolean; limit: nu
       ids.map(async (id) => {
         const dir = path.join(runsDir, id);
         const run = await readRun(dir).catch(() => undefined);
-        return { id, run, status: run && (await liveStatus(dir, run.record)).status };
+        return { id, run, status: run && (await effectiveStatus(dir, run.record)).status };
       }),
     )
   ).filter((f) => f.run);
@@ -125,18 +104,19 @@ function pick(r: RunRecord) {
 
 /** `aelab runs show RUN`: one run's record, settings, final metrics and (for a sweep) its trials. */
 export async function runsShow(runsDir: string, name: string, opts: { json: boolean }): Promise<number> {
-  const found = await findRun(runsDir, name);
-  if (typeof found === 'string') return fail(found);
+  const resolved = await resolveRun(runsDir, name);
+  if (!resolved.ok) return fail(resolved.error);
+  const found = resolved.value;
   const params = await readParams(found.dir);
   const summary = (await readSummary(found.dir)) ?? null;
   if (opts.json) {
     process.stdout.write(
-      `${JSON.stringify({ id: found.id, dir: found.dir, status: (await liveStatus(found.dir, found.record)).status, record: found.record, params, summary }, null, 2)}\n`,
+      `${JSON.stringify({ id: found.id, dir: found.dir, status: (await effectiveStatus(found.dir, found.record)).status, record: found.record, params, summary }, null, 2)}\n`,
     );
     return 0;
   }
   const r = found.record;
-  const live = await liveStatus(found.dir, r);
+  const live = await effectiveStatus(found.dir, r);
   const died = live.status === 'died' && live.heartbeat;
   const lines = [
     `run       ${found.id}`,
@@ -175,9 +155,7 @@ export async function runsShow(runsDir: string, name: string, opts: { json: bool
     const queued = isSweepRecord(r) && r.settings.queue !== undefined;
     lines.push('', queued && isSweepRecord(r) ? `trials (on the queue ${r.settings.queue!.url}):` : 'trials:');
     for (const [id, t] of Object.entries(trials)) {
-      const state = queued
-        ? await queuedTrialState(found.dir, id, t)
-        : { status: live.status === 'died' && t.status === 'running' ? 'died' : t.status, note: '' };
+      const state = trialNote(await trialStatus(found.dir, { status: live.status, queued }, id, t));
       const metrics = rows.get(id)?.metrics ?? {};
       const assignment = Object.entries(t.assignment)
         .map(([k, v]) => `${k.split('.').pop()}=${JSON.stringify(v)}`)
@@ -191,35 +169,20 @@ export async function runsShow(runsDir: string, name: string, opts: { json: bool
   return 0;
 }
 
-/**
- * A queued trial's state, from the sweep's record and, while the submitter has not recorded its
- * end, the folder its worker writes: waiting (no worker has it), running on a worker, or ended.
- */
-async function queuedTrialState(
-  sweepDir: string,
-  id: string,
-  t: SweepTrialState,
-): Promise<{ status: string; note: string }> {
-  const folder = (await readRun(trialDir(sweepDir, id)).catch(() => undefined))?.record;
-  const worker = folder?.worker ?? t.worker;
-  const on = worker ? `  on ${worker}` : '';
-  if (t.status !== 'pending' && t.status !== 'running') return { status: t.status, note: on };
-  if (!folder) return { status: 'waiting', note: '' };
-  if (folder.status === 'running')
-    return {
-      status: 'running',
-      note: `${on}${folder.attempt && folder.attempt > 1 ? ` (attempt ${folder.attempt})` : ''}`,
-    };
-  return { status: folder.status, note: `${on} (not yet collected: \`aelab resume\` collects it)` };
+/** A trial's status as `runs show` prints it, with where it runs or ran. */
+function trialNote(t: TrialStatus): { status: string; note: string } {
+  const on = t.worker ? `  on ${t.worker}` : '';
+  if (t.uncollected) return { status: t.status, note: `${on} (not yet collected: \`aelab resume\` collects it)` };
+  return { status: t.status, note: `${on}${t.attempt ? ` (attempt ${t.attempt})` : ''}` };
 }
 
 /** `aelab runs compare RUN RUN...`: only the settings that differ, then every final metric side by side. */
 export async function runsCompare(runsDir: string, names: readonly string[], opts: { json: boolean }): Promise<number> {
-  const found: Found[] = [];
+  const found: FoundRun[] = [];
   for (const name of names) {
-    const f = await findRun(runsDir, name);
-    if (typeof f === 'string') return fail(f);
-    found.push(f);
+    const f = await resolveRun(runsDir, name);
+    if (!f.ok) return fail(f.error);
+    found.push(f.value);
   }
   const params = await Promise.all(found.map((f) => readParams(f.dir)));
   const keys = [...new Set(params.flatMap((p) => Object.keys(p)))].sort();

@@ -1,8 +1,7 @@
-import path from 'node:path';
 import type { ExperimentConfig } from '../../types/experiment-config.js';
 import { MlflowClient, resolveTrackingUri } from '../../tracking/mlflow/index.js';
 import { syncedExperimentId, syncedRunUrl, syncRun, syncSweep } from '../../tracking/mlflow-sync.js';
-import { listRuns, readConfig, readRun } from '../../run-store/index.js';
+import { listRuns, readConfig, resolveRun } from '../../run-store/index.js';
 
 /**
  * `aelab sync [RUN...]`: uploads to MLflow what is missing of local runs (all of them when none is
@@ -24,13 +23,14 @@ export async function syncRuns(
   const experiments = new Map<string, { uri: string; id: string }>();
   let failed = 0;
   for (const id of ids) {
-    const dir = id.includes(path.sep) ? id : path.join(opts.runsDir, id);
-    const run = await readRun(dir).catch(() => undefined);
-    if (!run) {
-      process.stderr.write(`error: ${dir} is not a run folder\n`);
+    const found = await resolveRun(opts.runsDir, id);
+    if (!found.ok) {
+      process.stderr.write(`error: ${found.error}\n`);
       failed++;
       continue;
     }
+    const { dir, record } = found.value;
+    const run = { record };
     const config = await readConfig<ExperimentConfig>(dir);
     const uri = resolveTrackingUri(config.tracking?.mlflow?.uri, opts.mlflow);
     if (!uri.ok || !uri.value) {

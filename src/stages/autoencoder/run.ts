@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { FIGURE } from '../artifacts.js';
 import type { AutoencoderStageConfig } from '../../types/experiment-config.js';
 import type { DataSplit, ImageSet } from '../../data/types.js';
 import { buildAutoencoder, isVariational, validateAutoencoderSpec } from '../../models/index.js';
@@ -8,9 +9,10 @@ import type { Autoencoder, Samples } from '../../models/types.js';
 import { autoencoderFigure, renderImageRows, type ImageRow } from '../../pictures/index.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { floatRange } from '../../util/pixels.js';
-import { asSamples, fromSamples, head, imageShape } from '../samples.js';
+import { asSamples, fromSamples, head, imageShape } from '../sample-views.js';
 import { trainSpec } from '../train.js';
 import { autoencoderSpec } from './spec.js';
+import { analyseAutoencoder } from './analysis.js';
 import { trainingCallbacks } from '../progress.js';
 import type { StageContext, StageKind } from '../stage.js';
 import type { StageResult } from '../../types/stage-values.js';
@@ -34,6 +36,7 @@ export const autoencoderStage: StageKind<AutoencoderStageConfig> = {
     const ae = buildAutoencoder(spec, imageShape(split.train), ctx.seed);
     try {
       const training = trainSpec(config.train);
+      const started = performance.now();
       const history = await ae.train(
         asSamples(split.train, ae.inputShape),
         asSamples(split.test, ae.inputShape),
@@ -41,6 +44,7 @@ export const autoencoderStage: StageKind<AutoencoderStageConfig> = {
         ctx.seed,
         trainingCallbacks(ctx, training.epochs),
       );
+      const trainingSeconds = (performance.now() - started) / 1000;
       const last = history[history.length - 1]?.metrics ?? {};
       const testLoss = await ae.evaluate(asSamples(split.test, ae.inputShape), training.loss);
 
@@ -66,7 +70,8 @@ export const autoencoderStage: StageKind<AutoencoderStageConfig> = {
         description: 'trained autoencoder (TensorFlow.js layers format)',
       });
       await drawFigure(ae, split.test, codes.test, reconstructions.test, ctx);
-      if (isVariational(ae)) await drawGenerated(ae, ctx);
+      if (isVariational(ae)) await drawSamples(ae, ctx);
+      const analysed = await analyseAutoencoder(ae, split, codes, reconstructions, trainingSeconds, ctx);
 
       const outputs: Record<string, StageValue> = {
         reconstructions: { kind: 'images', split: reconstructions, flat: input.flat },
@@ -84,6 +89,7 @@ export const autoencoderStage: StageKind<AutoencoderStageConfig> = {
       // Variant extras (mean code activation, KL term) that say more than the loss itself.
       for (const [k, v] of Object.entries(last))
         if (k !== 'loss' && !k.startsWith('val_') && v !== last.loss) metrics[`final_${k}`] = v;
+      Object.assign(metrics, analysed);
       return { outputs, metrics };
     } finally {
       ae.dispose();
@@ -115,8 +121,8 @@ function rowsOf(samples: Samples, [h, w, c]: readonly [number, number, number], 
   return rows;
 }
 
-/** A VAE also generates: digits decoded from the prior, and for a 2-d latent the map of its latent space. */
-async function drawGenerated(ae: VariationalAutoencoder, ctx: StageContext): Promise<void> {
+/** A VAE also generates: digits decoded from points drawn from the prior (its manifold is an analysis). */
+async function drawSamples(ae: VariationalAutoencoder, ctx: StageContext): Promise<void> {
   const shape = ae.inputShape.length === 3 ? (ae.inputShape as [number, number, number]) : ([28, 28, 1] as const);
   const samples = await ae.sample(40, ctx.seed);
   await writeFileAtomic(
@@ -127,22 +133,8 @@ async function drawGenerated(ae: VariationalAutoencoder, ctx: StageContext): Pro
     type: 'artifact',
     stage: ctx.name,
     path: `${ctx.relDir}/samples.png`,
-    description: '40 digits decoded from points drawn from the prior N(0, I)',
+    description: '40 digits decoded from points drawn from the prior N(0, 1)',
   });
-  if (ae.spec.latent === 2) {
-    const k = 15;
-    const grid = await ae.decodeGrid(k);
-    await writeFileAtomic(
-      path.join(ctx.dir, 'latent-grid.png'),
-      renderImageRows(rowsOf(grid, shape, k), { scale: 2, gap: 0 }),
-    );
-    ctx.emit({
-      type: 'artifact',
-      stage: ctx.name,
-      path: `${ctx.relDir}/latent-grid.png`,
-      description: `the 2-d latent space: decoded points on a ${k}x${k} grid over the quantiles of N(0, 1)`,
-    });
-  }
 }
 
 /** The seed's figure: test originals, their codes drawn as small images, their reconstructions. */
@@ -159,11 +151,11 @@ async function drawFigure(
     asSamples(head(reconstructions, FIGURE_SAMPLES), ae.inputShape),
     { count: FIGURE_SAMPLES },
   );
-  await writeFileAtomic(path.join(ctx.dir, 'figure.png'), png);
+  await writeFileAtomic(path.join(ctx.dir, FIGURE.file), png);
   ctx.emit({
     type: 'artifact',
     stage: ctx.name,
-    path: `${ctx.relDir}/figure.png`,
+    path: `${ctx.relDir}/${FIGURE.file}`,
     description: 'originals, codes and reconstructions of 10 test images',
   });
 }

@@ -4,6 +4,8 @@ import { type Json } from '../../util/json.js';
 import { size, type Flow, type SettingCheck, type StageDefinition } from '../definition.js';
 import { convNet, counts, denseNet } from '../net-size.js';
 import { describeTraining, trainAsUsed } from '../train.js';
+import { CONFUSION, EVALUATION, MODEL, PREDICTIONS } from '../artifacts.js';
+import { CLASSIFIER_MODEL } from './spec.js';
 
 const CLASSES = 10;
 /** What the memory estimate assumes when the file's lists are unusable (the schema's defaults). */
@@ -44,6 +46,18 @@ export const classifier: StageDefinition<ClassifierStageConfig> = {
   type: 'classifier',
   outputs: { model: 'model' },
   references: [{ key: 'input', kind: 'images' }],
+  artifacts: { model: MODEL, confusion: CONFUSION, evaluation: EVALUATION, predictions: PREDICTIONS },
+  headline: { metric: 'test_acc', maximize: true },
+  // What a sweep is for: how well a classifier does on another stage's output.
+  objectiveClaim: (readsOutput) => (readsOutput ? 2 : 0),
+  modelKind: CLASSIFIER_MODEL,
+  report: {
+    role: 'classification',
+    pictures: [
+      { file: CONFUSION.file, caption: 'confusion matrix on the test split', scale: 2, onlyForObjective: true },
+    ],
+  },
+  subject: (c) => archName(c),
   outputFlow: () => undefined,
   net(stage, input) {
     const head = counts(stage.dense, ASSUMED_DENSE);

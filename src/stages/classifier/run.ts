@@ -1,12 +1,14 @@
 import path from 'node:path';
+import { CONFUSION, EVALUATION, MODEL, PREDICTIONS } from '../artifacts.js';
+import type { Evaluation, Predictions } from '../../types/stage-files.js';
 import type { ClassifierStageConfig } from '../../types/experiment-config.js';
 import { buildClassifier, validateClassifierSpec } from '../../models/index.js';
 import { StageError } from '../stage.js';
 import { confusionMatrix, confusionMatrixChart, perClassScores, toPng } from '../../pictures/index.js';
 import { writeFileAtomic, writeJsonAtomic } from '../../util/atomic.js';
-import { asSamples, imageShape } from '../samples.js';
+import { asSamples, imageShape } from '../sample-views.js';
 import { trainSpec } from '../train.js';
-import { classifierSpec } from './spec.js';
+import { CLASSIFIER_MODEL, classifierSpec } from './spec.js';
 import { trainingCallbacks } from '../progress.js';
 import type { StageContext, StageKind } from '../stage.js';
 import type { StageResult } from '../../types/stage-values.js';
@@ -37,7 +39,7 @@ export const classifierStage: StageKind<ClassifierStageConfig> = {
         trainingCallbacks(ctx, training.epochs),
       );
       const last = history[history.length - 1]?.metrics ?? {};
-      await model.save(path.join(ctx.dir, 'model'));
+      await model.save(path.join(ctx.dir, MODEL.file));
       ctx.emit({
         type: 'artifact',
         stage: ctx.name,
@@ -49,7 +51,10 @@ export const classifierStage: StageKind<ClassifierStageConfig> = {
       };
       if (last.loss !== undefined) metrics.train_loss = last.loss;
       if (last.acc !== undefined) metrics.train_acc = last.acc;
-      return { outputs: { model: { kind: 'model', dir: path.join(ctx.dir, 'model'), model: 'classifier' } }, metrics };
+      return {
+        outputs: { model: { kind: 'model', dir: path.join(ctx.dir, MODEL.file), model: CLASSIFIER_MODEL } },
+        metrics,
+      };
     } finally {
       model.dispose();
     }
@@ -70,35 +75,34 @@ export async function writeClassifierEvaluation(
   const matrix = confusionMatrix(test.labels, predictions, test.classes);
   const classNames = Array.from({ length: test.classes }, (_, i) => String(i));
   const chart = await confusionMatrixChart(matrix, classNames, { title: `${ctx.name}: test confusion matrix` });
-  await writeFileAtomic(path.join(ctx.dir, 'confusion.png'), toPng(chart.svg));
+  await writeFileAtomic(path.join(ctx.dir, CONFUSION.file), toPng(chart.svg));
   ctx.emit({
     type: 'artifact',
     stage: ctx.name,
-    path: `${ctx.relDir}/confusion.png`,
+    path: `${ctx.relDir}/${CONFUSION.file}`,
     description: 'confusion matrix on the test split',
   });
-  await writeJsonAtomic(path.join(ctx.dir, 'evaluation.json'), {
+  const written: Evaluation = {
     test_loss: evaluation.loss,
     test_acc: evaluation.acc,
     confusion_matrix: matrix,
     per_class: perClassScores(matrix),
-  });
+  };
+  await writeJsonAtomic(path.join(ctx.dir, EVALUATION.file), written);
   ctx.emit({
     type: 'artifact',
     stage: ctx.name,
-    path: `${ctx.relDir}/evaluation.json`,
+    path: `${ctx.relDir}/${EVALUATION.file}`,
     description: 'test metrics, confusion matrix, per-class precision and recall',
   });
-  // Each test image's label and prediction, in test-set order (the run store's PREDICTIONS_FILE):
+  // Each test image's label and prediction, in test-set order (PREDICTIONS):
   // the report compares two classifiers scored on the same images image by image (paired).
-  await writeJsonAtomic(path.join(ctx.dir, 'predictions.json'), {
-    labels: Array.from(test.labels),
-    predicted: Array.from(predictions),
-  });
+  const perImage: Predictions = { labels: Array.from(test.labels), predicted: Array.from(predictions) };
+  await writeJsonAtomic(path.join(ctx.dir, PREDICTIONS.file), perImage);
   ctx.emit({
     type: 'artifact',
     stage: ctx.name,
-    path: `${ctx.relDir}/predictions.json`,
+    path: `${ctx.relDir}/${PREDICTIONS.file}`,
     description: "each test image's label and predicted class, in test-set order",
   });
   return { test_loss: evaluation.loss, test_acc: evaluation.acc };

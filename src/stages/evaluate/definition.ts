@@ -3,6 +3,7 @@ import type { EvaluateStageConfig } from '../../types/experiment-config.js';
 import { isObject } from '../../util/json.js';
 import { type StageDefinition } from '../definition.js';
 import { parseReference } from '../references.js';
+import { CONFUSION, EVALUATION, FIGURE, PREDICTIONS } from '../artifacts.js';
 
 export const evaluate: StageDefinition<EvaluateStageConfig> = {
   type: 'evaluate',
@@ -13,6 +14,10 @@ export const evaluate: StageDefinition<EvaluateStageConfig> = {
     { key: 'input', kind: 'images' },
     { key: 'model', kind: 'model' },
   ],
+  // A classifier's scores, or an autoencoder's figure: what the evaluated model's stage writes.
+  artifacts: { figure: FIGURE, confusion: CONFUSION, evaluation: EVALUATION, predictions: PREDICTIONS },
+  headline: { metric: 'test_acc', maximize: true },
+  report: { role: 'scores-model' },
   unavailable(name, stage, output, stages) {
     if (output !== 'reconstructions' || typeof stage.model !== 'string') return undefined; // a missing model is reported where it is named
     const model = stages[parseReference(stage.model).node];

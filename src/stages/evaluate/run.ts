@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { FIGURE } from '../artifacts.js';
+import { CLASSIFIER_MODEL } from '../classifier/spec.js';
 import type { EvaluateStageConfig } from '../../types/experiment-config.js';
 import type { DataSplit } from '../../data/types.js';
 import { loadAutoencoder, loadClassifier } from '../../models/index.js';
@@ -6,7 +8,7 @@ import { autoencoderFigure } from '../../pictures/index.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { meanAbsDifference } from '../../util/pixels.js';
 import { writeClassifierEvaluation } from '../classifier/run.js';
-import { asSamples, fromSamples, head, imageShape } from '../samples.js';
+import { asSamples, fromSamples, head, imageShape } from '../sample-views.js';
 import { StageError, type StageKind } from '../stage.js';
 import type { StageResult } from '../../types/stage-values.js';
 import type { StageValue } from '../../types/stage-values.js';
@@ -24,7 +26,7 @@ export const evaluateStage: StageKind<EvaluateStageConfig> = {
     const { train, test } = input.split;
     const values = train.height * train.width * train.channels;
 
-    if (model.model === 'classifier') {
+    if (model.model === CLASSIFIER_MODEL) {
       const loaded = await loadClassifier(model.dir);
       if (!loaded.ok) throw new StageError(`${ctx.name}: cannot load ${config.model}: ${loaded.error}`);
       const classifier = loaded.value;
@@ -64,11 +66,11 @@ export const evaluateStage: StageKind<EvaluateStageConfig> = {
         asSamples(head(split.test, 10), ae.inputShape),
         { count: 10 },
       );
-      await writeFileAtomic(path.join(ctx.dir, 'figure.png'), png);
+      await writeFileAtomic(path.join(ctx.dir, FIGURE.file), png);
       ctx.emit({
         type: 'artifact',
         stage: ctx.name,
-        path: `${ctx.relDir}/figure.png`,
+        path: `${ctx.relDir}/${FIGURE.file}`,
         description: `10 test images of ${config.input}, their codes and their reconstructions by ${config.model}`,
       });
       const outputs: Record<string, StageValue> = { reconstructions: { kind: 'images', split, flat: input.flat } };

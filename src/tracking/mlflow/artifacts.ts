@@ -9,6 +9,18 @@ import path from 'node:path';
 
 import { err, ok, type MlflowResult } from './errors.js';
 
+const ARTIFACTS_API = '/api/2.0/mlflow-artifacts/artifacts';
+
+/** The server path a file is PUT to: the artifact root's segments encoded, then the checked relative path. */
+export function artifactPutPath(root: string, rel: string): string {
+  const encodedRoot = root
+    .split('/')
+    .filter((s) => s !== '')
+    .map(encodeURIComponent)
+    .join('/');
+  return `${ARTIFACTS_API}/${encodedRoot}/${rel}`;
+}
+
 export interface ArtifactTarget {
   /** Server base to PUT to: the tracking server, or the host named in the URI. */
   readonly base: string;

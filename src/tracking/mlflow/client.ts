@@ -2,7 +2,7 @@
 // Every method returns a MlflowResult (see errors.ts): failures the world can cause (server
 // down, bad credentials, a rejected value) are values; an exception is a bug in this code.
 
-import { artifactPath, artifactTarget, listFiles, readLocal } from './artifacts.js';
+import { artifactPath, artifactPutPath, artifactTarget, listFiles, readLocal } from './artifacts.js';
 import { readCredentials } from './auth.js';
 import { planBatches, type BatchInput } from './batch.js';
 import {
@@ -49,7 +49,6 @@ export interface SearchRunsOptions {
 }
 
 const API = '/api/2.0/mlflow';
-const ARTIFACTS_API = '/api/2.0/mlflow-artifacts/artifacts';
 
 export class MlflowClient {
   /** The server address as it may be printed: no credentials, no trailing slash. */
@@ -180,6 +179,39 @@ export class MlflowClient {
     });
     if (!r.ok) return r;
     return this.parse(r.value, 'runs/update', (v) => (isObj(v) ? parseRunInfo(v.run_info) : undefined));
+  }
+
+  /**
+   * Logs the data sets a run used as its dataset inputs (runs/log-inputs): MLflow's runs table
+   * shows them in its Dataset column. `digest` is at most 36 characters (MLflow's column).
+   */
+  async logInputs(opts: {
+    runId: string;
+    datasets: readonly {
+      name: string;
+      digest: string;
+      sourceType: string;
+      source: string;
+      profile?: string;
+      context?: string;
+    }[];
+  }): Promise<MlflowResult<void>> {
+    const r = await this.call('POST', 'runs/log-inputs', {
+      json: {
+        run_id: opts.runId,
+        datasets: opts.datasets.map((d) => ({
+          tags: d.context ? [{ key: 'mlflow.data.context', value: d.context }] : [],
+          dataset: {
+            name: d.name,
+            digest: d.digest.slice(0, 36),
+            source_type: d.sourceType,
+            source: d.source,
+            ...(d.profile !== undefined ? { profile: d.profile } : {}),
+          },
+        })),
+      },
+    });
+    return r.ok ? ok(undefined) : r;
   }
 
   /** The run with its params, tags and latest metrics; RESOURCE_DOES_NOT_EXIST is an 'api' error. */
@@ -358,14 +390,9 @@ export class MlflowClient {
         message: `run artifacts are served by ${target.base}, not by the tracking server ${this.uri}; aelab only uploads to the tracking server`,
       });
     }
-    const encodedRoot = target.root
-      .split('/')
-      .filter((s) => s !== '')
-      .map(encodeURIComponent)
-      .join('/');
     const r = await http.request({
       method: 'PUT',
-      path: `${ARTIFACTS_API}/${encodedRoot}/${rel.value}`,
+      path: artifactPutPath(target.root, rel.value),
       body,
       op: `artifact upload of ${relPath}`,
     });

@@ -1,0 +1,12 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { convCases, convGrads, describeCase, relativeError } from '../support/backend-compare.js';
+
+for (const c of convCases) {
+  test(`the wasm conv weight gradient equals the cpu backend's for ${describeCase(c)}`, async () => {
+    const [, dwCpu] = await convGrads(c, 'cpu');
+    const [, dwWasm] = await convGrads(c, 'wasm');
+    const err = relativeError(dwWasm!, dwCpu!);
+    assert.ok(err < 1e-4, `relative error ${err}`);
+  });
+}
