@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { loadExperiment } from '../../src/config/load.js';
 import { codeVersion } from '../../src/plan/code-version.js';
-import { planExperiment, type Plan, type Trial } from '../../src/plan/plan.js';
+import type { Plan, Trial } from '../../src/plan/plan.js';
+import { planRun } from '../../src/run/plan-run.js';
 import type { RunEvent } from '../../src/types/run-events.js';
 import type { TrialJob, TrialOutcome } from '../../src/run/executor.js';
 import { QueueExecutor } from '../../src/run/queue/queue-executor.js';
@@ -13,7 +14,15 @@ export async function planFile(file: string): Promise<Plan> {
   const loaded = await loadExperiment(file);
   if (!loaded.experiment)
     throw new Error(`invalid test experiment: ${JSON.stringify(loaded.diagnostics.map((d) => d.message))}`);
-  return planExperiment(loaded.experiment.config, { codeVersion: await codeVersion(), backend: 'wasm' });
+  // Through the one planning path, so data fingerprints carry their content as `aelab run`'s and a worker's do.
+  const planned = await planRun(loaded.experiment.config, {
+    backend: 'wasm',
+    experimentFile: loaded.experiment.file,
+    runsDir: path.join(path.dirname(loaded.experiment.file), 'runs'),
+    download: true,
+  });
+  if (!planned.ok) throw new Error(`cannot plan the test experiment: ${planned.error}`);
+  return planned.value.plan;
 }
 
 /** A trial as the sweep session hands it to an executor. */

@@ -8,6 +8,7 @@ import type { RunEvent } from '../../types/run-events.js';
 import { LocalProcessExecutor, type TrialJob } from '../executor.js';
 import { QUEUE_NAME, redisConnection } from './connection.js';
 import { redact, type QueueAddress } from './redis-url.js';
+import { workerTrial } from './job-plan.js';
 import { trialFolder } from './trial-folder.js';
 import { refusal, type QueuedTrial, type TrialProgress, type TrialResult } from './trial-job.js';
 
@@ -112,6 +113,13 @@ export class QueueWorker {
       this.options.log(`${label}: refused: ${folder0.error}`);
       throw new UnrecoverableError(folder0.error);
     }
+    // Checked before anything is written: a job the worker would not plan itself ends here.
+    const own = await workerTrial(data, this.options.runsDir);
+    if (!own.ok) {
+      const why = `the job is refused: ${own.error}`;
+      this.options.log(`${label}: refused: ${why}`);
+      throw new UnrecoverableError(why);
+    }
     const dir = folder0.dir;
     this.options.log(`${label}: started (attempt ${starts} of ${data.attempts})`);
 
@@ -129,7 +137,7 @@ export class QueueWorker {
       worker: this.name,
       attempt: starts,
     };
-    const folder = await this.options.openTrialFolder(dir, record, data.trial.config);
+    const folder = await this.options.openTrialFolder(dir, record, own.value.config);
     let reported: Promise<unknown> = job
       .updateProgress({ worker: this.name } satisfies TrialProgress)
       .catch(() => undefined);
@@ -138,7 +146,7 @@ export class QueueWorker {
     };
 
     const trialJob: TrialJob = {
-      trial: data.trial,
+      trial: own.value,
       runDir: dir,
       experimentDir: process.cwd(),
       dataCacheDir: path.join(this.options.runsDir, '.cache', 'data'),

@@ -14,7 +14,7 @@ const skip = !haveRedis() && 'redis-server is not installed';
 
 test(
   'a job asking for 1e12 epochs or a batch beyond memory is refused by the worker before it trains, as `aelab validate` refuses the file',
-  { skip, todo: 'the worker does not re-validate a job yet (issue 26, after issue 22 landed)', timeout: 120_000 },
+  { skip, timeout: 120_000 },
   async () => {
     const { file } = await writeExperiment(tinySweep('  grid: { stages.ae.latent: [4] }'), 'sweep.yaml');
     const trial = (await planFile(file)).trials[0]!;
