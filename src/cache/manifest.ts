@@ -56,9 +56,7 @@ export interface Manifest {
   readonly epochs: readonly EpochRecord[];
   readonly artifacts: readonly ArtifactRecord[];
   readonly seconds: number;
-  readonly outputs: Readonly<
-    Record<string, StoredImages | { readonly kind: 'model'; readonly model: string }>
-  >;
+  readonly outputs: Readonly<Record<string, StoredImages | { readonly kind: 'model'; readonly model: string }>>;
   readonly created: string;
   /** Every file of the entry but the manifest, by path relative to the entry. */
   readonly files: Readonly<Record<string, FileRecord>>;
