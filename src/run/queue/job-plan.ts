@@ -63,6 +63,6 @@ export async function workerTrial(job: QueuedTrial, runsDir: string): Promise<Re
   const [own, ...others] = planned.value.plan.trials;
   if (!own || others.length) return fail('its experiment is a sweep, not one trial');
   const differs = difference(trial.nodes, own.nodes);
-  if (differs) return fail(`the job was not planned by this code: ${differs}`);
+  if (differs) return fail(`it was not planned by this code: ${differs}`);
   return ok({ ...own, id: trial.id!, index: Number(trial.id!.slice(1)), assignment: trial.assignment ?? {} });
 }
