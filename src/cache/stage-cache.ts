@@ -1,55 +1,24 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, cp, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { sha256OfFile } from '../util/file-hash.js';
 import { floatRange } from '../util/pixels.js';
 import { processAlive } from '../util/process-alive.js';
+import { checkFingerprint, inside } from '../util/safe-path.js';
 import type { DataSplit, ImageSet, StageResult } from '../types/stage-values.js';
 import type { StageValue } from '../types/stage-values.js';
 
-/** A stage's recorded epoch metrics, replayed into a run that reuses the stage. */
-export interface EpochRecord {
-  readonly epoch: number;
-  readonly epochs: number;
-  readonly metrics: Readonly<Record<string, number>>;
-  readonly seconds: number;
-}
+import {
+  ARTIFACTS,
+  MANIFEST,
+  manifestFor,
+  verifyEntry,
+  type ArtifactRecord,
+  type EpochRecord,
+  type StoredImages,
+} from './manifest.js';
 
-/** A file or folder a stage wrote, relative to its stage folder. */
-export interface ArtifactRecord {
-  readonly path: string;
-  readonly description: string;
-}
-
-interface StoredImages {
-  readonly kind: 'images';
-  readonly flat: boolean;
-  readonly identity: string;
-  readonly train: Omit<ImageSet, 'images' | 'labels'>;
-  readonly test: Omit<ImageSet, 'images' | 'labels'>;
-  readonly validation?: Omit<ImageSet, 'images' | 'labels'>;
-}
-
-/** Size and sha256 of one file of an entry, as stored: what a read checks the file against. */
-interface FileRecord {
-  readonly size: number;
-  readonly sha256: string;
-}
-
-interface Manifest {
-  readonly format: typeof FORMAT;
-  readonly fingerprint: string;
-  readonly stage: string;
-  readonly metrics: Readonly<Record<string, number>>;
-  readonly epochs: readonly EpochRecord[];
-  readonly artifacts: readonly ArtifactRecord[];
-  readonly seconds: number;
-  readonly outputs: Readonly<Record<string, StoredImages | { readonly kind: 'model'; readonly model: string }>>;
-  readonly created: string;
-  /** Every file of the entry but the manifest, by path relative to the entry. */
-  readonly files: Readonly<Record<string, FileRecord>>;
-}
+export type { ArtifactRecord, EpochRecord } from './manifest.js';
 
 export interface CacheHit {
   readonly metrics: Readonly<Record<string, number>>;
@@ -60,13 +29,8 @@ export interface CacheHit {
   readonly seconds: number;
 }
 
-const MANIFEST = 'manifest.json';
 /** A lock not refreshed for this long belongs to a dead holder (proper-lockfile refreshes it every stale/2). */
 const LOCK_STALE_MS = 20_000;
-/** The manifest's layout; an entry of another format is evicted like a corrupt one. */
-const FORMAT = 2;
-/** The manifest's own checksum field: a manifest that still parses but lost or changed bytes is caught too. */
-const MANIFEST_SUM = 'manifest_sha256';
 /** A temp folder of another machine (cache on a shared disk) is an orphan once this old. */
 const FOREIGN_TEMP_MAX_AGE_MS = 24 * 3600_000;
 const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
@@ -93,8 +57,9 @@ export class StageCache {
 
   constructor(readonly root: string) {}
 
+  /** The one door from a fingerprint to a folder: anything but 16 hex digits is refused (a bug or a forged job). */
   private entry(fingerprint: string): string {
-    return path.join(this.root, fingerprint);
+    return inside(this.root, checkFingerprint(fingerprint));
   }
 
   async has(fingerprint: string): Promise<boolean> {
@@ -114,7 +79,7 @@ export class StageCache {
     this.orphansSwept ??= this.sweepOrphans(warn);
     await this.orphansSwept;
     const dir = this.entry(fingerprint);
-    if (!(await isDirectory(dir))) return undefined;
+    if (!(await lstat(dir).catch(() => undefined))) return undefined;
     const checked = await verifyEntry(dir, fingerprint);
     if (!checked.ok) {
       await this.evict(dir, checked.problem, warn);
@@ -122,7 +87,13 @@ export class StageCache {
     }
     const manifest = checked.manifest;
     await mkdir(stageDir, { recursive: true });
-    await cp(path.join(dir, 'artifacts'), stageDir, { recursive: true });
+    // Only the files the manifest lists (and verification checked) are copied out.
+    for (const rel of Object.keys(manifest.files)) {
+      if (!rel.startsWith(`${ARTIFACTS}/`)) continue;
+      const target = inside(stageDir, rel.slice(ARTIFACTS.length + 1));
+      await mkdir(path.dirname(target), { recursive: true });
+      await copyFile(path.join(dir, rel), target);
+    }
     const outputs = async (): Promise<StageResult['outputs']> => {
       const values: Record<string, StageValue> = {};
       for (const [name, stored] of Object.entries(manifest.outputs)) {
@@ -218,7 +189,7 @@ export class StageCache {
     // Loaded here, not at the top: a run whose every stage is cached takes no lock.
     const { default: lockfile } = await import('proper-lockfile');
     try {
-      const release = await lockfile.lock(path.join(this.root, fingerprint), {
+      const release = await lockfile.lock(this.entry(fingerprint), {
         realpath: false, // the entry does not exist yet
         stale: LOCK_STALE_MS,
         retries: 0,
@@ -248,7 +219,14 @@ export class StageCache {
     const temp = path.join(this.root, `.tmp-${fingerprint}-${process.pid}-${HOST}-${randomBytes(4).toString('hex')}`);
     try {
       await mkdir(temp, { recursive: true });
-      await cp(stageDir, path.join(temp, 'artifacts'), { recursive: true });
+      // Regular files and folders only: a symlink in a stage folder would carry whatever it points at into the shared cache.
+      await cp(stageDir, path.join(temp, ARTIFACTS), {
+        recursive: true,
+        filter: async (src) => {
+          const s = await lstat(src);
+          return s.isFile() || s.isDirectory();
+        },
+      });
       const outputs: Record<string, StoredImages | { kind: 'model'; model: string }> = {};
       for (const [name, value] of Object.entries(result.outputs)) {
         if (value.kind === 'model') {
@@ -268,9 +246,7 @@ export class StageCache {
           ...(validation ? { validation: shapeOf(validation) } : {}),
         };
       }
-      const files = await recordFiles(temp);
-      const manifest: Manifest = {
-        format: FORMAT,
+      const manifest = await manifestFor(temp, {
         fingerprint,
         stage,
         metrics: result.metrics,
@@ -279,10 +255,9 @@ export class StageCache {
         seconds,
         outputs,
         created: new Date().toISOString(),
-        files,
-      };
+      });
       // The manifest goes last, recording what was written: an entry without one is never read.
-      await writeFile(path.join(temp, MANIFEST), withChecksum(manifest));
+      await writeFile(path.join(temp, MANIFEST), manifest);
       await rename(temp, final);
     } catch (e) {
       await rm(temp, { recursive: true, force: true });
@@ -319,70 +294,4 @@ async function readSet(prefix: string, shape: Omit<ImageSet, 'images' | 'labels'
 
 async function isDirectory(p: string): Promise<boolean> {
   return (await stat(p).catch(() => undefined))?.isDirectory() ?? false;
-}
-
-/** Size and sha256 of every file under `dir`, by relative path with `/` separators. */
-async function recordFiles(dir: string): Promise<Record<string, FileRecord>> {
-  const out: Record<string, FileRecord> = {};
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)));
-  for (const rel of files.sort()) {
-    const full = path.join(dir, rel);
-    out[rel.split(path.sep).join('/')] = { size: (await stat(full)).size, sha256: await sha256OfFile(full) };
-  }
-  return out;
-}
-
-/** The manifest as JSON with a sha256 of the rest of it as its last field. */
-function withChecksum(manifest: Manifest): string {
-  const body = JSON.stringify(manifest);
-  const sum = createHash('sha256').update(body).digest('hex');
-  return `${JSON.stringify({ ...manifest, [MANIFEST_SUM]: sum }, null, 2)}\n`;
-}
-
-type Verified = { readonly ok: true; readonly manifest: Manifest } | { readonly ok: false; readonly problem: string };
-
-/**
- * Checks an entry against its manifest: the manifest's own checksum, then every file's size (cheap,
- * catches truncation), then every file's sha256 (catches a file overwritten in place). The first
- * problem found is the answer.
- */
-async function verifyEntry(dir: string, fingerprint: string): Promise<Verified> {
-  let text: string;
-  try {
-    text = await readFile(path.join(dir, MANIFEST), 'utf8');
-  } catch {
-    return { ok: false, problem: `it has no ${MANIFEST}` };
-  }
-  let parsed: Record<string, unknown>;
-  try {
-    parsed = JSON.parse(text) as Record<string, unknown>;
-  } catch (e) {
-    return { ok: false, problem: `${path.join(dir, MANIFEST)} is not valid JSON (${(e as Error).message})` };
-  }
-  const { [MANIFEST_SUM]: sum, ...rest } = parsed ?? {};
-  if (parsed?.format !== FORMAT || typeof sum !== 'string')
-    return { ok: false, problem: `${path.join(dir, MANIFEST)} was written by another version of aelab` };
-  if (createHash('sha256').update(JSON.stringify(rest)).digest('hex') !== sum)
-    return { ok: false, problem: `${path.join(dir, MANIFEST)} does not match its own checksum` };
-  const manifest = rest as unknown as Manifest;
-  if (manifest.fingerprint !== fingerprint)
-    return { ok: false, problem: `${path.join(dir, MANIFEST)} is for ${manifest.fingerprint}` };
-  const files = Object.entries(manifest.files);
-  for (const [rel, record] of files) {
-    const size = (await stat(path.join(dir, rel)).catch(() => undefined))?.size;
-    if (size === undefined) return { ok: false, problem: `${path.join(dir, rel)} is missing` };
-    if (size !== record.size)
-      return { ok: false, problem: `${path.join(dir, rel)} has ${size} bytes, ${record.size} were stored` };
-  }
-  for (const [rel, record] of files) {
-    if ((await sha256OfFile(path.join(dir, rel))) !== record.sha256)
-      return {
-        ok: false,
-        problem: `${path.join(dir, rel)} does not hold the bytes that were stored (its sha256 differs)`,
-      };
-  }
-  return { ok: true, manifest };
 }

@@ -4,6 +4,8 @@ import { MAX_WASM_THREADS, THREADS_ENV } from '../backend/threads.js';
 import { parseOverride, type Override } from '../config/load.js';
 import { SourceText } from '../diagnostics/format.js';
 import { packageVersion } from '../util/package-root.js';
+import { hasCredentials } from '../util/url-credentials.js';
+import { PASSWORD_ENV } from '../run/queue/redis-url.js';
 import { printDiagnostics } from './diagnostics-output.js';
 
 const HELP = `aelab: autoencoder and CNN experiments on MNIST-style images, declared in YAML
@@ -159,6 +161,12 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`error: --backend must be auto, tensorflow, wasm or cpu, not ${backend}\n`);
     return 2;
   }
+
+  // Anyone on the machine sees a process's command line (`ps`): a password there is not private.
+  if (values.queue && hasCredentials(values.queue))
+    process.stderr.write(
+      `warning: the password in --queue is visible to every user of this machine (\`ps\` shows command lines); give it in ${PASSWORD_ENV} instead\n`,
+    );
 
   switch (command) {
     case 'validate': {

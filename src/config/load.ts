@@ -10,7 +10,7 @@ import { schemaDiagnostics } from './schema-errors.js';
 import { semanticDiagnostics, type SemanticContext } from './semantic.js';
 import { settingErrors } from './setting-errors.js';
 import { withSetting } from './settings.js';
-import { readSource } from './source.js';
+import { MAX_FILE_BYTES, readSource, wholeFile } from './source.js';
 import { sweepDiagnostics } from './sweep-checks.js';
 import type { Result } from '../types/result.js';
 import type { ExperimentConfig } from '../types/experiment-config.js';
@@ -114,8 +114,40 @@ export async function loadExperiment(file: string, options: LoadOptions = {}): P
   const read = await readSource(file);
   if (read.source) sources.set(file, read.source);
   if (!read.source || read.diagnostics.length) return { diagnostics: read.diagnostics, sources };
+  return loadSource(read.source, sources, options);
+}
 
-  const parsed = parseYaml(read.source);
+/**
+ * Validates an experiment that did not come from a file of the user's (a queued job's config, a
+ * run folder's config.json) with exactly the checks of a file: `text` is its YAML or JSON, and
+ * `file` says where relative data paths start and what messages name.
+ */
+export function loadExperimentText(file: string, text: string, options: LoadOptions = {}): Promise<LoadOutcome> {
+  const sources = new Map<string, SourceText>();
+  for (const o of [...(options.overrides ?? []), ...(options.checks ?? [])]) sources.set(o.source.file, o.source);
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_FILE_BYTES)
+    return Promise.resolve({
+      diagnostics: [
+        error(
+          `the experiment is ${bytes} bytes; experiments are limited to ${MAX_FILE_BYTES / 1024} KiB`,
+          wholeFile(file),
+        ),
+      ],
+      sources,
+    });
+  const source = new SourceText(file, text);
+  sources.set(file, source);
+  return loadSource(source, sources, options);
+}
+
+async function loadSource(
+  source: SourceText,
+  sources: Map<string, SourceText>,
+  options: LoadOptions,
+): Promise<LoadOutcome> {
+  const file = source.file;
+  const parsed = parseYaml(source);
   if (!parsed.parsed) return { diagnostics: sortDiagnostics(parsed.diagnostics), sources };
   const { doc } = parsed.parsed;
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
@@ -177,7 +209,7 @@ export async function loadExperiment(file: string, options: LoadOptions = {}): P
   return {
     experiment: {
       file: path.resolve(file),
-      source: read.source,
+      source,
       doc,
       config: config as ExperimentConfig,
       warnings: sorted,

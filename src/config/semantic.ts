@@ -9,6 +9,7 @@ import { parseReference } from '../stages/references.js';
 import { dataSource, stageType } from '../stages/registry.js';
 import { experimentFolder, resolveDataPath as resolveFromExperiment } from '../util/data-path.js';
 import { has, isObject } from '../util/json.js';
+import { hasCredentials, MLFLOW_CREDENTIALS_HINT } from '../util/url-credentials.js';
 import { rangeAt } from './locate.js';
 import { estimateMemory, formatBytes, memoryLimit, type MemoryEstimate } from './memory.js';
 import { selectionDiagnostics } from './selection-checks.js';
@@ -63,6 +64,18 @@ export function semanticDiagnostics(data: unknown, ctx: SemanticContext): Diagno
       at,
       new Map([...(ctx.datasets ?? new Map<string, DatasetInfo>())].map(([k, v]) => [k, v.train])),
     ),
+    ...trackingChecks(data, at),
+  ];
+}
+
+/** The tracking URI is stored with every run: credentials in it would be too. */
+function trackingChecks(data: Record<string, unknown>, at: At): Diagnostic[] {
+  const mlflow = isObject(data.tracking) && isObject(data.tracking.mlflow) ? data.tracking.mlflow : {};
+  if (typeof mlflow.uri !== 'string' || !hasCredentials(mlflow.uri)) return [];
+  return [
+    error('`tracking.mlflow.uri` holds credentials (user:password@)', at(['tracking', 'mlflow', 'uri']), {
+      hint: MLFLOW_CREDENTIALS_HINT,
+    }),
   ];
 }
 

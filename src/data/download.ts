@@ -16,6 +16,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createGunzip } from 'node:zlib';
+import { downloadRefusal } from './download-hosts.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { sha256OfFile } from '../util/file-hash.js';
 import { IDX_FILE_NAMES, IDX_ROLES, type IdxFilePaths, type IdxRole } from './idx.js';
@@ -39,6 +41,8 @@ export interface DownloadOptions {
   /** Abort an attempt when no bytes arrive for this long (default 60 s); it is then retried. */
   readonly idleTimeoutMs?: number;
   readonly onProgress?: (p: DownloadProgress) => void;
+  /** The file must be an IDX file (gzipped or not); anything else is deleted, never kept or shown. */
+  readonly idx?: boolean;
 }
 
 export interface DownloadedFile {
@@ -88,14 +92,24 @@ async function attemptOnce(url: string, part: string, opts: DownloadOptions): Pr
     // identity: a server that gzips on the fly would make byte ranges and checksums meaningless.
     const headers: Record<string, string> = { 'accept-encoding': 'identity' };
     if (have > 0) headers.range = `bytes=${have}-`;
-    let res: Response;
-    try {
-      res = await fetch(url, { headers, signal: controller.signal, redirect: 'follow' });
-    } catch (e) {
-      return {
-        kind: 'retry',
-        error: controller.signal.aborted ? `no response within ${idleMs} ms` : networkMessage(e),
-      };
+    let res: Response | undefined;
+    // Redirects are followed by hand, so that every host on the way is checked against the allow-list.
+    for (let hop = 0, target = url; ; hop++) {
+      const refused = await downloadRefusal(target);
+      if (refused) return { kind: 'fatal', error: refused };
+      try {
+        res = await fetch(target, { headers, signal: controller.signal, redirect: 'manual' });
+      } catch (e) {
+        return {
+          kind: 'retry',
+          error: controller.signal.aborted ? `no response within ${idleMs} ms` : networkMessage(e),
+        };
+      }
+      const location = res.headers.get('location');
+      if (res.status < 300 || res.status > 399 || location === null) break;
+      await res.body?.cancel();
+      if (hop >= MAX_REDIRECTS) return { kind: 'fatal', error: `more than ${MAX_REDIRECTS} redirects` };
+      target = new URL(location, target).href;
     }
 
     let append = false;
@@ -155,6 +169,45 @@ async function attemptOnce(url: string, part: string, opts: DownloadOptions): Pr
   } finally {
     clearTimeout(timer);
   }
+}
+
+const MAX_REDIRECTS = 5;
+
+/**
+ * Whether a file starts as an IDX file does (two zero bytes, a type code, 1-4 dimensions), gzipped
+ * or not. What it holds otherwise is never shown: it may be anything a server answered.
+ */
+async function looksLikeIdx(file: string): Promise<boolean> {
+  const fh = await open(file, 'r');
+  let head: Buffer;
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    head = buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+  if (head[0] === 0x1f && head[1] === 0x8b) {
+    // The first bytes of the gzipped stream are enough; a cut stream still gives them.
+    const start = await new Promise<Buffer>((resolve) => {
+      const gunzip = createGunzip();
+      const chunks: Buffer[] = [];
+      gunzip.on('data', (c: Buffer) => chunks.push(c));
+      gunzip.on('error', () => resolve(Buffer.concat(chunks)));
+      gunzip.on('end', () => resolve(Buffer.concat(chunks)));
+      gunzip.end(head);
+    });
+    head = start;
+  }
+  return (
+    head.length >= 4 &&
+    head[0] === 0 &&
+    head[1] === 0 &&
+    head[2]! >= 0x08 &&
+    head[2]! <= 0x0e &&
+    head[3]! >= 1 &&
+    head[3]! <= 4
+  );
 }
 
 /** fetch wraps network errors as "fetch failed" with the useful part in `cause`. */
@@ -234,6 +287,10 @@ async function downloadUnlocked(
         continue;
       }
       resumed ||= r.resumed;
+      if (opts.idx && !(await looksLikeIdx(part))) {
+        await rm(part, { force: true });
+        return fail(`${url}: the download is not an IDX file (nor a gzipped one); it was not kept`);
+      }
       if (expected !== undefined) {
         const actual = await sha256OfFile(part);
         if (actual !== expected) {
@@ -314,12 +371,17 @@ export async function downloadIdxFiles(
 ): Promise<Result<DownloadedIdx>> {
   const urls = resolveIdxUrls(spec);
   if (!urls.ok) return urls;
+  // Refused hosts are said before anything is made in the cache.
+  for (const url of new Set(Object.values(urls.value))) {
+    const refused = await downloadRefusal(url);
+    if (refused) return fail(`${url}: ${refused}`);
+  }
   const folder = downloadFolder(cacheDir, urls.value);
   const results = await Promise.all(
     IDX_ROLES.map((role) => {
       const url = urls.value[role];
       const name = IDX_FILE_NAMES[role] + (new URL(url).pathname.endsWith('.gz') ? '.gz' : '');
-      return downloadFile(url, path.join(folder, name), { ...opts, sha256: spec.sha256?.[role] });
+      return downloadFile(url, path.join(folder, name), { ...opts, idx: true, sha256: spec.sha256?.[role] });
     }),
   );
   const errors = results.flatMap((r) => (r.ok ? [] : [r.error]));

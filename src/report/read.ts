@@ -6,6 +6,7 @@
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExperimentConfig } from '../types/experiment-config.js';
+import { isStageName, isTrialId } from '../util/safe-path.js';
 import { CONFUSION, EVALUATION, FIGURE, PREDICTIONS } from '../stages/artifacts.js';
 import { stageType } from '../stages/registry.js';
 import type { Evaluation, Predictions } from '../types/stage-files.js';
@@ -63,7 +64,10 @@ async function readPredictions(folder: string): Promise<Predictions | undefined>
 export async function readRunFolder(dir: string, opts: { pictures?: boolean } = {}): Promise<RunFolder> {
   const { record, metrics } = await readRun(dir);
   const config = await readJsonIfValid<ExperimentConfig>(path.join(dir, CONFIG_FILE));
-  const names = new Set([...Object.keys(config?.stages ?? {}), ...Object.keys(record.stages ?? {})]);
+  // Names from a shared folder: only those that are stage names become paths.
+  const names = new Set(
+    [...Object.keys(config?.stages ?? {}), ...Object.keys(record.stages ?? {})].filter((n) => isStageName(n)),
+  );
   const files: Record<string, StageFiles> = {};
   await Promise.all(
     [...names].map(async (name) => {
@@ -115,7 +119,7 @@ export async function readSweepFolder(dir: string): Promise<SweepFolder> {
   const listed = await listTrials(dir);
   const ids = [
     ...new Set([...Object.keys(sweep.trials ?? {}), ...(summary?.trials.map((t) => t.id) ?? []), ...listed]),
-  ];
+  ].filter((id) => isTrialId(id));
   const trials = new Map<string, RunFolder>();
   const trialReports = new Set<string>();
   await Promise.all(

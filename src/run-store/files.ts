@@ -2,7 +2,7 @@
  * The names of what a run folder holds. A single run's folder and a sweep trial's are alike; a
  * sweep's own folder has its trials under trials/<id>/ and a summary.json.
  */
-import path from 'node:path';
+import { checkStageName, checkTrialId, inside } from '../util/safe-path.js';
 
 /** Everything about a run but its per-epoch metrics and files: status, times, stages, environment. */
 export const RUN_FILE = 'run.json';
@@ -25,5 +25,7 @@ export const TRIALS_DIR = 'trials';
 /** A run's stages, one folder each for their artifacts. */
 export const STAGES_DIR = 'stages';
 
-export const trialDir = (sweepDir: string, trial: string): string => path.join(sweepDir, TRIALS_DIR, trial);
-export const stageDir = (runDir: string, stage: string): string => path.join(runDir, STAGES_DIR, stage);
+/** A trial's folder in its sweep's; the id is checked, so the path cannot leave the sweep folder. */
+export const trialDir = (sweepDir: string, trial: string): string => inside(sweepDir, TRIALS_DIR, checkTrialId(trial));
+/** A stage's folder in its run's; the name is checked, so the path cannot leave the run folder. */
+export const stageDir = (runDir: string, stage: string): string => inside(runDir, STAGES_DIR, checkStageName(stage));

@@ -7,6 +7,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Result } from '../types/result.js';
+import { isTrialId } from '../util/safe-path.js';
 import { trialDir } from './files.js';
 import { listRuns, readRun } from './read.js';
 import type { RunRecord } from './records.js';
@@ -50,7 +51,9 @@ export async function resolveRun(runsDir: string, name: string): Promise<Result<
       error: `\`${name}\` matches ${matches.length} runs: ${matches.slice(0, 5).join(', ')}${matches.length > 5 ? ', ...' : ''}`,
     };
   const folder = matches[0]!;
-  const dir = rest.length ? trialDir(path.join(runsDir, folder), path.join(...rest)) : path.join(runsDir, folder);
+  if (rest.length && (rest.length > 1 || !isTrialId(rest[0])))
+    return { ok: false, error: `\`${rest.join('/')}\` is not a trial id (t000, t001, ...)` };
+  const dir = rest.length ? trialDir(path.join(runsDir, folder), rest[0]!) : path.join(runsDir, folder);
   const loaded = await readRun(dir).catch(() => undefined);
   if (!loaded) return { ok: false, error: `${dir} is not a run folder (no readable run.json)` };
   return { ok: true, value: { id: rest.length ? `${folder}/${rest.join('/')}` : folder, dir, record: loaded.record } };

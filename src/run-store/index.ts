@@ -26,6 +26,7 @@ export {
   type TrialStatus,
 } from './status.js';
 export { matchRuns, resolveRun, type FoundRun } from './find.js';
+export { LOCK_DIR, lockRunFolder, type RunLock } from './lock.js';
 export { listRunFiles, type RunFile } from './run-files.js';
 export { RunStoreListener, trialRecord } from './listener.js';
 export type { Objective, RunSettings } from '../types/run-events.js';

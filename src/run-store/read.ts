@@ -4,6 +4,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isTrialId } from '../util/safe-path.js';
 import { CONFIG_FILE, METRICS_FILE, PARAMS_FILE, RUN_FILE, SUMMARY_FILE, SYNC_FILE, TRIALS_DIR } from './files.js';
 import type { MetricLine, RunRecord, SweepSummary } from './records.js';
 
@@ -92,7 +93,7 @@ export async function listRuns(root: string): Promise<string[]> {
 export async function listTrials(sweepDir: string): Promise<string[]> {
   try {
     return (await readdir(path.join(sweepDir, TRIALS_DIR), { withFileTypes: true }))
-      .filter((e) => e.isDirectory())
+      .filter((e) => e.isDirectory() && isTrialId(e.name))
       .map((e) => e.name);
   } catch {
     return [];

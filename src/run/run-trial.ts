@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ArtifactRecord, CacheHit, EpochRecord, StageCache } from '../cache/stage-cache.js';
+import { STAGES_DIR, stageDir } from '../run-store/files.js';
 import { WriteError } from '../util/atomic.js';
 import { flattenSettings } from '../util/flatten-settings.js';
 import type { PlannedNode, Trial } from '../plan/plan.js';
@@ -134,8 +135,9 @@ async function runStage(
 ): Promise<void> {
   const started = Date.now();
   emit({ type: 'stage_started', stage: node.name, fingerprint: node.fingerprint });
-  const relDir = `stages/${node.name}`;
-  const dir = path.join(options.runDir, relDir);
+  // The one door: a stage name that is not an identifier never becomes a path.
+  const dir = stageDir(options.runDir, node.name);
+  const relDir = `${STAGES_DIR}/${node.name}`;
   const cache = options.cache;
 
   const reuse = (hit: CacheHit): void => {

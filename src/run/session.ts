@@ -8,7 +8,7 @@ import { explicitWasmThreads, sweepTrialThreads } from '../backend/threads.js';
 import { StageCache } from '../cache/stage-cache.js';
 import type { Plan, Trial } from '../plan/plan.js';
 import { codeVersion } from '../plan/code-version.js';
-import { isSweepRecord, readRun, trialDir, trialRecord } from '../run-store/index.js';
+import { isSweepRecord, lockRunFolder, readRun, trialDir, trialRecord } from '../run-store/index.js';
 import { objectiveOf, type StageOutline } from '../stages/objective.js';
 import { registeredStageModules } from '../stages/registry.js';
 import type {
@@ -50,6 +50,8 @@ export interface Session {
    * lets a test check the session's own decisions (order, parallelism, failures) without training.
    */
   readonly executor?: TrialExecutor;
+  /** The caller holds the run folder's lock already (`aelab resume` takes it before it reads the folder). */
+  readonly locked?: boolean;
 }
 
 /** Converted and downloaded data, and the memo of data files' hashes. */
@@ -123,7 +125,30 @@ function trialStart(session: Session, trial: Trial, dir: string): TrialStart {
  * once and this process records every epoch as it ends), into runs/<id>/ itself. Returns the exit
  * code: 0 finished, 1 failed, 130 killed.
  */
-export async function runSingle(session: Session): Promise<number> {
+export function runSingle(session: Session): Promise<number> {
+  return recording(session, () => recordSingle(session));
+}
+
+/**
+ * Runs `body` holding the run folder's lock: one recorder per run, so two `aelab resume` of one
+ * run cannot both write it. A folder another process holds is refused, naming it (exit 1).
+ */
+async function recording(session: Session, body: () => Promise<number>): Promise<number> {
+  if (session.locked) return body();
+  const dir = path.join(session.runsDir, session.runId);
+  const lock = await lockRunFolder(dir, session.warn ?? ((line) => process.stderr.write(`${line}\n`)));
+  if (!lock.ok) {
+    process.stderr.write(`error: ${lock.error}\n`);
+    return 1;
+  }
+  try {
+    return await body();
+  } finally {
+    await lock.value.release();
+  }
+}
+
+async function recordSingle(session: Session): Promise<number> {
   const trial = session.plan.trials[0]!;
   const dir = path.join(session.runsDir, session.runId);
   const started = Date.now();
@@ -202,7 +227,11 @@ async function runHereOrInChild(
  * own process, at most `parallel` at once. Only the trials listed in `todo` run (all of them for a
  * new sweep; the unfinished ones on resume).
  */
-export async function runSweepSession(session: Session, todo: readonly Trial[]): Promise<number> {
+export function runSweepSession(session: Session, todo: readonly Trial[]): Promise<number> {
+  return recording(session, () => recordSweep(session, todo));
+}
+
+async function recordSweep(session: Session, todo: readonly Trial[]): Promise<number> {
   const dir = path.join(session.runsDir, session.runId);
   // On resume, the trials not run again keep the state the sweep's record gives them.
   const previous = await readRun(dir).catch(() => undefined);

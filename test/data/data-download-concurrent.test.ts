@@ -10,6 +10,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tempDir } from '../support/data-helpers.js';
 
+// The test's server is on this machine: allowed explicitly, as an operator would (downloads go nowhere else).
+process.env.AELAB_DOWNLOAD_ALLOW = '127.0.0.1';
+
 const DOWNLOAD = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'data', 'download.js');
 
 test('two processes downloading the same file at once take turns: one request, one intact file', async () => {

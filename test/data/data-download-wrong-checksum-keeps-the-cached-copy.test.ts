@@ -10,6 +10,9 @@ import { IDX_FILE_NAMES, IDX_ROLES, type IdxRole } from '../../src/data/idx.js';
 import { generateIdx, tempDir } from '../support/data-helpers.js';
 import { runCli } from '../support/cli.js';
 
+// The test's server is on this machine: allowed explicitly, as an operator would (downloads go nowhere else).
+process.env.AELAB_DOWNLOAD_ALLOW = '127.0.0.1';
+
 const data = generateIdx(100, 50, 8, 8, 10, 5);
 const gz = Object.fromEntries(IDX_ROLES.map((r) => [r, gzipSync(data.bytes[r])])) as Record<IdxRole, Buffer>;
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');

@@ -13,6 +13,9 @@ import { loadDataSplit } from '../../src/data/load.js';
 import { generateIdx, tempDir } from '../support/data-helpers.js';
 import { unitValue } from '../../src/util/pixels.js';
 
+// The test's server is on this machine: allowed explicitly, as an operator would (downloads go nowhere else).
+process.env.AELAB_DOWNLOAD_ALLOW = '127.0.0.1';
+
 /**
  * A real HTTP server on 127.0.0.1 serving generated IDX files. Per path it can behave normally
  * (with Range support), ignore Range, fail with 503 once, or drop the connection half-way once.

@@ -1,18 +1,28 @@
 import path from 'node:path';
 import { loadExperiment } from '../../src/config/load.js';
 import { codeVersion } from '../../src/plan/code-version.js';
-import { planExperiment, type Plan, type Trial } from '../../src/plan/plan.js';
+import type { Plan, Trial } from '../../src/plan/plan.js';
+import { planRun } from '../../src/run/plan-run.js';
 import type { RunEvent } from '../../src/types/run-events.js';
 import type { TrialJob, TrialOutcome } from '../../src/run/executor.js';
 import { QueueExecutor } from '../../src/run/queue/queue-executor.js';
 import { parseQueueUrl } from '../../src/run/queue/redis-url.js';
+import { plantSweepFolder } from './forged-sweep.js';
 
 /** A sweep planned from a file as `aelab run` plans it, on the wasm backend. */
 export async function planFile(file: string): Promise<Plan> {
   const loaded = await loadExperiment(file);
   if (!loaded.experiment)
     throw new Error(`invalid test experiment: ${JSON.stringify(loaded.diagnostics.map((d) => d.message))}`);
-  return planExperiment(loaded.experiment.config, { codeVersion: await codeVersion(), backend: 'wasm' });
+  // Through the one planning path, so data fingerprints carry their content as `aelab run`'s and a worker's do.
+  const planned = await planRun(loaded.experiment.config, {
+    backend: 'wasm',
+    experimentFile: loaded.experiment.file,
+    runsDir: path.join(path.dirname(loaded.experiment.file), 'runs'),
+    download: true,
+  });
+  if (!planned.ok) throw new Error(`cannot plan the test experiment: ${planned.error}`);
+  return planned.value.plan;
 }
 
 /** A trial as the sweep session hands it to an executor. */
@@ -37,6 +47,8 @@ export async function submitAll(
 ): Promise<Map<string, TrialOutcome>> {
   const address = parseQueueUrl(queue);
   if (!address.ok) throw new Error(address.error);
+  // As `aelab run --queue` does, the sweep's folder is made before its trials are queued.
+  await plantSweepFolder(runsDir, sweep);
   const executor = await QueueExecutor.open({
     address: address.value,
     runsDir,

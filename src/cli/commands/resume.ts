@@ -1,10 +1,18 @@
 import path from 'node:path';
-import type { ExperimentConfig } from '../../types/experiment-config.js';
-import { codeVersion } from '../../plan/code-version.js';
-import { planWithDataContent } from '../../run/data-identities.js';
+import { loadExperimentText } from '../../config/load.js';
+import { readSource } from '../../config/source.js';
+import { planRun } from '../../run/plan-run.js';
 import { experimentFolder } from '../../util/data-path.js';
-import { effectiveStatus, isSweepRecord, readConfig, resolveRun, type RunRecord } from '../../run-store/index.js';
-import { chartCacheDir, dataCacheDir, runSingle, runSweepSession, type SessionSettings } from '../../run/session.js';
+import {
+  CONFIG_FILE,
+  effectiveStatus,
+  isSweepRecord,
+  lockRunFolder,
+  readRun,
+  resolveRun,
+  type RunRecord,
+} from '../../run-store/index.js';
+import { chartCacheDir, runSingle, runSweepSession, type SessionSettings } from '../../run/session.js';
 import { reportWriteFailure } from '../write-failure.js';
 import { parseQueueUrl, QUEUE_ENV, type QueueAddress } from '../../run/queue/redis-url.js';
 import { listenersFor, sweepOrQueueError, trackerFor } from './run.js';
@@ -23,13 +31,35 @@ export async function resumeCommand(run: string, opts: { runsDir: string; queue?
     process.stderr.write(`error: ${found.error}\n`);
     return 1;
   }
-  const { dir, record } = found.value;
-  const live = await effectiveStatus(dir, record);
-  if (live.status === 'running') {
-    const who = live.heartbeat ? ` (process ${live.heartbeat.pid} on ${live.heartbeat.host})` : '';
-    process.stderr.write(`error: ${record.id} is still running${who}; stop it first, or let it finish\n`);
+  const { dir } = found.value;
+  if (await stillRunning(dir, found.value.record)) return 1;
+  // One recorder per run: held from before the folder is read again until the run is recorded.
+  const lock = await lockRunFolder(dir, (line) => process.stderr.write(`${line}\n`));
+  if (!lock.ok) {
+    process.stderr.write(`error: ${lock.error}\n`);
     return 1;
   }
+  try {
+    return await resumeHeld(dir, opts);
+  } finally {
+    await lock.value.release();
+  }
+}
+
+/** Says so and returns true when the run's recorder is alive: it is left alone. */
+async function stillRunning(dir: string, record: RunRecord): Promise<boolean> {
+  const live = await effectiveStatus(dir, record);
+  if (live.status !== 'running') return false;
+  const who = live.heartbeat ? ` (process ${live.heartbeat.pid} on ${live.heartbeat.host})` : '';
+  process.stderr.write(`error: ${record.id} is still running${who}; stop it first, or let it finish\n`);
+  return true;
+}
+
+/** The resume itself, with the run folder's lock held: its state is read again under the lock. */
+async function resumeHeld(dir: string, opts: { queue?: string }): Promise<number> {
+  const { record } = await readRun(dir);
+  if (await stillRunning(dir, record)) return 1;
+  const live = await effectiveStatus(dir, record);
   if (!isSweepRecord(record) && record.kind !== 'run') {
     process.stderr.write(`error: ${record.id} is a trial of ${record.parent}; resume the sweep\n`);
     return 1;
@@ -39,13 +69,25 @@ export async function resumeCommand(run: string, opts: { runsDir: string; queue?
     return 0;
   }
   const settings: SessionSettings = isSweepRecord(record) ? record.settings : singleSettings(record);
-  const config = await readConfig<ExperimentConfig>(dir);
-  const { selectBackend } = await import('../../backend/select.js');
-  const backend = await selectBackend(settings.backend);
-  if (!backend.ok) {
-    process.stderr.write(`error: ${backend.error}\n`);
+  // config.json is in a shared folder anyone may have edited: it gets every check a user's file gets.
+  const configFile = path.join(dir, CONFIG_FILE);
+  const read = await readSource(configFile);
+  const loaded =
+    read.source && !read.diagnostics.length
+      ? await loadExperimentText(
+          path.join(experimentFolder(settings.experimentFile), `${CONFIG_FILE} of ${path.basename(dir)}`),
+          read.source.text,
+        )
+      : { diagnostics: read.diagnostics, experiment: undefined };
+  if (!loaded.experiment) {
+    const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+    process.stderr.write(
+      `error: ${configFile} is not a valid experiment: ${errors[0]?.message ?? 'unreadable'}${more}; nothing was resumed\n`,
+    );
     return 1;
   }
+  const config = loaded.experiment.config;
   let queue: QueueAddress | undefined;
   if (isSweepRecord(record) && record.settings.queue) {
     const parsed = parseQueueUrl(opts.queue ?? process.env[QUEUE_ENV] ?? record.settings.queue.url);
@@ -56,20 +98,19 @@ export async function resumeCommand(run: string, opts: { runsDir: string; queue?
     queue = parsed.value;
   }
   const { environmentInfo } = await import('../../run/environment.js');
-  const planned = await planWithDataContent(
-    config,
-    { codeVersion: await codeVersion(), backend: backend.value.name },
-    {
-      experimentDir: experimentFolder(settings.experimentFile),
-      cacheDir: dataCacheDir(path.dirname(dir)),
-      download: true,
-    },
-  );
+  // The same planning as `aelab run`: the backend is named here, started only by a trial that trains.
+  const planned = await planRun(config, {
+    backend: settings.backend,
+    experimentFile: settings.experimentFile,
+    runsDir: path.dirname(dir),
+    download: true,
+  });
   if (!planned.ok) {
     process.stderr.write(`error: ${planned.error}\n`);
     return 1;
   }
-  const plan = planned.value;
+  const { backend } = planned.value;
+  const { plan } = planned.value;
   const tracker = await trackerFor(config, undefined);
   if (!tracker.ok) {
     process.stderr.write(`error: ${tracker.error}\n`);
@@ -80,12 +121,13 @@ export async function resumeCommand(run: string, opts: { runsDir: string; queue?
     runId: path.basename(dir),
     plan,
     settings,
-    environment: await environmentInfo(backend.value.name, process.cwd(), backend.value.threads),
+    environment: await environmentInfo(backend.name, process.cwd(), backend.threads),
     listeners: await listenersFor(
       isSweepRecord(record),
       tracker.value,
       settings.cache ? chartCacheDir(path.dirname(dir)) : undefined,
     ),
+    locked: true,
     ...(queue ? { queue } : {}),
   };
   if (!isSweepRecord(record)) {

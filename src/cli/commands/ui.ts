@@ -11,6 +11,7 @@ import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import { experimentRunsUrl } from '../../tracking/mlflow-sync.js';
 import { packageRoot } from '../../util/package-root.js';
+import { groupListensOn } from '../port-owner.js';
 import { syncRuns } from './sync.js';
 
 const HOST = '127.0.0.1';
@@ -72,6 +73,16 @@ export async function uiCommand(opts: { runsDir: string; port?: number }): Promi
     );
     return 1;
   }
+  // Uploads go only to the server started here: alive, and the one listening on the port.
+  const ours = server.exitCode === null && server.signalCode === null && (await groupListensOn(server.pid!, port));
+  if (!stopping && ours === false) {
+    stop();
+    await exited;
+    process.stderr.write(
+      `error: the MLflow server started here is not the one answering on ${uri} (another process took the port); nothing was uploaded; see ${path.join(data, 'server.log')}\n`,
+    );
+    return 1;
+  }
   if (!stopping) {
     const { failed, experiments } = await syncRuns([], { runsDir: opts.runsDir, mlflow: uri });
     process.stdout.write(`\nMLflow UI: ${uri}\n`);
@@ -99,7 +110,8 @@ export async function uiCommand(opts: { runsDir: string; port?: number }): Promi
  */
 async function mlflowBinary(): Promise<{ ok: true; value: string } | { ok: false; error: string }> {
   if (process.env.MLFLOW_BIN) return { ok: true, value: process.env.MLFLOW_BIN };
-  const venv = path.resolve('.venv');
+  // The project's own: beside aelab's package.json, whatever folder the command runs in.
+  const venv = path.join(packageRoot(), '.venv');
   const bin = path.join(venv, 'bin', 'mlflow');
   if (existsSync(bin)) return { ok: true, value: bin };
   process.stdout.write(`MLflow: installing it into ${venv} (first use; pip takes a few minutes)\n`);

@@ -8,6 +8,8 @@ import type { RunEvent } from '../../types/run-events.js';
 import { LocalProcessExecutor, type TrialJob } from '../executor.js';
 import { QUEUE_NAME, redisConnection } from './connection.js';
 import { redact, type QueueAddress } from './redis-url.js';
+import { workerTrial } from './job-plan.js';
+import { trialFolder } from './trial-folder.js';
 import { refusal, type QueuedTrial, type TrialProgress, type TrialResult } from './trial-job.js';
 
 /** A trial's run folder as the worker keeps it: the run store's writer, handed in by the CLI. */
@@ -106,21 +108,36 @@ export class QueueWorker {
       this.options.log(`${label}: giving up: ${why}`);
       throw new UnrecoverableError(why);
     }
-    const dir = path.resolve(this.options.runsDir, data.runPath);
-    if (path.relative(path.resolve(this.options.runsDir), dir).startsWith('..'))
-      throw new UnrecoverableError(`the trial's folder ${data.runPath} is outside the runs folder`);
+    const folder0 = await trialFolder(this.options.runsDir, data);
+    if (!folder0.ok) {
+      this.options.log(`${label}: refused: ${folder0.error}`);
+      throw new UnrecoverableError(folder0.error);
+    }
+    // Checked before anything is written: a job the worker would not plan itself ends here.
+    const own = await workerTrial(data, this.options.runsDir);
+    if (!own.ok) {
+      const why = `the job is refused: ${own.error}`;
+      this.options.log(`${label}: refused: ${why}`);
+      throw new UnrecoverableError(why);
+    }
+    const dir = folder0.dir;
     this.options.log(`${label}: started (attempt ${starts} of ${data.attempts})`);
 
     // An earlier start of this trial (a lost worker, a crash) may have left a partial folder.
-    await rm(dir, { recursive: true, force: true });
+    if (folder0.replace) await rm(dir, { recursive: true, force: true });
     const record = {
       ...data.record,
+      // Who the folder belongs to comes from the checked ids, never from the job's record.
+      id: `${data.sweep}/${data.trial.id}`,
+      kind: 'trial',
+      parent: data.sweep,
+      trial: data.trial.id,
       status: 'running',
       start_time: new Date().toISOString(),
       worker: this.name,
       attempt: starts,
     };
-    const folder = await this.options.openTrialFolder(dir, record, data.trial.config);
+    const folder = await this.options.openTrialFolder(dir, record, own.value.config);
     let reported: Promise<unknown> = job
       .updateProgress({ worker: this.name } satisfies TrialProgress)
       .catch(() => undefined);
@@ -129,7 +146,7 @@ export class QueueWorker {
     };
 
     const trialJob: TrialJob = {
-      trial: data.trial,
+      trial: own.value,
       runDir: dir,
       experimentDir: process.cwd(),
       dataCacheDir: path.join(this.options.runsDir, '.cache', 'data'),

@@ -47,8 +47,17 @@ export function parseQueueUrl(text: string, env: NodeJS.ProcessEnv = process.env
   const db = dbText === '' ? 0 : Number(dbText);
   if (!Number.isInteger(db) || db < 0)
     return { ok: false, error: 'the queue URL path must be a database number (redis://HOST:PORT/0)' };
-  const username = decodeURIComponent(url.username) || env[USERNAME_ENV] || undefined;
-  const password = decodeURIComponent(url.password) || env[PASSWORD_ENV] || undefined;
+  let username: string | undefined;
+  let password: string | undefined;
+  try {
+    username = decodeURIComponent(url.username) || env[USERNAME_ENV] || undefined;
+    password = decodeURIComponent(url.password) || env[PASSWORD_ENV] || undefined;
+  } catch {
+    return {
+      ok: false,
+      error: `the queue URL's user name or password has a malformed %-escape (a % must be followed by two hex digits: write %25 for %); or give the password in ${PASSWORD_ENV}`,
+    };
+  }
   const host = url.hostname;
   const display = `${url.protocol}//${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}${db ? `/${db}` : ''}`;
   return {

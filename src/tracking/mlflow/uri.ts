@@ -1,5 +1,6 @@
 // Where the tracking server is, and how to present it in messages without leaking secrets.
 
+import { hasCredentials, MLFLOW_CREDENTIALS_HINT } from '../../util/url-credentials.js';
 import { err, ok, type MlflowResult } from './errors.js';
 
 export type TrackingUriSource = 'cli' | 'config' | 'env';
@@ -24,6 +25,13 @@ export function resolveTrackingUri(
   ];
   for (const [uri, source] of candidates) {
     if (blank(uri)) continue;
+    if (hasCredentials(uri)) {
+      const where = { cli: '--mlflow', config: 'tracking.mlflow.uri', env: 'MLFLOW_TRACKING_URI' }[source];
+      return err({
+        kind: 'bad-uri',
+        message: `the MLflow tracking URI of ${where} (${redactUserInfo(uri.trim())}) holds credentials: ${MLFLOW_CREDENTIALS_HINT}`,
+      });
+    }
     const parsed = parseTrackingUri(uri.trim());
     if (!parsed.ok) return parsed;
     return ok({ uri: parsed.value.display, source });
@@ -57,10 +65,18 @@ export function parseTrackingUri(uri: string): MlflowResult<ParsedTrackingUri> {
     });
   }
   // fetch refuses URLs with credentials in them, so they move into an Authorization header.
-  const userInfo =
-    url.username !== ''
-      ? { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) }
-      : undefined;
+  let userInfo: { username: string; password: string } | undefined;
+  try {
+    userInfo =
+      url.username !== ''
+        ? { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) }
+        : undefined;
+  } catch {
+    return err({
+      kind: 'bad-uri',
+      message: `MLflow tracking URI '${redactUserInfo(uri)}' has a malformed %-escape in its user name or password`,
+    });
+  }
   url.username = '';
   url.password = '';
   url.search = '';
