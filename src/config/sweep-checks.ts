@@ -166,7 +166,7 @@ export function sweepDiagnostics(data: unknown, ctx: SemanticContext): Diagnosti
   if (typeof sweep.repeats === 'number' && sweep.repeats > 1 && firstKind.has('seed'))
     out.push(
       error(
-        '`repeats` derives each repeat\'s seed from `seed`, so `seed` cannot also be swept: repeat k of every point must share its seed to be compared pairwise',
+        "`repeats` derives each repeat's seed from `seed`, so `seed` cannot also be swept: repeat k of every point must share its seed to be compared pairwise",
         at(['sweep', 'repeats'], 'key'),
         { hint: 'drop `seed` from the swept keys; `repeats: N` already trains every point on N seeds' },
       ),

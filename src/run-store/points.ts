@@ -47,7 +47,13 @@ export function sweepPoints(rows: readonly PointRow[]): SweepPointSummary[] {
         metrics[key] = { n, mean, sd, low, high };
       }
     }
-    return { point, assignment: { ...group[0]!.assignment }, trials: group.map((r) => r.id), finished: done.length, metrics };
+    return {
+      point,
+      assignment: { ...group[0]!.assignment },
+      trials: group.map((r) => r.id),
+      finished: done.length,
+      metrics,
+    };
   });
 }
 

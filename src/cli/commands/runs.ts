@@ -248,7 +248,7 @@ export async function runsCompare(runsDir: string, names: readonly string[], opt
     out.push(
       '',
       ...sweeps,
-      'a sweep\'s cells: mean ±sd [95% CI] over the repeats (Student t, n - 1 degrees of freedom)',
+      "a sweep's cells: mean ±sd [95% CI] over the repeats (Student t, n - 1 degrees of freedom)",
     );
   if (!differing.length) out.splice(3, 1);
   process.stdout.write(`${out.join('\n')}\n`);
