@@ -92,13 +92,13 @@ test('a repeated sweep shows each point as mean, sd and t interval in the summar
   // The report: the points, which interval and why, the best point, and the paired comparison in words.
   const report = await readFile(path.join(sweepDir, 'report.html'), 'utf8');
   assert.match(report, /<section id="points">/);
-  assert.match(report, /Student's t distribution with n − 1 degrees of freedom/);
+  assert.match(report, /Student's t\s+distribution\s+with\s+n − 1\s+degrees\s+of\s+freedom/);
   assert.match(report, /Best point: ae\.latent (4|16), with the highest mean clf test accuracy of 2 points/);
   assert.match(
     report,
     /ae\.latent (4|16) vs (4|16): [+-]\d+\.\d\d points, 95% CI \[[+-]\d+\.\d\d, [+-]\d+\.\d\d\], (not )?distinguishable \(paired t over 2 shared seeds\)/,
   );
-  assert.match(report, /its 95% interval as an error bar/);
+  assert.match(report, /its 95% interval as an\s+error bar/);
 
   // MLflow: the parent run carries each point's aggregates (step = point) and names the best point.
   const { runs } = await runsOf(new MlflowClient({ uri: server.uri }), 'tiny-sweep');
