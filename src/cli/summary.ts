@@ -1,5 +1,6 @@
 import { readSummary, type RunRecord, type SweepSummary } from '../run-store/index.js';
 import type { RunEnd, RunListener } from '../types/run-events.js';
+import { hasRepeats, pointTable } from './point-table.js';
 import { formatMetrics } from './progress.js';
 
 export function printRunSummary(record: Readonly<RunRecord>, dir: string): void {
@@ -16,16 +17,29 @@ export function printRunSummary(record: Readonly<RunRecord>, dir: string): void 
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-/** The table at the end of a sweep: trial, swept values, key metrics, status, time; best marked. */
+/**
+ * The table at the end of a sweep: trial, swept values, key metrics, status, time; best marked.
+ * With repeats, a table of points follows: each metric's mean, sd and 95% interval over the repeats.
+ */
 export function printSweepSummary(name: string, summary: SweepSummary, dir: string): void {
   const { objective, best, trials: rows } = summary;
+  const repeated = hasRepeats(summary);
   const sweptKeys = [...new Set(rows.flatMap((r) => Object.keys(r.assignment)))];
   const metricKeys = [...new Set(rows.flatMap((r) => Object.keys(r.metrics)))].sort();
-  const header = ['', 'trial', ...sweptKeys.map((k) => k.split('.').slice(-1)[0]!), ...metricKeys, 'status', 'time'];
+  const header = [
+    '',
+    'trial',
+    ...sweptKeys.map((k) => k.split('.').slice(-1)[0]!),
+    ...(repeated ? ['repeat', 'seed'] : []),
+    ...metricKeys,
+    'status',
+    'time',
+  ];
   const table = rows.map((r) => [
-    r.id === best ? '*' : '',
+    r.id === best && !repeated ? '*' : '',
     r.id,
     ...sweptKeys.map((k) => JSON.stringify(r.assignment[k])),
+    ...(repeated ? [String(r.repeat ?? 0), r.seed === undefined ? '-' : String(r.seed)] : []),
     ...metricKeys.map((k) => (r.metrics[k] === undefined ? '-' : r.metrics[k]!.toFixed(4))),
     r.status,
     r.seconds === undefined ? '-' : `${r.seconds.toFixed(1)}s`,
@@ -37,7 +51,8 @@ export function printSweepSummary(name: string, summary: SweepSummary, dir: stri
       .join('  ')
       .trimEnd();
   const lines = ['', `sweep ${name}: ${dir}`, fmt(header), ...table.map(fmt)];
-  if (best && objective)
+  if (repeated) lines.push('', `points (${summary.repeats} repeats each):`, ...pointTable(summary));
+  else if (best && objective)
     lines.push(`* best trial by ${objective.key} (${objective.maximize ? 'highest' : 'lowest'}): ${best}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -163,6 +163,15 @@ export function sweepDiagnostics(data: unknown, ctx: SemanticContext): Diagnosti
     if (checkValue(key, lo, specAt(0), `${name} low bound`)) checkValue(key, hi, specAt(1), `${name} high bound`);
   }
 
+  // Repeat k of every point must share its seed to make a pair; a swept seed would undo that.
+  if (typeof sweep.repeats === 'number' && sweep.repeats > 1 && firstKind.has('seed'))
+    out.push(
+      error(
+        "`repeats` derives each repeat's seed from `seed`, so `seed` cannot also be swept: repeat k of every point must share its seed to be compared pairwise",
+        at(['sweep', 'repeats'], 'key'),
+        { hint: 'drop `seed` from the swept keys; `repeats: N` already trains every point on N seeds' },
+      ),
+    );
   out.push(...sizeOfSweep(sweep, base, candidates, ctx, at));
   return out;
 }
@@ -179,7 +188,8 @@ function sizeOfSweep(
   const grid = lengths(sweep.grid).reduce((a, b) => a * b, 1);
   const zip = isObject(sweep.zip) ? Math.min(...lengths(sweep.zip)) : 1;
   const samples = isObject(sweep.random) && typeof sweep.random.samples === 'number' ? sweep.random.samples : 1;
-  const trials = grid * zip * samples;
+  const repeats = typeof sweep.repeats === 'number' ? sweep.repeats : 1;
+  const trials = grid * zip * samples * repeats;
   if (trials > MAX_TRIALS) {
     return [
       error(

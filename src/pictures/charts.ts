@@ -129,6 +129,9 @@ export interface SweepPoint {
   readonly x: number;
   readonly y: number;
   readonly series?: string;
+  /** An interval around y (a mean's 95% interval over repeats), drawn as an error bar. */
+  readonly low?: number;
+  readonly high?: number;
 }
 
 /** One measure against one swept setting (e.g. test loss against latent size), one line per series. */
@@ -140,28 +143,47 @@ export async function sweepChart(
 ): Promise<Chart> {
   const values = points
     .filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y) && (!opts.logX || p.x > 0))
-    .map((p) => ({ x: p.x, y: p.y, series: p.series ?? '' }));
+    .map((p) => ({
+      x: p.x,
+      y: p.y,
+      series: p.series ?? '',
+      ...(p.low !== undefined && p.high !== undefined ? { low: p.low, high: p.high } : {}),
+    }));
   const xs = [...new Set(values.map((v) => v.x))].sort((a, b) => a - b);
   const hasSeries = values.some((v) => v.series !== '');
+  const hasBars = values.some((v) => 'low' in v);
   const allPowersOfTwo = xs.every((x) => Number.isInteger(Math.log2(x)));
+  const x = {
+    field: 'x',
+    type: 'quantitative' as const,
+    title: xTitle,
+    scale: opts.logX
+      ? { type: 'log' as const, base: allPowersOfTwo ? 2 : 10, nice: false }
+      : { zero: false, nice: false },
+    // A sweep has few settings: tick exactly those, so each point sits on a labelled value.
+    axis: xs.length <= 12 ? { values: xs, format: '.6~g' } : { format: '.6~g' },
+  };
+  const color = hasSeries ? { color: { field: 'series', type: 'nominal' as const, title: null } } : {};
+  const line = {
+    mark: { type: 'line' as const, point: true },
+    encoding: { x, y: { field: 'y', type: 'quantitative' as const, title: yTitle, scale: { zero: false } }, ...color },
+  };
+  const bars = {
+    transform: [{ filter: 'isValid(datum.low)' }],
+    mark: { type: 'errorbar' as const, ticks: true },
+    encoding: {
+      x,
+      y: { field: 'low', type: 'quantitative' as const, title: yTitle, scale: { zero: false } },
+      y2: { field: 'high' },
+      ...color,
+    },
+  };
   const spec: TopLevelSpec = {
     ...(opts.title ? { title: opts.title } : {}),
     data: { values },
     width: 420,
     height: 260,
-    mark: { type: 'line', point: true },
-    encoding: {
-      x: {
-        field: 'x',
-        type: 'quantitative',
-        title: xTitle,
-        scale: opts.logX ? { type: 'log', base: allPowersOfTwo ? 2 : 10, nice: false } : { zero: false, nice: false },
-        // A sweep has few settings: tick exactly those, so each point sits on a labelled value.
-        axis: xs.length <= 12 ? { values: xs, format: '~g' } : { format: '~g' },
-      },
-      y: { field: 'y', type: 'quantitative', title: yTitle, scale: { zero: false } },
-      ...(hasSeries ? { color: { field: 'series', type: 'nominal' as const, title: null } } : {}),
-    },
-  };
+    ...(hasBars ? { layer: [line, bars] } : line),
+  } as TopLevelSpec;
   return { svg: await chartSvg(spec) };
 }

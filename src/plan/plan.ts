@@ -5,6 +5,7 @@ import { stageGraph } from '../config/stage-graph.js';
 import type { ExperimentConfig, StageConfig } from '../types/experiment-config.js';
 import type { DataSourceConfig } from '../types/experiment-config.js';
 import { stageType } from '../stages/registry.js';
+import { repeatSeed } from '../util/random.js';
 import { expandSweep, type Assignment } from './sweep-expansion.js';
 
 export interface PlannedInput {
@@ -40,6 +41,10 @@ export interface Trial {
   readonly id: string;
   /** The swept settings of this trial (empty without a sweep). */
   readonly assignment: Assignment;
+  /** The sweep point this trial repeats (its index among the sweep's distinct assignments). */
+  readonly point: number;
+  /** Which repeat of its point (0 without `sweep.repeats`); its seed is `repeatSeed(seed, repeat)`. */
+  readonly repeat: number;
   readonly config: ExperimentConfig;
   /** Data sets and stages in an order that runs every node after its inputs. */
   readonly nodes: readonly PlannedNode[];
@@ -133,21 +138,33 @@ export function planNodes(config: ExperimentConfig, options: PlanOptions): Plann
   return nodes;
 }
 
-/** Expands the sweep into trials; a file without a sweep is a plan of one trial. */
+/**
+ * Expands the sweep into trials, each point `sweep.repeats` times in a row (point-major: t000..t002
+ * are point 0's repeats); a file without a sweep is a plan of one trial. The repeats' seeds are
+ * derived from the experiment's seed and the repeat index only, so a stage the swept keys do not
+ * reach has the same fingerprint in every point's repeat k and is computed once per seed.
+ */
 export function planExperiment(config: ExperimentConfig, options: PlanOptions): Plan {
   const { sweep, ...base } = config;
-  const trials = expandSweep(sweep, config.seed).map((assignment, index) => {
+  const repeats = sweep?.repeats ?? 1;
+  const runs = expandSweep(sweep, config.seed).flatMap((assignment, point) =>
+    Array.from({ length: repeats }, (_, repeat) => ({ assignment, point, repeat })),
+  );
+  const trials = runs.map(({ assignment, point, repeat }, index) => {
     let trialConfig: Record<string, unknown> = { ...base };
     for (const [key, value] of Object.entries(assignment)) {
       const set = withSetting(trialConfig, key, value);
       if (!set.ok) throw new Error(`bug: sweep key ${key} was validated but does not apply: ${set.message}`);
       trialConfig = set.value;
     }
-    const resolved = trialConfig as unknown as ExperimentConfig;
+    const seeded = { ...trialConfig, seed: repeatSeed(trialConfig.seed as number, repeat) };
+    const resolved = seeded as unknown as ExperimentConfig;
     return {
       index,
       id: `t${String(index).padStart(3, '0')}`,
       assignment,
+      point,
+      repeat,
       config: resolved,
       nodes: planNodes(resolved, options),
     };

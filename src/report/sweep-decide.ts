@@ -6,7 +6,7 @@
 import { objectiveOf } from '../stages/objective.js';
 import { stageType } from '../stages/registry.js';
 import type { ExperimentConfig } from '../types/experiment-config.js';
-import { bestTrial, type Objective } from '../run-store/index.js';
+import { bestPoint, sweepPoints, typicalTrial, type Objective } from '../run-store/index.js';
 import { pipelineOf } from './pipeline.js';
 import type { SweepFolder } from './read.js';
 import type { TrialRow } from './sweep-rows.js';
@@ -32,13 +32,19 @@ function objectiveFromConfig(config: ExperimentConfig | undefined): Objective | 
   );
 }
 
-/** The best trial: summary.json's, else the best finished row by the objective. */
+/**
+ * The best trial: summary.json's, else chosen as the run store chooses it: the point with the
+ * best mean of the objective, and its repeat nearest that mean (its only trial without repeats).
+ */
 export function sweepBest(
   sweep: SweepFolder,
   rows: readonly TrialRow[],
   objective: Objective | undefined,
 ): string | undefined {
-  return sweep.summary?.best ?? bestTrial(rows, objective);
+  if (sweep.summary?.best) return sweep.summary.best;
+  const points = sweepPoints(rows);
+  const best = points.find((p) => p.point === bestPoint(points, objective));
+  return best && objective ? typicalTrial(best, rows, objective) : undefined;
 }
 
 /** The metrics worth a column and a chart: each stage's headline metric (an autoencoder's test loss, a classifier's test accuracy). */

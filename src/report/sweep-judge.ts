@@ -8,6 +8,11 @@ import { evidenceOf } from './run-report.js';
 import type { Objective } from './sweep-decide.js';
 import { settingsText, type TrialRow } from './sweep-rows.js';
 import { pairedComparison } from './statistics.js';
+import { bestPoint, sweepPoints } from '../run-store/index.js';
+import { comparisonsToBest, comparisonWords, formatAggregate, isRepeated, pointLabel } from './sweep-points.js';
+
+/** More comparisons than this are summed up in one line instead of a sentence each. */
+const MAX_COMPARISON_LINES = 8;
 
 /** One sentence of the sweep's summary; `tone` marks the best trial (`better`) and trouble (`bad`). */
 export interface SweepLine {
@@ -34,7 +39,34 @@ export function sweepWords(
   const lines: SweepLine[] = [];
   const finished = rows.filter((r) => r.status === 'finished');
   const failed = rows.filter((r) => r.status === 'failed' || r.status === 'killed');
-  if (bestRow && objective) {
+  const repeated = isRepeated(rows);
+  const points = sweepPoints(rows);
+  const best = bestPoint(points, objective);
+  const bestAt = points.find((p) => p.point === best);
+  if (repeated) {
+    if (bestAt && objective) {
+      const a = bestAt.metrics[objective.key]!;
+      lines.push({
+        text: `Best point: ${pointLabel(bestAt, keys)}, with the ${objective.maximize ? 'highest' : 'lowest'} mean ${metricLabel(objective.key)} of ${points.length} point${points.length === 1 ? '' : 's'}: ${formatAggregate(objective.key, a)} (mean ± sd [95% CI] over ${a.n} repeat${a.n === 1 ? '' : 's'}).${bestRow ? ` Its repeat nearest that mean, ${bestRow.id}, stands for it below.` : ''}`,
+        tone: 'better',
+      });
+    } else if (rows.length) {
+      lines.push({ text: 'No point finished with the metric the best point is chosen by.', tone: 'bad' });
+    }
+    for (const key of metrics) {
+      const scored = points.filter((p) => p.metrics[key] !== undefined);
+      if (scored.length < 2) continue;
+      const means = scored.map((p) => p.metrics[key]!.mean);
+      const lo = scored[means.indexOf(Math.min(...means))]!;
+      const hi = scored[means.indexOf(Math.max(...means))]!;
+      lines.push({
+        text:
+          lo.metrics[key]!.mean === hi.metrics[key]!.mean
+            ? `${metricLabel(key)} had the same mean at every point (${formatAggregate(key, lo.metrics[key])}): the swept settings do not reach that stage.`
+            : `${metricLabel(key)}, mean over repeats, ranged from ${formatAggregate(key, lo.metrics[key])} (${pointLabel(lo, keys)}) to ${formatAggregate(key, hi.metrics[key])} (${pointLabel(hi, keys)}).`,
+      });
+    }
+  } else if (bestRow && objective) {
     const value = bestRow.metrics[objective.key];
     lines.push({
       text: `Best trial: ${bestRow.id} (${settingsText(bestRow.assignment, keys)}), with ${metricLabel(objective.key)} ${formatMetric(objective.key, value)}, the ${objective.maximize ? 'highest' : 'lowest'} of ${finished.length} finished trial${finished.length === 1 ? '' : 's'}.`,
@@ -43,22 +75,24 @@ export function sweepWords(
   } else if (rows.length) {
     lines.push({ text: 'No trial finished with the metric the best trial is chosen by.', tone: 'bad' });
   }
-  for (const key of metrics) {
-    const scored = finished.filter((r) => Number.isFinite(r.metrics[key]));
-    if (scored.length < 2) continue;
-    const values = scored.map((r) => r.metrics[key]!);
-    const lo = scored[values.indexOf(Math.min(...values))]!;
-    const hi = scored[values.indexOf(Math.max(...values))]!;
-    if (lo.metrics[key] === hi.metrics[key]) {
-      lines.push({
-        text: `${metricLabel(key)} was ${formatMetric(key, lo.metrics[key])} in every trial: the swept settings do not reach that stage.`,
-      });
-    } else {
-      lines.push({
-        text: `${metricLabel(key)} ranged from ${formatMetric(key, lo.metrics[key])} (${settingsText(lo.assignment, keys)}) to ${formatMetric(key, hi.metrics[key])} (${settingsText(hi.assignment, keys)}).`,
-      });
+  if (!repeated)
+    for (const key of metrics) {
+      const scored = finished.filter((r) => Number.isFinite(r.metrics[key]));
+      if (scored.length < 2) continue;
+      const values = scored.map((r) => r.metrics[key]!);
+      const lo = scored[values.indexOf(Math.min(...values))]!;
+      const hi = scored[values.indexOf(Math.max(...values))]!;
+      if (lo.metrics[key] === hi.metrics[key]) {
+        lines.push({
+          text: `${metricLabel(key)} was ${formatMetric(key, lo.metrics[key])} in every trial: the swept settings do not reach that stage.`,
+        });
+      } else {
+        lines.push({
+          text: `${metricLabel(key)} ranged from ${formatMetric(key, lo.metrics[key])} (${settingsText(lo.assignment, keys)}) to ${formatMetric(key, hi.metrics[key])} (${settingsText(hi.assignment, keys)}).`,
+        });
+      }
     }
-  }
+  if (objective && best !== undefined) lines.push(...comparisonLines(rows, keys, objective, best, points, trials));
   if (failed.length)
     lines.push({
       text: `${failed.length} of ${rows.length} trials did not finish: ${failed.map((r) => `${r.id} (${r.status})`).join(', ')}.`,
@@ -70,11 +104,42 @@ export function sweepWords(
       text: `${pending.length} trial${pending.length === 1 ? '' : 's'} did not run to the end: ${pending.map((r) => r.id).join(', ')}.`,
       tone: 'bad',
     });
-  if (objective && bestRow) {
+  if (objective && bestRow && !repeated) {
     const shape = sweepShape(rows, keys, objective, bestRow, trials);
     if (shape) lines.push({ text: shape });
   }
   return lines;
+}
+
+/** The other points against the best, a sentence each (or, for many, who is not distinguishable). */
+function comparisonLines(
+  rows: readonly TrialRow[],
+  keys: readonly string[],
+  objective: Objective,
+  best: number,
+  points: ReturnType<typeof sweepPoints>,
+  trials: ReadonlyMap<string, RunFolder>,
+): SweepLine[] {
+  const comparisons = comparisonsToBest(rows, objective, best, trials);
+  if (!comparisons.length) return [];
+  const bestAt = points.find((p) => p.point === best)!;
+  const head = `Against the best point (${pointLabel(bestAt, keys)}) on ${metricLabel(objective.key)}, each other point minus the best, with the 95% interval of the difference; "not distinguishable" means the interval contains 0 with this many seeds or images, not that the two are equal:`;
+  if (comparisons.length <= MAX_COMPARISON_LINES)
+    return [
+      { text: head },
+      ...comparisons.map((c) => ({ text: comparisonWords(c, objective.key, points, best, keys) })),
+    ];
+  const alike = comparisons.filter((c) => !c.distinguishable);
+  const label = (n: number) =>
+    pointLabel(
+      points.find((p) => p.point === n)!,
+      keys,
+    );
+  return [
+    {
+      text: `${head} ${alike.length} of ${comparisons.length} other points are not distinguishable from it${alike.length ? ` (${alike.map((c) => label(c.point)).join('; ')})` : ''}; the rest are.`,
+    },
+  ];
 }
 
 /**

@@ -12,6 +12,7 @@ import { html, type Html } from './html.js';
 import type { SweepFolder } from './read.js';
 import type { TrialRow } from './sweep-rows.js';
 import { formatPercent } from './format.js';
+import { meanInterval } from '../util/intervals.js';
 
 export interface ProbeRow {
   readonly x: number;
@@ -20,9 +21,6 @@ export interface ProbeRow {
   /** The CNN on the reconstructions, when the experiment has one. */
   readonly cnn?: number;
 }
-
-/** Two-sided 97.5% quantiles of Student's t for 1..10 degrees of freedom (beyond: 1.96 is close enough in words). */
-const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228];
 
 export interface Summary {
   readonly x: number;
@@ -43,12 +41,8 @@ export function summarise(rows: readonly ProbeRow[], key: 'probe' | 'knn' | 'cnn
   return [...byX.entries()]
     .sort(([a], [b]) => a - b)
     .map(([x, vs]) => {
-      const n = vs.length;
-      const mean = vs.reduce((a, b) => a + b, 0) / n;
-      if (n < 2) return { x, mean, low: mean, high: mean, n };
-      const sd = Math.sqrt(vs.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
-      const half = (T975[n - 2] ?? 1.96) * (sd / Math.sqrt(n));
-      return { x, mean, low: mean - half, high: mean + half, n };
+      const { n, mean, low, high } = meanInterval(vs);
+      return { x, mean, low, high, n };
     });
 }
 
@@ -91,7 +85,8 @@ export async function probeChart(
     ['cnn', 'CNN on the reconstructions'],
   ];
   for (const [key, name] of series)
-    for (const s of summarise(rows, key)) points.push({ x: s.x, y: s.mean, series: name });
+    for (const s of summarise(rows, key))
+      points.push({ x: s.x, y: s.mean, series: name, ...(s.n > 1 ? { low: s.low, high: s.high } : {}) });
   if (!points.length) return undefined;
   return (await sweepChart(points, xTitle, 'Test accuracy (mean over repeats)', { logX, title })).svg;
 }

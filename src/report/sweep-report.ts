@@ -33,6 +33,8 @@ import { evidenceOf, findingsList, REPORT_FILE } from './run-report.js';
 import { keyMetrics, sweepBest, sweepObjective, type Objective } from './sweep-decide.js';
 import { metricLabel, sweepShape, sweepWords } from './sweep-judge.js';
 import { settingsText, sweptKeys, trialRows, type TrialRow } from './sweep-rows.js';
+import { isRepeated, meanPoints, pointsSection } from './sweep-points.js';
+import { bestPoint, sweepPoints } from '../run-store/index.js';
 
 /** Writes <sweepDir>/report.html and returns its path. Throws only when run.json cannot be read. */
 export async function writeSweepReport(sweepDir: string): Promise<string> {
@@ -53,6 +55,8 @@ export async function renderSweepReport(sweep: SweepFolder): Promise<string> {
   const keys = sweptKeys(config, rows);
   const metrics = keyMetrics(config, rows);
   const bestRow = rows.find((r) => r.id === best);
+  const repeated = isRepeated(rows);
+  const points = sweepPoints(rows);
 
   const finished = rows.filter((r) => r.status === 'finished').length;
   const facts: Fact[] = runFacts(record);
@@ -61,7 +65,7 @@ export async function renderSweepReport(sweep: SweepFolder): Promise<string> {
 
   const bestFolder = best ? await readRunFolder(trialDir(sweep.dir, best)).catch(() => undefined) : undefined;
   const [charts, curves, bestSection, probes] = await Promise.all([
-    settingCharts(rows, keys, metrics),
+    settingCharts(rows, keys, metrics, repeated),
     trialCurves(sweep, rows, keys),
     bestTrialSection(sweep, bestRow, bestFolder, keys, objective),
     probeSection(sweep, rows, keys, wantsLogX),
@@ -69,6 +73,7 @@ export async function renderSweepReport(sweep: SweepFolder): Promise<string> {
 
   const toc: [string, string][] = [
     ['summary', 'In short'],
+    ...(repeated ? [['points', 'Points'] as [string, string]] : []),
     ['trials', 'Trials'],
     ...(charts.length ? [['settings', 'Settings against results'] as [string, string]] : []),
     ...(probes ? [['probes', 'Class information in the codes'] as [string, string]] : []),
@@ -81,11 +86,21 @@ export async function renderSweepReport(sweep: SweepFolder): Promise<string> {
   const body = html`${heading('aelab · sweep report', record, config?.description, facts, toc)}
     <main>
       ${summarySection(rows, keys, metrics, objective, bestRow, bestFolder, sweep.trials)}
-      ${trialsSection(sweep, rows, keys, metrics, best)}
+      ${repeated ? pointsSection(points, keys, metrics, bestPoint(points, objective)) : ''}
+      ${trialsSection(sweep, rows, keys, metrics, best, repeated)}
       ${
         charts.length
           ? html`<section id="settings">
-              <h2>Settings against results <span class="sub">one point per finished trial</span></h2>
+              <h2>
+                Settings against results
+                <span class="sub"
+                  >${
+                    repeated
+                      ? 'the mean of each point over its repeats, its 95% interval as an error bar'
+                      : 'one point per finished trial'
+                  }</span
+                >
+              </h2>
               <div class="charts">${charts}</div>
             </section>`
           : ''
@@ -148,6 +163,7 @@ function trialsSection(
   keys: readonly string[],
   metrics: readonly string[],
   best: string | undefined,
+  repeated = false,
 ): Html {
   const trialCell = (r: TrialRow) => {
     const name = sweep.trialReports.has(r.id)
@@ -171,6 +187,12 @@ function trialsSection(
           num: true,
           cell: (r: TrialRow) => (k in r.assignment ? formatSetting(r.assignment[k]) : '–'),
         })),
+        ...(repeated
+          ? [
+              { label: 'Repeat', num: true, cell: (r: TrialRow) => String(r.repeat ?? 0) },
+              { label: 'Seed', num: true, cell: (r: TrialRow) => (r.seed === undefined ? '–' : String(r.seed)) },
+            ]
+          : []),
         ...metrics.map((k) => ({
           label: metricLabel(k),
           num: true,
@@ -214,6 +236,7 @@ async function settingCharts(
   rows: readonly TrialRow[],
   keys: readonly string[],
   metrics: readonly string[],
+  repeated = false,
 ): Promise<Html[]> {
   const done = rows.filter((r) => r.status === 'finished' || Object.keys(r.metrics).length > 0);
   const groups = [metrics.filter((m) => !isAccuracy(m)), metrics.filter(isAccuracy)].filter((g) => g.length > 0);
@@ -246,7 +269,7 @@ async function settingCharts(
           ? `${metricLabel(plot.metrics[0]!)}${isAccuracy(plot.metrics[0]!) ? ' (%)' : ''}`
           : axisTitle(plot.metrics);
       if (numeric) {
-        const points: SweepPoint[] = done.flatMap((r) =>
+        const each: SweepPoint[] = done.flatMap((r) =>
           plot.metrics.flatMap((m) => {
             const y = r.metrics[m];
             const x = r.assignment[key];
@@ -255,6 +278,8 @@ async function settingCharts(
             return [{ x, y: asPlotted(m, y), ...(series !== undefined ? { series } : {}) }];
           }),
         );
+        // Repeats: one point per setting, the mean with its 95% interval.
+        const points = repeated ? meanPoints(each) : each;
         if (points.length === 0) continue;
         charts.push(
           inlineSvg(

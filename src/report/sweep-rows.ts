@@ -15,6 +15,10 @@ export interface TrialRow {
   readonly metrics: Readonly<Record<string, number>>;
   readonly seconds?: number;
   readonly error?: string;
+  /** The point the trial belongs to, which repeat of it, and that repeat's seed (recorded with repeats). */
+  readonly point?: number;
+  readonly repeat?: number;
+  readonly seed?: number;
 }
 
 /** Each trial from summary.json when there is one, else from run.json and the trial's own folder. */
@@ -31,7 +35,11 @@ export function trialRows(sweep: SweepFolder): TrialRow[] {
       .map(([name, st]) => `${name}: ${firstLine(st.error!)}`);
     const error = [r?.error ?? folder?.error, ...stageErrors].filter(Boolean).join('\n') || undefined;
     const seconds = s?.seconds ?? folder?.duration_s;
+    const point = s?.point ?? folder?.point;
+    const seed = s?.seed ?? folder?.seed;
     return {
+      ...(point !== undefined ? { point, repeat: s?.repeat ?? folder?.repeat ?? 0 } : {}),
+      ...(seed !== undefined ? { seed } : {}),
       id,
       status: s?.status ?? r?.status ?? folder?.status ?? 'pending',
       assignment: s?.assignment ?? r?.assignment ?? folder?.assignment ?? {},

@@ -15,6 +15,16 @@ export {
   readSyncFile,
 } from './read.js';
 export { bestTrial, sweepSummary, testMetrics } from './objective.js';
+export {
+  bestPoint,
+  byRepeat,
+  groupByPoint,
+  pointDifference,
+  repeatOf,
+  sweepPoints,
+  typicalTrial,
+  type PointRow,
+} from './points.js';
 
 export { HEARTBEAT_EVERY_MS, HEARTBEAT_STALE_MS, readHeartbeat, startHeartbeat, type Heartbeat } from './heartbeat.js';
 export {

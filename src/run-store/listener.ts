@@ -165,6 +165,7 @@ export function trialRecord(t: TrialStart, settings?: RunRecord['settings']): Ru
     kind: inSweep ? 'trial' : 'run',
     experiment_file: t.experimentFile,
     ...(inSweep ? { parent: t.runId, trial: t.trial, assignment: { ...t.assignment } } : {}),
+    ...(inSweep && t.point !== undefined ? { point: t.point, repeat: t.repeat ?? 0 } : {}),
     status: 'running',
     start_time: new Date().toISOString(),
     seed: t.seed,

@@ -3,7 +3,8 @@
  * wrote into the sweep's record: the CLI's table and summary.json, and the report of a sweep that
  * never wrote its summary, all choose by this.
  */
-import type { Objective } from '../types/run-events.js';
+import type { Objective, TrialOfPlan } from '../types/run-events.js';
+import { bestPoint, sweepPoints, typicalTrial } from './points.js';
 import type { RunRecord, SweepSummary, SweepSummaryRow } from './records.js';
 
 /** The finished trial with the best objective value; trials without a finite value are not ranked. */
@@ -29,9 +30,12 @@ export function testMetrics(record: Pick<RunRecord, 'stages'> | undefined): Reco
   return metrics;
 }
 
-/** summary.json of a sweep: each trial (in plan order) with its test metrics, and the best one. */
+/**
+ * summary.json of a sweep: each trial (in plan order) with its test metrics, each point with its
+ * metrics' aggregates over its repeats, the best point by its mean and the trial that stands for it.
+ */
 export function sweepSummary(
-  trials: readonly { readonly id: string; readonly assignment: Readonly<Record<string, unknown>> }[],
+  trials: readonly TrialOfPlan[],
   records: readonly (RunRecord | undefined)[],
   objective: Objective | undefined,
 ): SweepSummary {
@@ -41,10 +45,24 @@ export function sweepSummary(
       id: t.id,
       status: r?.status ?? 'pending',
       assignment: { ...t.assignment },
+      ...(t.point !== undefined ? { point: t.point, repeat: t.repeat ?? 0 } : {}),
+      ...(t.seed !== undefined ? { seed: t.seed } : {}),
       metrics: testMetrics(r),
       ...(r?.duration_s !== undefined ? { seconds: r.duration_s } : {}),
     };
   });
-  const best = bestTrial(rows, objective);
-  return { ...(objective ? { objective } : {}), ...(best ? { best } : {}), trials: rows };
+  const points = sweepPoints(rows);
+  const repeats = Math.max(1, ...rows.map((r) => (r.repeat ?? 0) + 1));
+  const bestAt = bestPoint(points, objective);
+  const point = points.find((p) => p.point === bestAt);
+  // One repeat: the best trial is the best point's only trial, as it always was.
+  const best = point && objective ? typicalTrial(point, rows, objective) : undefined;
+  return {
+    ...(objective ? { objective } : {}),
+    ...(best ? { best } : {}),
+    ...(bestAt !== undefined ? { best_point: bestAt } : {}),
+    repeats,
+    points,
+    trials: rows,
+  };
 }

@@ -25,6 +25,9 @@ export interface RunRecord {
   trial?: string;
   /** The swept settings of a trial. */
   assignment?: Record<string, unknown>;
+  /** A sweep's trial: the point it belongs to and which repeat of it (`sweep.repeats`). */
+  point?: number;
+  repeat?: number;
   status: RunStatus;
   start_time: string;
   end_time?: string;
@@ -77,14 +80,50 @@ export interface SweepSummaryRow {
   id: string;
   status: string;
   assignment: Record<string, unknown>;
+  /** The point the trial belongs to, which repeat of it, and that repeat's seed. */
+  point?: number;
+  repeat?: number;
+  seed?: number;
   /** The trial's test metrics, as `<stage>.<metric>`. */
   metrics: Record<string, number>;
   seconds?: number;
 }
 
+/** A metric of a sweep point over its finished repeats: the Student-t 95% interval of its mean. */
+export interface MetricAggregate {
+  n: number;
+  mean: number;
+  /** Sample standard deviation (n - 1); 0 for one repeat. */
+  sd: number;
+  /** The 95% interval of the mean (Student t, n - 1 degrees of freedom); the mean itself for one repeat. */
+  low: number;
+  high: number;
+}
+
+/** One sweep point (a distinct assignment) over its repeats. */
+export interface SweepPointSummary {
+  point: number;
+  assignment: Record<string, unknown>;
+  /** Its trials in repeat order. */
+  trials: string[];
+  /** How many of them finished (the aggregates are over those). */
+  finished: number;
+  metrics: Record<string, MetricAggregate>;
+}
+
 /** summary.json of a sweep. */
 export interface SweepSummary {
   objective?: Objective;
+  /**
+   * The best trial: without repeats the best one by the objective; with repeats, the best point's
+   * repeat nearest its mean (a typical repeat, not its luckiest), whose pictures the report shows.
+   */
   best?: string;
+  /** The point with the best mean of the objective. */
+  best_point?: number;
+  /** Every point, with each metric's mean, standard deviation and 95% interval over its repeats. */
+  points?: SweepPointSummary[];
+  /** How many repeats each point was planned with. */
+  repeats?: number;
   trials: SweepSummaryRow[];
 }

@@ -101,7 +101,13 @@ function runStart(session: Session, dir: string): RunStart {
     settings: session.settings,
     environment: session.environment,
     config: session.plan.config,
-    trials: session.plan.trials.map((t) => ({ id: t.id, assignment: t.assignment })),
+    trials: session.plan.trials.map((t) => ({
+      id: t.id,
+      assignment: t.assignment,
+      point: t.point,
+      repeat: t.repeat,
+      seed: t.config.seed,
+    })),
     ...(objective ? { objective } : {}),
   };
 }
@@ -112,7 +118,14 @@ function trialStart(session: Session, trial: Trial, dir: string): TrialStart {
     trial: trial.id,
     runId: session.runId,
     dir,
-    ...(sweep ? { sweepDir: path.join(session.runsDir, session.runId), assignment: trial.assignment } : {}),
+    ...(sweep
+      ? {
+          sweepDir: path.join(session.runsDir, session.runId),
+          assignment: trial.assignment,
+          point: trial.point,
+          repeat: trial.repeat,
+        }
+      : {}),
     name: trial.config.name,
     seed: trial.config.seed,
     experimentFile: session.settings.experimentFile,

@@ -16,6 +16,7 @@ import {
   type RunRecord,
 } from '../run-store/index.js';
 import { EpochSeries, finalMetrics, type MlflowMetric } from './mlflow-metrics.js';
+import { pointMetrics } from './mlflow-points.js';
 import { sendDatasets } from './mlflow-datasets.js';
 import { CACHED_TAG, readParams, runName, runTags, sweepParams } from './mlflow-run-fields.js';
 import {
@@ -45,6 +46,8 @@ interface ServerState {
   artifactsFailed?: string;
   /** A sweep's best trial whose final metrics its parent run carries. */
   bestSent?: string;
+  /** A repeated sweep's point aggregates were sent to its parent run. */
+  pointsSent?: boolean;
 }
 
 /** mlflow.json in a run folder: one state per tracking server. */
@@ -116,7 +119,7 @@ export async function syncRun(
   const run = await ensureRun(c, opts);
   if (!run.ok) return run;
   const withRun = { ...c, runId: run.value };
-  for (const step of [sendParamsAndTags, sendDatasets, sendMetrics, sendBestTrial]) {
+  for (const step of [sendParamsAndTags, sendDatasets, sendMetrics, sendBestTrial, sendPoints]) {
     const sent = await step(withRun);
     if (!sent.ok) return sent;
   }
@@ -205,6 +208,18 @@ const sendBestTrial: Step = async (c) => {
   const sent = await c.client.logBatch({ runId: c.runId, metrics: best.metrics, tags: best.tags });
   if (!sent.ok) return sent;
   c.state.bestSent = best.trial;
+  await c.save();
+  return sent;
+};
+
+/** An ended repeated sweep's parent run carries each point's means, sd and intervals (mlflow-points.ts). */
+const sendPoints: Step = async (c) => {
+  if (c.record.kind !== 'sweep' || !c.terminal || c.state.pointsSent) return { ok: true, value: null };
+  const points = pointMetrics(await readSummary(c.dir), Date.now());
+  if (!points) return { ok: true, value: null };
+  const sent = await c.client.logBatch({ runId: c.runId, metrics: points.metrics, tags: points.tags });
+  if (!sent.ok) return sent;
+  c.state.pointsSent = true;
   await c.save();
   return sent;
 };

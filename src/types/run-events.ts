@@ -163,9 +163,20 @@ export interface RunStart {
   /** The resolved experiment, as config.json keeps it. */
   readonly config: unknown;
   /** Every trial of the plan, in plan order (also those a resumed sweep will not run again). */
-  readonly trials: readonly { readonly id: string; readonly assignment: Readonly<Record<string, unknown>> }[];
+  readonly trials: readonly TrialOfPlan[];
   /** For a sweep: how its best trial is chosen. */
   readonly objective?: Objective;
+}
+
+/** A trial as the plan lists it: the point it belongs to, and which repeat of it (`sweep.repeats`). */
+export interface TrialOfPlan {
+  readonly id: string;
+  readonly assignment: Readonly<Record<string, unknown>>;
+  /** Index of the sweep point (its distinct assignment); absent in records written before repeats. */
+  readonly point?: number;
+  /** Which repeat of the point: repeat k of every point has the same seed. */
+  readonly repeat?: number;
+  readonly seed?: number;
 }
 
 /** One trial about to run (a single run is one trial): its folder and what its record starts with. */
@@ -182,6 +193,9 @@ export interface TrialStart {
   readonly experimentFile: string;
   /** The swept settings of a sweep's trial. */
   readonly assignment?: Readonly<Record<string, unknown>>;
+  /** A sweep's trial: its point and which repeat of it. */
+  readonly point?: number;
+  readonly repeat?: number;
   readonly config: unknown;
 }
 

@@ -70,6 +70,19 @@ export function mixSeeds(...parts: number[]): number {
   return h >>> 1;
 }
 
+/** Tags the stream of repeat seeds, so that they are not the streams mixSeeds makes for batches or epochs. */
+const REPEAT_STREAM = 0x7e9ea7;
+
+/**
+ * The seed of repeat `repeat` of an experiment seeded `seed`. Repeat 0 is the seed itself, so a
+ * sweep with one repeat is the sweep without repeats (same fingerprints, same cache entries); the
+ * others are mixed from the seed and the repeat index alone, so repeat k of every sweep point has
+ * the same seed, which makes the points' repeats pairs.
+ */
+export function repeatSeed(seed: number, repeat: number): number {
+  return repeat === 0 ? seed : mixSeeds(seed, REPEAT_STREAM, repeat);
+}
+
 /** Integer in [0, n). */
 export function randomInt(rng: Rng, n: number): number {
   return Math.floor(rng() * n);

@@ -10,10 +10,12 @@ import {
   testMetrics,
   trialStatus,
   type FoundRun,
+  type MetricAggregate,
   type RunRecord,
   type SweepSummary,
   type TrialStatus,
 } from '../../run-store/index.js';
+import { formatAggregate, hasRepeats, pointTable } from '../point-table.js';
 import { formatMetrics } from '../progress.js';
 
 function finalMetrics(record: RunRecord): Record<string, number> {
@@ -157,14 +159,18 @@ export async function runsShow(runsDir: string, name: string, opts: { json: bool
     for (const [id, t] of Object.entries(trials)) {
       const state = trialNote(await trialStatus(found.dir, { status: live.status, queued }, id, t));
       const metrics = rows.get(id)?.metrics ?? {};
-      const assignment = Object.entries(t.assignment)
-        .map(([k, v]) => `${k.split('.').pop()}=${JSON.stringify(v)}`)
-        .join(' ');
+      const row = rows.get(id);
+      const assignment = [
+        ...Object.entries(t.assignment).map(([k, v]) => `${k.split('.').pop()}=${JSON.stringify(v)}`),
+        ...(hasRepeats(summary ?? undefined) ? [`repeat=${row?.repeat ?? 0}`] : []),
+      ].join(' ');
       lines.push(
-        `${id === summary?.best ? '* ' : '  '}${id}  ${state.status.padEnd(9)} ${assignment}${state.note}${Object.keys(metrics).length ? `  ${formatMetrics(metrics)}` : ''}${t.error ? `  (${t.error.split('\n')[0]})` : ''}`,
+        `${id === summary?.best && !hasRepeats(summary ?? undefined) ? '* ' : '  '}${id}  ${state.status.padEnd(9)} ${assignment}${state.note}${Object.keys(metrics).length ? `  ${formatMetrics(metrics)}` : ''}${t.error ? `  (${t.error.split('\n')[0]})` : ''}`,
       );
     }
   }
+  if (summary && hasRepeats(summary))
+    lines.push('', `points (${summary.repeats} repeats each):`, ...pointTable(summary).map((l) => `  ${l}`));
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }
@@ -187,8 +193,15 @@ export async function runsCompare(runsDir: string, names: readonly string[], opt
   const params = await Promise.all(found.map((f) => readParams(f.dir)));
   const keys = [...new Set(params.flatMap((p) => Object.keys(p)))].sort();
   const differing = keys.filter((k) => new Set(params.map((p) => JSON.stringify(p[k]))).size > 1);
-  const metrics = found.map((f) => finalMetrics(f.record));
+  // A sweep stands in a comparison by its best point: each metric's mean, sd and interval over its repeats.
+  const summaries = await Promise.all(found.map((f) => (isSweepRecord(f.record) ? readSummary(f.dir) : undefined)));
+  const metrics: Record<string, number | MetricAggregate>[] = found.map((f, i) => {
+    const best = summaries[i]?.points?.find((p) => p.point === summaries[i]?.best_point);
+    return best ? { ...best.metrics } : finalMetrics(f.record);
+  });
   const metricKeys = [...new Set(metrics.flatMap((m) => Object.keys(m)))].sort();
+  const metricCell = (v: number | MetricAggregate | undefined): string =>
+    v === undefined ? '-' : typeof v === 'number' ? v.toFixed(4) : formatAggregate(v);
   if (opts.json) {
     process.stdout.write(
       `${JSON.stringify(
@@ -207,7 +220,7 @@ export async function runsCompare(runsDir: string, names: readonly string[], opt
   const header = ['', ...heads];
   const cell = (v: unknown) => clip(v === undefined ? '-' : JSON.stringify(v), CELL_WIDTH);
   const settingRows = differing.map((k) => [k, ...params.map((p) => cell(p[k]))]);
-  const metricRows = metricKeys.map((k) => [k, ...metrics.map((m) => (m[k] === undefined ? '-' : m[k]!.toFixed(4)))]);
+  const metricRows = metricKeys.map((k) => [k, ...metrics.map((m) => metricCell(m[k]))]);
   // The first column gets what the runs' columns leave of the width.
   const used = header
     .slice(1)
@@ -221,7 +234,22 @@ export async function runsCompare(runsDir: string, names: readonly string[], opt
     differing.length ? 'settings that differ:' : 'settings: all the same',
     table(header, fit(settingRows)),
   ];
+  const sweeps = found.flatMap((f, i) => {
+    const s = summaries[i];
+    const best = s?.points?.find((p) => p.point === s.best_point);
+    if (!best) return [];
+    const swept = Object.entries(best.assignment).map(([k, v]) => `${k.split('.').pop()}=${JSON.stringify(v)}`);
+    return [
+      `${heads[i]}: a sweep, shown by its best point p${best.point}${swept.length ? ` (${swept.join(' ')})` : ''} over ${best.finished} repeat${best.finished === 1 ? '' : 's'}`,
+    ];
+  });
   out.push('', 'final metrics:', table(header, fit(metricRows)));
+  if (sweeps.length)
+    out.push(
+      '',
+      ...sweeps,
+      "a sweep's cells: mean ±sd [95% CI] over the repeats (Student t, n - 1 degrees of freedom)",
+    );
   if (!differing.length) out.splice(3, 1);
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;
