@@ -14,6 +14,7 @@ import {
   listTrials,
   readJsonIfValid,
   readRun,
+  readSchedulerState,
   REPORT_FILE,
   stageDir,
   SUMMARY_FILE,
@@ -23,6 +24,7 @@ import {
   type SweepRecord,
   type SweepSummary,
 } from '../run-store/index.js';
+import type { AshaState } from '../types/scheduler.js';
 
 export interface StageFiles {
   readonly figure?: Buffer;
@@ -105,6 +107,8 @@ export interface SweepFolder {
   readonly trials: ReadonlyMap<string, RunFolder>;
   /** Trial ids whose report.html exists, to link to. */
   readonly trialReports: ReadonlySet<string>;
+  /** The sweep's scheduler log (scheduler.json), or what was wrong with it. */
+  readonly scheduler?: AshaState | { readonly error: string };
 }
 
 export async function readSweepFolder(dir: string): Promise<SweepFolder> {
@@ -133,8 +137,12 @@ export async function readSweepFolder(dir: string): Promise<SweepFolder> {
         trialReports.add(id);
     }),
   );
+  const scheduler = await readSchedulerState(dir).catch((e: unknown) => ({
+    error: e instanceof Error ? e.message : String(e),
+  }));
   return {
     dir,
+    ...(scheduler ? { scheduler } : {}),
     record: { ...sweep, trials: sweep.trials ?? {} },
     ...(config ? { config } : {}),
     ...(summary ? { summary } : {}),

@@ -14,7 +14,7 @@ export {
   readSummary,
   readSyncFile,
 } from './read.js';
-export { bestTrial, sweepSummary, testMetrics } from './objective.js';
+export { bestTrial, stoppedAt, sweepSummary, testMetrics } from './objective.js';
 
 export { HEARTBEAT_EVERY_MS, HEARTBEAT_STALE_MS, readHeartbeat, startHeartbeat, type Heartbeat } from './heartbeat.js';
 export {
@@ -27,5 +27,6 @@ export {
 } from './status.js';
 export { matchRuns, resolveRun, type FoundRun } from './find.js';
 export { listRunFiles, type RunFile } from './run-files.js';
+export { readSchedulerState, writeSchedulerState } from './scheduler-file.js';
 export { RunStoreListener, trialRecord } from './listener.js';
 export type { Objective, RunSettings } from '../types/run-events.js';

@@ -29,6 +29,12 @@ export function testMetrics(record: Pick<RunRecord, 'stages'> | undefined): Reco
   return metrics;
 }
 
+/** Where a stopped run stopped: the stage the scheduler stopped and the epoch it reached. */
+export function stoppedAt(record: Pick<RunRecord, 'stages'>): { stage: string; epoch: number } {
+  const [stage, s] = Object.entries(record.stages).find(([, s]) => s.status === 'stopped') ?? ['?', undefined];
+  return { stage, epoch: s?.epoch ?? 0 };
+}
+
 /** summary.json of a sweep: each trial (in plan order) with its test metrics, and the best one. */
 export function sweepSummary(
   trials: readonly { readonly id: string; readonly assignment: Readonly<Record<string, unknown>> }[],
@@ -43,6 +49,7 @@ export function sweepSummary(
       assignment: { ...t.assignment },
       metrics: testMetrics(r),
       ...(r?.duration_s !== undefined ? { seconds: r.duration_s } : {}),
+      ...(r?.status === 'stopped' ? { stopped: stoppedAt(r) } : {}),
     };
   });
   const best = bestTrial(rows, objective);

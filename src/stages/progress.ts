@@ -1,6 +1,6 @@
 import { divergence } from '../models/train-loop.js';
 import type { TrainCallbacks } from '../models/types.js';
-import { StageError, type StageContext } from './stage.js';
+import { StageError, StageStopped, type StageContext } from './stage.js';
 
 /** Model callbacks that become batch and epoch events of the stage. */
 export function trainingCallbacks(ctx: StageContext, epochs: number): TrainCallbacks {
@@ -23,6 +23,12 @@ export function trainingCallbacks(ctx: StageContext, epochs: number): TrainCallb
         throw new StageError(
           `${ctx.name}: ${why} at epoch ${log.epoch}; the training diverged: try a lower learning rate (or a smaller penalty weight)`,
         );
+      // The scheduler is asked only after the last epoch would be pointless: nothing is left to save.
+      if (ctx.afterEpoch && log.epoch < epochs)
+        return ctx.afterEpoch(log.epoch, log.metrics).then((verdict) => {
+          if (verdict.decision === 'stop') throw new StageStopped(log.epoch, verdict.reason);
+        });
+      return undefined;
     },
   };
 }

@@ -90,7 +90,8 @@ export async function resumeCommand(run: string, opts: { runsDir: string; queue?
     );
     return runSingle(session).catch(reportWriteFailure);
   }
-  const todo = plan.trials.filter((t) => record.trials[t.id]?.status !== 'finished');
+  // A trial the scheduler stopped stays stopped: running it again would undo the scheduler's decision.
+  const todo = plan.trials.filter((t) => !['finished', 'stopped'].includes(record.trials[t.id]?.status ?? 'pending'));
   const which = todo.map((t) => t.id).join(', ') || 'none';
   process.stdout.write(
     queue
