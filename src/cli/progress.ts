@@ -96,6 +96,10 @@ export class Progress implements RunListener {
       case 'stage_skipped':
         this.line(`${who}: skipped (${e.reason})`);
         break;
+      case 'stage_stopped':
+        this.removeBar(who);
+        this.line(`${who}: stopped by the scheduler after epoch ${e.epoch}/${e.epochs}: ${e.reason}`);
+        break;
       case 'warning':
         process.stderr.write(`${who ? `${who}: ` : ''}warning: ${e.message}\n`);
         break;
@@ -140,12 +144,17 @@ export class Progress implements RunListener {
   trialDone(
     trial: string,
     assignment: Readonly<Record<string, unknown>>,
-    outcome: { status: string; error?: string },
+    outcome: { status: string; error?: string; stopped?: { stage: string; epoch: number } },
   ): void {
     const settings = Object.entries(assignment)
       .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
       .join(' ');
-    const why = outcome.status === 'finished' ? '' : `: ${(outcome.error ?? '').split('\n')[0]}`;
+    const why =
+      outcome.status === 'finished'
+        ? ''
+        : outcome.stopped
+          ? `: at ${outcome.stopped.stage} epoch ${outcome.stopped.epoch}`
+          : `: ${(outcome.error ?? '').split('\n')[0]}`;
     this.line(`${trial} ${outcome.status.toUpperCase()} ${settings}${why}`);
   }
 

@@ -41,7 +41,7 @@ export function printSweepSummary(name: string, summary: SweepSummary, dir: stri
     ...sweptKeys.map((k) => JSON.stringify(r.assignment[k])),
     ...(repeated ? [String(r.repeat ?? 0), r.seed === undefined ? '-' : String(r.seed)] : []),
     ...metricKeys.map((k) => (r.metrics[k] === undefined ? '-' : r.metrics[k]!.toFixed(4))),
-    r.status,
+    r.stopped ? `stopped (${r.stopped.stage} epoch ${r.stopped.epoch})` : r.status,
     r.seconds === undefined ? '-' : `${r.seconds.toFixed(1)}s`,
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...table.map((row) => row[c]!.length)));

@@ -13,41 +13,9 @@
  * value that is not a finite number (a diverged trial) is the worst possible value and stops.
  */
 
-export type AshaMode = 'min' | 'max';
+import type { AshaDecision, AshaRecord, AshaSettings, AshaState } from '../types/scheduler.js';
 
-export interface AshaSettings {
-  /** The stage whose epochs are the resource. */
-  readonly stage: string;
-  readonly metric: string;
-  readonly mode: AshaMode;
-  /** The first rung, in epochs (Ray's grace_period). */
-  readonly min_epochs: number;
-  readonly reduction_factor: number;
-  /** The scheduled stage's epoch budget (Ray's max_t): no rung at or above it. */
-  readonly max_epochs: number;
-}
-
-export type AshaDecision = 'continue' | 'stop';
-
-/** One logged decision at a rung. */
-export interface AshaRecord {
-  readonly trial: string;
-  /** The rung (in epochs) the report was recorded at. */
-  readonly rung: number;
-  /** The epoch the trial reported at (the rung, when it reports every epoch). */
-  readonly epoch: number;
-  readonly value: number;
-  /** The value it had to match; absent for the first trial at a rung. */
-  readonly cutoff?: number;
-  readonly decision: AshaDecision;
-}
-
-export interface AshaState {
-  readonly type: 'asha';
-  readonly settings: AshaSettings;
-  /** Every decision in arrival order; the rungs' recorded values are replayed from it. */
-  readonly log: readonly AshaRecord[];
-}
+export type { AshaDecision, AshaMode, AshaRecord, AshaSettings, AshaState } from '../types/scheduler.js';
 
 /** The rungs, in epochs: min_epochs * reduction_factor^k below max_epochs. */
 export function rungs(s: Pick<AshaSettings, 'min_epochs' | 'reduction_factor' | 'max_epochs'>): number[] {
@@ -135,4 +103,12 @@ export class Asha {
   stopped(): Map<string, number> {
     return new Map(this.records.filter((r) => r.decision === 'stop').map((r) => [r.trial, r.rung]));
   }
+}
+
+/** Why a trial stopped, in words, from its record. */
+export function stopReason(record: AshaRecord, settings: Pick<AshaSettings, 'metric' | 'reduction_factor'>): string {
+  const value = Number.isFinite(record.value) ? record.value.toPrecision(4) : String(record.value);
+  if (record.cutoff === undefined || !Number.isFinite(record.value))
+    return `${settings.metric} ${value} at epoch ${record.epoch} is not a number to rank (ASHA rung ${record.rung})`;
+  return `${settings.metric} ${value} at epoch ${record.epoch} is outside the top 1/${settings.reduction_factor} of the trials at ASHA rung ${record.rung} (cutoff ${record.cutoff.toPrecision(4)})`;
 }

@@ -15,6 +15,7 @@ import {
   listTrials,
   readJsonIfValid,
   readRun,
+  readSchedulerState,
   REPORT_FILE,
   stageDir,
   SUMMARY_FILE,
@@ -24,6 +25,7 @@ import {
   type SweepRecord,
   type SweepSummary,
 } from '../run-store/index.js';
+import type { AshaState } from '../types/scheduler.js';
 
 export interface StageFiles {
   readonly figure?: Buffer;
@@ -109,6 +111,8 @@ export interface SweepFolder {
   readonly trials: ReadonlyMap<string, RunFolder>;
   /** Trial ids whose report.html exists, to link to. */
   readonly trialReports: ReadonlySet<string>;
+  /** The sweep's scheduler log (scheduler.json), or what was wrong with it. */
+  readonly scheduler?: AshaState | { readonly error: string };
 }
 
 export async function readSweepFolder(dir: string): Promise<SweepFolder> {
@@ -137,8 +141,12 @@ export async function readSweepFolder(dir: string): Promise<SweepFolder> {
         trialReports.add(id);
     }),
   );
+  const scheduler = await readSchedulerState(dir).catch((e: unknown) => ({
+    error: e instanceof Error ? e.message : String(e),
+  }));
   return {
     dir,
+    ...(scheduler ? { scheduler } : {}),
     record: { ...sweep, trials: sweep.trials ?? {} },
     ...(config ? { config } : {}),
     ...(summary ? { summary } : {}),

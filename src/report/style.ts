@@ -52,7 +52,7 @@ td.muted, span.muted { color: var(--muted); }
 .badge { display: inline-block; padding: 1px 9px; border-radius: 999px; font-size: 12px; font-weight: 600; line-height: 1.7; white-space: nowrap; }
 .badge.finished { background: var(--good-bg); color: var(--good); }
 .badge.failed, .badge.killed { background: var(--bad-bg); color: var(--bad); }
-.badge.running, .badge.pending, .badge.skipped { background: var(--warn-bg); color: var(--warn); }
+.badge.running, .badge.pending, .badge.skipped, .badge.stopped { background: var(--warn-bg); color: var(--warn); }
 .badge.cached { background: #ddf4ff; color: var(--accent); }
 .stage { margin-top: 28px; padding-top: 18px; border-top: 1px dashed var(--line); }
 .stage:first-of-type { border-top: none; padding-top: 0; }

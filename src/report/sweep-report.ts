@@ -35,6 +35,7 @@ import { metricLabel, sweepShape, sweepWords } from './sweep-judge.js';
 import { settingsText, sweptKeys, trialRows, type TrialRow } from './sweep-rows.js';
 import { isRepeated, meanPoints, pointsSection } from './sweep-points.js';
 import { bestPoint, sweepPoints } from '../run-store/index.js';
+import { schedulerSection } from './sweep-scheduler.js';
 
 /** Writes <sweepDir>/report.html and returns its path. Throws only when run.json cannot be read. */
 export async function writeSweepReport(sweepDir: string): Promise<string> {
@@ -60,7 +61,11 @@ export async function renderSweepReport(sweep: SweepFolder): Promise<string> {
 
   const finished = rows.filter((r) => r.status === 'finished').length;
   const facts: Fact[] = runFacts(record);
-  facts.splice(3, 0, { label: 'Trials', value: `${finished} of ${rows.length} finished` });
+  const stopped = rows.filter((r) => r.status === 'stopped').length;
+  facts.splice(3, 0, {
+    label: 'Trials',
+    value: `${finished} of ${rows.length} finished${stopped ? `, ${stopped} stopped by the scheduler` : ''}`,
+  });
   if (record.settings?.parallel) facts.splice(4, 0, { label: 'Parallel', value: String(record.settings.parallel) });
 
   const bestFolder = best ? await readRunFolder(trialDir(sweep.dir, best)).catch(() => undefined) : undefined;
@@ -71,10 +76,12 @@ export async function renderSweepReport(sweep: SweepFolder): Promise<string> {
     probeSection(sweep, rows, keys, wantsLogX),
   ]);
 
+  const scheduler = schedulerSection(sweep);
   const toc: [string, string][] = [
     ['summary', 'In short'],
     ...(repeated ? [['points', 'Points'] as [string, string]] : []),
     ['trials', 'Trials'],
+    ...(scheduler ? [['scheduler', 'Scheduler'] as [string, string]] : []),
     ...(charts.length ? [['settings', 'Settings against results'] as [string, string]] : []),
     ...(probes ? [['probes', 'Class information in the codes'] as [string, string]] : []),
     ...(curves.length ? [['curves', 'Training curves'] as [string, string]] : []),
@@ -87,7 +94,7 @@ export async function renderSweepReport(sweep: SweepFolder): Promise<string> {
     <main>
       ${summarySection(rows, keys, metrics, objective, bestRow, bestFolder, sweep.trials)}
       ${repeated ? pointsSection(points, keys, metrics, bestPoint(points, objective)) : ''}
-      ${trialsSection(sweep, rows, keys, metrics, best, repeated)}
+      ${trialsSection(sweep, rows, keys, metrics, best, repeated)} ${scheduler ?? ''}
       ${
         charts.length
           ? html`<section id="settings">

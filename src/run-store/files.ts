@@ -16,6 +16,8 @@ export const METRICS_FILE = 'metrics.jsonl';
 export const SUMMARY_FILE = 'summary.json';
 /** What has been sent to which MLflow server, so that syncing is idempotent. */
 export const SYNC_FILE = 'mlflow.json';
+/** A sweep's scheduler (ASHA): its settings and every decision, in arrival order. */
+export const SCHEDULER_FILE = 'scheduler.json';
 /** The report page of a run or sweep. */
 export const REPORT_FILE = 'report.html';
 /** The pid and host of the process recording a run, refreshed while it runs. */

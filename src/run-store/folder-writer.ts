@@ -117,6 +117,15 @@ export class RunFolderWriter {
       case 'stage_failed':
         r.stages[event.stage] = { ...(r.stages[event.stage] ?? { metrics: {} }), status: 'failed', error: event.error };
         return this.saveRecord;
+      case 'stage_stopped':
+        r.stages[event.stage] = {
+          ...(r.stages[event.stage] ?? { metrics: {} }),
+          status: 'stopped',
+          epoch: event.epoch,
+          epochs: event.epochs,
+          reason: event.reason,
+        };
+        return this.saveRecord;
       case 'dataset':
         r.datasets = [...(r.datasets ?? []).filter((d) => d.name !== event.dataset.name), event.dataset];
         return this.saveRecord;

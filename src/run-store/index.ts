@@ -14,7 +14,7 @@ export {
   readSummary,
   readSyncFile,
 } from './read.js';
-export { bestTrial, sweepSummary, testMetrics } from './objective.js';
+export { bestTrial, stoppedAt, sweepSummary, testMetrics } from './objective.js';
 export {
   bestPoint,
   byRepeat,
@@ -38,5 +38,6 @@ export {
 export { matchRuns, resolveRun, type FoundRun } from './find.js';
 export { LOCK_DIR, lockRunFolder, type RunLock } from './lock.js';
 export { listRunFiles, type RunFile } from './run-files.js';
+export { readSchedulerState, writeSchedulerState } from './scheduler-file.js';
 export { RunStoreListener, trialRecord } from './listener.js';
 export type { Objective, RunSettings } from '../types/run-events.js';

@@ -108,7 +108,7 @@ export class RunStoreListener implements RunListener {
         time: Date.now(),
         trial: t.trial,
         status: outcome.status,
-        ...(outcome.status !== 'finished' ? { error: outcome.error } : {}),
+        ...(outcome.status === 'failed' || outcome.status === 'killed' ? { error: outcome.error } : {}),
       });
     }
     await writer?.flush().catch(async (e: unknown) => {
@@ -122,7 +122,8 @@ export class RunStoreListener implements RunListener {
       this.sweep.record.trials[t.trial] = {
         status: outcome.status,
         assignment: { ...t.assignment },
-        ...(outcome.status !== 'finished' ? { error: outcome.error } : {}),
+        ...(outcome.status === 'failed' || outcome.status === 'killed' ? { error: outcome.error } : {}),
+        ...(outcome.status === 'stopped' ? { stopped: outcome.stopped } : {}),
         ...(worker ? { worker } : {}),
       };
       await writeRunRecord(this.sweep.run.dir, this.sweep.record);

@@ -30,6 +30,12 @@ export function testMetrics(record: Pick<RunRecord, 'stages'> | undefined): Reco
   return metrics;
 }
 
+/** Where a stopped run stopped: the stage the scheduler stopped and the epoch it reached. */
+export function stoppedAt(record: Pick<RunRecord, 'stages'>): { stage: string; epoch: number } {
+  const [stage, s] = Object.entries(record.stages).find(([, s]) => s.status === 'stopped') ?? ['?', undefined];
+  return { stage, epoch: s?.epoch ?? 0 };
+}
+
 /**
  * summary.json of a sweep: each trial (in plan order) with its test metrics, each point with its
  * metrics' aggregates over its repeats, the best point by its mean and the trial that stands for it.
@@ -49,6 +55,7 @@ export function sweepSummary(
       ...(t.seed !== undefined ? { seed: t.seed } : {}),
       metrics: testMetrics(r),
       ...(r?.duration_s !== undefined ? { seconds: r.duration_s } : {}),
+      ...(r?.status === 'stopped' ? { stopped: stoppedAt(r) } : {}),
     };
   });
   const points = sweepPoints(rows);

@@ -1,16 +1,19 @@
 /** What the files of a run folder hold, as types. */
-import type { DatasetRecord, EnvironmentInfo, Objective, RunSettings } from '../types/run-events.js';
+import type { DatasetRecord, EnvironmentInfo, Objective, RunSettings, StopRecord } from '../types/run-events.js';
 
-export type RunStatus = 'running' | 'finished' | 'failed' | 'killed';
+/** `stopped`: a scheduler (ASHA) ended the trial early; it is not a failure and is not run again. */
+export type RunStatus = 'running' | 'finished' | 'failed' | 'killed' | 'stopped';
 
 export interface StageRecord {
-  status: 'running' | 'finished' | 'failed' | 'skipped' | 'killed';
+  status: 'running' | 'finished' | 'failed' | 'skipped' | 'killed' | 'stopped';
   fingerprint?: string;
   metrics: Record<string, number>;
   seconds?: number;
   cached?: boolean;
   error?: string;
-  /** While it trains: the last epoch that ended, of how many. */
+  /** Why a scheduler stopped it (with `epoch`: the epoch it reached). */
+  reason?: string;
+  /** While it trains: the last epoch that ended, of how many; for a stopped stage, where it stopped. */
   epoch?: number;
   epochs?: number;
 }
@@ -54,6 +57,8 @@ export interface SweepTrialState {
   error?: string;
   /** The queue worker (`host:pid`) that took the trial, for a sweep on a queue. */
   worker?: string;
+  /** A trial the scheduler stopped: at which stage and epoch, and why. */
+  stopped?: StopRecord;
 }
 
 /** A sweep's own run.json: its trials' states, and what `resume` needs. */
@@ -87,6 +92,8 @@ export interface SweepSummaryRow {
   /** The trial's test metrics, as `<stage>.<metric>`. */
   metrics: Record<string, number>;
   seconds?: number;
+  /** A trial the scheduler stopped: the stage and the epoch it reached. */
+  stopped?: { stage: string; epoch: number };
 }
 
 /** A metric of a sweep point over its finished repeats: the Student-t 95% interval of its mean. */

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Trial } from '../plan/plan.js';
-import type { RunEvent, TrialOutcome } from '../types/run-events.js';
+import type { EpochReport, Judge, RunEvent, TrialOutcome, Verdict } from '../types/run-events.js';
 
 /**
  * Everything a trial needs, as plain data: a trial can be handed to another process (or, later,
@@ -21,20 +21,29 @@ export interface TrialJob {
   readonly wasmThreads?: number;
   /** Modules that define stage types outside the registry's list (`registerStageType`): imported first. */
   readonly stageModules?: readonly string[];
+  /** A sweep's scheduler watches this stage's metric: the trial asks its judge after each epoch. */
+  readonly schedule?: { readonly stage: string; readonly metric: string };
 }
 
 export type { TrialOutcome };
 
 /** Runs trials somewhere: local child processes (LocalProcessExecutor) or jobs on a Redis queue (queue/). */
 export interface TrialExecutor {
-  run(job: TrialJob, onEvent: (event: RunEvent) => void): Promise<TrialOutcome>;
+  /** `judge` answers the trial's epoch reports when `job.schedule` is set. */
+  run(job: TrialJob, onEvent: (event: RunEvent) => void, judge?: Judge): Promise<TrialOutcome>;
   /** Stops every running trial; their run() calls resolve as killed. */
   killAll(): void;
 }
 
 /** Messages from a trial worker to its parent. */
 export type WorkerMessage =
-  { readonly kind: 'event'; readonly event: RunEvent } | { readonly kind: 'done'; readonly outcome: TrialOutcome };
+  | { readonly kind: 'event'; readonly event: RunEvent }
+  | { readonly kind: 'judge'; readonly report: EpochReport }
+  | { readonly kind: 'done'; readonly outcome: TrialOutcome };
+
+/** Messages from the parent to a trial worker: the job, then the verdicts it asks for, in order. */
+export type ParentMessage =
+  { readonly kind: 'job'; readonly job: TrialJob } | { readonly kind: 'verdict'; readonly verdict: Verdict };
 
 const WORKER = fileURLToPath(new URL('./trial-worker.js', import.meta.url));
 
@@ -46,7 +55,7 @@ export class LocalProcessExecutor implements TrialExecutor {
   private readonly children = new Set<ChildProcess>();
   private killing = false;
 
-  run(job: TrialJob, onEvent: (event: RunEvent) => void): Promise<TrialOutcome> {
+  run(job: TrialJob, onEvent: (event: RunEvent) => void, judge?: Judge): Promise<TrialOutcome> {
     if (this.killing) return Promise.resolve({ status: 'killed', error: 'interrupted' });
     return new Promise((resolve) => {
       const child = fork(WORKER, [], { stdio: ['ignore', 'inherit', 'pipe', 'ipc'], serialization: 'advanced' });
@@ -56,9 +65,22 @@ export class LocalProcessExecutor implements TrialExecutor {
       child.stderr?.on('data', (chunk: Buffer) => {
         stderr = (stderr + chunk.toString()).slice(-4000);
       });
+      const tell = (message: ParentMessage) => {
+        if (child.connected) child.send(message);
+      };
       child.on('message', (message: WorkerMessage) => {
         if (message.kind === 'event') onEvent(message.event);
-        else outcome = message.outcome;
+        else if (message.kind === 'judge') {
+          // A trial asks only with a schedule; without a judge it is told to go on.
+          const asked = judge ? judge(message.report) : Promise.resolve<Verdict>({ decision: 'continue' });
+          asked.then(
+            (verdict) => tell({ kind: 'verdict', verdict }),
+            (e: unknown) => {
+              stderr += `the scheduler failed: ${e instanceof Error ? e.message : String(e)}`;
+              child.kill('SIGKILL');
+            },
+          );
+        } else outcome = message.outcome;
       });
       child.on('exit', (code, signal) => {
         this.children.delete(child);
@@ -72,7 +94,7 @@ export class LocalProcessExecutor implements TrialExecutor {
           error: `trial process ${why}${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`,
         });
       });
-      child.send({ job });
+      tell({ kind: 'job', job });
     });
   }
 

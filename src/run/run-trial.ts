@@ -7,9 +7,9 @@ import { WriteError } from '../util/atomic.js';
 import { flattenSettings } from '../util/flatten-settings.js';
 import type { PlannedNode, Trial } from '../plan/plan.js';
 import { asTrained } from '../stages/as-trained.js';
-import { StageError } from '../stages/stage.js';
+import { StageError, StageStopped } from '../stages/stage.js';
 import type { StageValue } from '../types/stage-values.js';
-import type { EnvironmentInfo, Emit, EventBody } from '../types/run-events.js';
+import type { EnvironmentInfo, Emit, EventBody, Judge, StopRecord, Verdict } from '../types/run-events.js';
 
 export interface TrialOptions {
   /** The trial's run folder: stages write their artifacts under `<runDir>/stages/<name>/`. */
@@ -22,9 +22,20 @@ export interface TrialOptions {
   readonly emit: Emit;
   /** Reuse and record stage outputs by fingerprint; absent with --no-cache. */
   readonly cache?: StageCache;
+  /** A sweep's scheduler: asked after every epoch of `stage` with its `metric`. */
+  readonly schedule?: TrialSchedule;
 }
 
-export type TrialStatus = { readonly status: 'finished' } | { readonly status: 'failed'; readonly error: string };
+export interface TrialSchedule {
+  readonly stage: string;
+  readonly metric: string;
+  readonly judge: Judge;
+}
+
+export type TrialStatus =
+  | { readonly status: 'finished' }
+  | { readonly status: 'failed'; readonly error: string }
+  | { readonly status: 'stopped'; readonly stopped: StopRecord };
 
 /** How often a trial looks again for a stage that another process is computing. */
 const LOCK_POLL_MS = 250;
@@ -40,10 +51,16 @@ export async function runTrial(trial: Trial, options: TrialOptions): Promise<Tri
   emit({ type: 'run_started', params: flattenSettings(asTrained(trial.config)), environment: options.environment });
   const values = new Map<string, () => Promise<StageValue>>();
   let failure: string | undefined;
+  let stopped: StopRecord | undefined;
 
   for (const node of trial.nodes) {
-    if (failure !== undefined) {
-      if (node.kind === 'stage') emit({ type: 'stage_skipped', stage: node.name, reason: 'an earlier stage failed' });
+    if (failure !== undefined || stopped !== undefined) {
+      if (node.kind === 'stage')
+        emit({
+          type: 'stage_skipped',
+          stage: node.name,
+          reason: stopped ? `the scheduler stopped the trial in stage ${stopped.stage}` : 'an earlier stage failed',
+        });
       continue;
     }
     if (node.kind === 'data') {
@@ -71,6 +88,17 @@ export async function runTrial(trial: Trial, options: TrialOptions): Promise<Tri
     try {
       await runStage(node, trial, options, values, emit);
     } catch (e) {
+      if (e instanceof StageStopped) {
+        stopped = { stage: node.name, epoch: e.epoch, reason: e.reason };
+        emit({
+          type: 'stage_stopped',
+          stage: node.name,
+          epoch: e.epoch,
+          epochs: 'train' in node.config ? node.config.train.epochs : e.epoch,
+          reason: e.reason,
+        });
+        continue;
+      }
       // A stage's own error and a file the disk would not take are said in their words; a bug with its stack.
       failure =
         e instanceof StageError || e instanceof WriteError
@@ -81,12 +109,12 @@ export async function runTrial(trial: Trial, options: TrialOptions): Promise<Tri
       emit({ type: 'stage_failed', stage: node.name, error: failure });
     }
   }
-  emit({
-    type: 'run_finished',
-    status: failure === undefined ? 'finished' : 'failed',
-    ...(failure !== undefined ? { error: failure } : {}),
-  });
-  return failure === undefined ? { status: 'finished' } : { status: 'failed', error: failure };
+  if (failure !== undefined) {
+    emit({ type: 'run_finished', status: 'failed', error: failure });
+    return { status: 'failed', error: failure };
+  }
+  emit({ type: 'run_finished', status: stopped ? 'stopped' : 'finished' });
+  return stopped ? { status: 'stopped', stopped } : { status: 'finished' };
 }
 
 /** Where a data set's bytes come from, in a few words. */
@@ -140,9 +168,17 @@ async function runStage(
   const relDir = `${STAGES_DIR}/${node.name}`;
   const cache = options.cache;
 
-  const reuse = (hit: CacheHit): void => {
-    // Replay what the stored stage logged, so this run's folder is as complete as the original's.
-    for (const e of hit.epochs) emit({ type: 'epoch', stage: node.name, ...e, cached: true });
+  const afterEpoch = scheduledBy(options.schedule, node.name, trial.id);
+  const reuse = async (hit: CacheHit): Promise<void> => {
+    // Replay what the stored stage logged, so this run's folder is as complete as the original's;
+    // a scheduler judges the replayed epochs as it would have judged them trained.
+    for (const e of hit.epochs) {
+      emit({ type: 'epoch', stage: node.name, ...e, cached: true });
+      if (afterEpoch && e.epoch < e.epochs) {
+        const verdict = await afterEpoch(e.epoch, e.metrics);
+        if (verdict.decision === 'stop') throw new StageStopped(e.epoch, verdict.reason);
+      }
+    }
     for (const a of hit.artifacts)
       emit({ type: 'artifact', stage: node.name, path: `${relDir}/${a.path}`, description: a.description });
     const outputs = memo(hit.outputs);
@@ -186,6 +222,7 @@ async function runStage(
       seed: trial.config.seed,
       dir,
       relDir,
+      ...(afterEpoch ? { afterEpoch } : {}),
       emit: (body) => {
         if (body.type === 'epoch') {
           epochs.push({ epoch: body.epoch, epochs: body.epochs, metrics: body.metrics, seconds: body.seconds });
@@ -203,6 +240,23 @@ async function runStage(
   } finally {
     await release?.();
   }
+}
+
+/** The stage context's question to the scheduler, for the scheduled stage only. */
+function scheduledBy(
+  schedule: TrialSchedule | undefined,
+  stage: string,
+  trial: string,
+): ((epoch: number, metrics: Readonly<Record<string, number>>) => Promise<Verdict>) | undefined {
+  if (!schedule || schedule.stage !== stage) return undefined;
+  return (epoch, metrics) => {
+    const value = metrics[schedule.metric];
+    if (value === undefined)
+      throw new StageError(
+        `the scheduler judges ${schedule.metric}, which stage ${stage} does not log (its epoch metrics: ${Object.keys(metrics).join(', ')})`,
+      );
+    return schedule.judge({ trial, stage, epoch, value });
+  };
 }
 
 function valueOf(values: Map<string, () => Promise<StageValue>>, key: string, reader: string): Promise<StageValue> {

@@ -13,6 +13,7 @@ import { objectiveOf, type StageOutline } from '../stages/objective.js';
 import { registeredStageModules } from '../stages/registry.js';
 import type {
   EnvironmentInfo,
+  Judge,
   RunEvent,
   RunListener,
   RunSettings,
@@ -25,6 +26,7 @@ import type { QueueExecutor } from './queue/queue-executor.js';
 import type { QueueAddress } from './queue/redis-url.js';
 import { runTrial } from './run-trial.js';
 import { runSweep } from './trial-pool.js';
+import { SweepScheduler } from './scheduler.js';
 import { experimentFolder } from '../util/data-path.js';
 
 /** How a run was asked for: stored with a sweep so that `aelab resume` can continue it as it was. */
@@ -184,7 +186,8 @@ async function recordSingle(session: Session): Promise<number> {
       dir,
       name: session.plan.config.name,
       sweep: false,
-      status: result.status,
+      // Only a sweep's scheduler stops trials; a single run has none.
+      status: result.status === 'stopped' ? 'finished' : result.status,
       seconds: (Date.now() - started) / 1000,
     });
     return exitCode(result.status);
@@ -222,6 +225,7 @@ async function runHereOrInChild(
   cache: StageCache | undefined,
   job: TrialJob,
   forward: (event: RunEvent) => void,
+  judge?: Judge,
 ): Promise<TrialOutcome> {
   if (cache && (await allCached(cache, job.trial)))
     return runTrial(job.trial, {
@@ -231,8 +235,9 @@ async function runHereOrInChild(
       environment: session.environment,
       emit: forward,
       cache,
+      ...(job.schedule && judge ? { schedule: { ...job.schedule, judge } } : {}),
     });
-  return executor.run(job, forward);
+  return executor.run(job, forward, judge);
 }
 
 /**
@@ -254,6 +259,13 @@ async function recordSweep(session: Session, todo: readonly Trial[]): Promise<nu
 
   const trials = new Map<string, TrialStart>();
   const cache = session.settings.cache ? new StageCache(stageCacheDir(session.runsDir)) : undefined;
+  const schedulerConfig = session.plan.config.sweep?.scheduler;
+  if (schedulerConfig && session.settings.queue)
+    throw new Error('the ASHA scheduler runs local sweeps only so far: run this sweep without --queue');
+  // On resume the scheduler goes on from its log, so its earlier decisions stand.
+  const scheduler = schedulerConfig
+    ? await SweepScheduler.open(dir, SweepScheduler.settings(schedulerConfig, session.plan.trials))
+    : undefined;
   // Trials on a queue: connected before anything is written, so a wrong URL leaves no run behind.
   let queue: QueueExecutor | undefined;
   if (session.settings.queue) {
@@ -308,11 +320,16 @@ async function recordSweep(session: Session, todo: readonly Trial[]): Promise<nu
           trials.set(job.trial.id, t);
           await tell(session, 'onTrialStarted', t);
           // On a queue a worker runs even a cached trial: the submitter only follows.
-          return queue ? executor.run(job, forward) : runHereOrInChild(session, executor, cache, job, forward);
+          return queue
+            ? executor.run(job, forward)
+            : runHereOrInChild(session, executor, cache, job, forward, scheduler?.judge);
         },
         killAll: () => executor.killAll(),
       },
-      jobFor: (trial) => trialJob(session, trial, trialDir(dir, trial.id), cache, wasmThreads),
+      jobFor: (trial) => ({
+        ...trialJob(session, trial, trialDir(dir, trial.id), cache, wasmThreads),
+        ...(scheduler ? { schedule: { stage: scheduler.stage, metric: scheduler.metric } } : {}),
+      }),
       onEvent: (event) => eventsTo(session, trials.get(event.trial))(event),
       onTrialDone: async (trial, outcome: TrialOutcome) => {
         // A trial left on the queue has not ended: the sweep's record keeps it pending or running.
@@ -332,7 +349,8 @@ async function recordSweep(session: Session, todo: readonly Trial[]): Promise<nu
   }
   if (detached) return 130;
 
-  const all = [...states.values()];
+  // A trial the scheduler stopped ended as the sweep meant it to.
+  const all = [...states.values()].map((s) => (s === 'stopped' ? 'finished' : s));
   const status = all.includes('killed') ? 'killed' : all.includes('failed') ? 'failed' : 'finished';
   await tell(session, 'onRunFinished', {
     id: session.runId,

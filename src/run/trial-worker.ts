@@ -6,7 +6,8 @@
 import { StageCache } from '../cache/stage-cache.js';
 import { selectBackend } from '../backend/select.js';
 import { environmentInfo } from './environment.js';
-import type { TrialJob, WorkerMessage } from './executor.js';
+import type { EpochReport, Verdict } from '../types/run-events.js';
+import type { ParentMessage, WorkerMessage } from './executor.js';
 import { exitWhenParentDies } from './parent-watch.js';
 import { runTrial } from './run-trial.js';
 
@@ -17,7 +18,20 @@ const send = (message: WorkerMessage): Promise<void> =>
     process.send!(message, undefined, undefined, () => resolve());
   });
 
-process.once('message', async ({ job }: { job: TrialJob }) => {
+/** Verdicts come back in the order the reports went out; one report is open at a time. */
+const waiting: ((verdict: Verdict) => void)[] = [];
+const judge = async (report: EpochReport): Promise<Verdict> => {
+  const answer = new Promise<Verdict>((resolve) => waiting.push(resolve));
+  await send({ kind: 'judge', report });
+  return answer;
+};
+
+process.once('message', async (first: ParentMessage) => {
+  if (first.kind !== 'job') throw new Error(`bug: a trial worker's first message is ${first.kind}, not its job`);
+  const { job } = first;
+  process.on('message', (message: ParentMessage) => {
+    if (message.kind === 'verdict') waiting.shift()?.(message.verdict);
+  });
   try {
     for (const module of job.stageModules ?? []) await import(module);
     const backend = await selectBackend(
@@ -34,6 +48,7 @@ process.once('message', async ({ job }: { job: TrialJob }) => {
         environment: await environmentInfo(backend.value.name, job.experimentDir, backend.value.threads),
         emit: (event) => void send({ kind: 'event', event }),
         ...(job.stageCacheDir ? { cache: new StageCache(job.stageCacheDir) } : {}),
+        ...(job.schedule ? { schedule: { ...job.schedule, judge } } : {}),
       });
       await send({ kind: 'done', outcome: status });
     }

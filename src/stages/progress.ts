@@ -1,6 +1,6 @@
 import { divergence } from '../models/train-loop.js';
 import type { TrainCallbacks } from '../models/types.js';
-import { StageError, type StageContext } from './stage.js';
+import { StageError, StageStopped, type StageContext } from './stage.js';
 
 /** Model callbacks that become batch and epoch events of the stage. */
 export function trainingCallbacks(ctx: StageContext, epochs: number, monitor?: string): TrainCallbacks {
@@ -33,6 +33,12 @@ export function trainingCallbacks(ctx: StageContext, epochs: number, monitor?: s
             .map((k) => `\`${k}\``)
             .join(', ')}`,
         );
+      // The scheduler is asked only after the last epoch would be pointless: nothing is left to save.
+      if (ctx.afterEpoch && log.epoch < epochs)
+        return ctx.afterEpoch(log.epoch, log.metrics).then((verdict) => {
+          if (verdict.decision === 'stop') throw new StageStopped(log.epoch, verdict.reason);
+        });
+      return undefined;
     },
   };
 }

@@ -80,6 +80,19 @@ export function runTags(record: RunRecord): Record<string, string> {
     ...(cached.length ? { [CACHED_TAG]: cached.join(',') } : {}),
     ...(stopped ? { [EARLY_STOPPING_TAG]: stopped } : {}),
     ...(record.error ? { 'aelab.error': record.error.slice(0, 5000) } : {}),
+    ...stoppedTags(record),
+  };
+}
+
+/** A trial the sweep's scheduler stopped: where, at which epoch, and why. */
+function stoppedTags(record: RunRecord): Record<string, string> {
+  const entry = Object.entries(record.stages).find(([, s]) => s.status === 'stopped');
+  if (record.status !== 'stopped' || !entry) return {};
+  const [stage, s] = entry;
+  return {
+    'aelab.stopped_stage': stage,
+    'aelab.stopped_epoch': String(s.epoch ?? ''),
+    ...(s.reason ? { 'aelab.stopped_reason': s.reason.slice(0, 5000) } : {}),
   };
 }
 

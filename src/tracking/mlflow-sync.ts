@@ -64,6 +64,8 @@ export const ARTIFACTS_TAG = 'aelab.artifacts';
 /** A run that died (its process gone without a word) ended as a failure. */
 const TERMINAL: Partial<Record<LiveStatus, RunStatus>> = {
   finished: 'FINISHED',
+  // Stopped by the sweep's scheduler: it ended as the sweep meant (MLflow has no such status; the tags say it).
+  stopped: 'FINISHED',
   failed: 'FAILED',
   killed: 'KILLED',
   died: 'FAILED',

@@ -78,6 +78,16 @@ export type RunEvent =
       readonly stage: string;
       readonly error: string;
     }
+  /** A scheduler (ASHA) ended the stage's training at an epoch: the trial stops there, not failed. */
+  | {
+      readonly type: 'stage_stopped';
+      readonly time: number;
+      readonly trial: string;
+      readonly stage: string;
+      readonly epoch: number;
+      readonly epochs: number;
+      readonly reason: string;
+    }
   | {
       readonly type: 'stage_skipped';
       readonly time: number;
@@ -104,7 +114,7 @@ export type RunEvent =
       readonly type: 'run_finished';
       readonly time: number;
       readonly trial: string;
-      readonly status: 'finished' | 'failed' | 'killed';
+      readonly status: 'finished' | 'failed' | 'killed' | 'stopped';
       readonly error?: string;
     };
 
@@ -128,7 +138,30 @@ export type EventBody = RunEvent extends infer E ? (E extends RunEvent ? Omit<E,
 
 /** How a trial ended: said by the trial itself, or by its parent when its process died. */
 export type TrialOutcome =
-  { readonly status: 'finished' } | { readonly status: 'failed' | 'killed'; readonly error: string };
+  | { readonly status: 'finished' }
+  | { readonly status: 'failed' | 'killed'; readonly error: string }
+  | { readonly status: 'stopped'; readonly stopped: StopRecord };
+
+/** Where a scheduler stopped a trial: the stage, the epoch it reached, and why. */
+export interface StopRecord {
+  readonly stage: string;
+  readonly epoch: number;
+  readonly reason: string;
+}
+
+/** What a trial tells a scheduler at the end of an epoch of the scheduled stage. */
+export interface EpochReport {
+  readonly trial: string;
+  readonly stage: string;
+  readonly epoch: number;
+  readonly value: number;
+}
+
+/** A scheduler's answer to an epoch report; `reason` says why a trial stops. */
+export type Verdict = { readonly decision: 'continue' } | { readonly decision: 'stop'; readonly reason: string };
+
+/** Asks the sweep's scheduler about an epoch; answered in the order the reports arrive. */
+export type Judge = (report: EpochReport) => Promise<Verdict>;
 
 /** The metric a sweep's best trial is chosen by. */
 export interface Objective {

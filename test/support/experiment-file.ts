@@ -78,3 +78,31 @@ sweep:
 ${sweep}
 `;
 }
+
+/**
+ * A small ASHA sweep: four learning rates, one at a time (so the scheduler hears the trials in
+ * plan order), three autoencoder epochs (a rung at epoch 1). Learning rates of 1e-5 and 1e-6
+ * barely move the weights in one epoch, so their validation loss at the rung is far worse than
+ * that of 0.01, the first trial: they are stopped there.
+ */
+export const ASHA_SWEEP = `name: asha-sweep
+seed: 3
+data:
+  digits: { source: mnist, train: 200, test: 100, validation: 100 }
+stages:
+  ae:
+    type: autoencoder
+    input: digits
+    latent: 8
+    train: { epochs: 3, batch_size: 50, optimizer: { name: adam, learning_rate: 0.01 } }
+  clf:
+    type: classifier
+    input: ae.reconstructions
+    arch: dense
+    dense: [16]
+    train: { epochs: 1, batch_size: 50 }
+sweep:
+  grid: { stages.ae.train.optimizer.learning_rate: [0.01, 0.00001, 0.000001, 0.003] }
+  parallel: 1
+  scheduler: { type: asha, stage: ae, metric: val_loss, mode: min, min_epochs: 1, reduction_factor: 3 }
+`;

@@ -136,7 +136,8 @@ async function resumeHeld(dir: string, opts: { queue?: string }): Promise<number
     );
     return runSingle(session).catch(reportWriteFailure);
   }
-  const todo = plan.trials.filter((t) => record.trials[t.id]?.status !== 'finished');
+  // A trial the scheduler stopped stays stopped: running it again would undo the scheduler's decision.
+  const todo = plan.trials.filter((t) => !['finished', 'stopped'].includes(record.trials[t.id]?.status ?? 'pending'));
   const which = todo.map((t) => t.id).join(', ') || 'none';
   process.stdout.write(
     queue

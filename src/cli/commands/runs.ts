@@ -71,7 +71,10 @@ export async function runsList(runsDir: string, opts: { json: boolean; limit: nu
   const rows = await Promise.all(
     found.map(async ({ id, run, status }) => {
       const r = run!.record;
-      const trials = isSweepRecord(r) ? ` (${Object.keys(r.trials ?? {}).length} trials)` : '';
+      const stopped = isSweepRecord(r) ? Object.values(r.trials ?? {}).filter((t) => t.status === 'stopped').length : 0;
+      const trials = isSweepRecord(r)
+        ? ` (${Object.keys(r.trials ?? {}).length} trials${stopped ? `, ${stopped} stopped` : ''})`
+        : '';
       return [
         id,
         `${r.kind}${trials}`,
@@ -143,7 +146,7 @@ export async function runsShow(runsDir: string, name: string, opts: { json: bool
     lines.push('', 'stages:');
     for (const [stage, s] of Object.entries(r.stages))
       lines.push(
-        `  ${stage.padEnd(12)} ${s.status.padEnd(9)}${s.cached ? '(cached) ' : ''}${formatMetrics(s.metrics)}`,
+        `  ${stage.padEnd(12)} ${s.status.padEnd(9)}${s.cached ? '(cached) ' : ''}${s.status === 'stopped' ? `at epoch ${s.epoch}/${s.epochs} by the scheduler: ${s.reason ?? ''}` : formatMetrics(s.metrics)}`,
       );
   }
   const trials = isSweepRecord(r) ? r.trials : undefined;
@@ -165,7 +168,7 @@ export async function runsShow(runsDir: string, name: string, opts: { json: bool
         ...(hasRepeats(summary ?? undefined) ? [`repeat=${row?.repeat ?? 0}`] : []),
       ].join(' ');
       lines.push(
-        `${id === summary?.best && !hasRepeats(summary ?? undefined) ? '* ' : '  '}${id}  ${state.status.padEnd(9)} ${assignment}${state.note}${Object.keys(metrics).length ? `  ${formatMetrics(metrics)}` : ''}${t.error ? `  (${t.error.split('\n')[0]})` : ''}`,
+        `${id === summary?.best && !hasRepeats(summary ?? undefined) ? '* ' : '  '}${id}  ${state.status.padEnd(9)} ${assignment}${state.note}${Object.keys(metrics).length ? `  ${formatMetrics(metrics)}` : ''}${t.error ? `  (${t.error.split('\n')[0]})` : ''}${t.stopped ? `  (at ${t.stopped.stage} epoch ${t.stopped.epoch}: ${t.stopped.reason})` : ''}`,
       );
     }
   }

@@ -221,7 +221,8 @@ export class QueueExecutor implements TrialExecutor {
 }
 
 function stripWorker(result: NonNullable<ReturnType<typeof asTrialResult>>): TrialOutcome {
-  return result.status === 'finished' ? { status: 'finished' } : { status: result.status, error: result.error };
+  const { worker: _worker, ...outcome } = result;
+  return outcome;
 }
 
 /** A job's data goes to Redis and to anyone who can read it: never a credential. */

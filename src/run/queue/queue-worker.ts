@@ -180,7 +180,10 @@ export class QueueWorker {
     if (!ended) {
       // The trial process died without ending its trial (a crash, a kill, out of memory): not
       // the trial's own failure, so BullMQ may retry it.
-      const error = outcome.status === 'finished' ? 'the trial process ended without a result' : outcome.error;
+      const error =
+        outcome.status === 'failed' || outcome.status === 'killed'
+          ? outcome.error
+          : 'the trial process ended without a result';
       folder.onEvent({ type: 'run_finished', time: Date.now(), trial: data.trial.id, status: 'failed', error });
       await folder.flush().catch(() => undefined);
       this.options.log(`${label}: trial process lost: ${error}`);
@@ -188,7 +191,7 @@ export class QueueWorker {
     }
     await folder.flush();
     this.options.log(
-      `${label}: ${outcome.status}${outcome.status === 'finished' ? '' : `: ${outcome.error.split('\n')[0]}`}`,
+      `${label}: ${outcome.status}${outcome.status === 'failed' || outcome.status === 'killed' ? `: ${outcome.error.split('\n')[0]}` : ''}`,
     );
     return { ...outcome, worker: this.name };
   }
