@@ -15,7 +15,9 @@ import {
   verifyEntry,
   type ArtifactRecord,
   type EpochRecord,
+  type Manifest,
   type StoredImages,
+  type Verified,
 } from './manifest.js';
 
 export type { ArtifactRecord, EpochRecord } from './manifest.js';
@@ -54,6 +56,8 @@ export type CacheWarn = (message: string) => void;
  */
 export class StageCache {
   private orphansSwept: Promise<void> | undefined;
+  /** Entries `usable` verified, by fingerprint: the next `load` of one uses this check instead of hashing again. */
+  private readonly verified = new Map<string, Manifest>();
 
   constructor(readonly root: string) {}
 
@@ -72,6 +76,19 @@ export class StageCache {
   }
 
   /**
+   * Whether `load` would serve the entry: it exists and verifies. A trial whose every stage is
+   * usable is replayed without a process of its own; an entry that exists but does not verify must
+   * send its trial to a process that can compute the stage (and evict the entry, saying so).
+   */
+  async usable(fingerprint: string): Promise<boolean> {
+    const dir = this.entry(fingerprint);
+    if (!(await lstat(dir).catch(() => undefined))) return false;
+    const checked = await verifyEntry(dir, fingerprint);
+    if (checked.ok) this.verified.set(fingerprint, checked.manifest);
+    return checked.ok;
+  }
+
+  /**
    * Loads a stored stage, copying its artifacts into `stageDir`; undefined on a miss. An entry that
    * does not verify is evicted (`warn` is told once) and is a miss.
    */
@@ -80,7 +97,9 @@ export class StageCache {
     await this.orphansSwept;
     const dir = this.entry(fingerprint);
     if (!(await lstat(dir).catch(() => undefined))) return undefined;
-    const checked = await verifyEntry(dir, fingerprint);
+    const memo = this.verified.get(fingerprint);
+    this.verified.delete(fingerprint);
+    const checked: Verified = memo ? { ok: true, manifest: memo } : await verifyEntry(dir, fingerprint);
     if (!checked.ok) {
       await this.evict(dir, checked.problem, warn);
       return undefined;

@@ -138,3 +138,11 @@ export function chartSvg(spec: TopLevelSpec): Promise<string> {
 export function chartPng(svg: string, scale: number): Promise<Buffer> {
   return cachedPng(`${scale}\n${svg}`, async () => (await import('./vega-render.js')).toPng(svg, { scale }));
 }
+
+/**
+ * A figure (PNG) drawn by `draw` from `material` (everything it is drawn from, as text), from the
+ * cache when it holds it: a report's own figures are not drawn again on a rerun that changed nothing.
+ */
+export function cachedFigure(material: string, draw: () => Promise<Buffer>): Promise<Buffer> {
+  return cachedPng(`figure\n${material}`, draw);
+}

@@ -8,7 +8,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeImagePairs, rightThenWrong, type ImagePairs } from '../analysis/image-pairs.js';
-import { imageRowsFigure, type GridImage, type ImageRow } from '../pictures/index.js';
+import type { GridImage, ImageRow } from '../pictures/index.js';
+import { cachedFigure } from '../pictures/render-cache.js';
 import { TEST_IMAGES } from '../stages/autoencoder/analysis-files.js';
 import type { Predictions } from '../types/stage-files.js';
 import { floatRange } from '../util/pixels.js';
@@ -75,7 +76,7 @@ export async function drawGallery(pairs: ImagePairs, input: GalleryInput): Promi
     label: `test #${i}, a ${a.labels[i]}: ${input.raw.name} says ${a.predicted[i]}, ${input.recon.name} says ${b.predicted[i]}`,
     images: [imageAt(pairs, pairs.originals, i), imageAt(pairs, pairs.reconstructions, i)],
   }));
-  const png = await imageRowsFigure(rows, {
+  const options = {
     title: `Test digits ${input.raw.name} gets right and ${input.recon.name} gets wrong`,
     caption: [
       `left: the test digit as ${input.raw.name} saw it; right: ${input.autoencoder}'s reconstruction, which ${input.recon.name} saw`,
@@ -84,6 +85,10 @@ export async function drawGallery(pairs: ImagePairs, input: GalleryInput): Promi
         : `all ${cases.length} such test digit${cases.length === 1 ? '' : 's'}, in test-set order`,
     ],
     scale: 2,
-  });
+  };
+  // Drawing loads vega and resvg: a rerun that changed nothing finds the same figure in the chart cache.
+  const png = await cachedFigure(JSON.stringify({ rows, options }), async () =>
+    (await import('../pictures/image-figure.js')).imageRowsFigure(rows, options),
+  );
   return { kind: 'figure', png, shown, total: cases.length };
 }

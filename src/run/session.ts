@@ -363,8 +363,9 @@ async function recordSweep(session: Session, todo: readonly Trial[]): Promise<nu
   return exitCode(status);
 }
 
+/** Every stage's entry verifies: this process, which starts no backend, would compute none of them. */
 async function allCached(cache: StageCache, trial: Trial): Promise<boolean> {
-  for (const node of trial.nodes) if (node.kind === 'stage' && !(await cache.has(node.fingerprint))) return false;
+  for (const node of trial.nodes) if (node.kind === 'stage' && !(await cache.usable(node.fingerprint))) return false;
   return true;
 }
 
