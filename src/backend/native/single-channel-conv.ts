@@ -34,6 +34,9 @@ function convInfo(xShape: number[], filterShape: number[], attrs: tf.NamedAttrMa
     false,
     'channelsLast',
   );
+  // TensorFlow's CPU depthwise kernels refuse dilations ("does not support dilations"): a dilated
+  // conv stays the ordinary Conv2D.
+  if (info.dilationHeight !== 1 || info.dilationWidth !== 1) return null;
   const type = info.padInfo.type;
   return type === 'SAME' || type === 'VALID' || type === 'EXPLICIT' ? info : null;
 }
@@ -47,7 +50,7 @@ function depthwiseAttrs(b: NodeBackendLike, info: tf.backend_util.Conv2DInfo): O
     { name: 'strides', type: binding.TF_ATTR_INT, value: [1, info.strideHeight, info.strideWidth, 1] },
     { name: 'padding', type: binding.TF_ATTR_STRING, value: p.type },
     { name: 'data_format', type: binding.TF_ATTR_STRING, value: 'NHWC' },
-    { name: 'dilations', type: binding.TF_ATTR_INT, value: [1, info.dilationHeight, info.dilationWidth, 1] },
+    { name: 'dilations', type: binding.TF_ATTR_INT, value: [1, 1, 1, 1] },
   ];
   if (p.type === 'EXPLICIT') {
     attrs.push({
