@@ -90,14 +90,3 @@ export function decodeImagePairs(file: Uint8Array): { ok: true; value: ImagePair
     },
   };
 }
-
-/** The images one classifier (A) gets right and the other (B) gets wrong, in test-set order. */
-export function rightThenWrong(
-  labels: ArrayLike<number>,
-  predictedA: ArrayLike<number>,
-  predictedB: ArrayLike<number>,
-): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < labels.length; i++) if (predictedA[i] === labels[i] && predictedB[i] !== labels[i]) out.push(i);
-  return out;
-}

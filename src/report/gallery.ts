@@ -7,7 +7,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeImagePairs, rightThenWrong, type ImagePairs } from '../analysis/image-pairs.js';
+import { decodeImagePairs, type ImagePairs } from '../analysis/image-pairs.js';
+import { rightOnlyFor } from '../analysis/paired.js';
 import type { GridImage, ImageRow } from '../pictures/index.js';
 import { cachedFigure } from '../pictures/render-cache.js';
 import { TEST_IMAGES } from '../stages/autoencoder/analysis-files.js';
@@ -69,7 +70,7 @@ export async function drawGallery(pairs: ImagePairs, input: GalleryInput): Promi
       kind: 'unreadable',
       why: `the ${n} test images ${input.autoencoder} kept are not the ${b.labels.length} that ${input.recon.name} classified (labels differ)`,
     };
-  const cases = rightThenWrong(a.labels, a.predicted, b.predicted);
+  const cases = rightOnlyFor(a.labels, a.predicted, b.predicted);
   if (!cases.length) return { kind: 'none' };
   const shown = cases.slice(0, GALLERY_LIMIT);
   const rows: ImageRow[] = shown.map((i) => ({

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { test } from 'node:test';
-import { decodeImagePairs, encodeImagePairs, rightThenWrong } from '../../src/analysis/image-pairs.js';
+import { decodeImagePairs, encodeImagePairs } from '../../src/analysis/image-pairs.js';
+import { rightOnlyFor } from '../../src/analysis/paired.js';
 
 test('the kept test images come back as the same bytes, labels and shape, floats rounded to the nearest byte', () => {
   const originals = Uint8Array.from([0, 17, 255, 128, 3, 4, 250, 9]);
@@ -56,7 +57,7 @@ test('the gallery takes exactly the images the first classifier gets right and t
   const raw = [0, 1, 2, 3, 4, 9, 6, 7, 8, 0, 0, 1]; // wrong on 5 and 9
   const recon = [0, 1, 7, 3, 4, 3, 6, 1, 8, 9, 0, 7]; // wrong on 2, 5, 7 and 11
   // 5: both wrong (left out); 9: only the raw one wrong (left out)
-  assert.deepEqual(rightThenWrong(labels, raw, recon), [2, 7, 11]);
-  assert.deepEqual(rightThenWrong(labels, recon, raw), [9]);
-  assert.deepEqual(rightThenWrong(labels, labels, labels), []);
+  assert.deepEqual(rightOnlyFor(labels, raw, recon), [2, 7, 11]);
+  assert.deepEqual(rightOnlyFor(labels, recon, raw), [9]);
+  assert.deepEqual(rightOnlyFor(labels, labels, labels), []);
 });

@@ -12,6 +12,7 @@ import { QUEUE_NAME } from '../../src/run/queue/connection.js';
 import { codeVersion } from '../../src/plan/code-version.js';
 import type { Trial } from '../../src/plan/plan.js';
 import { jobIdFor } from '../../src/run/queue/trial-job.js';
+import { trialRecord } from './queue-plan.js';
 
 /** A job as the submitter would queue it for `trial` of `sweep`, before the attacker changes it. */
 export async function honestJob(sweep: string, trial: Trial): Promise<Record<string, unknown>> {
@@ -21,19 +22,7 @@ export async function honestJob(sweep: string, trial: Trial): Promise<Record<str
     sweep,
     trial,
     runPath: path.join(sweep, 'trials', trial.id),
-    record: {
-      id: `${sweep}/${trial.id}`,
-      name: trial.config.name,
-      kind: 'trial',
-      experiment_file: 'sweep.yaml',
-      parent: sweep,
-      trial: trial.id,
-      assignment: { ...trial.assignment },
-      status: 'running',
-      start_time: new Date().toISOString(),
-      seed: trial.config.seed,
-      stages: {},
-    },
+    record: trialRecord(sweep, trial),
     backend: 'wasm',
     cache: true,
     attempts: 1,

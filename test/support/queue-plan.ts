@@ -2,6 +2,7 @@ import path from 'node:path';
 import { loadExperiment } from '../../src/config/load.js';
 import { codeVersion } from '../../src/plan/code-version.js';
 import type { Plan, Trial } from '../../src/plan/plan.js';
+import type { RunRecord } from '../../src/run-store/records.js';
 import { planRun } from '../../src/run/plan-run.js';
 import type { RunEvent } from '../../src/types/run-events.js';
 import type { TrialJob, TrialOutcome } from '../../src/run/executor.js';
@@ -10,6 +11,23 @@ import { parseQueueUrl } from '../../src/run/queue/redis-url.js';
 import { plantSweepFolder } from './forged-sweep.js';
 
 /** A sweep planned from a file as `aelab run` plans it, on the wasm backend. */
+/** The run record a submitter starts a trial of `sweep.yaml` with. */
+export function trialRecord(sweep: string, trial: Trial): RunRecord {
+  return {
+    id: `${sweep}/${trial.id}`,
+    name: trial.config.name,
+    kind: 'trial',
+    experiment_file: 'sweep.yaml',
+    parent: sweep,
+    trial: trial.id,
+    assignment: { ...trial.assignment },
+    status: 'running',
+    start_time: new Date().toISOString(),
+    seed: trial.config.seed,
+    stages: {},
+  };
+}
+
 export async function planFile(file: string): Promise<Plan> {
   const loaded = await loadExperiment(file);
   if (!loaded.experiment)
@@ -55,19 +73,7 @@ export async function submitAll(
     sweep,
     code: opts.code ?? (await codeVersion()),
     ...(opts.attempts ? { attempts: opts.attempts } : {}),
-    recordFor: (trial) => ({
-      id: `${sweep}/${trial.id}`,
-      name: trial.config.name,
-      kind: 'trial',
-      experiment_file: 'sweep.yaml',
-      parent: sweep,
-      trial: trial.id,
-      assignment: { ...trial.assignment },
-      status: 'running',
-      start_time: new Date().toISOString(),
-      seed: trial.config.seed,
-      stages: {},
-    }),
+    recordFor: (trial) => ({ ...trialRecord(sweep, trial) }),
     report: () => undefined,
   });
   try {
