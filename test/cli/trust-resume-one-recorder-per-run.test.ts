@@ -42,9 +42,12 @@ test('two `aelab resume` of one dead sweep at once: one records it, the other re
   const loser = codes.indexOf(1);
   const winner = [a, b][1 - loser]!;
   const refused = outputs[loser]!;
+  // The loser meets either the winner's lock or, once the winner has written run.json under it,
+  // the winner's live record: both refusals name the holder.
+  const holder = `process ${winner.child.pid} on ${os.hostname()}`;
   assert.match(
     refused,
-    new RegExp(`^error: .*${id} is being recorded by process ${winner.child.pid} on ${os.hostname()}; `, 'm'),
+    new RegExp(`^error: .*${id} (is being recorded by ${holder}; |is still running \\(${holder}\\); )`, 'm'),
   );
   assert.doesNotMatch(refused, /resuming|epoch/);
 
