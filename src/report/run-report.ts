@@ -7,6 +7,7 @@ import { asTrained } from '../stages/as-trained.js';
 import { stageType } from '../stages/registry.js';
 import path from 'node:path';
 import { REPORT_FILE, stageDir, type StageRecord } from '../run-store/index.js';
+import { isStageName } from '../util/safe-path.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { stageCurves } from './charts.js';
 import { findings, reconstructionBaseline, type Evidence, type Finding, type StageEvidence } from './comparison.js';
@@ -280,6 +281,8 @@ async function analysesOf(
   info: StageInfo | undefined,
   pictures: Map<string, Buffer>,
 ): Promise<Html | string> {
+  // A name from the run folder that is not a stage name has no folder to read (read.ts skips it too).
+  if (!isStageName(name)) return '';
   if (info && stageType(info.config.type)?.analyses?.length) {
     const sentence = probeSentence(name, (await readAnalyses(stageDir(run.dir, name), false))?.record);
     return sentence ? html`<p>${sentence}</p>` : '';

@@ -109,6 +109,12 @@ export class QueueWorker {
       throw new UnrecoverableError(why);
     }
     const folder0 = await trialFolder(this.options.runsDir, data);
+    if (!folder0.ok && folder0.finished) {
+      // A job that comes back after its trial finished: Redis lost the worker's lock (a restart)
+      // before the result reached it. The trial is done; running it again would replace its folder.
+      this.options.log(`${label}: ${folder0.error}`);
+      return { status: 'finished', worker: this.name };
+    }
     if (!folder0.ok) {
       this.options.log(`${label}: refused: ${folder0.error}`);
       throw new UnrecoverableError(folder0.error);

@@ -13,7 +13,7 @@ import { checkRunId, checkTrialId, inside, UnsafePathError } from '../../util/sa
 
 export type TrialFolder =
   | { readonly ok: true; readonly dir: string; readonly sweepDir: string; readonly replace: boolean }
-  | { readonly ok: false; readonly error: string };
+  | { readonly ok: false; readonly error: string; readonly finished?: true };
 
 export async function trialFolder(
   runsDir: string,
@@ -62,6 +62,10 @@ export async function trialFolder(
       error: `the job is refused: ${dir} exists and is not the folder of trial ${trial} of sweep ${sweep}; it is left alone`,
     };
   if (record.status === 'finished')
-    return { ok: false, error: `the job is refused: trial ${trial} of sweep ${sweep} has finished already` };
+    return {
+      ok: false,
+      finished: true,
+      error: `trial ${trial} of sweep ${sweep} has finished already (its folder says so); it is not run again`,
+    };
   return { ok: true, dir, sweepDir, replace: true };
 }
