@@ -6,7 +6,20 @@
  * metric by more than neighbouring points differ, and pairing removes what the seed does to both.
  * Lives in util because the summary, the run store views, the report and MLflow all show it.
  */
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { createRequire } from 'node:module';
+
+/**
+ * The t quantile, loaded on first use: the package pulls in some 700 files of @stdlib, and a run
+ * with no repeats (every cached rerun of the quickstart) never computes an interval.
+ */
+let tQuantile: ((p: number, df: number) => number) | undefined;
+function quantile(p: number, df: number): number {
+  tQuantile ??= createRequire(import.meta.url)('@stdlib/stats-base-dists-t-quantile') as (
+    p: number,
+    df: number,
+  ) => number;
+  return tQuantile(p, df);
+}
 
 /** Mean, sample standard deviation and the two-sided 95% Student-t interval of the mean. */
 export interface Interval {
@@ -36,7 +49,7 @@ export function sampleSd(values: readonly number[]): number {
 
 /** The t quantile that bounds a two-sided interval at `confidence` with `df` degrees of freedom. */
 export function tCritical(df: number, confidence = CONFIDENCE): number {
-  return tQuantile(1 - (1 - confidence) / 2, df);
+  return quantile(1 - (1 - confidence) / 2, df);
 }
 
 /** The mean of `values` with its 95% Student-t interval. */
