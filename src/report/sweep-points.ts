@@ -11,7 +11,8 @@ import {
   type MetricAggregate,
   type SweepPointSummary,
 } from '../run-store/index.js';
-import { meanInterval } from '../util/intervals.js';
+import { CONFIDENCE, meanInterval } from '../util/intervals.js';
+import type { MetricRange } from '../util/metric-direction.js';
 import { formatMetric, formatNumber, formatSetting, isAccuracy, shortSetting } from './format.js';
 import { html, type Html } from './html.js';
 import { table } from './page.js';
@@ -130,14 +131,18 @@ export function comparisonWords(
 }
 
 /** Plotted values: per (x, series) the mean of the repeats with its 95% interval as an error bar. */
-export function meanPoints(points: readonly SweepPoint[]): SweepPoint[] {
+export function meanPoints(points: readonly SweepPoint[], range: MetricRange = {}): SweepPoint[] {
   const groups = new Map<string, SweepPoint[]>();
   for (const p of points) {
     const k = JSON.stringify([p.x, p.series ?? '']);
     groups.set(k, [...(groups.get(k) ?? []), p]);
   }
   return [...groups.values()].map((g) => {
-    const i = meanInterval(g.map((p) => p.y));
+    const i = meanInterval(
+      g.map((p) => p.y),
+      CONFIDENCE,
+      range,
+    );
     const series = g[0]!.series;
     return {
       x: g[0]!.x,
@@ -165,7 +170,8 @@ export function pointsSection(
       distribution with n − 1 degrees of freedom: with so few seeds the standard deviation is itself uncertain, and the
       normal ±1.96 would draw the interval too narrow (for 3 repeats, t = 4.30). Two points are compared by the paired
       difference over the seeds both finished, which removes what a seed does to both. An accuracy's standard deviation
-      is in percentage points.
+      is in percentage points. An interval is cut where the metric ends (an accuracy at 0 and 100%, a loss at 0): with
+      few seeds t is large and the bare interval can pass values no repeat could produce.
     </p>
     ${table<SweepPointSummary>(
       [

@@ -12,7 +12,8 @@ import { html, type Html } from './html.js';
 import type { SweepFolder } from './read.js';
 import type { TrialRow } from './sweep-rows.js';
 import { formatPercent } from './format.js';
-import { meanInterval } from '../util/intervals.js';
+import { CONFIDENCE, meanInterval } from '../util/intervals.js';
+import { metricRange } from '../util/metric-direction.js';
 
 export interface ProbeRow {
   readonly x: number;
@@ -41,7 +42,7 @@ export function summarise(rows: readonly ProbeRow[], key: 'probe' | 'knn' | 'cnn
   return [...byX.entries()]
     .sort(([a], [b]) => a - b)
     .map(([x, vs]) => {
-      const { n, mean, low, high } = meanInterval(vs);
+      const { n, mean, low, high } = meanInterval(vs, CONFIDENCE, metricRange(`${key}_acc`));
       return { x, mean, low, high, n };
     });
 }

@@ -13,6 +13,7 @@ import { categoryChart, epochSeries, inlineSvg } from './charts.js';
 import { probeSection } from './sweep-probes.js';
 import { findings } from './comparison.js';
 import { formatDuration, formatMetric, formatSetting, isAccuracy, shortSetting } from './format.js';
+import { metricRange } from '../util/metric-direction.js';
 import { html, type Html } from './html.js';
 import {
   badge,
@@ -286,7 +287,12 @@ async function settingCharts(
           }),
         );
         // Repeats: one point per setting, the mean with its 95% interval.
-        const points = repeated ? meanPoints(each) : each;
+        const range = plot.metrics.every(isAccuracy)
+          ? { min: 0, max: 100 }
+          : plot.metrics.every((m) => metricRange(m).min === 0)
+            ? { min: 0 }
+            : {};
+        const points = repeated ? meanPoints(each, range) : each;
         if (points.length === 0) continue;
         charts.push(
           inlineSvg(

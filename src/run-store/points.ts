@@ -5,7 +5,8 @@
  * summary.json holds them, and the CLI, the report and MLflow all read them from there.
  */
 import type { Objective } from '../types/run-events.js';
-import { meanInterval, pairedDifference, type PairedDifference } from '../util/intervals.js';
+import { CONFIDENCE, meanInterval, pairedDifference, type PairedDifference } from '../util/intervals.js';
+import { metricRange } from '../util/metric-direction.js';
 import type { MetricAggregate, SweepPointSummary } from './records.js';
 
 /** What grouping needs of a trial's row (summary.json's rows, the report's rows). */
@@ -43,7 +44,7 @@ export function sweepPoints(rows: readonly PointRow[]): SweepPointSummary[] {
     for (const key of keys) {
       const values = done.map((r) => r.metrics[key]).filter((v): v is number => Number.isFinite(v));
       if (values.length) {
-        const { n, mean, sd, low, high } = meanInterval(values);
+        const { n, mean, sd, low, high } = meanInterval(values, CONFIDENCE, metricRange(key));
         metrics[key] = { n, mean, sd, low, high };
       }
     }
