@@ -55,7 +55,7 @@ export function pointTable(summary: SweepSummary): string[] {
   if (best && objective)
     lines.push(
       `* best point by the mean of ${objective.key} (${objective.maximize ? 'highest' : 'lowest'}): p${best.point} (trials ${best.trials.join(', ')})${summary.best ? `; its repeat nearest the mean is ${summary.best}` : ''}`,
-      `  intervals: Student t with n - 1 degrees of freedom over each point's finished repeats (95%); the report compares points pairwise over their shared seeds`,
+      `  intervals: Student t with n - 1 degrees of freedom over each point's finished repeats (95%, cut at the metric's range); the report compares points pairwise over their shared seeds`,
     );
   return lines;
 }
