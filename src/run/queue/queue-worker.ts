@@ -246,9 +246,14 @@ export class QueueWorker {
     const judge = async (epochReport: EpochReport): Promise<Verdict> => {
       if (unscheduled) return { decision: 'continue' };
       const request = newRequest();
-      report({ worker: this.name, report: queuedReport(epochReport, request) });
-      const verdict = await awaitVerdict(waiting, verdictKey(jobId, request), timeoutMs, (why) =>
-        warn(why, epochReport.stage),
+      const send = () => report({ worker: this.name, report: queuedReport(epochReport, request) });
+      send();
+      const verdict = await awaitVerdict(
+        waiting,
+        verdictKey(jobId, request),
+        timeoutMs,
+        (why) => warn(why, epochReport.stage),
+        send,
       ).catch((e: unknown) => {
         warn(
           `no verdict: ${redact(e instanceof Error ? e.message : String(e), this.options.address)}`,

@@ -97,22 +97,29 @@ export async function sendVerdict(redis: Redis, jobId: string, request: string, 
 
 /**
  * Waits on `key` until a valid verdict arrives or `timeoutMs` has passed (undefined then). Anything
- * else found on the list is refused, said through `refused`, and the wait goes on. `redis` must be
- * a connection of its own: BLPOP blocks it.
+ * else found on the list is refused, said through `refused`, and the wait goes on. Every
+ * `resendMs` without an answer `resend` is called: a submitter that started following the job
+ * after the report went out (`aelab resume`) never saw it, since QueueEvents reads new events only.
+ * `redis` must be a connection of its own: BLPOP blocks it.
  */
 export async function awaitVerdict(
   redis: Redis,
   key: string,
   timeoutMs: number,
   refused: (why: string) => void,
+  resend: () => void = () => undefined,
+  resendMs = 30_000,
 ): Promise<Verdict | undefined> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const left = deadline - Date.now();
     if (left <= 0) return undefined;
     // BLPOP takes seconds (fractions since Redis 6); 0 would mean forever.
-    const popped = await redis.blpop(key, Math.max(0.01, left / 1000));
-    if (!popped) return undefined;
+    const popped = await redis.blpop(key, Math.max(0.01, Math.min(left, resendMs) / 1000));
+    if (!popped) {
+      if (deadline - Date.now() > 0) resend();
+      continue;
+    }
     const verdict = asVerdict(popped[1]);
     if (verdict.ok) {
       await redis.del(key);
