@@ -56,6 +56,8 @@ Options:
   --attempts N       run --queue: starts a trial may have in all (lost workers; default 3)
   --concurrency N    worker: trials at once (default: the number of cores, one thread each)
   --stall-timeout S  worker: seconds before a lost worker's trial goes to another (default 30)
+  --verdict-timeout S  worker: seconds an ASHA trial waits for the scheduler's verdict before it
+                     trains on unscheduled (default 300)
   --grace S          worker: seconds a running trial gets to finish after SIGTERM (default 60)
   --json             Machine-readable output (validate, plan)
   -h, --help         This help
@@ -80,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
       queue: { type: 'string' },
       concurrency: { type: 'string' },
       'stall-timeout': { type: 'string' },
+      'verdict-timeout': { type: 'string' },
       attempts: { type: 'string' },
       grace: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -239,6 +242,7 @@ async function main(argv: string[]): Promise<number> {
         ['concurrency', 1],
         ['stall-timeout', 1],
         ['grace', 0],
+        ['verdict-timeout', 1],
       ] as const) {
         const text = values[flag];
         if (text === undefined) continue;
@@ -256,6 +260,7 @@ async function main(argv: string[]): Promise<number> {
         ...(numbers.concurrency !== undefined ? { concurrency: numbers.concurrency } : {}),
         ...(numbers['stall-timeout'] !== undefined ? { stallTimeoutS: numbers['stall-timeout'] } : {}),
         ...(numbers.grace !== undefined ? { graceS: numbers.grace } : {}),
+        ...(numbers['verdict-timeout'] !== undefined ? { verdictTimeoutS: numbers['verdict-timeout'] } : {}),
       });
     }
     default:

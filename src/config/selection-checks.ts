@@ -82,6 +82,16 @@ function schedulerChecks(
   at: At,
 ): Diagnostic[] {
   const path = ['sweep', 'scheduler'];
+  const sweep = isObject(data.sweep) ? data.sweep : {};
+  const repeats = isCount(sweep.repeats) ? sweep.repeats : 1;
+  if (!['grid', 'zip', 'random'].some((k) => isObject(sweep[k])) && repeats < 2)
+    return [
+      error(
+        'the scheduler has nothing to schedule: this sweep is one trial (no grid, zip or random), and ASHA stops a trial only against others that reached the same rung',
+        at(path, 'key'),
+        { hint: 'sweep over settings with `sweep.grid`, `sweep.zip` or `sweep.random`, or remove `sweep.scheduler`' },
+      ),
+    ];
   const name = scheduler.stage;
   if (typeof name !== 'string') return [];
   const stage = stages[name];

@@ -12,6 +12,8 @@ export function newRunId(name: string, now = new Date()): string {
   return `${stamp}-${name}-${randomBytes(3).toString('hex')}`;
 }
 
+const MAX_WARNINGS = 20;
+
 /**
  * Listens to a trial's events and keeps its run folder up to date: run.json and params rewritten
  * atomically, metrics appended as JSON lines (one write per line, so a crash can cut at most the
@@ -125,6 +127,11 @@ export class RunFolderWriter {
           epochs: event.epochs,
           reason: event.reason,
         };
+        return this.saveRecord;
+      case 'warning':
+        // Kept to the first few: a warning repeated every epoch says nothing more the hundredth time.
+        if ((r.warnings?.length ?? 0) >= MAX_WARNINGS) return undefined;
+        r.warnings = [...(r.warnings ?? []), event.stage ? `${event.stage}: ${event.message}` : event.message];
         return this.saveRecord;
       case 'dataset':
         r.datasets = [...(r.datasets ?? []).filter((d) => d.name !== event.dataset.name), event.dataset];

@@ -49,6 +49,8 @@ export interface RunRecord {
   /** A trial run by a queue worker: which one (`host:pid`), and its start of the trial (1 unless a worker was lost). */
   worker?: string;
   attempt?: number;
+  /** What the run warned about while it ran (a corrupt cache entry evicted, a scheduler that did not answer). */
+  warnings?: string[];
 }
 
 export interface SweepTrialState {

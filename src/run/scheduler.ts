@@ -64,6 +64,9 @@ export class SweepScheduler {
   /** A trial's report: the decision, written to the log before it is returned. */
   readonly judge = async (report: EpochReport): Promise<Verdict> => {
     if (report.stage !== this.stage) return { decision: 'continue' };
+    // A trial started again after its decision (its queue worker lost) hears the logged stop again.
+    const stop = this.asha.log.find((r) => r.trial === report.trial && r.decision === 'stop' && r.rung <= report.epoch);
+    if (stop) return { decision: 'stop', reason: stopReason(stop, this.asha.settings) };
     const record = this.asha.judge(report.trial, report.epoch, report.value);
     if (!record) return { decision: 'continue' };
     const state = this.asha.toJSON();

@@ -260,8 +260,6 @@ async function recordSweep(session: Session, todo: readonly Trial[]): Promise<nu
   const trials = new Map<string, TrialStart>();
   const cache = session.settings.cache ? new StageCache(stageCacheDir(session.runsDir)) : undefined;
   const schedulerConfig = session.plan.config.sweep?.scheduler;
-  if (schedulerConfig && session.settings.queue)
-    throw new Error('the ASHA scheduler runs local sweeps only so far: run this sweep without --queue');
   // On resume the scheduler goes on from its log, so its earlier decisions stand.
   const scheduler = schedulerConfig
     ? await SweepScheduler.open(dir, SweepScheduler.settings(schedulerConfig, session.plan.trials))
@@ -321,7 +319,7 @@ async function recordSweep(session: Session, todo: readonly Trial[]): Promise<nu
           await tell(session, 'onTrialStarted', t);
           // On a queue a worker runs even a cached trial: the submitter only follows.
           return queue
-            ? executor.run(job, forward)
+            ? executor.run(job, forward, scheduler?.judge)
             : runHereOrInChild(session, executor, cache, job, forward, scheduler?.judge);
         },
         killAll: () => executor.killAll(),

@@ -16,6 +16,8 @@ export interface WorkerOptions {
   readonly stallTimeoutS?: number;
   /** Seconds a running trial gets to finish after SIGTERM before it is handed back (default 60). */
   readonly graceS?: number;
+  /** Seconds a scheduled trial waits for the scheduler's verdict on an epoch (default 300). */
+  readonly verdictTimeoutS?: number;
 }
 
 /**
@@ -53,6 +55,7 @@ export async function workerCommand(opts: WorkerOptions): Promise<number> {
     concurrency,
     wasmThreads,
     ...(opts.stallTimeoutS !== undefined ? { stallTimeoutMs: opts.stallTimeoutS * 1000 } : {}),
+    ...(opts.verdictTimeoutS !== undefined ? { verdictTimeoutMs: opts.verdictTimeoutS * 1000 } : {}),
     openTrialFolder: (dir, record, config) => RunFolderWriter.create(dir, record as unknown as RunRecord, config),
     log,
   });

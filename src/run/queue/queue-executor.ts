@@ -2,12 +2,12 @@ import path from 'node:path';
 import { Queue, QueueEvents, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Trial } from '../../plan/plan.js';
-import type { RunEvent } from '../../types/run-events.js';
+import type { Judge, RunEvent, TrialOutcome } from '../../types/run-events.js';
 import type { TrialExecutor, TrialJob } from '../executor.js';
-import type { TrialOutcome } from '../../types/run-events.js';
 import { QUEUE_NAME, redisConnection } from './connection.js';
 import { redact, type QueueAddress } from './redis-url.js';
 import { asTrialResult, DEFAULT_ATTEMPTS, jobIdFor, type QueuedTrial, type TrialProgress } from './trial-job.js';
+import { asReport, sendVerdict, type ReportExpectation } from './verdicts.js';
 
 export interface QueueExecutorOptions {
   readonly address: QueueAddress;
@@ -33,6 +33,8 @@ interface Follower {
   readonly trial: string;
   readonly onEvent: (event: RunEvent) => void;
   readonly resolve: (outcome: TrialOutcome) => void;
+  /** A scheduled trial: what its reports must say, and who answers them. */
+  readonly scheduled?: { readonly expect: ReportExpectation; readonly judge: Judge };
 }
 
 /** A fallback for events lost while Redis restarts: how often followed jobs are looked at. */
@@ -102,11 +104,16 @@ export class QueueExecutor implements TrialExecutor {
     return new QueueExecutor(options, [connection, eventsConnection], queue, events);
   }
 
-  run(job: TrialJob, onEvent: (event: RunEvent) => void): Promise<TrialOutcome> {
+  run(job: TrialJob, onEvent: (event: RunEvent) => void, judge?: Judge): Promise<TrialOutcome> {
     if (this.closed) return Promise.resolve({ status: 'killed', error: 'the sweep was interrupted' });
     const id = jobIdFor(this.options.sweep, job.trial.id);
+    const stage = job.schedule ? job.trial.config.stages[job.schedule.stage] : undefined;
+    const scheduled =
+      job.schedule && judge && stage && 'train' in stage
+        ? { expect: { trial: job.trial.id, stage: job.schedule.stage, epochs: stage.train.epochs }, judge }
+        : undefined;
     return new Promise<TrialOutcome>((resolve) => {
-      this.followers.set(id, { trial: job.trial.id, onEvent, resolve });
+      this.followers.set(id, { trial: job.trial.id, onEvent, resolve, ...(scheduled ? { scheduled } : {}) });
       this.submit(id, job).catch((e: unknown) =>
         this.settle(id, {
           status: 'failed',
@@ -135,6 +142,7 @@ export class QueueExecutor implements TrialExecutor {
       backend: job.backend,
       cache: job.stageCacheDir !== undefined,
       attempts,
+      ...(job.schedule ? { schedule: job.schedule } : {}),
     };
     assertNoSecret(payload, this.options.address);
     await this.queue.add('trial', payload, {
@@ -177,8 +185,30 @@ export class QueueExecutor implements TrialExecutor {
   private onProgress(id: string, data: TrialProgress | undefined): void {
     const follower = this.followers.get(id);
     if (!follower || !data || typeof data !== 'object') return;
-    if (data.event) follower.onEvent(data.event);
+    if ('report' in data) void this.answer(id, follower, data.report);
+    else if (data.event) follower.onEvent(data.event);
     else if (data.worker) this.options.onActive?.(follower.trial, data.worker);
+  }
+
+  /**
+   * A worker's epoch report, judged by the sweep's scheduler and answered on the report's list.
+   * Reports are judged in the order their events arrive; one that is not exactly a report of the
+   * trial's scheduled stage is refused (said, and not answered).
+   */
+  private async answer(id: string, follower: Follower, raw: unknown): Promise<void> {
+    const why = (e: string) => this.options.report(`a scheduler report for ${id} was refused: ${e}`);
+    if (!follower.scheduled) return why('the trial is not scheduled');
+    const report = asReport(raw, follower.scheduled.expect);
+    if (!report.ok) return why(report.error);
+    const { request, ...epochReport } = report.value;
+    try {
+      const verdict = await follower.scheduled.judge(epochReport);
+      await sendVerdict(this.connections[0]!, id, request, verdict);
+    } catch (e) {
+      this.options.report(
+        `the scheduler could not answer ${id}: ${redact(e instanceof Error ? e.message : String(e), this.options.address)}`,
+      );
+    }
   }
 
   private settle(id: string, outcome: TrialOutcome): void {

@@ -4,13 +4,14 @@ import path from 'node:path';
 import { UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { codeVersion } from '../../plan/code-version.js';
-import type { RunEvent } from '../../types/run-events.js';
+import type { EpochReport, Judge, RunEvent, TrialOutcome, Verdict } from '../../types/run-events.js';
 import { LocalProcessExecutor, type TrialJob } from '../executor.js';
 import { QUEUE_NAME, redisConnection } from './connection.js';
 import { redact, type QueueAddress } from './redis-url.js';
 import { workerTrial } from './job-plan.js';
 import { trialFolder } from './trial-folder.js';
-import { refusal, type QueuedTrial, type TrialProgress, type TrialResult } from './trial-job.js';
+import { jobIdFor, refusal, type QueuedTrial, type TrialProgress, type TrialResult } from './trial-job.js';
+import { awaitVerdict, checkedSchedule, newRequest, queuedReport, verdictKey } from './verdicts.js';
 
 /** A trial's run folder as the worker keeps it: the run store's writer, handed in by the CLI. */
 export interface TrialFolder {
@@ -33,6 +34,11 @@ export interface QueueWorkerOptions {
    * handed to another worker; the check runs as often. BullMQ's default is 30 s.
    */
   readonly stallTimeoutMs?: number;
+  /**
+   * How long a scheduled trial waits for the scheduler's verdict on an epoch; without one (the
+   * submitter gone) it trains on unscheduled. Default 5 minutes.
+   */
+  readonly verdictTimeoutMs?: number;
   readonly openTrialFolder: (dir: string, record: Record<string, unknown>, config: unknown) => Promise<TrialFolder>;
   /** One line per thing that happens (trial taken, finished, refused); never the password. */
   readonly log: (line: string) => void;
@@ -126,6 +132,12 @@ export class QueueWorker {
       this.options.log(`${label}: refused: ${why}`);
       throw new UnrecoverableError(why);
     }
+    const schedule = checkedSchedule(data.schedule, own.value);
+    if (!schedule.ok) {
+      const why = `the job is refused: ${schedule.error}`;
+      this.options.log(`${label}: refused: ${why}`);
+      throw new UnrecoverableError(why);
+    }
     const dir = folder0.dir;
     this.options.log(`${label}: started (attempt ${starts} of ${data.attempts})`);
 
@@ -159,14 +171,22 @@ export class QueueWorker {
       ...(data.cache ? { stageCacheDir: path.join(this.options.runsDir, '.cache', 'stages') } : {}),
       backend: data.backend,
       wasmThreads: this.options.wasmThreads,
+      ...(schedule.value ? { schedule: { stage: schedule.value.stage, metric: schedule.value.metric } } : {}),
     };
     let ended = false;
-    const outcome = await this.executor.run(trialJob, (event) => {
+    const onEvent = (event: RunEvent) => {
       folder.onEvent(event);
       if (event.type === 'run_finished') ended = true;
       // Batches are many and only drive a terminal's bar: they stay on this machine.
       if (event.type !== 'batch') report({ worker: this.name, event });
-    });
+    };
+    const asking = schedule.value ? this.askingSubmitter(job, label, onEvent, report) : undefined;
+    let outcome: TrialOutcome;
+    try {
+      outcome = await this.executor.run(trialJob, onEvent, asking?.judge);
+    } finally {
+      asking?.close();
+    }
     await reported;
 
     if (outcome.status === 'killed' && this.handingBack) {
@@ -200,6 +220,56 @@ export class QueueWorker {
       `${label}: ${outcome.status}${outcome.status === 'failed' || outcome.status === 'killed' ? `: ${outcome.error.split('\n')[0]}` : ''}`,
     );
     return { ...outcome, worker: this.name };
+  }
+
+  /**
+   * The judge of a scheduled trial on this worker: each report goes to the submitter as the job's
+   * progress, and the verdict is awaited on the report's own list. Without a verdict in time the
+   * submitter is taken to be gone: the trial trains on to its end unscheduled, and its log says so.
+   */
+  private askingSubmitter(
+    job: Job<JobData>,
+    label: string,
+    onEvent: (event: RunEvent) => void,
+    report: (progress: TrialProgress) => void,
+  ): { judge: Judge; close(): void } {
+    const timeoutMs = this.options.verdictTimeoutMs ?? 300_000;
+    // BLPOP blocks its connection: the trial waits on one of its own.
+    const waiting = this.connection.duplicate();
+    waiting.on('error', () => undefined);
+    const jobId = jobIdFor(job.data.sweep, job.data.trial.id);
+    const warn = (message: string, stage: string) => {
+      this.options.log(`${label}: ${message}`);
+      onEvent({ type: 'warning', time: Date.now(), trial: job.data.trial.id, stage, message });
+    };
+    let unscheduled = false;
+    const judge = async (epochReport: EpochReport): Promise<Verdict> => {
+      if (unscheduled) return { decision: 'continue' };
+      const request = newRequest();
+      const send = () => report({ worker: this.name, report: queuedReport(epochReport, request) });
+      send();
+      const verdict = await awaitVerdict(
+        waiting,
+        verdictKey(jobId, request),
+        timeoutMs,
+        (why) => warn(why, epochReport.stage),
+        send,
+      ).catch((e: unknown) => {
+        warn(
+          `no verdict: ${redact(e instanceof Error ? e.message : String(e), this.options.address)}`,
+          epochReport.stage,
+        );
+        return undefined;
+      });
+      if (verdict) return verdict;
+      unscheduled = true;
+      warn(
+        `no verdict from the sweep's scheduler on epoch ${epochReport.epoch} within ${timeoutMs / 1000} s (the submitter is gone?): the trial trains on to its end without the scheduler`,
+        epochReport.stage,
+      );
+      return { decision: 'continue' };
+    };
+    return { judge, close: () => waiting.disconnect() };
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { Trial } from '../../plan/plan.js';
 import type { RunEvent, TrialOutcome } from '../../types/run-events.js';
+import type { QueuedReport } from './verdicts.js';
 
 /**
  * A trial as a job on the queue: plain data, no secrets (no Redis or MLflow credentials, no
@@ -24,10 +25,12 @@ export interface QueuedTrial {
   readonly cache: boolean;
   /** How many times the trial may be started in all (a lost worker, a crashed process). */
   readonly attempts: number;
+  /** A sweep's scheduler watches this stage's metric: the worker reports each epoch and waits for the verdict. */
+  readonly schedule?: { readonly stage: string; readonly metric: string };
 }
 
 /** What a worker reports while a job runs (BullMQ job progress). */
-export type TrialProgress = { readonly worker: string; readonly event?: RunEvent };
+export type TrialProgress = { readonly worker: string; readonly event?: RunEvent; readonly report?: QueuedReport };
 
 /** What a job returns: the trial's own outcome. A trial that fails on its own is a returned failure, not a thrown one, so BullMQ does not retry it. */
 export type TrialResult = TrialOutcome & { readonly worker: string };
@@ -62,6 +65,14 @@ export function asTrialResult(value: unknown): TrialResult | undefined {
   const v = value as { status?: unknown; error?: unknown; worker?: unknown };
   const worker = typeof v.worker === 'string' ? v.worker : '?';
   if (v.status === 'finished') return { status: 'finished', worker };
+  if (v.status === 'stopped') {
+    const s = (v as { stopped?: unknown }).stopped as Record<string, unknown> | undefined;
+    if (!s || typeof s !== 'object') return undefined;
+    const { stage, epoch, reason } = s;
+    if (typeof stage !== 'string' || typeof reason !== 'string') return undefined;
+    if (typeof epoch !== 'number' || !Number.isInteger(epoch) || epoch < 1) return undefined;
+    return { status: 'stopped', stopped: { stage, epoch, reason }, worker };
+  }
   if (v.status === 'failed' || v.status === 'killed')
     return { status: v.status, error: typeof v.error === 'string' ? v.error : 'no error recorded', worker };
   return undefined;
