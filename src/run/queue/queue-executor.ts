@@ -6,6 +6,7 @@ import type { Judge, RunEvent, TrialOutcome } from '../../types/run-events.js';
 import type { TrialExecutor, TrialJob } from '../executor.js';
 import { QUEUE_NAME, redisConnection } from './connection.js';
 import { redact, type QueueAddress } from './redis-url.js';
+import { asForwardedEvent } from './forwarded-event.js';
 import { asTrialResult, DEFAULT_ATTEMPTS, jobIdFor, type QueuedTrial, type TrialProgress } from './trial-job.js';
 import { asReport, sendVerdict, type ReportExpectation } from './verdicts.js';
 
@@ -31,6 +32,8 @@ export interface QueueExecutorOptions {
 
 interface Follower {
   readonly trial: string;
+  /** The trial's stages: a forwarded event must be about one of them. */
+  readonly stages: ReadonlySet<string>;
   readonly onEvent: (event: RunEvent) => void;
   readonly resolve: (outcome: TrialOutcome) => void;
   /** A scheduled trial: what its reports must say, and who answers them. */
@@ -113,7 +116,13 @@ export class QueueExecutor implements TrialExecutor {
         ? { expect: { trial: job.trial.id, stage: job.schedule.stage, epochs: stage.train.epochs }, judge }
         : undefined;
     return new Promise<TrialOutcome>((resolve) => {
-      this.followers.set(id, { trial: job.trial.id, onEvent, resolve, ...(scheduled ? { scheduled } : {}) });
+      this.followers.set(id, {
+        trial: job.trial.id,
+        stages: new Set(Object.keys(job.trial.config.stages)),
+        onEvent,
+        resolve,
+        ...(scheduled ? { scheduled } : {}),
+      });
       this.submit(id, job).catch((e: unknown) =>
         this.settle(id, {
           status: 'failed',
@@ -186,8 +195,11 @@ export class QueueExecutor implements TrialExecutor {
     const follower = this.followers.get(id);
     if (!follower || !data || typeof data !== 'object') return;
     if ('report' in data) void this.answer(id, follower, data.report);
-    else if (data.event) follower.onEvent(data.event);
-    else if (data.worker) this.options.onActive?.(follower.trial, data.worker);
+    else if (data.event) {
+      const event = asForwardedEvent(data.event, follower.trial, follower.stages);
+      if (event.ok) follower.onEvent(event.value);
+      else this.options.report(`an event in the progress of ${id} was refused: ${event.error}`);
+    } else if (data.worker) this.options.onActive?.(follower.trial, data.worker);
   }
 
   /**
