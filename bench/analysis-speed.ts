@@ -49,7 +49,7 @@ const { train, test } = data.value;
 const tr = pooled(train.pixels, train.n, train.labels);
 const te = pooled(test.pixels, test.n, test.labels);
 
-const probe = await time('linear probe (backend), 60000 train / 10000 test codes', () => linearProbe(tr, te, 10, 42));
+const probe = await time('linear probe (backend), 60000 train / 10000 test codes', () => linearProbe(tr, te, 10));
 console.log(`  accuracy ${probe.accuracy}`);
 const knn = await time('kNN k=5 (backend), 10000 test against 60000 train', () => knnClassify(tr, te, 10, { k: 5 }));
 console.log(`  accuracy ${knn.accuracy}`);

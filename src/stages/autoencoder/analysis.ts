@@ -56,7 +56,7 @@ export async function analyseAutoencoder(
     return r;
   };
   const classes = data.test.classes;
-  const probe = await timed('probe', () => linearProbe(rowsOf(codes.train), rowsOf(codes.test), classes, ctx.seed));
+  const probe = await timed('probe', () => linearProbe(rowsOf(codes.train), rowsOf(codes.test), classes));
   const knn = await timed('knn', () => knnClassify(rowsOf(codes.train), rowsOf(codes.test), classes, { k: KNN_K }));
   const umapSubset = subsetIndices(codes.test.labels, UMAP_POINTS, mulberry32(deriveSeed(ctx.seed, 'umap-subset')));
   const map = await timed('latent_map', () => drawLatentMap(rowsOf(codes.test), umapSubset, ctx));
