@@ -87,7 +87,10 @@ export async function linearProbe(
       const logp = tf.logSoftmax(xTrain.matMul(w).add(b));
       const loss = logp.mul(yTrain).sum().div(-train.n).add(w.square().sum().mul(o.l2));
       const residual = logp.exp().sub(yTrain);
-      const gw = xTrain.matMul(residual, true, false).div(train.n).add(w.mul(2 * o.l2));
+      const gw = xTrain
+        .matMul(residual, true, false)
+        .div(train.n)
+        .add(w.mul(2 * o.l2));
       return tf.concat([gw.reshape([-1]), residual.mean(0), loss.reshape([1])]);
     });
     const v = await out.data();
@@ -182,18 +185,23 @@ export async function knnClassify(
         const scores = tf
           .concat([t.mul(2), tf.fill([rows, 1], -1)], 1)
           .matMul(xAug, false, true)
-          .reshape([rows, groups, size]);
-        const best = tf.topk(scores.max(2), k).indices;
+          .reshape([rows * groups, size]);
+        const best = tf.topk(scores.max(1).reshape([rows, groups]), k).indices;
         // The chosen groups in training order, so that candidates stand in training order too.
         const chosen = tf.topk(best.toFloat().neg(), k).values.neg().toInt();
-        const candidates = tf.gather(scores, chosen, 1, 1).reshape([rows, k * size]);
+        // Gathers along the first axis only (wasm has no batched gather): row r's group j is row
+        // r * groups + j of the scores, its candidate c is entry r * k + c of the chosen groups.
+        const int = (v: number) => tf.scalar(v, 'int32');
+        const row = tf.range(0, rows, 1, 'int32').expandDims(1);
+        const candidates = tf.gather(scores, chosen.add(row.mul(int(groups)))).reshape([rows, k * size]);
         const at = tf.topk(candidates, k).indices;
-        const groupSize = tf.scalar(size, 'int32');
-        return tf.gather(chosen, tf.floorDiv(at, groupSize), 1, 1).mul(groupSize).add(tf.mod(at, groupSize));
+        const group = tf.gather(chosen.reshape([-1]), tf.floorDiv(at, int(size)).add(row.mul(int(k))));
+        return group.mul(int(size)).add(tf.mod(at, int(size)));
       });
       const idx = await nearest.data();
       nearest.dispose();
-      for (let r = 0; r < rows; r++) predicted[start + r] = vote(idx.subarray(r * k, (r + 1) * k), train.labels, classes);
+      for (let r = 0; r < rows; r++)
+        predicted[start + r] = vote(idx.subarray(r * k, (r + 1) * k), train.labels, classes);
     }
     return { accuracy: agreement(predicted, test.labels), predicted };
   } finally {
