@@ -70,7 +70,12 @@ export async function analyseAutoencoder(
   const meanError = errors.reduce((a, b) => a + b, 0) / errors.length;
   await writeJsonAtomic(path.join(ctx.dir, ANALYSIS_FILE), {
     split: { train: codes.train.n, test: n },
-    probe: { accuracy: probe.accuracy, interval95: wilson(probe.accuracy, n), method: probeDescription() },
+    probe: {
+      accuracy: probe.accuracy,
+      interval95: wilson(probe.accuracy, n),
+      method: probeDescription(),
+      fit: probe.fit,
+    },
     knn: {
       accuracy: knn.accuracy,
       interval95: wilson(knn.accuracy, n),
