@@ -4,7 +4,7 @@
  * the size of a typical code, and no autoencoder to train first. Also the mljs packages the
  * backend versions replace, on a subset (their full-split time is extrapolated, and said so).
  *
- *   npm run build && node dist/bench/analysis-speed.js [--threads 1] [--umap 2000]
+ *   npm run build && node dist/bench/analysis-speed.js [--backend wasm|tensorflow] [--threads 1] [--umap 2000]
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +19,11 @@ import { pca2d, umap2d } from '../src/analysis/embed.js';
 import { rowsOf } from '../src/analysis/rows.js';
 
 const { values } = parseArgs({
-  options: { threads: { type: 'string', default: '1' }, umap: { type: 'string', default: '2000' } },
+  options: {
+    backend: { type: 'string', default: 'wasm' },
+    threads: { type: 'string', default: '1' },
+    umap: { type: 'string', default: '2000' },
+  },
 });
 
 function pooled(images: Uint8Array, n: number, labels: Uint8Array): CodeRows {
@@ -40,16 +44,18 @@ async function time<T>(what: string, f: () => Promise<T> | T): Promise<T> {
   return r;
 }
 
-const backend = await selectBackend('wasm', { wasmThreads: Number(values.threads) });
+const backend = await selectBackend(values.backend as 'wasm' | 'tensorflow', { wasmThreads: Number(values.threads) });
 if (!backend.ok) throw new Error(backend.error);
-console.log(`backend wasm, ${values.threads} thread(s), ${os.cpus().length} cores`);
+console.log(
+  `backend ${backend.value.name}${backend.value.name === 'wasm' ? `, ${values.threads} thread(s)` : ''}, ${os.cpus().length} cores`,
+);
 const data = await loadOfficialMnist({ cacheDir: path.join(process.cwd(), 'runs/.cache/data') });
 if (!data.ok) throw new Error(data.error);
 const { train, test } = data.value;
 const tr = pooled(train.pixels, train.n, train.labels);
 const te = pooled(test.pixels, test.n, test.labels);
 
-const probe = await time('linear probe (backend), 60000 train / 10000 test codes', () => linearProbe(tr, te, 10, 42));
+const probe = await time('linear probe (backend), 60000 train / 10000 test codes', () => linearProbe(tr, te, 10));
 console.log(`  accuracy ${probe.accuracy}`);
 const knn = await time('kNN k=5 (backend), 10000 test against 60000 train', () => knnClassify(tr, te, 10, { k: 5 }));
 console.log(`  accuracy ${knn.accuracy}`);

@@ -10,7 +10,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { PixelValues } from '../types/samples.js';
 import { floatRange } from '../util/pixels.js';
-import { deriveSeed, mulberry32 } from '../util/random.js';
+import { lbfgs, type LbfgsResult, type Objective } from './lbfgs.js';
 
 /** Codes of one split as rows of `dim` values, with their labels. */
 export interface CodeRows {
@@ -21,14 +21,12 @@ export interface CodeRows {
 }
 
 export interface ProbeOptions {
-  /** Passes over the training codes. Default 10. */
-  readonly epochs?: number;
-  /** Default 512. */
-  readonly batchSize?: number;
-  /** Adam's step size. Default 0.01. */
-  readonly learningRate?: number;
   /** L2 penalty on the weights (not the bias). Default 1e-4. */
   readonly l2?: number;
+  /** L-BFGS iterations at most. Default 300. */
+  readonly maxIterations?: number;
+  /** The fit stops when no component of the objective's gradient exceeds this. Default 1e-5. */
+  readonly gradientTolerance?: number;
 }
 
 export interface ProbeResult {
@@ -37,71 +35,84 @@ export interface ProbeResult {
   readonly predicted: Uint8Array;
 }
 
+export interface LinearProbeResult extends ProbeResult {
+  /** How the fit ended: L-BFGS's iterations and why it stopped. */
+  readonly fit: Pick<LbfgsResult, 'iterations' | 'evaluations' | 'stopped'>;
+}
+
 /** What the probe is, in words, for reports and MLflow params. */
 export function probeDescription(o: ProbeOptions = {}): string {
   const p = probeSettings(o);
-  return `multinomial logistic regression on standardised codes, Adam (lr ${p.learningRate}), ${p.epochs} epochs of batch ${p.batchSize}, L2 ${p.l2}`;
+  return `multinomial logistic regression on standardised codes, L2 ${p.l2} on the weights, fitted by full-batch L-BFGS to a gradient below ${p.gradientTolerance} (at most ${p.maxIterations} iterations)`;
 }
 
 function probeSettings(o: ProbeOptions): Required<ProbeOptions> {
-  return {
-    epochs: o.epochs ?? 10,
-    batchSize: o.batchSize ?? 512,
-    learningRate: o.learningRate ?? 0.01,
-    l2: o.l2 ?? 1e-4,
-  };
+  return { l2: o.l2 ?? 1e-4, maxIterations: o.maxIterations ?? 300, gradientTolerance: o.gradientTolerance ?? 1e-5 };
 }
 
 /**
  * A linear probe: softmax regression from the training codes to their labels, the codes first
- * standardised by the training codes' mean and standard deviation (so one step size suits codes of
- * any scale). Zero initial weights and a seeded shuffle: the same inputs give the same accuracy.
+ * standardised by the training codes' mean and standard deviation. The objective (mean cross
+ * entropy plus the L2 penalty) is convex, so it is minimised outright rather than by many small
+ * stochastic steps: L-BFGS in JavaScript over the few hundred weights, each value and gradient
+ * one pass over all training codes on the backend. Deterministic: no seed, no shuffle.
  */
 export async function linearProbe(
   train: CodeRows,
   test: CodeRows,
   classes: number,
-  seed: number,
   options: ProbeOptions = {},
-): Promise<ProbeResult> {
+): Promise<LinearProbeResult> {
   checkRows(train, 'training');
   checkRows(test, 'test');
   if (train.dim !== test.dim) throw new Error(`training codes have ${train.dim} values, test codes ${test.dim}`);
   const o = probeSettings(options);
   const { mean, scale } = standardiser(train);
+  const dim = train.dim;
   const xTrain = tf.tidy(() =>
     tf
-      .tensor2d(floatRange(train.x, 0, train.n * train.dim), [train.n, train.dim])
+      .tensor2d(floatRange(train.x, 0, train.n * dim), [train.n, dim])
       .sub(mean)
       .div(scale),
   ) as tf.Tensor2D;
-  const yTrain = tf.oneHot(tf.tensor1d(Int32Array.from(train.labels), 'int32'), classes).toFloat() as tf.Tensor2D;
-  const w = tf.variable(tf.zeros([train.dim, classes]));
-  const b = tf.variable(tf.zeros([classes]));
-  const optimizer = tf.train.adam(o.learningRate);
-  const rng = mulberry32(deriveSeed(seed, 'linear-probe'));
+  const yTrain = tf.tidy(() =>
+    tf.oneHot(tf.tensor1d(Int32Array.from(train.labels), 'int32'), classes).toFloat(),
+  ) as tf.Tensor2D;
+  const weights = dim * classes;
+  // The parameters as one vector: the weights row by row (dim x classes), then the biases.
+  const objective: Objective = async (theta) => {
+    const out = tf.tidy(() => {
+      const w = tf.tensor2d(Float32Array.from(theta.subarray(0, weights)), [dim, classes]);
+      const b = tf.tensor1d(Float32Array.from(theta.subarray(weights)));
+      const logp = tf.logSoftmax(xTrain.matMul(w).add(b));
+      const loss = logp.mul(yTrain).sum().div(-train.n).add(w.square().sum().mul(o.l2));
+      const residual = logp.exp().sub(yTrain);
+      const gw = xTrain
+        .matMul(residual, true, false)
+        .div(train.n)
+        .add(w.mul(2 * o.l2));
+      return tf.concat([gw.reshape([-1]), residual.mean(0), loss.reshape([1])]);
+    });
+    const v = await out.data();
+    out.dispose();
+    return { value: v[weights + classes]!, gradient: Float64Array.from(v.subarray(0, weights + classes)) };
+  };
+  const tensors: tf.Tensor[] = [xTrain, yTrain, mean, scale];
   try {
-    const order = Int32Array.from({ length: train.n }, (_, i) => i);
-    for (let epoch = 0; epoch < o.epochs; epoch++) {
-      shuffle(order, rng);
-      for (let start = 0; start < train.n; start += o.batchSize) {
-        const idx = tf.tensor1d(order.subarray(start, Math.min(train.n, start + o.batchSize)), 'int32');
-        optimizer.minimize(() => {
-          const x = tf.gather(xTrain, idx);
-          const y = tf.gather(yTrain, idx);
-          const loss = tf.losses.softmaxCrossEntropy(y, x.matMul(w).add(b));
-          return loss.add(w.square().sum().mul(o.l2)) as tf.Scalar;
-        });
-        idx.dispose();
-      }
-    }
+    const fit = await lbfgs(objective, new Float64Array(weights + classes), {
+      maxIterations: o.maxIterations,
+      gradientTolerance: o.gradientTolerance,
+    });
+    const w = tf.tensor2d(Float32Array.from(fit.x.subarray(0, weights)), [dim, classes]);
+    const b = tf.tensor1d(Float32Array.from(fit.x.subarray(weights)));
+    tensors.push(w, b);
     const predicted = new Uint8Array(test.n);
     const chunk = 4096;
     for (let start = 0; start < test.n; start += chunk) {
       const end = Math.min(test.n, start + chunk);
       const p = tf.tidy(() =>
         tf
-          .tensor2d(floatRange(test.x, start * test.dim, end * test.dim), [end - start, test.dim])
+          .tensor2d(floatRange(test.x, start * dim, end * dim), [end - start, dim])
           .sub(mean)
           .div(scale)
           .matMul(w)
@@ -111,10 +122,10 @@ export async function linearProbe(
       predicted.set(await p.data(), start);
       p.dispose();
     }
-    return { accuracy: agreement(predicted, test.labels), predicted };
+    const { iterations, evaluations, stopped } = fit;
+    return { accuracy: agreement(predicted, test.labels), predicted, fit: { iterations, evaluations, stopped } };
   } finally {
-    tf.dispose([xTrain, yTrain, w, b, mean, scale]);
-    optimizer.dispose();
+    tf.dispose(tensors);
   }
 }
 
@@ -128,9 +139,19 @@ export function knnDescription(o: KnnOptions = {}): string {
   return `${o.k ?? 5} nearest training codes by Euclidean distance, majority vote (a tie goes to the class of the nearest neighbour among the tied classes)`;
 }
 
+/** Training codes per group in the first pass of the kNN's top-k (knnClassify). */
+const KNN_GROUP = 100;
+/** Test rows per block: a block's scores (rows x training codes) stay near this many floats. */
+const KNN_BLOCK_FLOATS = 8_000_000;
+
 /**
  * k-nearest-neighbour classification of the test codes by the training codes, Euclidean distance,
- * exact (every pair): squared distances as |t|^2 - 2 t.x + |x|^2, a block of test rows at a time.
+ * exact (every pair). For a test code t, 2 t.x - |x|^2 ranks the training codes x as -|t - x|^2
+ * does (|t|^2 is the same for all of them), and is one matmul of [2t, -1] by [x, |x|^2]: no pass
+ * over the distance matrix but the matmul's own. The top k of each row is taken in two passes over
+ * groups of training codes: the k groups whose best score is highest hold the k best codes (a code
+ * of any other group is beaten by the best of each of those k), so the second top-k reads only their
+ * codes. Ties go to the lower training index, as a single top-k's do.
  */
 export async function knnClassify(
   train: CodeRows,
@@ -143,31 +164,48 @@ export async function knnClassify(
   if (train.dim !== test.dim) throw new Error(`training codes have ${train.dim} values, test codes ${test.dim}`);
   const k = options.k ?? 5;
   if (!Number.isInteger(k) || k < 1 || k > train.n) throw new Error(`k must be 1..${train.n}, got ${k}`);
-  const xTrain = tf.tensor2d(floatRange(train.x, 0, train.n * train.dim), [train.n, train.dim]);
-  const trainNorms = tf.tidy(() => xTrain.square().sum(1));
-  // Blocks of test rows whose distance matrix stays near 16 M floats.
-  const block = Math.max(1, Math.floor(16_000_000 / train.n));
+  const dim = train.dim;
+  // At least k groups; the last one is filled up with codes that score -Infinity ([0, +Infinity]).
+  const size = Math.max(1, Math.min(KNN_GROUP, Math.floor(train.n / k)));
+  const groups = Math.ceil(train.n / size);
+  const padding = groups * size - train.n;
+  const xAug = tf.tidy(() => {
+    const x = tf.tensor2d(floatRange(train.x, 0, train.n * dim), [train.n, dim]);
+    const rows = tf.concat([x, x.square().sum(1, true)], 1);
+    if (!padding) return rows;
+    return tf.concat([rows, tf.concat([tf.zeros([padding, dim]), tf.fill([padding, 1], Infinity)], 1)]);
+  });
+  const block = Math.max(1, Math.floor(KNN_BLOCK_FLOATS / (groups * size)));
   const predicted = new Uint8Array(test.n);
   try {
     for (let start = 0; start < test.n; start += block) {
-      const end = Math.min(test.n, start + block);
-      const top = tf.tidy(() => {
-        const t = tf.tensor2d(floatRange(test.x, start * test.dim, end * test.dim), [end - start, test.dim]);
-        const d2 = t
-          .square()
-          .sum(1, true)
-          .sub(t.matMul(xTrain, false, true).mul(2))
-          .add(trainNorms);
-        return tf.topk(d2.neg(), k, true).indices;
+      const rows = Math.min(test.n, start + block) - start;
+      const nearest = tf.tidy(() => {
+        const t = tf.tensor2d(floatRange(test.x, start * dim, (start + rows) * dim), [rows, dim]);
+        const scores = tf
+          .concat([t.mul(2), tf.fill([rows, 1], -1)], 1)
+          .matMul(xAug, false, true)
+          .reshape([rows * groups, size]);
+        const best = tf.topk(scores.max(1).reshape([rows, groups]), k).indices;
+        // The chosen groups in training order, so that candidates stand in training order too.
+        const chosen = tf.topk(best.toFloat().neg(), k).values.neg().toInt();
+        // Gathers along the first axis only (wasm has no batched gather): row r's group j is row
+        // r * groups + j of the scores, its candidate c is entry r * k + c of the chosen groups.
+        const int = (v: number) => tf.scalar(v, 'int32');
+        const row = tf.range(0, rows, 1, 'int32').expandDims(1);
+        const candidates = tf.gather(scores, chosen.add(row.mul(int(groups)))).reshape([rows, k * size]);
+        const at = tf.topk(candidates, k).indices;
+        const group = tf.gather(chosen.reshape([-1]), tf.floorDiv(at, int(size)).add(row.mul(int(k))));
+        return group.mul(int(size)).add(tf.mod(at, int(size)));
       });
-      const idx = await top.data();
-      top.dispose();
-      for (let r = 0; r < end - start; r++)
+      const idx = await nearest.data();
+      nearest.dispose();
+      for (let r = 0; r < rows; r++)
         predicted[start + r] = vote(idx.subarray(r * k, (r + 1) * k), train.labels, classes);
     }
     return { accuracy: agreement(predicted, test.labels), predicted };
   } finally {
-    tf.dispose([xTrain, trainNorms]);
+    xAug.dispose();
   }
 }
 
@@ -201,15 +239,6 @@ function standardiser(rows: CodeRows): { mean: tf.Tensor1D; scale: tf.Tensor1D }
     scale[j] = sd > 1e-8 ? sd : 1;
   }
   return { mean: tf.tensor1d(Float32Array.from(mean)), scale: tf.tensor1d(scale) };
-}
-
-function shuffle(order: Int32Array, rng: () => number): void {
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    const t = order[i]!;
-    order[i] = order[j]!;
-    order[j] = t;
-  }
 }
 
 function agreement(predicted: Uint8Array, labels: Uint8Array): number {

@@ -56,7 +56,7 @@ export async function analyseAutoencoder(
     return r;
   };
   const classes = data.test.classes;
-  const probe = await timed('probe', () => linearProbe(rowsOf(codes.train), rowsOf(codes.test), classes, ctx.seed));
+  const probe = await timed('probe', () => linearProbe(rowsOf(codes.train), rowsOf(codes.test), classes));
   const knn = await timed('knn', () => knnClassify(rowsOf(codes.train), rowsOf(codes.test), classes, { k: KNN_K }));
   const umapSubset = subsetIndices(codes.test.labels, UMAP_POINTS, mulberry32(deriveSeed(ctx.seed, 'umap-subset')));
   const map = await timed('latent_map', () => drawLatentMap(rowsOf(codes.test), umapSubset, ctx));
@@ -70,7 +70,12 @@ export async function analyseAutoencoder(
   const meanError = errors.reduce((a, b) => a + b, 0) / errors.length;
   await writeJsonAtomic(path.join(ctx.dir, ANALYSIS_FILE), {
     split: { train: codes.train.n, test: n },
-    probe: { accuracy: probe.accuracy, interval95: wilson(probe.accuracy, n), method: probeDescription() },
+    probe: {
+      accuracy: probe.accuracy,
+      interval95: wilson(probe.accuracy, n),
+      method: probeDescription(),
+      fit: probe.fit,
+    },
     knn: {
       accuracy: knn.accuracy,
       interval95: wilson(knn.accuracy, n),
