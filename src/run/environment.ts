@@ -13,15 +13,28 @@ function tfjsVersion(): string {
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
+const commits = new Map<string, Promise<string | undefined>>();
+
+/**
+ * The git commit of the folder a run starts in, looked up once per folder. `aelab run` starts the
+ * lookup (a child process) before it plans, so that it waits for git beside the planning rather
+ * than after it.
+ */
+export function lookUpGitCommit(projectDir: string): Promise<string | undefined> {
+  let commit = commits.get(projectDir);
+  if (!commit) {
+    commit = promisify(execFile)('git', ['rev-parse', 'HEAD'], { cwd: projectDir, timeout: 5000 }).then(
+      ({ stdout }) => stdout.trim() || undefined,
+      () => undefined, // not a git checkout, or no git: the run is still recorded
+    );
+    commits.set(projectDir, commit);
+  }
+  return commit;
+}
+
 /** What a run needs to be reproduced: backend, versions, the code's git commit, the machine. */
 export async function environmentInfo(backend: string, projectDir: string, threads?: number): Promise<EnvironmentInfo> {
-  let gitCommit: string | undefined;
-  try {
-    const { stdout } = await promisify(execFile)('git', ['rev-parse', 'HEAD'], { cwd: projectDir, timeout: 5000 });
-    gitCommit = stdout.trim() || undefined;
-  } catch {
-    gitCommit = undefined; // not a git checkout, or no git: the run is still recorded
-  }
+  const gitCommit = await lookUpGitCommit(projectDir);
   return {
     backend,
     ...(threads === undefined ? {} : { threads }),

@@ -97,7 +97,8 @@ async function resumeHeld(dir: string, opts: { queue?: string }): Promise<number
     }
     queue = parsed.value;
   }
-  const { environmentInfo } = await import('../../run/environment.js');
+  const { environmentInfo, lookUpGitCommit } = await import('../../run/environment.js');
+  void lookUpGitCommit(process.cwd());
   // The same planning as `aelab run`: the backend is named here, started only by a trial that trains.
   const planned = await planRun(config, {
     backend: settings.backend,

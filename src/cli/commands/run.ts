@@ -59,6 +59,8 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
     return 2;
   }
 
+  const { environmentInfo, lookUpGitCommit } = await import('../../run/environment.js');
+  void lookUpGitCommit(process.cwd());
   // The backend is named here, not started: only a trial that trains starts it (in its own process).
   const planned = await planRun(config, {
     backend: opts.backend,
@@ -72,7 +74,6 @@ export async function runCommand(file: string, opts: RunOptions): Promise<number
   }
   const { plan, backend } = planned.value;
   process.stdout.write(`backend: ${backend.note}\n`);
-  const { environmentInfo } = await import('../../run/environment.js');
   const settings: SessionSettings = {
     experimentFile: path.relative(process.cwd(), outcome.experiment.file) || outcome.experiment.file,
     backend: backend.name,
