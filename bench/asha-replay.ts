@@ -125,20 +125,20 @@ function replay(all: Curve[], settings: ConstructorParameters<typeof Asha>[0], p
 }
 
 const full = values.full;
-const fullConfig = await readSweepConfig(full);
 const schedulerOf = async (dir: string) =>
   JSON.parse(await readFile(path.join(dir, 'scheduler.json'), 'utf8')) as {
     settings: ConstructorParameters<typeof Asha>[0];
     log: AshaRecord[];
   };
 
-async function readSweepConfig(dir: string): Promise<{ budget: number }> {
+/** The scheduled stage's epoch budget in the full search. */
+async function epochBudget(dir: string, stage: string): Promise<number> {
   const config = JSON.parse(await readFile(path.join(dir, 'config.json'), 'utf8')) as {
     stages: Record<string, { train?: { epochs?: number } }>;
   };
-  const epochs = Object.values(config.stages)[0]?.train?.epochs;
-  if (!epochs) throw new Error(`${dir}/config.json: no epoch budget`);
-  return { budget: epochs };
+  const epochs = config.stages[stage]?.train?.epochs;
+  if (!epochs) throw new Error(`${dir}/config.json: stage ${stage} has no epoch budget`);
+  return epochs;
 }
 
 const parallel = Number(values.parallel);
@@ -163,7 +163,7 @@ if (values.check) {
   }
 }
 const all = await curves(full, base);
-const budget = fullConfig.budget;
+const budget = await epochBudget(full, base.stage);
 const better = (a: number, b: number) => (base.mode === 'min' ? a < b : a > b);
 const fullBest = all
   .map((c) => ({ trial: c.trial, value: c.values[budget - 1]! }))
