@@ -16,17 +16,22 @@ let memo: Promise<string> | undefined;
 export function codeVersion(): Promise<string> {
   memo ??= (async () => {
     const srcRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+    // All files are read at once (a hundred-odd small reads, which one after another cost a cached
+    // rerun tens of milliseconds), then hashed in the fixed order: part, then sorted file name.
+    const parts = await Promise.all(
+      COMPUTING_PARTS.map(async (part) => {
+        const dir = path.join(srcRoot, part);
+        let files: string[];
+        try {
+          files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.js')).sort();
+        } catch {
+          return [];
+        }
+        return Promise.all(files.map(async (f) => ({ name: f, bytes: await readFile(path.join(dir, f)) })));
+      }),
+    );
     const digest = createHash('sha256');
-    for (const part of COMPUTING_PARTS) {
-      const dir = path.join(srcRoot, part);
-      let files: string[];
-      try {
-        files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.js')).sort();
-      } catch {
-        continue;
-      }
-      for (const f of files) digest.update(f).update(await readFile(path.join(dir, f)));
-    }
+    for (const files of parts) for (const { name, bytes } of files) digest.update(name).update(bytes);
     return `${packageVersion()}+${digest.digest('hex').slice(0, 12)}`;
   })();
   return memo;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Override } from '../../config/load.js';
 import type { ExperimentConfig } from '../../types/experiment-config.js';
 import { experimentFromFlags, type SweepFlag } from '../experiment-from-flags.js';
+import { codeVersion } from '../../plan/code-version.js';
 import { planRun } from '../../run/plan-run.js';
 import { ReportListener } from '../../report/listener.js';
 import { newRunId, RunStoreListener } from '../../run-store/index.js';
@@ -45,6 +46,9 @@ export interface RunOptions {
  * one trial in this process, or a sweep's trials in parallel processes.
  */
 export async function runCommand(file: string, opts: RunOptions): Promise<number> {
+  // The code version (a hash of the compiled training code, read from disk) is needed to plan:
+  // its reads start now, beside reading and validating the file.
+  codeVersion().catch(() => undefined); // a failure is reported where planning awaits it
   const { outcome, config } = await experimentFromFlags(file, opts.overrides, opts.sweeps);
   printDiagnostics(outcome.diagnostics, outcome.sources, false, outcome.omitted);
   if (!outcome.experiment || !config) {
