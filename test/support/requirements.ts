@@ -11,7 +11,7 @@
  */
 
 /** The Debian packages tests may need, and `native` for `npm run setup:native`. */
-export type Requirement = 'redis-server' | 'chromium' | 'dataset-fashion-mnist' | 'python3-pip' | 'native';
+export type Requirement = 'redis-server' | 'chromium' | 'dataset-fashion-mnist' | 'python3-pip' | 'git' | 'native';
 
 const hidden = new Set((process.env.AELAB_TEST_WITHOUT ?? '').split(/[\s,]+/).filter(Boolean));
 
