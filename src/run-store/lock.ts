@@ -60,9 +60,9 @@ export async function lockRunFolder(dir: string, warn: (line: string) => void): 
         release = await take();
       } catch (again) {
         if ((again as NodeJS.ErrnoException).code !== 'ELOCKED') throw again;
-        return fail(held(dir, await readJsonIfValid<Partial<Owner>>(path.join(dir, OWNER_FILE))));
+        return fail(held(dir, await ownerOnceWritten(dir)));
       }
-    } else return fail(held(dir, owner));
+    } else return fail(held(dir, owner ?? (await ownerOnceWritten(dir))));
   }
   const me: Owner = { host: os.hostname(), pid: process.pid, machine: machineId() };
   await writeFile(path.join(dir, OWNER_FILE), `${JSON.stringify(me)}\n`);
@@ -74,6 +74,23 @@ export async function lockRunFolder(dir: string, warn: (line: string) => void): 
       if (created) await rmdir(dir).catch(() => undefined);
     },
   });
+}
+
+/** How long a refused recorder waits for a just-taken lock's owner file, so that it can name the holder. */
+const OWNER_WAIT_MS = 2_000;
+
+/**
+ * The owner of a lock that was just taken: its holder writes the owner file right after taking
+ * the lock, so a second recorder that reads in between waits a moment for it rather than refuse
+ * without a name.
+ */
+async function ownerOnceWritten(dir: string): Promise<Partial<Owner> | undefined> {
+  const until = Date.now() + OWNER_WAIT_MS;
+  for (;;) {
+    const owner = await readJsonIfValid<Partial<Owner>>(path.join(dir, OWNER_FILE));
+    if (owner || Date.now() >= until) return owner;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 const held = (dir: string, owner: Partial<Owner> | undefined): string =>
