@@ -16,9 +16,10 @@ function tfjsVersion(): string {
 const commits = new Map<string, Promise<string | undefined>>();
 
 /**
- * The git commit of the folder a run starts in, looked up once per folder. `aelab run` starts the
- * lookup (a child process) before it plans, so that it waits for git beside the planning rather
- * than after it.
+ * Starts looking up the git commit of the folder a run starts in (a child process), or returns the
+ * lookup already started there. `aelab run` starts it before it plans, so that it waits for git
+ * beside the planning rather than after it; `environmentInfo` takes the started lookup and forgets
+ * it, so that a long-lived queue worker asks git again for each job.
  */
 export function lookUpGitCommit(projectDir: string): Promise<string | undefined> {
   let commit = commits.get(projectDir);
@@ -34,7 +35,9 @@ export function lookUpGitCommit(projectDir: string): Promise<string | undefined>
 
 /** What a run needs to be reproduced: backend, versions, the code's git commit, the machine. */
 export async function environmentInfo(backend: string, projectDir: string, threads?: number): Promise<EnvironmentInfo> {
-  const gitCommit = await lookUpGitCommit(projectDir);
+  const lookup = lookUpGitCommit(projectDir);
+  commits.delete(projectDir);
+  const gitCommit = await lookup;
   return {
     backend,
     ...(threads === undefined ? {} : { threads }),
