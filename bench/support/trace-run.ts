@@ -4,10 +4,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { packageRoot } from '../../src/util/package-root.js';
 
-/** Runs the CLI with module tracing on; returns its exit code and every module it loaded. */
+/**
+ * Runs the CLI with module tracing on; returns its exit code and every module it loaded. The trace
+ * is code loaded first, so dist/src/cli/main.js runs the CLI from its files, one module each
+ * (main.ts says why); `entry: 'dist/bundle/cli.js'` traces the bundle that `aelab` runs otherwise.
+ */
 export function tracedCli(
   args: readonly string[],
   cwd: string,
+  entry = 'dist/src/cli/main.js',
 ): { status: number | null; stderr: string; modules: string[] } {
   const root = packageRoot();
   const dir = mkdtempSync(path.join(tmpdir(), 'aelab-trace-'));
@@ -15,12 +20,7 @@ export function tracedCli(
   try {
     const result = spawnSync(
       process.execPath,
-      [
-        '--import',
-        path.join(root, 'dist/bench/support/module-trace.js'),
-        path.join(root, 'dist/src/cli/main.js'),
-        ...args,
-      ],
+      ['--import', path.join(root, 'dist/bench/support/module-trace.js'), path.join(root, entry), ...args],
       {
         cwd,
         env: { ...process.env, AELAB_MODULE_TRACE: trace, NO_COLOR: '1' },

@@ -22,4 +22,12 @@ test('a rerun whose every stage is cached loads no TensorFlow.js module, and its
     modules.filter((m) => /\/node_modules\/(vega[^/]*|opentype\.js|@resvg)\//.test(m)),
     [],
   );
+  // The same from the bundle that `aelab` runs by default: its lazy chunks stay unloaded too.
+  const bundled = tracedCli(['run', 'rerun.yaml'], dir, 'dist/bundle/cli.js');
+  assert.equal(bundled.status, 0, bundled.stderr);
+  assert.ok(bundled.modules.some((m) => m.includes('/dist/bundle/')));
+  assert.deepEqual(
+    bundled.modules.filter((m) => /@tensorflow|\/node_modules\/(vega[^/]*|opentype\.js|@resvg)\//.test(m)),
+    [],
+  );
 });
