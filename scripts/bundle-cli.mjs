@@ -6,7 +6,8 @@
 // - Lazy imports stay lazy: with splitting, each `import()` becomes its own chunk, loaded when it is
 //   called, so that a cached rerun or `validate` still loads no training code, TensorFlow.js or vega.
 // - Packages stay in node_modules (native addons, and files that packages find next to their code),
-//   except yaml, whose 72 CommonJS files would be most of what is left to load one by one.
+//   except the plain-JavaScript ones that every run loads: yaml's 72 CommonJS files would be most
+//   of what is left to load one by one, and the run lock's proper-lockfile brings four packages.
 // - `import.meta.url` keeps meaning the module's own file under dist/src/, so that modules still
 //   find what lies next to them (the trial worker, the wasm kernels, the package root) and resolve
 //   packages from there.
@@ -20,7 +21,17 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const outdir = path.join(dist, 'bundle');
-const BUNDLED_PACKAGES = new Set(['yaml']);
+const BUNDLED_PACKAGES = new Set([
+  'yaml',
+  'proper-lockfile',
+  'graceful-fs',
+  'retry',
+  'signal-exit',
+  'safe-stable-stringify',
+  'p-limit',
+  'yocto-queue',
+  'fastest-levenshtein',
+]);
 
 const packagesStayOutside = {
   name: 'packages-stay-outside',
