@@ -93,4 +93,3 @@ const inputs = Object.keys(result.metafile.inputs)
   .map((input) => path.relative(dist, path.resolve(root, input)).split(path.sep).join('/'))
   .sort();
 await writeFile(path.join(outdir, 'inputs.json'), `${JSON.stringify(inputs, null, 1)}\n`);
-await writeFile(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile));
