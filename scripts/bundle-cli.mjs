@@ -14,7 +14,7 @@
 // - dist/bundle/inputs.json lists the files the bundle was built from: main.js does not use a
 //   bundle older than any of them (tsc run alone).
 import { build } from 'esbuild';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -63,6 +63,8 @@ const ownUrlPerModule = {
   },
 };
 
+// Chunks are named by their content: a bundle built again must not leave the old ones beside it.
+await rm(outdir, { recursive: true, force: true });
 const result = await build({
   entryPoints: { cli: path.join(dist, 'src', 'cli', 'cli.js') },
   outdir,
