@@ -5,7 +5,8 @@
  * `<run>/.lock-owner.json`, and a second recorder refuses, naming it. A lock whose holder is gone
  * (its pid dead on this very machine, or not refreshed for a minute) is taken over.
  */
-import { mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -54,8 +55,10 @@ export async function lockRunFolder(dir: string, warn: (line: string) => void): 
     const owner = await readJsonIfValid<Partial<Owner>>(path.join(dir, OWNER_FILE));
     // Dead on this machine: its pid says so now, without waiting a minute for the lock to go stale.
     if (owner?.machine === machineId() && typeof owner.pid === 'number' && !processAlive(owner.pid)) {
+      const claim = await claimDeadOwner(dir, owner.pid);
+      if (!claim) return fail(held(dir, await ownerOnceWritten(dir)));
       await rm(lockDir, { recursive: true, force: true });
-      await rm(path.join(dir, OWNER_FILE), { force: true });
+      await rm(claim, { force: true });
       try {
         release = await take();
       } catch (again) {
@@ -74,6 +77,31 @@ export async function lockRunFolder(dir: string, warn: (line: string) => void): 
       if (created) await rmdir(dir).catch(() => undefined);
     },
   });
+}
+
+/**
+ * Makes this process the one that takes over from the dead holder `pid`, or says another did.
+ * Two recorders may both find the holder dead; had both removed the lock, the later removal could
+ * hit the lock the other had just taken, and both would record. So the owner file is first moved
+ * aside (a rename, which only one of them can do to that file): the one that moved it, if it still
+ * names the dead holder, removes the lock; the other refuses. An owner file that names someone else
+ * by then (the other took the lock and wrote its own) is put back, unless one is there again.
+ * Returns the moved file, for the caller to remove once the lock is gone.
+ */
+async function claimDeadOwner(dir: string, pid: number): Promise<string | undefined> {
+  const file = path.join(dir, OWNER_FILE);
+  const claim = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.claim`;
+  try {
+    await rename(file, claim);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  const moved = await readJsonIfValid<Partial<Owner>>(claim);
+  if (moved?.pid === pid && moved.machine === machineId()) return claim;
+  await link(claim, file).catch(() => undefined);
+  await rm(claim, { force: true });
+  return undefined;
 }
 
 /** How long a refused recorder waits for a just-taken lock's owner file, so that it can name the holder. */
