@@ -130,22 +130,9 @@ async function main(argv: string[]): Promise<number> {
     }
     sweeps.push({ key: checks[0]!.path, values: checks.map((c) => c.value), checks });
   }
-  let parallel: number | undefined;
-  if (values.parallel !== undefined) {
-    parallel = Number(values.parallel);
-    if (!Number.isInteger(parallel) || parallel < 1) {
-      process.stderr.write(`error: --parallel must be a whole number of at least 1, not ${values.parallel}\n`);
-      return 2;
-    }
-  }
-  let attempts: number | undefined;
-  if (values.attempts !== undefined) {
-    attempts = Number(values.attempts);
-    if (!Number.isInteger(attempts) || attempts < 1) {
-      process.stderr.write(`error: --attempts must be a whole number of at least 1, not ${values.attempts}\n`);
-      return 2;
-    }
-  }
+  const parallel = wholeNumber('parallel', values.parallel, 1);
+  const attempts = wholeNumber('attempts', values.attempts, 1);
+  if (parallel === null || attempts === null) return 2;
   const threads = values['wasm-threads'];
   if (threads !== undefined) {
     const n = Number(threads);
@@ -243,14 +230,9 @@ async function main(argv: string[]): Promise<number> {
         ['grace', 0],
         ['verdict-timeout', 1],
       ] as const) {
-        const text = values[flag];
-        if (text === undefined) continue;
-        const n = Number(text);
-        if (!Number.isInteger(n) || n < min) {
-          process.stderr.write(`error: --${flag} must be a whole number of at least ${min}, not ${text}\n`);
-          return 2;
-        }
-        numbers[flag] = n;
+        const n = wholeNumber(flag, values[flag], min);
+        if (n === null) return 2;
+        if (n !== undefined) numbers[flag] = n;
       }
       const { workerCommand } = await import('./commands/worker.js');
       return workerCommand({
@@ -265,6 +247,15 @@ async function main(argv: string[]): Promise<number> {
     default:
       return usage(`unknown command \`${command}\``);
   }
+}
+
+/** A whole-number flag's value, undefined when it is absent, or null once it has said why the text is not one. */
+function wholeNumber(flag: string, text: string | undefined, min: number): number | undefined | null {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (Number.isInteger(n) && n >= min) return n;
+  process.stderr.write(`error: --${flag} must be a whole number of at least ${min}, not ${text}\n`);
+  return null;
 }
 
 function usage(message: string): number {
